@@ -1,0 +1,1 @@
+process.stdout.write("kubevol: the CLI is being built\n");

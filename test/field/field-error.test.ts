@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import {
+  aggregateMessage, forbidden, goQuote, invalid, notSupported, required, tooLong, duplicate, key, index, child,
+} from "../../src/field/index.js";
+
+describe("FieldError rendering (reference Part 0.3)", () => {
+  it.each([
+    [required("spec.accessModes"), "spec.accessModes: Required value"],
+    [required(key("spec.resources", "storage")), "spec.resources[storage]: Required value"],
+    [
+      notSupported("spec.accessModes", "fakemode", ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"]),
+      'spec.accessModes: Unsupported value: "fakemode": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
+    ],
+    [notSupported("spec.capacity", null, ["storage"]), 'spec.capacity: Unsupported value: null: supported values: "storage"'],
+    [notSupported("spec.capacity", { memory: "10G" }, ["storage"]), 'spec.capacity: Unsupported value: {"memory":"10G"}: supported values: "storage"'],
+    [invalid("spec.capacity[storage]", -1, "must be a valid resource quantity"), "spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity"],
+    [invalid("spec.capacity[storage]", "0", "must be greater than zero"), 'spec.capacity[storage]: Invalid value: "0": must be greater than zero'],
+    [forbidden("spec.accessModes", "may not use ReadWriteOncePod with other access modes"), "spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"],
+    [invalid("volumeMode", null, "field is immutable"), "volumeMode: Invalid value: null: field is immutable"],
+    [invalid("spec", {}, "may not be specified when dataSourceRef.namespace is specified"), "spec: Invalid value: {}: may not be specified when dataSourceRef.namespace is specified"],
+    [tooLong("parameters", 512), "parameters: Too long: may not be more than 512 bytes"],
+    [tooLong("x", 1), "x: Too long: may not be more than 1 byte"],
+    [duplicate("allowedTopologies[0].matchLabelExpressions", ""), 'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""'],
+    [invalid("x", ["a", "b"], "must have one element"), 'x: Invalid value: ["a","b"]: must have one element'],
+  ])("%s", (err, text) => {
+    expect(err.toString()).toBe(text);
+  });
+
+  it("sorts object keys like Go's JSON encoding of maps", () => {
+    expect(invalid("m", { b: "2", a: "1" }).toString()).toBe('m: Invalid value: {"a":"1","b":"2"}');
+  });
+
+  it("quotes strings like Go %q", () => {
+    expect(goQuote('a"b\\c\n\x01')).toBe('"a\\"b\\\\c\\n\\x01"');
+    expect(goQuote("é")).toBe('"é"');
+  });
+
+  it("builds paths", () => {
+    expect(index(child(child("spec", "nodeAffinity"), "x"), 2)).toBe("spec.nodeAffinity.x[2]");
+    expect(child("<nil>", "key")).toBe("key");
+    expect(index("<nil>", 0)).toBe("[0]");
+  });
+
+  it("aggregates with de-duplication (Part 0.5)", () => {
+    expect(aggregateMessage([])).toBe("");
+    expect(aggregateMessage([required("a")])).toBe("a: Required value");
+    expect(aggregateMessage([required("a"), required("b"), required("a")])).toBe("[a: Required value, b: Required value]");
+  });
+});

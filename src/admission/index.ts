@@ -1,1 +1,13 @@
-export {};
+export * from "./admission-review.js";
+export * from "./admission-review-schema.js";
+export * from "./json-patch.js";
+export * from "./status.js";
+export * from "./warnings.js";
+export * from "./storage-kinds.js";
+export * from "./default-storage-class.js";
+export * from "./storage-object-in-use-protection.js";
+export * from "./persistent-volume-claim-resize.js";
+export * from "./validation-adapter.js";
+export * from "./review.js";
+export * from "./http-handler.js";
+export * from "./make-admission-review.js";

@@ -1,1 +1,9 @@
-export {};
+export * from "./lint-finding.js";
+export * from "./volume-plugins.js";
+export * from "./default-storage-class.js";
+export * from "./lint-context.js";
+export * from "./rule-table.js";
+export * from "./volume-rules.js";
+export * from "./claim-rules.js";
+export * from "./class-rules.js";
+export * from "./lint-objects.js";

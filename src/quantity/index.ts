@@ -1,1 +1,6 @@
-export const placeholder = 1;
+export * from "./format.js";
+export * from "./limits.js";
+export { QuantityError, QUANTITY_FORMAT_MESSAGE, QUANTITY_SUFFIX_MESSAGE, type QuantityErrorReason } from "./quantity-error.js";
+export { Quantity } from "./quantity.js";
+export { parseQuantity } from "./parse-quantity.js";
+export { decodeQuantity } from "./decode-quantity.js";

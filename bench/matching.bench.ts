@@ -1,0 +1,166 @@
+/**
+ * VolumeIndex on DESIGN.md's workload: a seeded pool of KUBEVOL_BENCH_N volumes (default
+ * 1,000,000) — build time and heap per volume, findBestMatchForClaim without and with selectors,
+ * findMatchingVolume on a node, upsert / delete, and Kubernetes' linear algorithm over pre-decoded
+ * volumes on a sample of claims (speed ratio, and a check that every answer is identical).
+ *
+ * Run: `node --expose-gc --import tsx bench/run.ts matching` (KUBEVOL_BENCH_N=100000 for a quick run).
+ */
+import type { PersistentVolume, PersistentVolumeClaim } from "../src/api/index.js";
+import { checkContext } from "../src/matching/checks.js";
+import { decodeClaim } from "../src/matching/decoded-claim.js";
+import { decodeVolume } from "../src/matching/decoded-volume.js";
+import { groupByAccessModes } from "../src/matching/access-mode-groups.js";
+import { findBestMatchDecoded } from "../src/matching/find-best-match-for-claim.js";
+import { findMatchingDecoded } from "../src/matching/find-matching-volume.js";
+import { VolumeIndex } from "../src/matching/volume-index.js";
+import { claims, nodes, pool } from "../src/testing/index.js";
+import { type BenchResult, type BenchSuite, formatNs, heapUsed, keep, quantile, timeEach } from "./harness.js";
+
+const N = Number(process.env.KUBEVOL_BENCH_N ?? 1_000_000);
+const CLAIMS = 20_000;
+const LINEAR_SAMPLE = Number(process.env.KUBEVOL_BENCH_LINEAR ?? 40);
+
+function hasSelector(c: PersistentVolumeClaim): boolean {
+  return c.spec.selector != null;
+}
+
+/** Times `fn` per sample without the harness' warm-up so each sample is a first call. */
+function timeOnce(samples: number, fn: (i: number) => unknown): number[] {
+  const t = new Array<number>(samples);
+  for (let i = 0; i < samples; i++) {
+    const s = process.hrtime.bigint();
+    keep(fn(i));
+    t[i] = Number(process.hrtime.bigint() - s);
+  }
+  return t;
+}
+
+const suite: BenchSuite = () => {
+  const rows: BenchResult[] = [];
+  const volumes = pool(N, 42);
+  const heapBefore = heapUsed();
+
+  // ---- build -----------------------------------------------------------------------------------
+  const t0 = process.hrtime.bigint();
+  let index = new VolumeIndex(volumes);
+  const buildNs = Number(process.hrtime.bigint() - t0);
+  const heapAfter = heapUsed();
+  const perPv = (heapAfter - heapBefore) / N;
+  const stats = index.stats();
+  rows.push({
+    name: "VolumeIndex build",
+    n: N,
+    medianNs: buildNs,
+    p99Ns: buildNs,
+    opsPerSec: (N * 1e9) / buildNs,
+    note: `${perPv.toFixed(0)} B heap/PV beyond the PV objects; ${stats.matchable.toLocaleString("en-US")} matchable, ${stats.claimed.toLocaleString("en-US")} claimed, ${stats.buckets} buckets`,
+  });
+
+  // ---- queries ---------------------------------------------------------------------------------
+  const cs = claims(CLAIMS, 7);
+  const plain = cs.filter((c) => !hasSelector(c));
+  const selective = cs.filter(hasSelector);
+  const matched = (list: PersistentVolumeClaim[]): string =>
+    `${((100 * list.filter((c) => index.findBestMatchForClaim(c) !== undefined).length) / list.length).toFixed(0)}% matched`;
+  rows.push({
+    ...timeEach("index.findBestMatchForClaim, no selector", N, plain.length, (i) => index.findBestMatchForClaim(plain[i]!)),
+    note: `${plain.length.toLocaleString("en-US")} claims, ${matched(plain)}`,
+  });
+  rows.push({
+    ...timeEach("index.findBestMatchForClaim, with selector", N, selective.length, (i) => index.findBestMatchForClaim(selective[i]!)),
+    note: `${selective.length.toLocaleString("en-US")} claims (matchLabels / In / NotIn), ${matched(selective)}`,
+  });
+
+  const ns = nodes(1000, 3);
+  const localClaims = cs.filter((c) => c.spec.storageClassName === "local-storage");
+  rows.push({
+    ...timeEach("index.findMatchingVolume, node (scheduler path)", N, cs.length, (i) =>
+      index.findMatchingVolume(cs[i]!, { node: ns[i % ns.length], delayBinding: true }),
+    ),
+    note: "all claims, node i % 1000, delayBinding",
+  });
+  rows.push({
+    ...timeEach("index.findMatchingVolume, node, local-storage claims", N, localClaims.length, (i) =>
+      index.findMatchingVolume(localClaims[i]!, { node: ns[i % ns.length], excluded: new Set(["pv-0000001"]), delayBinding: true }),
+    ),
+    note: `${localClaims.length.toLocaleString("en-US")} claims; only the node's own local volumes are walked`,
+  });
+
+  // ---- updates ---------------------------------------------------------------------------------
+  const available = volumes.filter((v) => v.status?.phase === "Available" && !v.spec.claimRef && !v.metadata.deletionTimestamp);
+  const sample = available.filter((_, i) => i % Math.max(1, Math.floor(available.length / 20_000)) === 0).slice(0, 20_000);
+  const bound: PersistentVolume[] = sample.map((v) => ({
+    ...v,
+    spec: { ...v.spec, claimRef: { namespace: "ns-00", name: `bench-${v.metadata.name}` } },
+    status: { phase: "Bound" },
+  }));
+  rows.push({
+    ...timeEach("index.upsert (Available → Bound: leaves its bucket)", N, bound.length, (i) => index.upsert(bound[i]!), 0),
+    note: "replace by name",
+  });
+  rows.push({
+    ...timeEach("index.upsert (Bound → Available: joins its bucket)", N, sample.length, (i) => index.upsert(sample[i]!), 0),
+    note: "replace by name",
+  });
+  rows.push(timeEach("index.delete (matchable volume)", N, sample.length, (i) => index.delete(sample[i]!.metadata.name!), 0));
+  rows.push(timeEach("index.upsert (new matchable volume)", N, sample.length, (i) => index.upsert(sample[i]!), 0));
+  const problems = N <= 200_000 ? index.checkInvariants() : [];
+  if (problems.length > 0) throw new Error(`index invariants broken: ${problems.slice(0, 3).join("; ")}`);
+
+  // ---- linear reference ------------------------------------------------------------------------
+  // Kubernetes' algorithm over pre-decoded volumes (decoding is not timed), on a sample of claims;
+  // the index answers the same claims (first call each, no warm-up) for the ratio.
+  const decoded = volumes.map(decodeVolume);
+  const groups = groupByAccessModes(decoded);
+  const linearClaims = cs.filter((_, i) => i % Math.floor(cs.length / LINEAR_SAMPLE) === 0).slice(0, LINEAR_SAMPLE);
+  const decodedClaims = linearClaims.map(decodeClaim);
+  index = new VolumeIndex(volumes);
+  const linearAnswers: (PersistentVolume | undefined)[] = [];
+  const linearT = timeOnce(linearClaims.length, (i) => {
+    const v = findBestMatchDecoded(decodedClaims[i]!, groups, false)?.pv;
+    linearAnswers.push(v);
+    return v;
+  });
+  const indexAnswers: (PersistentVolume | undefined)[] = [];
+  const indexT = timeOnce(linearClaims.length, (i) => {
+    const v = index.findBestMatchForClaim(linearClaims[i]!);
+    indexAnswers.push(v);
+    return v;
+  });
+  let same = 0;
+  for (let i = 0; i < linearClaims.length; i++) if (linearAnswers[i] === indexAnswers[i]) same++;
+  // The scheduler path too, on a node.
+  const ctxs = linearClaims.map((_, i) => checkContext({ node: ns[i % ns.length], delayBinding: true }));
+  let sameNode = 0;
+  const linearNodeT = timeOnce(linearClaims.length, (i) => {
+    const v = findMatchingDecoded(decodedClaims[i]!, decoded, ctxs[i]!)?.pv;
+    if (v === index.findMatchingVolume(linearClaims[i]!, { node: ns[i % ns.length], delayBinding: true })) sameNode++;
+    return v;
+  });
+  const linMed = quantile(linearT, 0.5);
+  const idxMed = quantile(indexT, 0.5);
+  rows.push({
+    name: "linear findBestMatchForClaim (pre-decoded, Kubernetes' algorithm)",
+    n: N,
+    medianNs: linMed,
+    p99Ns: quantile(linearT, 0.99),
+    opsPerSec: 1e9 / (linearT.reduce((a, b) => a + b, 0) / linearT.length),
+    note: `${linearClaims.length} claims; index on the same claims (cold, first call): median ${formatNs(idxMed)} → ${Math.round(linMed / idxMed).toLocaleString("en-US")}× faster; identical answers ${same}/${linearClaims.length}`,
+  });
+  rows.push({
+    name: "linear findMatchingVolume on a node (pre-decoded)",
+    n: N,
+    medianNs: quantile(linearNodeT, 0.5),
+    p99Ns: quantile(linearNodeT, 0.99),
+    opsPerSec: 1e9 / (linearNodeT.reduce((a, b) => a + b, 0) / linearNodeT.length),
+    note: `identical answers ${sameNode}/${linearClaims.length}`,
+  });
+  if (same !== linearClaims.length || sameNode !== linearClaims.length) {
+    throw new Error(`index and linear reference disagree: ${same}/${sameNode} of ${linearClaims.length}`);
+  }
+  keep([volumes, decoded, index]);
+  return rows;
+};
+
+export default suite;

@@ -1,0 +1,2 @@
+export * from "./annotations.js";
+export * from "./enums.js";

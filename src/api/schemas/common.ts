@@ -1,0 +1,193 @@
+/**
+ * Building blocks of the zod schemas: loose objects that keep unknown fields, timestamps, integers,
+ * enum-typed strings.
+ *
+ * @module
+ */
+import * as z from "zod";
+import type { Time } from "../types/meta.js";
+
+/**
+ * A JSON object schema that keeps unknown fields (zod `looseObject`) and treats `null` like an
+ * absent field for every known field whose schema does not itself accept `null` — as the API
+ * server's decoder does for non-pointer fields (`annotations: null`, `resources: null`). Fields
+ * whose schema accepts `null` (Go pointers such as `claimRef`, `storageClassName` on a claim) keep
+ * it. The input is never mutated.
+ *
+ * @param shape - the known fields
+ * @returns the schema
+ * @example
+ * ```ts
+ * const S = kubeObject({ name: z.string().optional() });
+ * S.parse({ name: null, extra: 1 }); // { extra: 1 }
+ * ```
+ */
+export function kubeObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const strip: string[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    if (!(schema as z.ZodType).safeParse(null).success) strip.push(key);
+  }
+  return z.preprocess((value) => (strip.length === 0 ? value : withoutNulls(value, strip)), z.looseObject(shape));
+}
+
+function withoutNulls(value: unknown, keys: readonly string[]): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of keys) {
+    if (Object.hasOwn(record, key) && record[key] === null) {
+      copy ??= { ...record };
+      delete copy[key];
+    }
+  }
+  return copy ?? value;
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+function isRfc3339(text: string): boolean {
+  const m = RFC3339.exec(text);
+  if (m === null) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  const offHour = m[7] === undefined ? 0 : Number(m[7]);
+  const offMinute = m[8] === undefined ? 0 : Number(m[8]);
+  return offHour <= 23 && offMinute <= 59;
+}
+
+/**
+ * A `metav1.Time`: an RFC 3339 string (`2024-05-01T10:00:00Z`, fractional seconds and offsets
+ * allowed, as Go's `time.RFC3339` parser reads them) or a valid `Date`. The value is output as it
+ * came in (strings stay strings, dates stay dates).
+ *
+ * @example
+ * ```ts
+ * TimeSchema.parse("2024-05-01T10:00:00Z");     // "2024-05-01T10:00:00Z"
+ * TimeSchema.parse(new Date(0));                // Date
+ * TimeSchema.safeParse("yesterday").success;    // false
+ * ```
+ */
+export const TimeSchema: z.ZodType<Time> = z.union([
+  z.string().refine(isRfc3339, { message: "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z" }),
+  z.date(),
+]);
+
+/**
+ * A 32-bit signed integer field (Go `int32`).
+ *
+ * @example
+ * ```ts
+ * Int32Schema.parse(255); // 255
+ * ```
+ */
+export const Int32Schema = z.int32();
+
+/**
+ * A 64-bit integer field (Go `int64`). JSON numbers beyond 2^53 are accepted as JavaScript read
+ * them (already rounded), since rejecting them would refuse valid objects.
+ *
+ * @example
+ * ```ts
+ * Int64Schema.parse(1714557600000000000); // accepted
+ * ```
+ */
+export const Int64Schema = z.number().refine(Number.isInteger, { message: "Invalid input: expected int, received number" });
+
+/**
+ * A string field whose type is an enum. Any string is accepted (validation, not the schema,
+ * reports Kubernetes' "Unsupported value" errors), but the output is typed as the enum.
+ *
+ * @returns the schema
+ * @example
+ * ```ts
+ * const AccessModeSchema = enumString<AccessMode>();
+ * ```
+ */
+export function enumString<T extends string>(): z.ZodType<T, string> {
+  return z.string() as unknown as z.ZodType<T, string>;
+}
+
+/**
+ * A JSON object used as a map (`map[string]V` in Go) whose values are checked by `value`. Unlike
+ * `z.record`, every own key is kept — including `__proto__`, which is a legal key in, for example,
+ * StorageClass `parameters` — and the output is a plain object built without assignment, so no key
+ * can change its prototype. Issues carry the key in their path.
+ *
+ * @param value - the schema of one value
+ * @returns the map schema
+ * @example
+ * ```ts
+ * stringKeyedRecord(z.string()).parse(JSON.parse('{"__proto__": "x"}')); // { ["__proto__"]: "x" } as an own key
+ * ```
+ */
+export function stringKeyedRecord<V>(value: z.ZodType<V>): z.ZodType<Record<string, V>> {
+  return z.unknown().transform((input, ctx) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Date) {
+      ctx.issues.push({ code: "custom", message: `Invalid input: expected record, received ${describeType(input)}`, input });
+      return z.NEVER;
+    }
+    const entries: [string, V][] = [];
+    let failed = false;
+    for (const key of Object.keys(input)) {
+      const result = value.safeParse((input as Record<string, unknown>)[key]);
+      if (result.success) {
+        entries.push([key, result.data]);
+        continue;
+      }
+      failed = true;
+      for (const issue of result.error.issues) {
+        ctx.issues.push({ code: "custom", message: issue.message, input: undefined, path: [key, ...issue.path] });
+      }
+    }
+    return failed ? z.NEVER : (Object.fromEntries(entries) as Record<string, V>);
+  }) as unknown as z.ZodType<Record<string, V>>;
+}
+
+/**
+ * The type of a value as zod's messages name it (`string`, `number`, `array`, `null`, …).
+ *
+ * @param value - any value
+ * @returns its type name
+ * @example
+ * ```ts
+ * describeType([]); // "array"
+ * ```
+ */
+export function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Date) return "Date";
+  return typeof value;
+}
+
+/**
+ * A `map[string]string` field (labels, annotations, parameters).
+ *
+ * @example
+ * ```ts
+ * StringMapSchema.parse({ a: "b" });
+ * ```
+ */
+export const StringMapSchema: z.ZodType<Record<string, string>> = stringKeyedRecord(z.string());
+
+/**
+ * A `[]string` field.
+ *
+ * @example
+ * ```ts
+ * StringListSchema.parse(["a"]);
+ * ```
+ */
+export const StringListSchema = z.array(z.string());
+
+/**
+ * An opaque JSON object (a field kubevol does not interpret), kept verbatim.
+ *
+ * @example
+ * ```ts
+ * OpaqueObjectSchema.parse({ anything: [1, 2] });
+ * ```
+ */
+export const OpaqueObjectSchema: z.ZodType<Record<string, unknown>> = stringKeyedRecord(z.unknown());

@@ -1,0 +1,87 @@
+/**
+ * `corev1.PersistentVolume`.
+ *
+ * @module
+ */
+import type { NodeSelector } from "../../labels/index.js";
+import type { AccessMode, PersistentVolumeMode, PersistentVolumePhase, PersistentVolumeReclaimPolicy } from "./enums.js";
+import type { ObjectMeta, ObjectReference, ResourceList, Time } from "./meta.js";
+import type { PersistentVolumeSource } from "./volume-sources.js";
+
+/**
+ * `spec.nodeAffinity` of a PV: the nodes the volume can be used from.
+ *
+ * @example
+ * ```ts
+ * const affinity: VolumeNodeAffinity = {
+ *   required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-1"] }] }] },
+ * };
+ * ```
+ */
+export interface VolumeNodeAffinity {
+  required?: NodeSelector | null;
+}
+
+/**
+ * `corev1.PersistentVolumeSpec`: capacity, access modes, the claim pointer, and exactly one volume
+ * source (the fields of {@link PersistentVolumeSource}, inlined as in the API).
+ *
+ * Enum-typed fields are typed by their enum, but a parsed (not yet validated) object may carry any
+ * string there: schemas check shape, validation checks values.
+ *
+ * @example
+ * ```ts
+ * const spec: PersistentVolumeSpec = {
+ *   capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"], persistentVolumeReclaimPolicy: "Retain",
+ *   storageClassName: "fast", hostPath: { path: "/mnt/data" },
+ * };
+ * ```
+ */
+export interface PersistentVolumeSpec extends PersistentVolumeSource {
+  capacity?: ResourceList;
+  accessModes?: AccessMode[];
+  claimRef?: ObjectReference | null;
+  /** Defaults to `Retain` in the API server. */
+  persistentVolumeReclaimPolicy?: PersistentVolumeReclaimPolicy;
+  /** `""` or absent: no class. The beta annotation takes precedence (see `volumeClass`). */
+  storageClassName?: string;
+  mountOptions?: string[];
+  /** Absent means `Filesystem`. */
+  volumeMode?: PersistentVolumeMode | null;
+  nodeAffinity?: VolumeNodeAffinity | null;
+  volumeAttributesClassName?: string | null;
+}
+
+/**
+ * `corev1.PersistentVolumeStatus`.
+ *
+ * @example
+ * ```ts
+ * const status: PersistentVolumeStatus = { phase: "Bound", lastPhaseTransitionTime: "2024-05-01T10:00:00Z" };
+ * ```
+ */
+export interface PersistentVolumeStatus {
+  phase?: PersistentVolumePhase;
+  message?: string;
+  reason?: string;
+  lastPhaseTransitionTime?: Time | null;
+}
+
+/**
+ * A PersistentVolume (cluster-scoped).
+ *
+ * @example
+ * ```ts
+ * const pv: PersistentVolume = {
+ *   apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv-1" },
+ *   spec: { capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"], nfs: { server: "nfs.local", path: "/exports/1" } },
+ * };
+ * ```
+ */
+export interface PersistentVolume {
+  apiVersion?: "v1";
+  kind?: "PersistentVolume";
+  metadata: ObjectMeta;
+  spec: PersistentVolumeSpec;
+  status?: PersistentVolumeStatus;
+}

@@ -1,0 +1,136 @@
+/**
+ * Command-line parsing for `kubevol` / `kubectl kubevol`. Small and strict: unknown flags and
+ * missing values are usage errors (exit status 2), never silently ignored.
+ */
+
+/** The commands the CLI knows. */
+export type CommandName = "explain" | "simulate" | "validate" | "help" | "version";
+
+/** The output formats of `-o`. */
+export type OutputFormat = "table" | "wide" | "json" | "yaml";
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  command: CommandName;
+  /** `-f` arguments in order (files, directories, `-`). */
+  files: string[];
+  output: OutputFormat;
+  /** `--claim namespace/name` (explain): only this claim. */
+  claim?: string;
+  /** `--node name` (explain): the scheduler's view for that node. */
+  node?: string;
+  /** `--now ISO-time` (simulate): the clock of the simulation. */
+  now?: string;
+  /** `--no-color`, or NO_COLOR in the environment, or output not a terminal. */
+  color: boolean;
+}
+
+/** A usage problem: the message says what is wrong. Exit status 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const COMMANDS: readonly CommandName[] = ["explain", "simulate", "validate", "help", "version"];
+const OUTPUTS: readonly OutputFormat[] = ["table", "wide", "json", "yaml"];
+
+/** The help text printed by `kubevol help`. */
+export const HELP = `kubevol — Kubernetes storage scheduling semantics, explained
+
+Usage:
+  kubevol explain  -f FILE|DIR|- [--claim NS/NAME] [--node NODE] [-o table|wide|json|yaml]
+  kubevol simulate -f FILE|DIR|- [--now TIME] [-o table|wide|json|yaml]
+  kubevol validate -f FILE|DIR|- [-o table|json|yaml]
+  kubevol help | version
+
+Commands:
+  explain   For every claim: what it is bound to or would bind to now, and why Pending claims wait.
+  simulate  Run the PV controller to a fixpoint and show the bindings, phases, operations, events.
+  validate  API-server validation and storage lint; exit status 1 when anything is invalid.
+
+Input (-f, repeatable): YAML (several documents) or JSON (an object, a List, or the output of
+  kubectl get pv,pvc,sc,pods,nodes -A -o json). Directories are read recursively; - is stdin.
+  Example: kubectl get pv,pvc,sc -A -o json | kubevol explain -f -
+
+Exit status: 0 the command did its job (Pending claims are reported, not failures),
+  1 validate found invalid objects, 2 usage or input errors.
+Colour only on a terminal; NO_COLOR or --no-color turns it off.`;
+
+/**
+ * Parse `argv` (without `node` and the script).
+ *
+ * @throws {@link UsageError} for unknown commands or flags and missing values.
+ * @example
+ * ```ts
+ * parseArgs(["explain", "-f", "cluster.yaml"], { isTTY: false, env: {} }).files; // ["cluster.yaml"]
+ * ```
+ */
+export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: Record<string, string | undefined> }): CliOptions {
+  const opts: CliOptions = { command: "help", files: [], output: "table", color: term.isTTY && !term.env["NO_COLOR"] };
+  const rest = [...argv];
+  const first = rest[0];
+  if (first === undefined || first === "-h" || first === "--help") return opts;
+  if (first === "--version" || first === "-v") return { ...opts, command: "version" };
+  if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"; try "kubevol help"`);
+  opts.command = first as CommandName;
+  rest.shift();
+  while (rest.length > 0) {
+    const arg = rest.shift()!;
+    const [flag, inline] = splitInline(arg);
+    const value = (): string => {
+      const v = inline ?? rest.shift();
+      if (v === undefined || (inline === undefined && v.startsWith("-") && v !== "-")) throw new UsageError(`flag ${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "-f":
+      case "--filename":
+        opts.files.push(value());
+        break;
+      case "-o":
+      case "--output": {
+        const v = value();
+        if (!(OUTPUTS as readonly string[]).includes(v)) throw new UsageError(`unknown output format "${v}"; use one of ${OUTPUTS.join(", ")}`);
+        opts.output = v as OutputFormat;
+        break;
+      }
+      case "--claim": {
+        const v = value();
+        if (!/^[^/\s]+\/[^/\s]+$/.test(v)) throw new UsageError(`--claim takes NAMESPACE/NAME, got "${v}"`);
+        opts.claim = v;
+        break;
+      }
+      case "--node":
+        opts.node = value();
+        break;
+      case "--now": {
+        const v = value();
+        if (Number.isNaN(Date.parse(v))) throw new UsageError(`--now takes an ISO time, got "${v}"`);
+        opts.now = v;
+        break;
+      }
+      case "--no-color":
+        opts.color = false;
+        break;
+      case "-h":
+      case "--help":
+        return { ...opts, command: "help" };
+      default:
+        throw new UsageError(`unknown flag "${arg}"; try "kubevol help"`);
+    }
+  }
+  if ((opts.command === "explain" || opts.command === "simulate" || opts.command === "validate") && opts.files.length === 0) {
+    throw new UsageError(`${opts.command} needs input: -f FILE, -f DIR or -f - for stdin`);
+  }
+  return opts;
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  if (arg.startsWith("--")) {
+    const eq = arg.indexOf("=");
+    if (eq > 0) return [arg.slice(0, eq), arg.slice(eq + 1)];
+  }
+  return [arg, undefined];
+}

@@ -1,0 +1,82 @@
+/**
+ * The CLI as a function of its inputs: `run(argv, io)` returns the exit status, writing only
+ * through `io`. `main.ts` binds it to the process; tests call it directly.
+ */
+import { HELP, parseArgs, UsageError, type CliOptions } from "./args.js";
+import { InputError, loadInputs } from "./load.js";
+import { explainCommand } from "./explain.js";
+import { simulateCommand } from "./simulate.js";
+import { validateCommand } from "./validate.js";
+import { VERSION } from "./version.js";
+
+/** Everything the CLI touches of the outside world. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Read all of standard input (called only for `-f -`). */
+  readStdin(): string;
+  /** Whether stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+  /** Whether stderr is a terminal (progress messages). */
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit statuses, documented in `kubevol help` and docs/cli.md. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/**
+ * Run one CLI invocation.
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * const status = run(["version"], { stdout: (t) => out.push(t), stderr: () => {}, readStdin: () => "", isTTY: false, stderrIsTTY: false, env: {} });
+ * // status === 0, out[0] is the version line
+ * ```
+ */
+export function run(argv: readonly string[], io: CliIo): number {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv, { isTTY: io.isTTY, env: io.env });
+  } catch (e) {
+    return fail(io, e);
+  }
+  try {
+    switch (opts.command) {
+      case "help":
+        io.stdout(HELP + "\n");
+        return EXIT.ok;
+      case "version":
+        io.stdout(`kubevol ${VERSION}\n`);
+        return EXIT.ok;
+      default: {
+        const progress = (msg: string) => {
+          if (io.stderrIsTTY) io.stderr(`\r\x1b[K${msg}`);
+        };
+        progress("reading input…");
+        const objects = loadInputs(opts.files, io.readStdin);
+        progress("");
+        const command = opts.command === "explain" ? explainCommand : opts.command === "simulate" ? simulateCommand : validateCommand;
+        const result = command(objects, opts, progress);
+        progress("");
+        io.stdout(result.output.endsWith("\n") ? result.output : result.output + "\n");
+        return result.status;
+      }
+    }
+  } catch (e) {
+    return fail(io, e);
+  }
+}
+
+function fail(io: CliIo, e: unknown): number {
+  if (e instanceof UsageError || e instanceof InputError) {
+    io.stderr(`error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  // Anything else is a bug in kubevol: say so plainly, without a stack trace unless asked.
+  const err = e as Error;
+  io.stderr(`error: internal error: ${err?.message ?? String(e)}\n`);
+  if (io.env["KUBEVOL_DEBUG"]) io.stderr(`${err?.stack ?? ""}\n`);
+  return EXIT.usage;
+}

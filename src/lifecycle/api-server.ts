@@ -1,0 +1,270 @@
+/**
+ * The API server's part of a write: store semantics (resourceVersion), create-time defaulting
+ * and admission, status subresource rules, `lastPhaseTransitionTime`, and finalizer-aware
+ * deletion. Internal to the lifecycle layer.
+ *
+ * @module
+ */
+import {
+  claimHasClass,
+  FinalizerPVCProtection,
+  FinalizerPVProtection,
+  type Node,
+  type PersistentVolume,
+  type PersistentVolumeClaim,
+  type Pod,
+  type StorageClass,
+} from "../api/index.js";
+import { type Cluster, getObject, objectKey, putObject } from "./cluster.js";
+import { defaultClaim, defaultNode, defaultPod, defaultStorageClassFields, defaultVolume } from "./defaulting.js";
+import { defaultStorageClass } from "./default-class.js";
+import { LifecycleError } from "./errors.js";
+import { type HasMeta, isBeingDeleted, nameOf, namespaceOf, resourceVersionOf, withFinalizer } from "./object-meta.js";
+import { deterministicUid } from "./uid.js";
+import type { ObjectKind, Write, WriteActor, WriteVerb } from "./write.js";
+
+/**
+ * Any object the snapshot stores.
+ *
+ * @example
+ * ```ts
+ * const obj: StoredObject = { metadata: { name: "n1" } }; // a Node
+ * ```
+ */
+export type StoredObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
+type AnyObject = StoredObject;
+
+const RESOURCE: Record<ObjectKind, string> = {
+  PersistentVolume: "persistentvolumes",
+  PersistentVolumeClaim: "persistentvolumeclaims",
+  StorageClass: "storageclasses.storage.k8s.io",
+  Pod: "pods",
+  Node: "nodes",
+};
+
+/**
+ * One write as the caller asks for it.
+ *
+ * @example
+ * ```ts
+ * const req: WriteRequest = { verb: "delete", kind: "PersistentVolume", object: pv, actor: "user",
+ *   time: "2026-01-01T00:00:00Z", admission: true };
+ * ```
+ */
+export interface WriteRequest {
+  readonly verb: WriteVerb;
+  readonly kind: ObjectKind;
+  /** The object to write (create/update/updateStatus) or whose key to delete. */
+  readonly object: StoredObject;
+  readonly actor: WriteActor;
+  readonly time: string;
+  /** Run create-time admission (protection finalizers, default class). */
+  readonly admission: boolean;
+}
+
+/**
+ * The outcome: the new cluster and the accepted write, or `write: undefined` when ignored.
+ *
+ * @example
+ * ```ts
+ * const { cluster: next, write }: WriteResult = applyWrite(cluster, req);
+ * ```
+ */
+export interface WriteResult {
+  readonly cluster: Cluster;
+  readonly write?: Write;
+}
+
+const LISTER_RESOURCE: Record<ObjectKind, string> = {
+  PersistentVolume: "persistentvolume",
+  PersistentVolumeClaim: "persistentvolumeclaim",
+  StorageClass: "storageclass.storage.k8s.io",
+  Pod: "pod",
+  Node: "node",
+};
+
+/**
+ * Error text of an object missing from an informer lister (what the controllers print; listers
+ * name the resource in the singular).
+ *
+ * @example
+ * ```ts
+ * listerNotFoundMessage("StorageClass", "gold"); // 'storageclass.storage.k8s.io "gold" not found'
+ * ```
+ */
+export function listerNotFoundMessage(kind: ObjectKind, name: string): string {
+  return `${LISTER_RESOURCE[kind]} "${name}" not found`;
+}
+
+/**
+ * Error text of a missing object, as the API server words it.
+ *
+ * @example
+ * ```ts
+ * notFoundMessage("PersistentVolumeClaim", "data"); // 'persistentvolumeclaims "data" not found'
+ * ```
+ */
+export function notFoundMessage(kind: ObjectKind, name: string): string {
+  return `${RESOURCE[kind]} "${name}" not found`;
+}
+
+function defaultsFor(kind: ObjectKind, obj: AnyObject): AnyObject {
+  switch (kind) {
+    case "PersistentVolume":
+      return defaultVolume(obj as PersistentVolume);
+    case "PersistentVolumeClaim":
+      return defaultClaim(obj as PersistentVolumeClaim);
+    case "StorageClass":
+      return defaultStorageClassFields(obj as StorageClass);
+    case "Pod":
+      return defaultPod(obj as Pod);
+    case "Node":
+      return defaultNode(obj as Node);
+  }
+}
+
+/** Admission on create: StorageObjectInUseProtection and DefaultStorageClass. */
+function admit(cluster: Cluster, kind: ObjectKind, obj: AnyObject): AnyObject {
+  if (kind === "PersistentVolume") return withFinalizer(obj as PersistentVolume, FinalizerPVProtection);
+  if (kind !== "PersistentVolumeClaim") return obj;
+  let pvc = withFinalizer(obj as PersistentVolumeClaim, FinalizerPVCProtection);
+  if (!claimHasClass(pvc)) {
+    const def = defaultStorageClass(cluster.classes.values());
+    if (def !== undefined) pvc = { ...pvc, spec: { ...pvc.spec, storageClassName: nameOf(def) } };
+  }
+  return pvc;
+}
+
+function stamp<T extends AnyObject>(obj: T, revision: number): T {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } };
+}
+
+function hasStatus(kind: ObjectKind): boolean {
+  return kind === "PersistentVolume" || kind === "PersistentVolumeClaim";
+}
+
+function record(
+  cluster: Cluster,
+  req: WriteRequest,
+  key: string,
+  stored: AnyObject,
+  removed: boolean,
+): WriteResult {
+  const revision = cluster.revision + 1;
+  const object = stamp(stored, revision);
+  const next = putObject(cluster, req.kind, key, removed ? undefined : object, revision);
+  const ns = namespaceOf(object);
+  const write: Write = {
+    verb: req.verb,
+    kind: req.kind,
+    ...(ns !== "" ? { namespace: ns } : {}),
+    name: nameOf(object),
+    actor: req.actor,
+    object,
+    removed,
+  };
+  return { cluster: next, write };
+}
+
+function create(cluster: Cluster, req: WriteRequest): WriteResult {
+  let obj = defaultsFor(req.kind, req.object as AnyObject);
+  const key = objectKey(req.kind, obj);
+  if (getObject(cluster, req.kind, key) !== undefined) {
+    throw new LifecycleError("AlreadyExists", `${RESOURCE[req.kind]} "${nameOf(obj)}" already exists`);
+  }
+  if (req.admission) obj = admit(cluster, req.kind, obj);
+  const metadata = { ...obj.metadata };
+  if (!metadata.uid) metadata.uid = deterministicUid(`${req.kind}/${key}@${cluster.revision + 1}`);
+  if (!metadata.creationTimestamp) metadata.creationTimestamp = req.time;
+  delete metadata.deletionTimestamp;
+  obj = { ...obj, metadata };
+  // The create strategies wipe client-supplied status; a PV starts Pending "now".
+  if (req.kind === "PersistentVolume") obj = { ...obj, status: { phase: "Pending", lastPhaseTransitionTime: req.time } } as PersistentVolume;
+  if (req.kind === "PersistentVolumeClaim") obj = { ...obj, status: { phase: "Pending" } } as PersistentVolumeClaim;
+  return record(cluster, req, key, obj, false);
+}
+
+function isStale(incoming: HasMeta, stored: HasMeta): boolean {
+  return incoming.metadata.resourceVersion !== undefined && resourceVersionOf(incoming) < resourceVersionOf(stored);
+}
+
+function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
+  const incoming = defaultsFor(req.kind, req.object as AnyObject);
+  if (isStale(incoming, existing)) return { cluster };
+  const metadata = {
+    ...incoming.metadata,
+    uid: existing.metadata.uid,
+    creationTimestamp: existing.metadata.creationTimestamp,
+    deletionTimestamp: existing.metadata.deletionTimestamp,
+  };
+  if (metadata.deletionTimestamp === undefined) delete metadata.deletionTimestamp;
+  if (metadata.creationTimestamp === undefined) delete metadata.creationTimestamp;
+  const deleting = isBeingDeleted(existing);
+  const before = new Set(existing.metadata.finalizers ?? []);
+  if (deleting && (metadata.finalizers ?? []).some((f) => !before.has(f))) {
+    // "no new finalizers can be added if the object is being deleted": the update is rejected.
+    return { cluster };
+  }
+  let next = { ...incoming, metadata } as AnyObject;
+  if (hasStatus(req.kind)) {
+    const status = (existing as PersistentVolume).status;
+    next = { ...next } as AnyObject;
+    if (status === undefined) delete (next as PersistentVolume).status;
+    else (next as PersistentVolume).status = status;
+  }
+  const removed = deleting && (metadata.finalizers ?? []).length === 0;
+  return record(cluster, req, key, next, removed);
+}
+
+function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
+  const incoming = req.object as PersistentVolume;
+  if (isStale(incoming, existing)) return { cluster };
+  let status = { ...(incoming.status ?? {}) };
+  if (req.kind === "PersistentVolume") {
+    const old = (existing as PersistentVolume).status ?? {};
+    const sent = status.lastPhaseTransitionTime;
+    if (status.phase !== old.phase) {
+      if (sent === undefined || sent === null || String(sent) === String(old.lastPhaseTransitionTime)) {
+        status = { ...status, lastPhaseTransitionTime: req.time };
+      }
+    } else if (sent === undefined || sent === null) {
+      if (old.lastPhaseTransitionTime !== undefined) status = { ...status, lastPhaseTransitionTime: old.lastPhaseTransitionTime };
+    }
+  }
+  const next = { ...existing, status } as AnyObject;
+  return record(cluster, req, key, next, false);
+}
+
+function remove(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
+  if ((existing.metadata.finalizers ?? []).length === 0) return record(cluster, req, key, existing, true);
+  if (isBeingDeleted(existing)) return { cluster };
+  const next = { ...existing, metadata: { ...existing.metadata, deletionTimestamp: req.time } } as AnyObject;
+  return record(cluster, req, key, next, false);
+}
+
+/**
+ * Applies one write to the snapshot as the API server would. Returns the new snapshot and the
+ * write record; a write is ignored (`write: undefined`) when the object sent carries an older
+ * `resourceVersion` than the stored one, when it adds a finalizer to an object being deleted, or
+ * when it deletes an object already being deleted.
+ *
+ * @throws {@link LifecycleError} `AlreadyExists` (create) / `NotFound` (update, delete).
+ * @example
+ * ```ts
+ * const { cluster: next, write } = applyWrite(cluster, {
+ *   verb: "delete", kind: "PersistentVolumeClaim", object: pvc, actor: "user",
+ *   time: "2026-01-01T00:00:00Z", admission: true,
+ * });
+ * ```
+ */
+export function applyWrite(cluster: Cluster, req: WriteRequest): WriteResult {
+  if (req.verb === "create") return create(cluster, req);
+  const key = objectKey(req.kind, req.object);
+  const existing = getObject(cluster, req.kind, key);
+  if (existing === undefined) {
+    throw new LifecycleError("NotFound", notFoundMessage(req.kind, nameOf(req.object)));
+  }
+  if (req.verb === "update") return update(cluster, req, existing, key);
+  if (req.verb === "updateStatus") return updateStatus(cluster, req, existing, key);
+  return remove(cluster, req, existing, key);
+}

@@ -1,0 +1,261 @@
+/**
+ * The immutable cluster snapshot the lifecycle functions read and return.
+ *
+ * @module
+ */
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import { defaultClaim, defaultNode, defaultPod, defaultStorageClassFields, defaultVolume } from "./defaulting.js";
+import { LifecycleError } from "./errors.js";
+import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
+import type { Operation } from "./operation.js";
+import { deterministicUid } from "./uid.js";
+import type { ObjectKind } from "./write.js";
+
+/**
+ * A snapshot of everything the PV controller looks at: volumes by name, claims and pods by
+ * `namespace/name`, storage classes and nodes by name, and the asynchronous operations currently
+ * running (by operation id). `revision` is the last `resourceVersion` handed out; every write
+ * bumps it and stamps the written object with it.
+ *
+ * Snapshots are never mutated: every function returns a new one (unchanged maps are shared).
+ *
+ * @example
+ * ```ts
+ * const cluster = createCluster({ volumes: [pv], claims: [pvc] });
+ * cluster.volumes.get("pv1");
+ * cluster.claims.get("default/data");
+ * ```
+ */
+export interface Cluster {
+  readonly volumes: ReadonlyMap<string, PersistentVolume>;
+  readonly claims: ReadonlyMap<string, PersistentVolumeClaim>;
+  readonly classes: ReadonlyMap<string, StorageClass>;
+  readonly pods: ReadonlyMap<string, Pod>;
+  readonly nodes: ReadonlyMap<string, Node>;
+  readonly operations: ReadonlyMap<string, Operation>;
+  readonly revision: number;
+}
+
+/**
+ * The objects a cluster starts with.
+ *
+ * @example
+ * ```ts
+ * const init: ClusterInit = { volumes: [pv], claims: [pvc], classes: [sc] };
+ * ```
+ */
+export interface ClusterInit {
+  readonly volumes?: Iterable<PersistentVolume>;
+  readonly claims?: Iterable<PersistentVolumeClaim>;
+  readonly classes?: Iterable<StorageClass>;
+  readonly pods?: Iterable<Pod>;
+  readonly nodes?: Iterable<Node>;
+  readonly operations?: Iterable<Operation>;
+}
+
+/**
+ * Options of {@link createCluster}.
+ *
+ * - `defaulting` (default true): apply the API server's defaulting to every object (reclaim
+ *   policy Retain, volumeMode Filesystem, phase Pending, class reclaimPolicy Delete and binding
+ *   mode Immediate, namespace `default`), because every object of a real cluster has been through
+ *   it. Turn it off to reproduce states only tests can build (e.g. a class without binding mode).
+ * - Objects without `metadata.uid` get a deterministic one derived from kind and key.
+ *
+ * @example
+ * ```ts
+ * createCluster({ classes: [sc] }, { defaulting: false });
+ * ```
+ */
+export interface CreateClusterOptions {
+  readonly defaulting?: boolean;
+}
+
+type AnyObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
+
+/** Which collection holds which kind, and how its keys are built. */
+export const COLLECTIONS = {
+  PersistentVolume: { field: "volumes", namespaced: false },
+  PersistentVolumeClaim: { field: "claims", namespaced: true },
+  StorageClass: { field: "classes", namespaced: false },
+  Pod: { field: "pods", namespaced: true },
+  Node: { field: "nodes", namespaced: false },
+} as const;
+
+/**
+ * The store key of an object of the given kind (`name`, or `namespace/name`).
+ *
+ * @example
+ * ```ts
+ * objectKey("PersistentVolumeClaim", pvc); // "default/data"
+ * ```
+ */
+export function objectKey(kind: ObjectKind, obj: HasMeta): string {
+  return COLLECTIONS[kind].namespaced ? namespacedKey(obj) : nameOf(obj);
+}
+
+function checkObject(obj: unknown, path: string): asserts obj is HasMeta {
+  if (typeof obj !== "object" || obj === null) {
+    throw new LifecycleError("InvalidInput", `${path}: Invalid value: expected an object`);
+  }
+  const meta = (obj as { metadata?: unknown }).metadata;
+  if (typeof meta !== "object" || meta === null) {
+    throw new LifecycleError("InvalidInput", `${path}.metadata: Required value`);
+  }
+  const name = (meta as { name?: unknown }).name;
+  if (typeof name !== "string" || name === "") {
+    throw new LifecycleError("InvalidInput", `${path}.metadata.name: Required value`);
+  }
+  const spec = (obj as { spec?: unknown }).spec;
+  if (spec !== undefined && (typeof spec !== "object" || spec === null)) {
+    throw new LifecycleError("InvalidInput", `${path}.spec: Invalid value: expected an object`);
+  }
+}
+
+/**
+ * Validates the shape the lifecycle needs (an object with `metadata.name`, and `spec` for
+ * volumes and claims) and returns it typed. Exported for the action functions.
+ *
+ * @throws {@link LifecycleError} `InvalidInput` with a field path.
+ * @example
+ * ```ts
+ * requireObject("PersistentVolume", pv, "volume");
+ * ```
+ */
+export function requireObject<T extends AnyObject>(kind: ObjectKind, obj: unknown, path: string): T {
+  checkObject(obj, path);
+  if ((kind === "PersistentVolume" || kind === "PersistentVolumeClaim") && (obj as { spec?: unknown }).spec === undefined) {
+    throw new LifecycleError("InvalidInput", `${path}.spec: Required value`);
+  }
+  return obj as unknown as T;
+}
+
+function applyDefaults(kind: ObjectKind, obj: AnyObject): AnyObject {
+  switch (kind) {
+    case "PersistentVolume":
+      return defaultVolume(obj as PersistentVolume);
+    case "PersistentVolumeClaim":
+      return defaultClaim(obj as PersistentVolumeClaim);
+    case "StorageClass":
+      return defaultStorageClassFields(obj as StorageClass);
+    case "Pod":
+      return defaultPod(obj as Pod);
+    case "Node":
+      return defaultNode(obj as Node);
+  }
+}
+
+function load<T extends AnyObject>(
+  kind: ObjectKind,
+  items: Iterable<T> | undefined,
+  field: string,
+  defaulting: boolean,
+): { map: Map<string, T>; maxRv: number } {
+  const map = new Map<string, T>();
+  let maxRv = 0;
+  let i = 0;
+  for (const raw of items ?? []) {
+    let obj = requireObject<T>(kind, raw, `${field}[${i++}]`);
+    if (defaulting) obj = applyDefaults(kind, obj) as T;
+    const key = objectKey(kind, obj);
+    if (obj.metadata.uid === undefined || obj.metadata.uid === "") {
+      obj = { ...obj, metadata: { ...obj.metadata, uid: deterministicUid(`${kind}/${key}`) } };
+    }
+    const rv = resourceVersionOf(obj);
+    maxRv = Math.max(maxRv, rv);
+    // Store semantics: a later object with the same key replaces an earlier one unless older.
+    const prev = map.get(key);
+    if (prev === undefined || rv >= resourceVersionOf(prev)) map.set(key, obj);
+  }
+  return { map, maxRv };
+}
+
+/**
+ * Builds a cluster snapshot from arrays (or any iterables) of objects. Objects are applied in
+ * order with the store's rule: a second object with the same key replaces the first unless its
+ * `resourceVersion` is older.
+ *
+ * @throws {@link LifecycleError} `InvalidInput` when an object lacks `metadata.name` (or `spec`
+ * for volumes and claims); the message names the offending element (`volumes[2].metadata.name:
+ * Required value`).
+ * @example
+ * ```ts
+ * const cluster = createCluster({
+ *   volumes: [{ metadata: { name: "pv1" }, spec: { capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"] } }],
+ *   claims: [{ metadata: { name: "data", namespace: "default" }, spec: { accessModes: ["ReadWriteOnce"],
+ *     resources: { requests: { storage: "5Gi" } }, storageClassName: "" } }],
+ * });
+ * cluster.volumes.get("pv1")?.status?.phase; // "Pending" (API defaulting)
+ * ```
+ */
+export function createCluster(init: ClusterInit = {}, options: CreateClusterOptions = {}): Cluster {
+  if (typeof init !== "object" || init === null) {
+    throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected an object of arrays");
+  }
+  const defaulting = options.defaulting ?? true;
+  const v = load<PersistentVolume>("PersistentVolume", init.volumes, "volumes", defaulting);
+  const c = load<PersistentVolumeClaim>("PersistentVolumeClaim", init.claims, "claims", defaulting);
+  const s = load<StorageClass>("StorageClass", init.classes, "classes", defaulting);
+  const p = load<Pod>("Pod", init.pods, "pods", defaulting);
+  const n = load<Node>("Node", init.nodes, "nodes", defaulting);
+  const operations = new Map<string, Operation>();
+  for (const op of init.operations ?? []) operations.set(op.id, op);
+  return {
+    volumes: v.map,
+    claims: c.map,
+    classes: s.map,
+    pods: p.map,
+    nodes: n.map,
+    operations,
+    revision: Math.max(v.maxRv, c.maxRv, s.maxRv, p.maxRv, n.maxRv),
+  };
+}
+
+/**
+ * Reads an object of any kind by its store key.
+ *
+ * @example
+ * ```ts
+ * getObject(cluster, "PersistentVolumeClaim", "default/data");
+ * ```
+ */
+export function getObject(cluster: Cluster, kind: ObjectKind, key: string): AnyObject | undefined {
+  return (cluster[COLLECTIONS[kind].field] as ReadonlyMap<string, AnyObject>).get(key);
+}
+
+/**
+ * A new snapshot with one object replaced (or removed when `obj` is undefined); only the
+ * affected map is copied.
+ *
+ * @example
+ * ```ts
+ * const next = putObject(cluster, "PersistentVolume", "pv1", undefined, cluster.revision);
+ * ```
+ */
+export function putObject(
+  cluster: Cluster,
+  kind: ObjectKind,
+  key: string,
+  obj: AnyObject | undefined,
+  revision: number,
+): Cluster {
+  const field = COLLECTIONS[kind].field;
+  const map = new Map(cluster[field] as ReadonlyMap<string, AnyObject>);
+  if (obj === undefined) map.delete(key);
+  else map.set(key, obj);
+  return { ...cluster, [field]: map, revision };
+}
+
+/**
+ * A new snapshot with the set of running operations changed.
+ *
+ * @example
+ * ```ts
+ * const next = withOperations(cluster, (ops) => ops.delete("delete-pv1[1]"));
+ * ```
+ */
+export function withOperations(cluster: Cluster, change: (ops: Map<string, Operation>) => void): Cluster {
+  const operations = new Map(cluster.operations);
+  change(operations);
+  return { ...cluster, operations };
+}

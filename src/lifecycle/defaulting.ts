@@ -1,0 +1,81 @@
+/**
+ * The API server's defaulting (not admission): what every stored object already has.
+ *
+ * @module
+ */
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+
+/**
+ * PV defaults: `persistentVolumeReclaimPolicy: Retain`, `volumeMode: Filesystem`, phase `Pending`.
+ *
+ * @example
+ * ```ts
+ * defaultVolume({ metadata: { name: "pv1" }, spec: {} }).spec.persistentVolumeReclaimPolicy; // "Retain"
+ * ```
+ */
+export function defaultVolume(pv: PersistentVolume): PersistentVolume {
+  const spec = { ...pv.spec };
+  if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as unknown) === "") {
+    spec.persistentVolumeReclaimPolicy = "Retain";
+  }
+  if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
+  const status = { ...(pv.status ?? {}) };
+  if (status.phase === undefined || (status.phase as unknown) === "") status.phase = "Pending";
+  return { ...pv, spec, status };
+}
+
+/**
+ * PVC defaults: namespace `default` when missing, `volumeMode: Filesystem`, phase `Pending`.
+ *
+ * @example
+ * ```ts
+ * defaultClaim({ metadata: { name: "data" }, spec: {} }).metadata.namespace; // "default"
+ * ```
+ */
+export function defaultClaim(pvc: PersistentVolumeClaim): PersistentVolumeClaim {
+  const metadata = pvc.metadata.namespace ? pvc.metadata : { ...pvc.metadata, namespace: "default" };
+  const spec = { ...pvc.spec };
+  if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
+  const status = { ...(pvc.status ?? {}) };
+  if (status.phase === undefined || (status.phase as unknown) === "") status.phase = "Pending";
+  return { ...pvc, metadata, spec, status };
+}
+
+/**
+ * StorageClass defaults: `reclaimPolicy: Delete`, `volumeBindingMode: Immediate`.
+ *
+ * @example
+ * ```ts
+ * defaultStorageClassFields({ metadata: { name: "fast" }, provisioner: "x" }).volumeBindingMode; // "Immediate"
+ * ```
+ */
+export function defaultStorageClassFields(sc: StorageClass): StorageClass {
+  const out = { ...sc };
+  if (out.reclaimPolicy === undefined || out.reclaimPolicy === null) out.reclaimPolicy = "Delete";
+  if (out.volumeBindingMode === undefined || out.volumeBindingMode === null) out.volumeBindingMode = "Immediate";
+  return out;
+}
+
+/**
+ * Pod defaults relevant here: namespace `default` when missing.
+ *
+ * @example
+ * ```ts
+ * defaultPod({ metadata: { name: "web" } }).metadata.namespace; // "default"
+ * ```
+ */
+export function defaultPod(pod: Pod): Pod {
+  return pod.metadata.namespace ? pod : { ...pod, metadata: { ...pod.metadata, namespace: "default" } };
+}
+
+/**
+ * Nodes need no defaulting here; returned as is.
+ *
+ * @example
+ * ```ts
+ * defaultNode({ metadata: { name: "n1" } });
+ * ```
+ */
+export function defaultNode(node: Node): Node {
+  return node;
+}

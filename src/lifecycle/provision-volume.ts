@@ -1,0 +1,181 @@
+/**
+ * Building the PersistentVolume a provisioner creates for a claim (§3.11).
+ *
+ * @module
+ */
+import {
+  AnnBoundByController,
+  AnnDynamicallyProvisioned,
+  claimClass,
+  FinalizerExternalProvisioner,
+  FinalizerPVController,
+  LabelHostname,
+  NotSupportedProvisioner,
+  type Node,
+  type PersistentVolume,
+  type PersistentVolumeClaim,
+  type StorageClass,
+} from "../api/index.js";
+import { type NodeSelectorRequirement, type NodeSelectorTerm, topologySelectorMatches } from "../labels/index.js";
+import { claimReference } from "./bind.js";
+import { LifecycleError } from "./errors.js";
+import { nameOf, uidOf } from "./object-meta.js";
+
+/**
+ * A node as provisioning needs it: a name and labels (a full `Node` works too).
+ *
+ * @example
+ * ```ts
+ * const node: ProvisioningNode = { name: "n1", labels: { "topology.kubernetes.io/zone": "a" } };
+ * ```
+ */
+export type ProvisioningNode = { readonly name?: string; readonly labels?: Readonly<Record<string, string>> } | Node;
+
+/**
+ * Options of {@link provisionVolume}.
+ *
+ * - `node`: the selected node (the claim's `volume.kubernetes.io/selected-node`), for topology.
+ * - `name`: the PV name (default `pvc-<claim uid>`, Kubernetes' deterministic name).
+ * - `capacity`: the size actually created (default: the claim's request).
+ * - `inTree`: build the PV as the PV controller's in-tree provisioning does (bound-by-controller
+ *   annotation, `kubernetes.io/pv-controller` finalizer, hostPath source) rather than as an
+ *   external provisioner (CSI source, `external-provisioner.volume.kubernetes.io/finalizer`).
+ *   Default: true iff the provisioner name starts with `kubernetes.io/`.
+ * - `topologyKeys`: the keys of the driver's accessible topology when the class has no
+ *   `allowedTopologies` (default `["kubernetes.io/hostname"]`: the volume lives on the node).
+ *
+ * @example
+ * ```ts
+ * const opts: ProvisionVolumeOptions = { node: { name: "n1", labels: { "kubernetes.io/hostname": "n1" } } };
+ * ```
+ */
+export interface ProvisionVolumeOptions {
+  readonly node?: ProvisioningNode;
+  readonly name?: string;
+  readonly capacity?: string;
+  readonly inTree?: boolean;
+  readonly topologyKeys?: readonly string[];
+}
+
+function nodeParts(node: ProvisioningNode): { name: string; labels: Readonly<Record<string, string>> } {
+  if ("metadata" in node) return { name: node.metadata.name ?? "", labels: node.metadata.labels ?? {} };
+  return { name: node.name ?? "", labels: node.labels ?? {} };
+}
+
+function fail(message: string): never {
+  throw new LifecycleError("ProvisioningFailed", message);
+}
+
+function uniqueKeys(sc: StorageClass): string[] {
+  const keys: string[] = [];
+  for (const term of sc.allowedTopologies ?? []) {
+    for (const e of term.matchLabelExpressions ?? []) if (!keys.includes(e.key)) keys.push(e.key);
+  }
+  return keys;
+}
+
+/**
+ * Node affinity of the new volume: pinned to the selected node's topology (its values for the
+ * class's `allowedTopologies` keys, else for `topologyKeys`), or, without a node, the class's
+ * `allowedTopologies` turned into node selector terms; none when there is neither.
+ */
+function nodeAffinityFor(
+  sc: StorageClass,
+  node: ProvisioningNode | undefined,
+  topologyKeys: readonly string[],
+): PersistentVolume["spec"]["nodeAffinity"] {
+  const allowed = sc.allowedTopologies ?? [];
+  if (node !== undefined) {
+    const { name, labels } = nodeParts(node);
+    const keys = allowed.length > 0 ? uniqueKeys(sc) : topologyKeys;
+    const exprs: NodeSelectorRequirement[] = [];
+    for (const key of keys) {
+      const value = labels[key] ?? (key === LabelHostname && name !== "" ? name : undefined);
+      if (value !== undefined) exprs.push({ key, operator: "In", values: [value] });
+    }
+    if (exprs.length === 0) return undefined;
+    return { required: { nodeSelectorTerms: [{ matchExpressions: exprs }] } };
+  }
+  if (allowed.length === 0) return undefined;
+  const terms: NodeSelectorTerm[] = allowed.map((t) => ({
+    matchExpressions: (t.matchLabelExpressions ?? []).map((e) => ({ key: e.key, operator: "In", values: [...e.values] })),
+  }));
+  return { required: { nodeSelectorTerms: terms } };
+}
+
+/**
+ * Builds the PersistentVolume a provisioner would create for `claim` from `class` (§3.11): name
+ * `pvc-<claim uid>`, `claimRef` to the claim (with UID and resourceVersion), `storageClassName` =
+ * the claim's class, capacity = the request, the claim's access modes and volume mode, reclaim
+ * policy = the class's (default `Delete`), the class's mount options, the class parameters as
+ * CSI volume attributes, `pv.kubernetes.io/provisioned-by` = the provisioner, and node affinity
+ * from the selected node / `allowedTopologies`. In-tree provisioning also sets
+ * `pv.kubernetes.io/bound-by-controller` and, for `Delete`, the `kubernetes.io/pv-controller`
+ * finalizer; external provisioning adds `external-provisioner.volume.kubernetes.io/finalizer`
+ * for `Delete`. The status is `Bound` as the in-tree code writes it; the API server resets it to
+ * `Pending` on create.
+ *
+ * @throws {@link LifecycleError} `ProvisioningFailed` when the class is
+ * `kubernetes.io/no-provisioner` ("no volume plugin matched name: kubernetes.io/no-provisioner"),
+ * the claim has a label selector (provisioners refuse: "claim Selector is not supported"), or the
+ * selected node is outside the class's `allowedTopologies`; `InvalidInput` when the claim has no
+ * UID (and no `name` was given) or no storage request (and no `capacity`).
+ * @example
+ * ```ts
+ * const pv = provisionVolume(
+ *   { metadata: { name: "data", namespace: "default", uid: "1111" },
+ *     spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } }, storageClassName: "fast" } },
+ *   { metadata: { name: "fast" }, provisioner: "ebs.csi.aws.com", volumeBindingMode: "WaitForFirstConsumer" },
+ *   { node: { name: "n1", labels: { "kubernetes.io/hostname": "n1" } } },
+ * );
+ * pv.metadata.name; // "pvc-1111"
+ * pv.spec.persistentVolumeReclaimPolicy; // "Delete"
+ * ```
+ */
+export function provisionVolume(
+  claim: PersistentVolumeClaim,
+  storageClass: StorageClass,
+  options: ProvisionVolumeOptions = {},
+): PersistentVolume {
+  const provisioner = storageClass.provisioner;
+  if (provisioner === NotSupportedProvisioner) fail(`no volume plugin matched name: ${NotSupportedProvisioner}`);
+  const inTree = options.inTree ?? provisioner.startsWith("kubernetes.io/");
+  if (claim.spec.selector !== undefined && claim.spec.selector !== null) {
+    fail(inTree ? "claim.Spec.Selector is not supported for dynamic provisioning" : "claim Selector is not supported");
+  }
+  if (options.node !== undefined && !topologySelectorMatches(storageClass.allowedTopologies, nodeParts(options.node).labels)) {
+    fail(`selected node "${nodeParts(options.node).name}" is not in the allowedTopologies of StorageClass "${nameOf(storageClass)}"`);
+  }
+  const uid = uidOf(claim);
+  if (options.name === undefined && uid === "") throw new LifecycleError("InvalidInput", "claim.metadata.uid: Required value");
+  const name = options.name ?? `pvc-${uid}`;
+  const storage = options.capacity ?? claim.spec.resources?.requests?.storage;
+  if (storage === undefined) throw new LifecycleError("InvalidInput", "claim.spec.resources.requests.storage: Required value");
+  const policy = storageClass.reclaimPolicy ?? "Delete";
+
+  const annotations: Record<string, string> = { [AnnDynamicallyProvisioned]: provisioner };
+  if (inTree) annotations[AnnBoundByController] = "yes";
+  const finalizers = policy === "Delete" ? [inTree ? FinalizerPVController : FinalizerExternalProvisioner] : [];
+
+  const spec: PersistentVolume["spec"] = {
+    capacity: { storage: String(storage) },
+    accessModes: [...(claim.spec.accessModes ?? [])],
+    claimRef: claimReference(claim),
+    persistentVolumeReclaimPolicy: policy,
+    storageClassName: claimClass(claim),
+    volumeMode: claim.spec.volumeMode ?? "Filesystem",
+  };
+  if ((storageClass.mountOptions ?? []).length > 0) spec.mountOptions = [...(storageClass.mountOptions ?? [])];
+  const affinity = nodeAffinityFor(storageClass, options.node, options.topologyKeys ?? [LabelHostname]);
+  if (affinity !== undefined) spec.nodeAffinity = affinity;
+  if (inTree) spec.hostPath = { path: `/tmp/hostpath_pv/${name}` };
+  else spec.csi = { driver: provisioner, volumeHandle: name, volumeAttributes: { ...(storageClass.parameters ?? {}) } };
+
+  return {
+    apiVersion: "v1",
+    kind: "PersistentVolume",
+    metadata: { name, annotations, ...(finalizers.length > 0 ? { finalizers } : {}) },
+    spec,
+    status: { phase: "Bound" },
+  };
+}

@@ -1,0 +1,34 @@
+import { LifecycleError } from "./errors.js";
+
+/**
+ * Renders a point in time the way Kubernetes serialises `metav1.Time`: RFC 3339, UTC, whole
+ * seconds (`2026-01-01T00:00:00Z`). `ctx.now` is the only clock the lifecycle reads.
+ *
+ * @throws {@link LifecycleError} `InvalidInput` when the value is not a valid date.
+ * @example
+ * ```ts
+ * formatTime("2026-01-01T00:00:00.750Z"); // "2026-01-01T00:00:00Z"
+ * ```
+ */
+export function formatTime(now: Date | string): string {
+  const date = typeof now === "string" ? new Date(now) : now;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new LifecycleError("InvalidInput", `invalid time ${JSON.stringify(String(now))}: expected a Date or an ISO 8601 string`);
+  }
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Milliseconds since the epoch of a stored timestamp; missing or unparsable values count as the
+ * zero time (Go's `time.Time{}`), so they sort as the oldest.
+ *
+ * @example
+ * ```ts
+ * timeValue("2026-01-01T00:00:00Z") > timeValue(undefined); // true
+ * ```
+ */
+export function timeValue(t: Date | string | null | undefined): number {
+  if (t === undefined || t === null) return Number.NEGATIVE_INFINITY;
+  const ms = (typeof t === "string" ? new Date(t) : t).getTime();
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}

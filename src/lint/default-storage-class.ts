@@ -1,0 +1,57 @@
+/**
+ * Which StorageClass is the default when several are marked so (shared by the lint and the
+ * DefaultStorageClass admission plugin).
+ *
+ * @module
+ */
+import { isDefaultStorageClass, type StorageClass } from "../api/index.js";
+
+/**
+ * The outcome of choosing a default class among many.
+ *
+ * @example
+ * ```ts
+ * const { chosen, defaults }: DefaultStorageClassChoice = pickDefaultStorageClass(classes);
+ * ```
+ */
+export interface DefaultStorageClassChoice {
+  /** The class new class-less claims get; undefined when no class is marked default. */
+  chosen: StorageClass | undefined;
+  /** Every class marked default, newest first (ties by ascending name). */
+  defaults: StorageClass[];
+}
+
+function creationMillis(sc: StorageClass): number {
+  const t = sc.metadata?.creationTimestamp;
+  if (t instanceof Date) return t.getTime();
+  if (typeof t === "string") {
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return Number.NEGATIVE_INFINITY; // an unset timestamp is the zero time: the oldest
+}
+
+/**
+ * Choose the default StorageClass as current Kubernetes does: among the classes annotated
+ * `storageclass.kubernetes.io/is-default-class: "true"` (or the beta key), the newest
+ * `creationTimestamp` wins; equal timestamps are broken by the smaller name.
+ *
+ * @example
+ * ```ts
+ * const { chosen, defaults } = pickDefaultStorageClass(classes);
+ * if (defaults.length > 1) console.warn(`${defaults.length} defaults, using ${chosen!.metadata.name}`);
+ * ```
+ */
+export function pickDefaultStorageClass(classes: readonly StorageClass[]): DefaultStorageClassChoice {
+  const defaults = classes
+    .filter((sc) => sc && typeof sc === "object" && isDefaultStorageClass(sc))
+    .sort((a, b) => {
+      const d = creationMillis(b) - creationMillis(a);
+      if (d !== 0 && !Number.isNaN(d)) return d > 0 ? 1 : -1;
+      const an = a.metadata?.name ?? "";
+      const bn = b.metadata?.name ?? "";
+      return an < bn ? -1 : an > bn ? 1 : 0;
+    });
+  return { chosen: defaults[0], defaults };
+}
+

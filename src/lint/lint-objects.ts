@@ -1,0 +1,82 @@
+/**
+ * `lintObjects`: run every storage lint rule over a list of Kubernetes objects.
+ *
+ * @module
+ */
+import { claimNeverBinds, claimWithoutClassNoDefault, selectorWithDynamicProvisioning, storageClassNotFound, volumeNameChecks, waitForFirstConsumerWithVolumeName } from "./claim-rules.js";
+import { multipleDefaultClasses, noProvisionerImmediateBinding } from "./class-rules.js";
+import { buildLintContext } from "./lint-context.js";
+import { SEVERITY_RANK, type LintFinding, type LintOptions } from "./lint-finding.js";
+import {
+  accessModesUnsupported,
+  claimRefWithoutNamespace,
+  deletePolicyWithoutDeleter,
+  localVolumeWithoutNode,
+  recycleWithoutRecycler,
+  releasedVolumeKeepsClaimRef,
+} from "./volume-rules.js";
+
+/**
+ * Lint storage objects (PersistentVolumes, PersistentVolumeClaims, StorageClasses; `List`s are
+ * flattened, other kinds ignored) for mistakes the API server accepts but that never work or
+ * surprise: see `LINT_RULES` and docs/lint.md. With `cluster`, rules that need to know what else
+ * exists (classes, volumes, nodes) run too; classes in the input count as known as well.
+ *
+ * Findings come in input order, then by code. Pure and deterministic; never throws on garbage
+ * (non-objects are skipped, a rule that cannot read an object reports nothing for it).
+ *
+ * @example
+ * ```ts
+ * const findings = lintObjects([pv, claim], { cluster: { storageClasses, volumes, nodes } });
+ * for (const f of findings) console.log(`${f.code} ${f.severity} ${f.object.kind}/${f.object.name} ${f.field}: ${f.message}`);
+ * ```
+ */
+export function lintObjects(objects: readonly unknown[], options: LintOptions = {}): LintFinding[] {
+  const ctx = buildLintContext(Array.isArray(objects) ? objects : [], options.cluster);
+  const out: LintFinding[] = [];
+  const run = (f: () => LintFinding[]) => {
+    try {
+      out.push(...f());
+    } catch {
+      // a rule meeting an object it cannot read stays silent; validation is the place for shape errors
+    }
+  };
+  for (const s of ctx.volumes) {
+    run(() => claimRefWithoutNamespace(s));
+    run(() => accessModesUnsupported(s));
+    run(() => recycleWithoutRecycler(s));
+    run(() => localVolumeWithoutNode(s, ctx));
+    run(() => releasedVolumeKeepsClaimRef(s));
+    run(() => deletePolicyWithoutDeleter(s));
+  }
+  for (const s of ctx.claims) {
+    run(() => selectorWithDynamicProvisioning(s, ctx));
+    run(() => waitForFirstConsumerWithVolumeName(s, ctx));
+    run(() => storageClassNotFound(s, ctx));
+    run(() => claimNeverBinds(s, ctx));
+    run(() => claimWithoutClassNoDefault(s, ctx));
+    run(() => volumeNameChecks(s, ctx));
+  }
+  for (const s of ctx.classes) {
+    run(() => multipleDefaultClasses(s, ctx));
+    run(() => noProvisionerImmediateBinding(s));
+  }
+  const disabled = new Set(options.disable ?? []);
+  const min = SEVERITY_RANK[options.minSeverity ?? "info"];
+  return out
+    .filter((f) => !disabled.has(f.code) && !disabled.has(f.rule) && SEVERITY_RANK[f.severity] <= min)
+    .sort((a, b) => a.object.index - b.object.index || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * Render a finding as one line, kubectl-style: `KV001 error PersistentVolume/pv1 spec.claimRef.namespace: ...`.
+ *
+ * @example
+ * ```ts
+ * lintObjects(objs).map(formatFinding).join("\n");
+ * ```
+ */
+export function formatFinding(f: LintFinding): string {
+  const obj = `${f.object.kind}/${f.object.namespace ? f.object.namespace + "/" : ""}${f.object.name}`;
+  return `${f.code} ${f.severity} ${obj} ${f.field}: ${f.message} (fix: ${f.hint})`;
+}

@@ -1,0 +1,376 @@
+/**
+ * The matching checks of Kubernetes' `FindMatchingVolume` as named predicates over decoded
+ * objects, shared by `findMatchingVolume`, `findBestMatchForClaim`, `explainClaim` and the
+ * VolumeIndex. Each predicate answers "does the volume pass?" and costs at most one comparison,
+ * except `selectorMatches` and `nodeAffinityFits`, which evaluate the selector / node affinity.
+ *
+ * @module
+ */
+import { containsAccessModes, isVolumeBoundToClaim, parseAccessModesKey } from "../api/index.js";
+import type { Labels, NodeLike } from "../labels/index.js";
+import type { NodeSelector, NodeSelectorMatcher } from "../labels/index.js";
+import { compileNodeSelector, nodeAffinityError } from "../labels/index.js";
+import type { DecodedClaim } from "./decoded-claim.js";
+import type { DecodedVolume } from "./decoded-volume.js";
+import type { ReasonCode } from "./reason-code.js";
+
+/**
+ * The per-search inputs of the checks: the node (scheduler path) or none (PV-controller path), the
+ * names already chosen for other claims of the pod, and whether binding is delayed
+ * (WaitForFirstConsumer). Build it with {@link checkContext}.
+ *
+ * @example
+ * ```ts
+ * const ctx = checkContext({ node: { name: "n1", labels: { zone: "a" } }, delayBinding: true });
+ * ctx.hasNode; // true
+ * ```
+ */
+export interface CheckContext {
+  readonly hasNode: boolean;
+  readonly nodeName: string | undefined;
+  readonly nodeLabels: Labels | undefined;
+  readonly excluded: ReadonlySet<string> | undefined;
+  readonly delayBinding: boolean;
+}
+
+/**
+ * The options every search function accepts.
+ *
+ * @example
+ * ```ts
+ * const opts: MatchOptions = { node: { name: "n1", labels: { "kubernetes.io/hostname": "n1" } }, excluded: new Set(["pv-1"]) };
+ * ```
+ */
+export interface MatchOptions {
+  /** The candidate node (scheduler path). Absent: the PV controller's path (no node). */
+  node?: NodeLike | null;
+  /** Volume names that must not be chosen (scheduler: already chosen for other claims of the pod). */
+  excluded?: ReadonlySet<string> | null;
+  /** Delayed binding (the claim's class is WaitForFirstConsumer). Default `false`. */
+  delayBinding?: boolean;
+}
+
+function nodeParts(node: NodeLike): { name: string | undefined; labels: Labels | undefined } {
+  const n = node as { name?: unknown; labels?: unknown; metadata?: { name?: unknown; labels?: unknown } | null };
+  const src = n.metadata != null && typeof n.metadata === "object" ? n.metadata : n;
+  return {
+    name: typeof src.name === "string" ? src.name : undefined,
+    labels: src.labels != null && typeof src.labels === "object" ? (src.labels as Labels) : undefined,
+  };
+}
+
+/**
+ * Builds the {@link CheckContext} of a search from its options.
+ *
+ * @example
+ * ```ts
+ * checkContext({}).hasNode;                                  // false (PV-controller path)
+ * checkContext({ node: { metadata: { name: "n1" } } }).nodeName; // "n1"
+ * ```
+ */
+export function checkContext(opts: MatchOptions | undefined): CheckContext {
+  const node = opts?.node ?? undefined;
+  const parts = node ? nodeParts(node) : { name: undefined, labels: undefined };
+  return {
+    hasNode: node !== undefined,
+    nodeName: parts.name,
+    nodeLabels: parts.labels,
+    excluded: opts?.excluded ?? undefined,
+    delayBinding: opts?.delayBinding === true,
+  };
+}
+
+/**
+ * `excluded`: passes unless the volume's name is in `ctx.excluded`.
+ *
+ * @example
+ * ```ts
+ * notExcluded(decodeVolume(pv), checkContext({ excluded: new Set([pv.metadata.name!]) })); // false
+ * ```
+ */
+export function notExcluded(v: DecodedVolume, ctx: CheckContext): boolean {
+  return ctx.excluded === undefined || !ctx.excluded.has(v.name);
+}
+
+/**
+ * `claimed-by-other`: passes when the volume has no `claimRef`, or its `claimRef` points at this
+ * claim (`IsVolumeBoundToClaim`: same name and namespace, and an empty or equal uid).
+ *
+ * @example
+ * ```ts
+ * notClaimedByOther(decodeVolume(boundElsewhere), decodeClaim(pvc)); // false
+ * ```
+ */
+export function notClaimedByOther(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.claimRef === undefined || isVolumeBoundToClaim(v.pv, c.pvc);
+}
+
+/**
+ * Whether the volume is pre-bound to the claim: its `claimRef` points at it (by name, or by name
+ * and uid). Such a volume short-circuits the search (see `findMatchingVolume`).
+ *
+ * @example
+ * ```ts
+ * isPreBound(decodeVolume({ ...pv, spec: { ...pv.spec, claimRef: { namespace: "ns", name: "data" } } }), decodeClaim(data)); // true
+ * ```
+ */
+export function isPreBound(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.claimRef !== undefined && isVolumeBoundToClaim(v.pv, c.pvc);
+}
+
+/**
+ * `too-small` / `capacity-malformed`: passes iff capacity ≥ request, compared exactly
+ * (`1Gi` > `1G`; `950E` > `800E`). A volume or claim whose quantity could not be parsed never passes.
+ *
+ * @example
+ * ```ts
+ * capacitySuffices(decodeVolume(pv1G), decodeClaim(claim1Gi)); // false: 10^9 < 2^30
+ * ```
+ */
+export function capacitySuffices(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.capacity !== undefined && c.request !== undefined && v.capacity.cmp(c.request) >= 0;
+}
+
+/**
+ * `volume-mode`: passes iff both modes are equal, a missing mode counting as `Filesystem`
+ * (`CheckVolumeModeMismatches`).
+ *
+ * @example
+ * ```ts
+ * volumeModeMatches(decodeVolume(blockPv), decodeClaim(pvcWithoutMode)); // false
+ * ```
+ */
+export function volumeModeMatches(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.volumeMode === c.volumeMode;
+}
+
+/**
+ * `volume-attributes-class`: passes iff `volumeAttributesClassName` is equal on both sides, a
+ * missing or null name counting as `""` (the VolumeAttributesClass feature is GA and assumed on).
+ *
+ * @example
+ * ```ts
+ * vacMatches(decodeVolume(pvWithGold), decodeClaim(pvcWithoutVac)); // false
+ * ```
+ */
+export function vacMatches(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.vac === c.vac;
+}
+
+/**
+ * `deleting`: passes unless the volume has a `deletionTimestamp`.
+ *
+ * @example
+ * ```ts
+ * volumeNotDeleting(decodeVolume({ ...pv, metadata: { ...pv.metadata, deletionTimestamp: "2024-01-01T00:00:00Z" } })); // false
+ * ```
+ */
+export function volumeNotDeleting(v: DecodedVolume): boolean {
+  return !v.deleting;
+}
+
+/**
+ * `phase`: passes iff `status.phase` is exactly `Available` (Pending, Bound, Released, Failed and
+ * a missing phase all fail). Not applied to pre-bound volumes.
+ *
+ * @example
+ * ```ts
+ * volumeIsAvailable(decodeVolume({ ...pv, status: { phase: "Released" } })); // false
+ * ```
+ */
+export function volumeIsAvailable(v: DecodedVolume): boolean {
+  return v.phase === "Available";
+}
+
+/**
+ * `selector`: passes when the claim has no selector, or its selector matches the volume's labels.
+ * `{}` matches everything. Not applied to pre-bound volumes.
+ *
+ * @example
+ * ```ts
+ * selectorMatches(decodeVolume(pvInZoneB), decodeClaim(claimWantingZoneA)); // false
+ * ```
+ */
+export function selectorMatches(v: DecodedVolume, c: DecodedClaim): boolean {
+  return c.selector === undefined || c.selector.matches(v.labels);
+}
+
+/**
+ * `class`: passes iff `volumeClass(pv) === claimClass(pvc)` (exact string equality; the beta
+ * annotation wins over `storageClassName`, even when it is `""`; an unset claim class equals `""`).
+ * Not applied to pre-bound volumes.
+ *
+ * @example
+ * ```ts
+ * classMatches(decodeVolume(fastPv), decodeClaim(standardClaim)); // false
+ * ```
+ */
+export function classMatches(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.class === c.class;
+}
+
+/**
+ * Compiled `spec.nodeAffinity.required` selectors, keyed by the selector object: a volume checked
+ * against many nodes (or decoded many times) compiles it once. Inputs are never mutated, so
+ * identity is a safe key.
+ */
+const compiledAffinity = new WeakMap<object, NodeSelectorMatcher>();
+
+function affinityMatcher(required: NodeSelector): NodeSelectorMatcher {
+  let m = compiledAffinity.get(required);
+  if (m === undefined) {
+    m = compileNodeSelector(required);
+    compiledAffinity.set(required, m);
+  }
+  return m;
+}
+
+/**
+ * The node-affinity verdict of component-helpers' `CheckNodeAffinity`: `undefined` when the volume
+ * fits the context's node (or there is no node, or the volume has no required affinity), else
+ * Kubernetes' error text. Only the node's labels are used (`matchFields` on the node name are
+ * effectively ignored, as upstream). Never throws.
+ *
+ * @example
+ * ```ts
+ * volumeNodeAffinityError(decodeVolume(localPvOnN1), checkContext({ node: { labels: { "kubernetes.io/hostname": "n2" } } }));
+ * // "no matching NodeSelectorTerms"
+ * ```
+ */
+export function volumeNodeAffinityError(v: DecodedVolume, ctx: CheckContext): string | undefined {
+  if (!ctx.hasNode || !v.hasNodeAffinity) return undefined;
+  try {
+    const required = v.pv.spec.nodeAffinity!.required!;
+    return nodeAffinityError(affinityMatcher(required), ctx.nodeLabels);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * `node-affinity`: passes iff {@link volumeNodeAffinityError} is `undefined`. Always passes without a node
+ * (the PV controller never evaluates node affinity).
+ *
+ * @example
+ * ```ts
+ * nodeAffinityFits(decodeVolume(localPv), checkContext({})); // true: no node, no check
+ * ```
+ */
+export function nodeAffinityFits(v: DecodedVolume, ctx: CheckContext): boolean {
+  return volumeNodeAffinityError(v, ctx) === undefined;
+}
+
+/**
+ * `access-modes` (scheduler path, `CheckAccessModes`): passes iff the volume's `spec.accessModes`
+ * contain every mode the claim requests (vacuously true for none).
+ *
+ * @example
+ * ```ts
+ * accessModesFit(decodeVolume(rwoPv), decodeClaim(rwxClaim)); // false
+ * ```
+ */
+export function accessModesFit(v: DecodedVolume, c: DecodedClaim): boolean {
+  return containsAccessModes(v.accessModes, c.accessModes);
+}
+
+/**
+ * `access-modes` (PV-controller path): passes iff the volume's access-mode *group* — its canonical
+ * key, parsed back — contains every requested mode, i.e. the PV controller searches the volume's
+ * group at all. Differs from {@link accessModesFit} only for unknown mode strings (ignored by keys).
+ *
+ * @example
+ * ```ts
+ * groupOffersModes(decodeVolume(rwoRoxPv), decodeClaim(roxClaim)); // true
+ * ```
+ */
+export function groupOffersModes(v: DecodedVolume, c: DecodedClaim): boolean {
+  return containsAccessModes(parseAccessModesKey(v.modesKey), c.accessModes);
+}
+
+/**
+ * The checks a pre-bound volume must pass before it short-circuits the search: excluded,
+ * claimed-by-other, capacity, volume mode, VolumeAttributesClass, deletion (steps 1–6 of
+ * `FindMatchingVolume`). A volume failing them is skipped and the search continues.
+ *
+ * @example
+ * ```ts
+ * passesCommonChecks(decodeVolume(pv), decodeClaim(pvc), checkContext({}));
+ * ```
+ */
+export function passesCommonChecks(v: DecodedVolume, c: DecodedClaim, ctx: CheckContext): boolean {
+  return (
+    v.defect === undefined &&
+    notExcluded(v, ctx) &&
+    notClaimedByOther(v, c) &&
+    capacitySuffices(v, c) &&
+    volumeModeMatches(v, c) &&
+    vacMatches(v, c) &&
+    volumeNotDeleting(v)
+  );
+}
+
+/**
+ * The checks an unbound (not pre-bound) volume must pass after the common ones: delayed binding
+ * (no node), phase, selector, class, node affinity, and — with a node — access modes (steps 9–14).
+ *
+ * @example
+ * ```ts
+ * passesUnboundChecks(decodeVolume(pv), decodeClaim(pvc), checkContext({ node }));
+ * ```
+ */
+export function passesUnboundChecks(v: DecodedVolume, c: DecodedClaim, ctx: CheckContext): boolean {
+  if (!ctx.hasNode && ctx.delayBinding) return false;
+  return (
+    volumeIsAvailable(v) &&
+    selectorMatches(v, c) &&
+    classMatches(v, c) &&
+    nodeAffinityFits(v, ctx) &&
+    (!ctx.hasNode || accessModesFit(v, c))
+  );
+}
+
+/**
+ * The full verdict of every check for one volume: whether it is pre-bound to the claim and the
+ * codes of all checks it fails (not only the first), in Kubernetes' order. A volume with no failed
+ * check is a valid candidate. Checks that Kubernetes does not apply (phase, selector, class, and in
+ * the scheduler path access modes, for a pre-bound volume; node affinity and access modes without a
+ * node) are not reported.
+ *
+ * @param groupModes - `true` for the PV-controller path, where access modes are enforced by the
+ *   access-mode groups (for pre-bound volumes too); the code then comes first.
+ *
+ * @example
+ * ```ts
+ * evaluateVolume(decodeVolume(pv), decodeClaim(pvc), checkContext({}), true);
+ * // { preBound: false, failed: ["too-small", "class"] }
+ * ```
+ */
+export function evaluateVolume(
+  v: DecodedVolume,
+  c: DecodedClaim,
+  ctx: CheckContext,
+  groupModes: boolean,
+): { preBound: boolean; failed: ReasonCode[] } {
+  if (v.defect?.code === "malformed-volume") return { preBound: false, failed: ["malformed-volume"] };
+  const failed: ReasonCode[] = [];
+  if (groupModes && !groupOffersModes(v, c)) failed.push("access-modes");
+  if (!notExcluded(v, ctx)) failed.push("excluded");
+  if (!notClaimedByOther(v, c)) failed.push("claimed-by-other");
+  if (v.defect?.code === "capacity-malformed") failed.push("capacity-malformed");
+  else if (!capacitySuffices(v, c)) failed.push("too-small");
+  if (!volumeModeMatches(v, c)) failed.push("volume-mode");
+  if (!vacMatches(v, c)) failed.push("volume-attributes-class");
+  if (!volumeNotDeleting(v)) failed.push("deleting");
+  const preBound = isPreBound(v, c);
+  if (preBound) {
+    if (!nodeAffinityFits(v, ctx)) failed.push("node-affinity");
+    return { preBound, failed };
+  }
+  if (!ctx.hasNode && ctx.delayBinding) failed.push("delay-binding");
+  if (!volumeIsAvailable(v)) failed.push("phase");
+  if (!selectorMatches(v, c)) failed.push("selector");
+  if (!classMatches(v, c)) failed.push("class");
+  if (!nodeAffinityFits(v, ctx)) failed.push("node-affinity");
+  if (ctx.hasNode && !groupModes && !accessModesFit(v, c)) failed.push("access-modes");
+  return { preBound, failed };
+}

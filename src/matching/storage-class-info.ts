@@ -1,0 +1,78 @@
+/**
+ * What `explainClaim` needs to know about StorageClasses.
+ *
+ * @module
+ */
+import type { StorageClass } from "../api/index.js";
+import { NotSupportedProvisioner, isDefaultStorageClass } from "../api/index.js";
+import type { StorageClassInfo } from "./claim-explanation.js";
+
+/**
+ * Looks the claim's class up in `classes` (when given). Never throws on malformed classes (they
+ * are ignored).
+ *
+ * @example
+ * ```ts
+ * storageClassInfo("local", [{ metadata: { name: "local" }, provisioner: "kubernetes.io/no-provisioner" }]);
+ * // { name: "local", known: true, exists: true, provisioner: "kubernetes.io/no-provisioner",
+ * //   volumeBindingMode: "Immediate", canProvision: false }
+ * ```
+ */
+export function storageClassInfo(name: string, classes: readonly StorageClass[] | undefined): StorageClassInfo {
+  if (classes === undefined) return { name, known: false };
+  const sc = wellFormed(classes).find((k) => k.metadata.name === name);
+  if (sc === undefined) return { name, known: true, exists: false };
+  const provisioner = typeof sc.provisioner === "string" ? sc.provisioner : "";
+  return {
+    name,
+    known: true,
+    exists: true,
+    provisioner,
+    volumeBindingMode: sc.volumeBindingMode ?? "Immediate",
+    canProvision: provisioner !== "" && provisioner !== NotSupportedProvisioner,
+  };
+}
+
+function wellFormed(classes: readonly StorageClass[]): StorageClass[] {
+  if (!Array.isArray(classes)) return [];
+  return classes.filter((k) => typeof k === "object" && k !== null && typeof k.metadata === "object" && k.metadata !== null);
+}
+
+function created(sc: StorageClass): number {
+  const t = sc.metadata.creationTimestamp;
+  if (t instanceof Date) return t.getTime();
+  const n = typeof t === "string" ? Date.parse(t) : NaN;
+  return Number.isNaN(n) ? -Infinity : n;
+}
+
+/**
+ * The default StorageClass the PV controller would assign: of the classes annotated as default,
+ * the newest by `creationTimestamp`, ties → the smallest name; `undefined` when none is a default.
+ *
+ * @example
+ * ```ts
+ * defaultClassName(classes); // "standard"
+ * ```
+ */
+export function defaultClassName(classes: readonly StorageClass[] | undefined): string | undefined {
+  if (classes === undefined) return undefined;
+  let best: StorageClass | undefined;
+  for (const sc of wellFormed(classes)) {
+    let isDefault = false;
+    try {
+      isDefault = isDefaultStorageClass(sc);
+    } catch {
+      isDefault = false;
+    }
+    if (!isDefault) continue;
+    const name = sc.metadata.name ?? "";
+    if (
+      best === undefined ||
+      created(sc) > created(best) ||
+      (created(sc) === created(best) && name < (best.metadata.name ?? ""))
+    ) {
+      best = sc;
+    }
+  }
+  return best?.metadata.name;
+}

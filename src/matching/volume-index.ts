@@ -1,0 +1,644 @@
+/**
+ * `VolumeIndex`: the matching functions over an indexed, updatable pool — the same answers as
+ * {@link findMatchingVolume} / {@link findBestMatchForClaim} over the indexed volumes, in
+ * microseconds at a million volumes.
+ *
+ * @module
+ */
+import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import { ACCESS_MODES, containsAccessModes } from "../api/index.js";
+import type { NodeSelector } from "../labels/index.js";
+import type { Quantity } from "../quantity/index.js";
+import { matchingGroupKeys } from "./access-mode-groups.js";
+import {
+  type CheckContext,
+  type MatchOptions,
+  checkContext,
+  isPreBound,
+  nodeAffinityFits,
+  passesCommonChecks,
+  passesUnboundChecks,
+  volumeNodeAffinityError,
+} from "./checks.js";
+import type { DecodedClaim } from "./decoded-claim.js";
+import { type DecodedVolume, decodeVolume } from "./decoded-volume.js";
+import { findBestMatchDecoded } from "./find-best-match-for-claim.js";
+import { decodeSearchableClaim, findMatchingDecoded } from "./find-matching-volume.js";
+import { groupByAccessModes } from "./access-mode-groups.js";
+import { Bucket } from "./volume-index/bucket.js";
+import { nodePinOf } from "./volume-index/node-pin.js";
+import { planSelector } from "./volume-index/selector-plan.js";
+import { VolumeEntry, compareEntries } from "./volume-index/volume-entry.js";
+
+/**
+ * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
+ * Kubernetes' API server would have rejected are indexed (and never match) rather than thrown on.
+ *
+ * @example
+ * ```ts
+ * const s = index.stats();
+ * if (s.capacityMalformed > 0) console.warn(`${s.capacityMalformed} volumes have an unparsable capacity`);
+ * ```
+ */
+export interface VolumeIndexStats {
+  /** Indexed volumes (= `size`). */
+  volumes: number;
+  /** Volumes an unbound claim can match: `Available`, no `claimRef`, not being deleted, well-formed. */
+  matchable: number;
+  /** Volumes with a `claimRef` (bound, released or pre-bound), found by claim in O(1). */
+  claimed: number;
+  /** Of those, pre-bound by name only (`claimRef` without a uid). */
+  preBoundByName: number;
+  /** Volumes with a `deletionTimestamp`. */
+  deleting: number;
+  /** Volumes that cannot be read at all (not an object, no `spec`, ...): never match. */
+  malformed: number;
+  /** Volumes whose `spec.capacity.storage` is not a quantity: never match. */
+  capacityMalformed: number;
+  /** Volumes without `spec.capacity.storage`: capacity 0, as Kubernetes treats them. */
+  capacityMissing: number;
+  /** Volumes listing an access mode other than the four Kubernetes knows (ignored by groups). */
+  unknownAccessModes: number;
+  /** Matchable volumes whose node affinity pins them to a node label value (local volumes). */
+  nodePinned: number;
+  /** Matchable volumes with another kind of node affinity (checked in full on node queries). */
+  otherNodeAffinity: number;
+  /** Matchable volumes with non-string access modes, checked one by one on every query. */
+  unindexable: number;
+  /** Buckets (class × volume mode × VolumeAttributesClass × access modes) in use. */
+  buckets: number;
+  /** Queries whose indexed answer failed the final verification and were answered by a linear scan (0 unless there is a bug). */
+  verificationFallbacks: number;
+}
+
+const F_MATCHABLE = 1;
+const F_CLAIMED = 2;
+const F_DELETING = 4;
+const F_MALFORMED = 8;
+const F_CAP_MALFORMED = 16;
+const F_CAP_MISSING = 32;
+const F_UNKNOWN_MODES = 64;
+const F_PINNED = 128;
+const F_OTHER_AFFINITY = 256;
+const F_UNINDEXABLE = 512;
+const F_PREBOUND_BY_NAME = 1024;
+const FLAG_BITS = 11;
+
+/** Capacities are interned by their text so a million volumes share a few thousand quantities. */
+const MAX_INTERNED = 1 << 16;
+
+const NO_DECODED: readonly DecodedVolume[] = Object.freeze([]);
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function str(x: unknown): string {
+  return typeof x === "string" ? x : "";
+}
+
+/** An unambiguous key for (class, volume mode, VolumeAttributesClass): length-prefixed parts. */
+function groupKeyOf(cls: string, mode: string, vac: string): string {
+  return `${cls.length}:${cls}${mode.length}:${mode}${vac}`;
+}
+
+/** The distinct access modes of a volume as written, sorted, and their unambiguous key. */
+function modeSignature(modes: readonly string[]): { modes: string[]; key: string } {
+  const distinct = [...new Set(modes)].sort();
+  return { modes: distinct, key: distinct.map((m) => `${m.length}:${m}`).join("") };
+}
+
+function byName(a: DecodedVolume, b: DecodedVolume): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * An index of PersistentVolumes answering Kubernetes' matching questions fast, with **exactly the
+ * answers of the reference functions** {@link findMatchingVolume} and {@link findBestMatchForClaim}
+ * over the indexed volumes, after any sequence of updates.
+ *
+ * Store semantics: volumes are keyed by `metadata.name` (a missing name is `""`); `upsert` of a
+ * known name replaces the old volume. Volumes are not copied and must not be mutated while
+ * indexed — upsert a new object instead (kubevol never mutates inputs; informers neither).
+ * Malformed volumes never make a query throw: they are indexed, counted in {@link stats} and never
+ * match (a missing capacity is 0, as in Kubernetes).
+ *
+ * How it is fast (see docs/benchmarking.md): matchable volumes (`Available`, no `claimRef`, not
+ * being deleted) live in buckets per (class, volume mode, VolumeAttributesClass, access modes),
+ * each a capacity-ordered list of sorted blocks with per-label posting lists and per-node-label
+ * pin lists, so a query walks from the request's capacity upwards and stops at the first volume
+ * that passes; volumes with a `claimRef` are found by claim (`namespace/name`) in O(1). The
+ * winning volume is verified with the same named checks the reference functions use.
+ *
+ * Determinism is the reference functions': among equal capacities the smaller name wins;
+ * access-mode groups with as many modes are tried in ascending key order; among volumes pre-bound
+ * to the claim the smallest name decides. Iteration yields volumes in insertion order (a replaced
+ * volume keeps its place).
+ *
+ * @example
+ * ```ts
+ * import { VolumeIndex } from "kubevol/matching";
+ * import { pool, claims, nodes } from "kubevol/testing";
+ *
+ * const index = new VolumeIndex(pool(100_000, 1));
+ * const [claim] = claims(1, 2);
+ * const pv = index.findBestMatchForClaim(claim!);               // PV-controller path
+ * const onNode = index.findMatchingVolume(claim!, {             // scheduler path
+ *   node: nodes(1, 3)[0], excluded: new Set(), delayBinding: true,
+ * });
+ * if (pv) index.upsert({ ...pv, spec: { ...pv.spec, claimRef: { namespace: "ns-00", name: "claim-0000000" } } });
+ * ```
+ */
+export class VolumeIndex implements Iterable<PersistentVolume> {
+  private readonly byName = new Map<string, VolumeEntry>();
+  /** group key (class, mode, vac) → mode signature → bucket. */
+  private readonly groups = new Map<string, Map<string, Bucket>>();
+  /** claimRef namespace → claimRef name → the volumes pointing there. */
+  private readonly claimed = new Map<string, Map<string, VolumeEntry | VolumeEntry[]>>();
+  /** Matchable volumes the buckets cannot hold (non-string access modes). */
+  private readonly unindexable = new Set<VolumeEntry>();
+  private readonly interned = new Map<string, Quantity>();
+  private readonly counts = new Array<number>(FLAG_BITS).fill(0);
+  private bucketCount = 0;
+  private fallbacks = 0;
+
+  /**
+   * Builds an index over `volumes` (later volumes with a known name replace earlier ones).
+   * Bulk-builds the capacity order with one sort.
+   *
+   * @example
+   * ```ts
+   * const index = new VolumeIndex(volumes);
+   * index.size; // number of distinct names
+   * ```
+   */
+  constructor(volumes?: Iterable<PersistentVolume>) {
+    if (volumes === undefined) return;
+    for (const pv of volumes) {
+      const d = decodeVolume(pv);
+      const e = this.makeEntry(d);
+      this.byName.set(d.name, e);
+    }
+    const matchable: VolumeEntry[] = [];
+    for (const e of this.byName.values()) {
+      this.linkClaimAndCounts(e);
+      if (e.bucket !== undefined) matchable.push(e);
+    }
+    matchable.sort(compareEntries);
+    for (const e of matchable) (e.bucket as Bucket).add(e, true);
+    // Buckets made for volumes that a later same-named volume replaced stay empty: drop them.
+    for (const [gk, group] of this.groups) {
+      for (const [sig, b] of group) {
+        if (b.all.size === 0) {
+          group.delete(sig);
+          this.bucketCount--;
+        }
+      }
+      if (group.size === 0) this.groups.delete(gk);
+    }
+  }
+
+  /**
+   * Number of indexed volumes.
+   *
+   * @example
+   * ```ts
+   * new VolumeIndex([pv]).size; // 1
+   * ```
+   */
+  get size(): number {
+    return this.byName.size;
+  }
+
+  /**
+   * The indexed volume with this name.
+   *
+   * @example
+   * ```ts
+   * index.get("pv-0000042")?.spec.capacity?.storage;
+   * ```
+   */
+  get(name: string): PersistentVolume | undefined {
+    return this.byName.get(name)?.pv;
+  }
+
+  /**
+   * Whether a volume with this name is indexed.
+   *
+   * @example
+   * ```ts
+   * index.has("pv-0000042"); // true
+   * ```
+   */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /**
+   * Adds a volume, or replaces the indexed volume with the same name. O(log n).
+   *
+   * @example
+   * ```ts
+   * index.upsert({ ...pv, status: { phase: "Released" } }); // pv no longer matches unbound claims
+   * ```
+   */
+  upsert(pv: PersistentVolume): void {
+    const d = decodeVolume(pv);
+    const old = this.byName.get(d.name);
+    if (old !== undefined) this.unlink(old);
+    const e = this.makeEntry(d);
+    this.linkClaimAndCounts(e);
+    if (e.bucket !== undefined) (e.bucket as Bucket).add(e, false);
+    this.byName.set(d.name, e);
+  }
+
+  /**
+   * Removes the volume with this name; returns whether there was one. O(log n).
+   *
+   * @example
+   * ```ts
+   * index.delete("pv-0000042"); // true
+   * ```
+   */
+  delete(name: string): boolean {
+    const e = this.byName.get(name);
+    if (e === undefined) return false;
+    this.unlink(e);
+    this.byName.delete(name);
+    return true;
+  }
+
+  /**
+   * The indexed volumes, in insertion order.
+   *
+   * @example
+   * ```ts
+   * const all = [...index];
+   * ```
+   */
+  *[Symbol.iterator](): IterableIterator<PersistentVolume> {
+    for (const e of this.byName.values()) yield e.pv;
+  }
+
+  /**
+   * Counts of what the index holds (see {@link VolumeIndexStats}).
+   *
+   * @example
+   * ```ts
+   * new VolumeIndex([{ metadata: { name: "x" }, spec: { capacity: { storage: "ten" } } }]).stats().capacityMalformed; // 1
+   * ```
+   */
+  stats(): VolumeIndexStats {
+    const c = this.counts;
+    return {
+      volumes: this.byName.size,
+      matchable: c[0]!,
+      claimed: c[1]!,
+      deleting: c[2]!,
+      malformed: c[3]!,
+      capacityMalformed: c[4]!,
+      capacityMissing: c[5]!,
+      unknownAccessModes: c[6]!,
+      nodePinned: c[7]!,
+      otherNodeAffinity: c[8]!,
+      unindexable: c[9]!,
+      preBoundByName: c[10]!,
+      buckets: this.bucketCount,
+      verificationFallbacks: this.fallbacks,
+    };
+  }
+
+  /**
+   * The PV controller's `findBestMatchForClaim` over the indexed volumes: the same answer as
+   * {@link findBestMatchForClaim}`(claim, [...index], opts)` — access-mode groups fewest modes
+   * first (ties: ascending key), the first group with a match wins, a volume pre-bound to the
+   * claim wins inside its group, otherwise the smallest sufficient capacity (ties: smaller name).
+   *
+   * @param claim - the PersistentVolumeClaim.
+   * @param opts - `delayBinding`: the claim's class is WaitForFirstConsumer (only a volume
+   *   pre-bound to the claim is returned). Default `false`.
+   * @returns the indexed volume to bind, or `undefined`.
+   * @throws MatchingError when the claim itself is unusable (as the reference function).
+   *
+   * @example
+   * ```ts
+   * const pv = index.findBestMatchForClaim(claim);
+   * ```
+   */
+  findBestMatchForClaim(claim: PersistentVolumeClaim, opts?: { delayBinding?: boolean }): PersistentVolume | undefined {
+    const c = decodeSearchableClaim(claim);
+    const delay = opts?.delayBinding === true;
+    const ctx = checkContext({ delayBinding: delay });
+    const pre = this.preBoundTo(c, ctx);
+    const group = this.groups.get(groupKeyOf(c.class, c.volumeMode, c.vac));
+    const keys = new Set<string>();
+    if (group !== undefined) for (const b of group.values()) keys.add(b.modesKey);
+    for (const p of pre) keys.add(p.modesKey);
+    const odd = this.unindexable.size > 0 && !delay ? this.decodedUnindexable() : NO_DECODED;
+    for (const d of odd) keys.add(d.modesKey);
+    for (const key of matchingGroupKeys(keys, c.accessModes)) {
+      const p = pre.find((v) => v.modesKey === key);
+      if (p !== undefined) return p.pv;
+      if (delay) continue;
+      let best: VolumeEntry | undefined;
+      if (group !== undefined) {
+        for (const b of group.values()) if (b.modesKey === key) best = this.bestInBucket(b, c, ctx, best);
+      }
+      best = this.bestUnindexable(odd, c, ctx, best, key);
+      if (best !== undefined) {
+        if (this.verify(best, c, ctx, key)) return best.pv;
+        this.fallbacks++;
+        return findBestMatchDecoded(c, groupByAccessModes(this.decodedAll()), delay)?.pv;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * component-helpers' `FindMatchingVolume` over the indexed volumes: the same answer as
+   * {@link findMatchingVolume}`(claim, [...index], opts)`. With a `node` (scheduler path) only
+   * the volumes of the node's own pin lists and the unpinned volumes are walked; node affinity
+   * and access modes are checked. A volume pre-bound to the claim decides the search.
+   *
+   * @param claim - the PersistentVolumeClaim.
+   * @param opts - `node`, `excluded` (names not to choose), `delayBinding` (default `false`).
+   * @returns the indexed matching volume, or `undefined`.
+   * @throws MatchingError when the claim itself is unusable (as the reference function).
+   *
+   * @example
+   * ```ts
+   * const pv = index.findMatchingVolume(claim, { node, excluded: new Set(["pv-0000001"]), delayBinding: true });
+   * ```
+   */
+  findMatchingVolume(claim: PersistentVolumeClaim, opts?: MatchOptions): PersistentVolume | undefined {
+    const c = decodeSearchableClaim(claim);
+    const ctx = checkContext(opts);
+    const pre = this.preBoundTo(c, ctx);
+    const first = pre[0];
+    if (first !== undefined) return nodeAffinityFits(first, ctx) ? first.pv : undefined;
+    if (!ctx.hasNode && ctx.delayBinding) return undefined;
+    let best: VolumeEntry | undefined;
+    const group = this.groups.get(groupKeyOf(c.class, c.volumeMode, c.vac));
+    if (group !== undefined) {
+      for (const b of group.values()) {
+        if (!ctx.hasNode || containsAccessModes(b.modes, c.accessModes)) best = this.bestInBucket(b, c, ctx, best);
+      }
+    }
+    if (this.unindexable.size > 0) best = this.bestUnindexable(this.decodedUnindexable(), c, ctx, best, undefined);
+    if (best === undefined) return undefined;
+    if (this.verify(best, c, ctx)) return best.pv;
+    this.fallbacks++;
+    return findMatchingDecoded(c, this.decodedAll(), ctx)?.pv;
+  }
+
+  /**
+   * Checks every structure against the volumes (sorted, complete, nothing stale); returns the
+   * problems found. O(n): for tests.
+   *
+   * @example
+   * ```ts
+   * expect(index.checkInvariants()).toEqual([]);
+   * ```
+   */
+  checkInvariants(): string[] {
+    const problems: string[] = [];
+    let inBuckets = 0;
+    for (const group of this.groups.values()) {
+      for (const b of group.values()) {
+        problems.push(...b.all.checkInvariants(), ...b.unpinned.checkInvariants());
+        if (b.all.size === 0) problems.push(`empty bucket ${b.groupKey} ${b.modesKey}`);
+        inBuckets += b.all.size;
+        for (const e of b.all) {
+          if (e.bucket !== b || this.byName.get(e.name) !== e) problems.push(`stale entry ${e.name}`);
+        }
+        let pinned = 0;
+        for (const byValue of b.pins.values()) for (const s of byValue.values()) pinned += s.size;
+        let expected = 0;
+        for (const e of b.all) if (e.pin !== undefined) expected += e.pin.values.length;
+        if (pinned !== expected) problems.push(`pins hold ${pinned}, expected ${expected}`);
+        for (const byValue of b.postings.values()) {
+          for (const [v, s] of byValue) {
+            problems.push(...s.checkInvariants());
+            if (s.size === 0) problems.push(`empty posting ${v}`);
+          }
+        }
+      }
+    }
+    let bucketed = 0;
+    for (const e of this.byName.values()) if (e.bucket !== undefined) bucketed++;
+    if (bucketed !== inBuckets) problems.push(`${bucketed} entries have a bucket, buckets hold ${inBuckets}`);
+    return problems;
+  }
+
+  // ---- building -------------------------------------------------------------------------------
+
+  private intern(text: string, q: Quantity): Quantity {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    if (this.interned.size < MAX_INTERNED) this.interned.set(text, q);
+    return q;
+  }
+
+  /** A lean entry for a decoded volume, with its flags and (if matchable) its bucket assigned. */
+  private makeEntry(d: DecodedVolume): VolumeEntry {
+    const capacity = d.capacity === undefined ? undefined : this.intern(d.capacityText, d.capacity);
+    const affinity = d.hasNodeAffinity ? ((d.pv.spec.nodeAffinity as { required: NodeSelector }).required) : undefined;
+    const pin = affinity !== undefined ? nodePinOf(affinity) : undefined;
+    const e = new VolumeEntry(d.pv, d.name, capacity === undefined ? NaN : capacity.toNumber(), capacity, d.labels, affinity, pin);
+    let f = 0;
+    if (d.defect?.code === "malformed-volume") f |= F_MALFORMED;
+    if (d.defect?.code === "capacity-malformed") f |= F_CAP_MALFORMED;
+    if (d.defect === undefined) {
+      const capacities: unknown = d.pv.spec.capacity;
+      if (!isObject(capacities) || capacities.storage == null) f |= F_CAP_MISSING;
+    }
+    if (d.accessModes.some((m) => !(ACCESS_MODES as readonly unknown[]).includes(m))) f |= F_UNKNOWN_MODES;
+    if (d.deleting) f |= F_DELETING;
+    if (d.claimRef !== undefined && d.defect === undefined) {
+      f |= F_CLAIMED;
+      if (str((d.claimRef as { uid?: unknown }).uid) === "") f |= F_PREBOUND_BY_NAME;
+    }
+    if (d.defect === undefined && d.claimRef === undefined && d.phase === "Available" && !d.deleting) {
+      f |= F_MATCHABLE;
+      if (affinity !== undefined) f |= pin !== undefined ? F_PINNED : F_OTHER_AFFINITY;
+      if (d.accessModes.every((m) => typeof m === "string")) e.bucket = this.bucketFor(d);
+      else f |= F_UNINDEXABLE;
+    }
+    e.flags = f;
+    return e;
+  }
+
+  private bucketFor(d: DecodedVolume): Bucket {
+    const gk = groupKeyOf(d.class, d.volumeMode, d.vac);
+    let group = this.groups.get(gk);
+    if (group === undefined) {
+      group = new Map();
+      this.groups.set(gk, group);
+    }
+    const sig = modeSignature(d.accessModes);
+    let b = group.get(sig.key);
+    if (b === undefined) {
+      b = new Bucket(gk, d.modesKey, sig.modes);
+      group.set(sig.key, b);
+      this.bucketCount++;
+    }
+    return b;
+  }
+
+  /** Links everything but the bucket structures: counters, the claim map, the unindexable set. */
+  private linkClaimAndCounts(e: VolumeEntry): void {
+    this.count(e.flags, 1);
+    if (e.flags & F_CLAIMED) {
+      const ref = e.pv.spec.claimRef as { namespace?: unknown; name?: unknown };
+      const ns = str(ref.namespace);
+      const name = str(ref.name);
+      let byClaim = this.claimed.get(ns);
+      if (byClaim === undefined) {
+        byClaim = new Map();
+        this.claimed.set(ns, byClaim);
+      }
+      const had = byClaim.get(name);
+      if (had === undefined) byClaim.set(name, e);
+      else if (Array.isArray(had)) had.push(e);
+      else byClaim.set(name, [had, e]);
+    }
+    if (e.flags & F_UNINDEXABLE) this.unindexable.add(e);
+  }
+
+  private unlink(e: VolumeEntry): void {
+    this.count(e.flags, -1);
+    if (e.flags & F_CLAIMED) {
+      const ref = e.pv.spec.claimRef as { namespace?: unknown; name?: unknown };
+      const ns = str(ref.namespace);
+      const name = str(ref.name);
+      const byClaim = this.claimed.get(ns);
+      const had = byClaim?.get(name);
+      if (byClaim !== undefined && had !== undefined) {
+        if (had === e) byClaim.delete(name);
+        else if (Array.isArray(had)) {
+          const rest = had.filter((x) => x !== e);
+          byClaim.set(name, rest.length === 1 ? rest[0]! : rest);
+        }
+        if (byClaim.size === 0) this.claimed.delete(ns);
+      }
+    }
+    if (e.flags & F_UNINDEXABLE) this.unindexable.delete(e);
+    const b = e.bucket as Bucket | undefined;
+    if (b !== undefined) {
+      b.remove(e);
+      e.bucket = undefined;
+      if (b.all.size === 0) this.dropBucket(b);
+    }
+  }
+
+  private dropBucket(b: Bucket): void {
+    const group = this.groups.get(b.groupKey);
+    if (group === undefined) return;
+    for (const [sig, x] of group) {
+      if (x === b) {
+        group.delete(sig);
+        this.bucketCount--;
+        break;
+      }
+    }
+    if (group.size === 0) this.groups.delete(b.groupKey);
+  }
+
+  private count(flags: number, delta: number): void {
+    for (let i = 0; i < FLAG_BITS; i++) if (flags & (1 << i)) this.counts[i]! += delta;
+  }
+
+  // ---- querying -------------------------------------------------------------------------------
+
+  /** The volumes pre-bound to the claim that pass the common checks, smallest name first. */
+  private preBoundTo(c: DecodedClaim, ctx: CheckContext): readonly DecodedVolume[] {
+    const had = this.claimed.get(c.namespace)?.get(c.name);
+    if (had === undefined) return NO_DECODED;
+    const out: DecodedVolume[] = [];
+    for (const e of Array.isArray(had) ? had : [had]) {
+      const d = decodeVolume(e.pv);
+      if (isPreBound(d, c) && passesCommonChecks(d, c, ctx)) out.push(d);
+    }
+    return out.length > 1 ? out.sort(byName) : out;
+  }
+
+  /**
+   * The best unbound candidate of one bucket (or `best` if nothing in the bucket beats it): walk
+   * from the request's capacity upwards over the cheapest source and stop at the first volume
+   * that passes the excluded / selector / node-affinity checks.
+   */
+  private bestInBucket(b: Bucket, c: DecodedClaim, ctx: CheckContext, best: VolumeEntry | undefined): VolumeEntry | undefined {
+    const request = c.request!;
+    const cap = request.toNumber();
+    const sel = c.selector;
+    if (sel !== undefined && sel.matchesNothing()) return best;
+    const plan = sel !== undefined && !sel.isEmpty() ? planSelector(b, sel) : undefined;
+    if (plan !== undefined && plan.size === 0) return best;
+    const excluded = ctx.excluded;
+    const hasNode = ctx.hasNode;
+    const accept = (e: VolumeEntry): boolean =>
+      (excluded === undefined || !excluded.has(e.name)) &&
+      (sel === undefined || sel.matches(e.labels)) &&
+      (!hasNode || e.affinity === undefined || affinityFits(e, ctx));
+    // Without a node every volume is a candidate; with one, the postings are still the cheaper
+    // source unless many of their volumes are pinned to (mostly other) nodes.
+    if (plan !== undefined && (!hasNode || b.pinned * 4 <= b.all.size)) {
+      for (const s of plan.lists) best = s.firstFrom(cap, request, accept, best) ?? best;
+      return best;
+    }
+    if (!hasNode) return b.all.firstFrom(cap, request, accept, best) ?? best;
+    best = b.unpinned.firstFrom(cap, request, accept, best) ?? best;
+    const labels = ctx.nodeLabels;
+    if (labels != null) {
+      for (const [key, byValue] of b.pins) {
+        const v = (labels as Record<string, unknown>)[key];
+        if (typeof v !== "string") continue;
+        const s = byValue.get(v);
+        if (s !== undefined) best = s.firstFrom(cap, request, accept, best) ?? best;
+      }
+    }
+    return best;
+  }
+
+  /** Decoded unindexable volumes (rare: non-string access modes). */
+  private decodedUnindexable(): DecodedVolume[] {
+    return [...this.unindexable].map((e) => decodeVolume(e.pv));
+  }
+
+  /** Folds the unindexable volumes (checked in full) into the best candidate. */
+  private bestUnindexable(
+    odd: readonly DecodedVolume[],
+    c: DecodedClaim,
+    ctx: CheckContext,
+    best: VolumeEntry | undefined,
+    groupKey: string | undefined,
+  ): VolumeEntry | undefined {
+    for (const d of odd) {
+      if (groupKey !== undefined && d.modesKey !== groupKey) continue;
+      if (!passesCommonChecks(d, c, ctx) || d.claimRef !== undefined || !passesUnboundChecks(d, c, ctx)) continue;
+      const e = this.byName.get(d.name)!;
+      if (best === undefined || compareEntries(e, best) < 0) best = e;
+    }
+    return best;
+  }
+
+  /** The final verification of an indexed answer with the reference's own named checks. */
+  private verify(e: VolumeEntry, c: DecodedClaim, ctx: CheckContext, groupKey?: string): boolean {
+    const d = decodeVolume(e.pv);
+    return (
+      (groupKey === undefined || d.modesKey === groupKey) &&
+      passesCommonChecks(d, c, ctx) &&
+      d.claimRef === undefined &&
+      passesUnboundChecks(d, c, ctx)
+    );
+  }
+
+  private decodedAll(): DecodedVolume[] {
+    return [...this.byName.values()].map((e) => decodeVolume(e.pv));
+  }
+}
+
+/** The node-affinity check of the reference (`volumeNodeAffinityError`) for an indexed entry. */
+function affinityFits(e: VolumeEntry, ctx: CheckContext): boolean {
+  return volumeNodeAffinityError({ hasNodeAffinity: true, pv: e.pv } as DecodedVolume, ctx) === undefined;
+}

@@ -1,0 +1,346 @@
+/**
+ * Model-based properties: random histories of user actions, controller syncs in random order
+ * (some cut short by a crash between the writes of bind()), operation outcomes — then reconcile.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/index.js";
+import {
+  canTransition,
+  completeOperation,
+  createClaim,
+  createClass,
+  createCluster,
+  createNode,
+  createPod,
+  createVolume,
+  deleteClaim,
+  deletePod,
+  deleteVolume,
+  isClaimInUse,
+  reconcile,
+  syncClaim,
+  syncClaimProtection,
+  syncVolume,
+  syncVolumeProtection,
+  updateClaim,
+  updatePod,
+  updateVolume,
+  type Cluster,
+  type LifecycleContext,
+  type LifecycleResult,
+  type OperationOutcome,
+  type Write,
+} from "../../src/lifecycle/index.js";
+import { sc } from "./fixtures.js";
+
+const CLAIMS = ["c0", "c1", "c2", "c3"];
+const VOLUMES = ["v0", "v1", "v2", "v3", "v4"];
+const PODS = ["p0", "p1", "p2"];
+const NODES = ["n1", "n2"];
+const CLASSES = [undefined, "", "fast", "wffc", "local", "hp"] as const;
+const ctx: LifecycleContext = { now: "2026-03-01T10:00:00Z", inTreePlugins: ["kubernetes.io/host-path"] };
+
+type Action =
+  | { t: "createVolume"; name: string; size: string; cls: string; policy: string; source: "nfs" | "csi" | "hostPath"; preBind: string | null; modes: number }
+  | { t: "createClaim"; name: string; size: string; cls: string | undefined; volumeName: string | null; modes: number }
+  | { t: "deleteClaim"; name: string }
+  | { t: "deleteVolume"; name: string }
+  | { t: "createPod"; name: string; claims: string[]; node: string | null }
+  | { t: "deletePod"; name: string }
+  | { t: "schedulePod"; name: string; node: string }
+  | { t: "finishPod"; name: string }
+  | { t: "selectNode"; claim: string; node: string }
+  | { t: "syncClaim"; name: string; crash: number | null }
+  | { t: "syncVolume"; name: string; crash: number | null }
+  | { t: "protect" }
+  | { t: "complete"; index: number; outcome: "success" | "failure" | "reschedule" | "inUse" }
+  | { t: "releaseVolume"; name: string; whole: boolean };
+
+const MODES = [["ReadWriteOnce"], ["ReadWriteOnce", "ReadOnlyMany"]] as const;
+const size = fc.constantFrom("1Gi", "5Gi", "10Gi");
+const crash = fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 3 });
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ t: fc.constant("createVolume" as const), name: fc.constantFrom(...VOLUMES), size, cls: fc.constantFrom("", "fast", "wffc", "local"), policy: fc.constantFrom("Retain", "Delete", "Recycle"), source: fc.constantFrom("nfs" as const, "csi" as const, "hostPath" as const), preBind: fc.option(fc.constantFrom(...CLAIMS), { nil: null, freq: 4 }), modes: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant("createClaim" as const), name: fc.constantFrom(...CLAIMS), size, cls: fc.constantFrom(...CLASSES), volumeName: fc.option(fc.constantFrom(...VOLUMES), { nil: null, freq: 5 }), modes: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("deleteClaim" as const), name: fc.constantFrom(...CLAIMS) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("deleteVolume" as const), name: fc.constantFrom(...VOLUMES) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("createPod" as const), name: fc.constantFrom(...PODS), claims: fc.subarray(CLAIMS, { minLength: 1, maxLength: 2 }), node: fc.option(fc.constantFrom(...NODES), { nil: null }) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("deletePod" as const), name: fc.constantFrom(...PODS) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("schedulePod" as const), name: fc.constantFrom(...PODS), node: fc.constantFrom(...NODES) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("finishPod" as const), name: fc.constantFrom(...PODS) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("selectNode" as const), claim: fc.constantFrom(...CLAIMS), node: fc.constantFrom(...NODES, "ghost") }) },
+  { weight: 5, arbitrary: fc.record({ t: fc.constant("syncClaim" as const), name: fc.constantFrom(...CLAIMS), crash }) },
+  { weight: 5, arbitrary: fc.record({ t: fc.constant("syncVolume" as const), name: fc.constantFrom(...VOLUMES, "pvc-x"), crash }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("protect" as const) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant("complete" as const), index: fc.nat(5), outcome: fc.constantFrom("success" as const, "success" as const, "failure" as const, "reschedule" as const, "inUse" as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("releaseVolume" as const), name: fc.constantFrom(...VOLUMES), whole: fc.boolean() }) },
+);
+
+function initialCluster(): Cluster {
+  let c = createCluster({});
+  for (const cls of [
+    sc("fast", { isDefault: true, provisioner: "csi.example.com", reclaimPolicy: "Delete" }),
+    sc("wffc", { provisioner: "csi.example.com", volumeBindingMode: "WaitForFirstConsumer", reclaimPolicy: "Retain" }),
+    sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" }),
+    sc("hp", { provisioner: "kubernetes.io/host-path", reclaimPolicy: "Delete" }),
+  ]) c = createClass(c, cls, ctx).cluster;
+  for (const n of NODES) c = createNode(c, { metadata: { name: n, labels: { "kubernetes.io/hostname": n } } }, ctx).cluster;
+  return c;
+}
+
+const key = (name: string) => `default/${name}`;
+
+/** Applies one action; returns undefined when the action does not apply to this state. */
+function apply(c: Cluster, a: Action): LifecycleResult | undefined {
+  switch (a.t) {
+    case "createVolume": {
+      if (c.volumes.has(a.name)) return undefined;
+      const source = a.source === "csi" ? { csi: { driver: "csi.example.com", volumeHandle: a.name } } : a.source === "hostPath" ? { hostPath: { path: `/tmp/${a.name}` } } : { nfs: { server: "s", path: `/${a.name}` } };
+      const pv: PersistentVolume = {
+        metadata: { name: a.name },
+        spec: {
+          capacity: { storage: a.size },
+          accessModes: [...MODES[a.modes]!],
+          storageClassName: a.cls,
+          persistentVolumeReclaimPolicy: a.policy as "Retain",
+          ...(a.preBind ? { claimRef: { kind: "PersistentVolumeClaim", namespace: "default", name: a.preBind } } : {}),
+          ...source,
+        },
+      };
+      return createVolume(c, pv, ctx);
+    }
+    case "createClaim": {
+      if (c.claims.has(key(a.name))) return undefined;
+      const pvc: PersistentVolumeClaim = {
+        metadata: { name: a.name, namespace: "default" },
+        spec: {
+          accessModes: [...MODES[a.modes]!],
+          resources: { requests: { storage: a.size } },
+          ...(a.cls !== undefined ? { storageClassName: a.cls } : {}),
+          ...(a.volumeName ? { volumeName: a.volumeName } : {}),
+        },
+      };
+      return createClaim(c, pvc, ctx);
+    }
+    case "deleteClaim":
+      return c.claims.has(key(a.name)) ? deleteClaim(c, key(a.name), ctx) : undefined;
+    case "deleteVolume":
+      return c.volumes.has(a.name) ? deleteVolume(c, a.name, ctx) : undefined;
+    case "createPod":
+      if (c.pods.has(key(a.name))) return undefined;
+      return createPod(c, {
+        metadata: { name: a.name, namespace: "default" },
+        spec: { ...(a.node ? { nodeName: a.node } : {}), volumes: a.claims.map((cl, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: cl } })) },
+      }, ctx);
+    case "deletePod":
+      return c.pods.has(key(a.name)) ? deletePod(c, key(a.name), ctx) : undefined;
+    case "schedulePod": {
+      const p = c.pods.get(key(a.name));
+      if (p === undefined || p.spec?.nodeName) return undefined;
+      return updatePod(c, { ...p, spec: { ...p.spec, nodeName: a.node } }, ctx);
+    }
+    case "finishPod": {
+      const p = c.pods.get(key(a.name));
+      return p === undefined ? undefined : updatePod(c, { ...p, status: { phase: "Succeeded" } }, ctx);
+    }
+    case "selectNode": {
+      // The scheduler annotates an unbound delayed claim it picked a node for.
+      const cl = c.claims.get(key(a.claim));
+      if (cl === undefined || cl.spec.volumeName || cl.metadata.deletionTimestamp) return undefined;
+      const cls = cl.spec.storageClassName;
+      if (cls !== "wffc" && cls !== "local") return undefined;
+      return updateClaim(c, { ...cl, metadata: { ...cl.metadata, annotations: { ...cl.metadata.annotations, "volume.kubernetes.io/selected-node": a.node } } }, ctx);
+    }
+    case "syncClaim":
+      return syncClaim(c, key(a.name), a.crash === null ? ctx : { ...ctx, crashAfterWrites: a.crash });
+    case "syncVolume": {
+      const name = a.name === "pvc-x" ? [...c.volumes.keys()].find((n) => n.startsWith("pvc-")) : a.name;
+      return name === undefined ? undefined : syncVolume(c, name, a.crash === null ? ctx : { ...ctx, crashAfterWrites: a.crash });
+    }
+    case "protect": {
+      let r: LifecycleResult | undefined;
+      let cur = c;
+      const writes: Write[] = [];
+      for (const k of [...cur.claims.keys()].sort()) { r = syncClaimProtection(cur, k, ctx); cur = r.cluster; writes.push(...r.writes); }
+      for (const k of [...cur.volumes.keys()].sort()) { r = syncVolumeProtection(cur, k, ctx); cur = r.cluster; writes.push(...r.writes); }
+      return { cluster: cur, writes, events: [], operations: [], crashed: false };
+    }
+    case "complete": {
+      const ops = [...c.operations.values()];
+      if (ops.length === 0) return undefined;
+      const op = ops[a.index % ops.length]!;
+      const outcome: OperationOutcome =
+        a.outcome === "success" ? "success" : a.outcome === "failure" ? { ok: false, message: "boom" } : a.outcome === "reschedule" ? { ok: false, message: "boom", reschedule: true } : { ok: false, message: "busy", inUse: true };
+      return completeOperation(c, op, outcome, ctx);
+    }
+    case "releaseVolume": {
+      // An admin makes a Released volume usable again.
+      const v = c.volumes.get(a.name);
+      if (v === undefined || v.status?.phase !== "Released" || !v.spec.claimRef) return undefined;
+      const claimRef = a.whole ? null : { ...v.spec.claimRef, uid: undefined };
+      return updateVolume(c, { ...v, spec: { ...v.spec, claimRef } }, ctx);
+    }
+  }
+}
+
+// ---- invariants ------------------------------------------------------------------------------
+
+const controllerActors = new Set(["pv-controller", "external-provisioner"]);
+
+/** Checks one step: pre-state, post-state and the writes between them. */
+function checkStep(pre: Cluster, r: LifecycleResult): void {
+  const post = r.cluster;
+  for (const w of r.writes) {
+    // A Retain volume is never deleted by the controller; data is never reclaimed while its claim owns it.
+    if (w.kind === "PersistentVolume" && w.verb === "delete" && controllerActors.has(w.actor)) {
+      const before = pre.volumes.get(w.name)!;
+      expect(before.spec.persistentVolumeReclaimPolicy).toBe("Delete");
+      assertNotOwned(pre, before);
+    }
+  }
+  for (const e of r.events) {
+    if (e.reason === "VolumeRecycled") assertNotOwned(pre, pre.volumes.get(e.object.name)!);
+  }
+  // A Bound volume is never removed.
+  for (const [name, v] of pre.volumes) {
+    if (!post.volumes.has(name)) expect(v.status?.phase, `Bound volume ${name} removed`).not.toBe("Bound");
+  }
+  // A claim used by a scheduled pod is never removed.
+  for (const [k, cl] of pre.claims) {
+    if (!post.claims.has(k)) expect(isClaimInUse(pre, cl), `claim ${k} removed while in use`).toBe(false);
+  }
+  // A Bound claim stays bound to the same volume unless the volume disappears (then Lost).
+  for (const [k, cl] of pre.claims) {
+    const after = post.claims.get(k);
+    if (after === undefined || after.metadata.uid !== cl.metadata.uid) continue;
+    if (cl.status?.phase !== "Bound" || !cl.metadata.annotations?.["pv.kubernetes.io/bind-completed"]) continue;
+    expect(after.spec.volumeName).toBe(cl.spec.volumeName);
+    if (after.status?.phase !== "Bound") {
+      expect(after.status?.phase).toBe("Lost");
+      const v = post.volumes.get(cl.spec.volumeName ?? "");
+      expect(v === undefined || (v.spec.claimRef?.uid ?? "") !== cl.metadata.uid).toBe(true);
+    }
+  }
+  // Phases move only along the phase machines (tracked write by write).
+  const phases = new Map<string, string | undefined>();
+  for (const [n, v] of pre.volumes) phases.set(`PersistentVolume/${n}/${v.metadata.uid}`, v.status?.phase);
+  for (const [k, cl] of pre.claims) phases.set(`PersistentVolumeClaim/${k.slice(8)}/${cl.metadata.uid}`, cl.status?.phase);
+  for (const w of r.writes) {
+    if (w.kind !== "PersistentVolume" && w.kind !== "PersistentVolumeClaim") continue;
+    const obj = w.object as PersistentVolume;
+    const id = `${w.kind}/${w.name}/${obj.metadata.uid}`;
+    const from = w.verb === "create" ? null : phases.get(id);
+    const to = obj.status?.phase;
+    if (w.verb === "create" || w.verb === "updateStatus") {
+      expect(canTransition(w.kind, from, to ?? "Pending"), `${w.kind} ${w.name}: ${from} -> ${to}`).toBe(true);
+    }
+    phases.set(id, to);
+  }
+  // The input snapshot is never modified: every object of `pre` is still the one it held.
+  expect(Object.isFrozen(pre.volumes.get(VOLUMES[0]!) ?? Object.freeze({}))).toBe(true);
+}
+
+function assertNotOwned(c: Cluster, v: PersistentVolume): void {
+  const ref = v.spec.claimRef!;
+  const claim = c.claims.get(`${ref.namespace}/${ref.name}`);
+  if (claim && claim.metadata.uid === ref.uid) {
+    expect(claim.spec.volumeName && claim.spec.volumeName !== v.metadata.name, `volume ${v.metadata.name} reclaimed while claim owns it`).toBeTruthy();
+  }
+}
+
+/** No volume bound to two claims, no claim bound to two volumes, bindings consistent. */
+function checkConverged(c: Cluster): void {
+  const byVolume = new Map<string, string>();
+  for (const [k, cl] of c.claims) {
+    if (cl.status?.phase !== "Bound") continue;
+    const vn = cl.spec.volumeName ?? "";
+    expect(byVolume.has(vn), `volume ${vn} bound to two claims`).toBe(false);
+    byVolume.set(vn, k);
+    const v = c.volumes.get(vn);
+    expect(v, `Bound claim ${k} without volume`).toBeDefined();
+    expect(v!.spec.claimRef?.uid).toBe(cl.metadata.uid);
+    expect(v!.status?.phase).toBe("Bound");
+  }
+  const byClaim = new Map<string, string>();
+  for (const [name, v] of c.volumes) {
+    if (v.status?.phase !== "Bound") continue;
+    const uid = v.spec.claimRef?.uid ?? "";
+    expect(byClaim.has(uid), `claim ${uid} bound to two volumes`).toBe(false);
+    byClaim.set(uid, name);
+  }
+  // Syncing a converged cluster changes nothing.
+  for (const k of c.claims.keys()) {
+    const r = syncClaim(c, k, ctx);
+    expect(r.writes, `syncClaim ${k} after convergence`).toEqual([]);
+    expect(r.operations).toEqual([]);
+    expect(syncClaimProtection(c, k, ctx).writes).toEqual([]);
+  }
+  for (const n of c.volumes.keys()) {
+    const r = syncVolume(c, n, ctx);
+    expect(r.writes, `syncVolume ${n} after convergence`).toEqual([]);
+    // Kubernetes retries a reclaim that failed (Failed phase, recycler blocked by pods) on every
+    // sync; such a retry changes nothing.
+    for (const op of r.operations) {
+      expect(completeOperation(r.cluster, op, "success", ctx).writes).toEqual([]);
+    }
+    expect(syncVolumeProtection(c, n, ctx).writes).toEqual([]);
+  }
+}
+
+function freezeAll(c: Cluster): Cluster {
+  const deep = (o: unknown): void => {
+    if (o && typeof o === "object" && !Object.isFrozen(o)) {
+      Object.freeze(o);
+      for (const v of Object.values(o)) deep(v);
+    }
+  };
+  for (const m of [c.volumes, c.claims, c.classes, c.pods, c.nodes, c.operations] as ReadonlyMap<string, unknown>[]) for (const v of m.values()) deep(v);
+  return c;
+}
+
+function run(actions: Action[]): void {
+  let c = freezeAll(initialCluster());
+  for (const a of actions) {
+    const r = apply(c, a);
+    if (r === undefined) continue;
+    checkStep(c, r);
+    c = freezeAll(r.cluster);
+  }
+  // Reconcile with operations left running, then let every operation succeed.
+  const reported = reconcile(c, ctx, { maxRounds: 50 });
+  expect(reported.converged).toBe(true);
+  checkStep(c, { ...reported, crashed: false });
+  checkConverged(freezeAll(reported.cluster));
+  const simulated = reconcile(reported.cluster, ctx, { maxRounds: 50, completeOperations: "succeed" });
+  expect(simulated.converged).toBe(true);
+  checkStep(reported.cluster, { ...simulated, crashed: false });
+  checkConverged(freezeAll(simulated.cluster));
+}
+
+describe("lifecycle invariants over random histories", () => {
+  it("hold for histories of user actions, syncs, crashes and operation outcomes", () => {
+    fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 40 }), (actions) => run(actions)), { numRuns: Number(process.env.KUBEVOL_FC_RUNS ?? 150) });
+  });
+
+  it("pending provisioning completes into a binding for every claim of a provisioning class", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.constantFrom(...CLAIMS), size, cls: fc.constantFrom("fast", "hp", undefined) }), { minLength: 1, maxLength: 4 }), (claims) => {
+        let c = initialCluster();
+        for (const cl of claims) {
+          if (c.claims.has(key(cl.name))) continue;
+          c = createClaim(c, { metadata: { name: cl.name }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: cl.size } }, ...(cl.cls ? { storageClassName: cl.cls } : {}) } }, ctx).cluster;
+        }
+        const r = reconcile(c, ctx, { completeOperations: "succeed" });
+        expect(r.converged).toBe(true);
+        for (const cl of r.cluster.claims.values()) {
+          expect(cl.status?.phase).toBe("Bound");
+          expect(r.cluster.volumes.get(cl.spec.volumeName!)?.metadata.name).toBe(`pvc-${cl.metadata.uid}`);
+        }
+        checkConverged(r.cluster);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

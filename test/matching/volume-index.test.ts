@@ -1,0 +1,318 @@
+import { describe, expect, it } from "vitest";
+import type { PersistentVolume } from "../../src/api/index.js";
+import { findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
+import { MatchingError } from "../../src/matching/matching-error.js";
+import { VolumeIndex } from "../../src/matching/volume-index.js";
+import { nodePinOf } from "../../src/matching/volume-index/node-pin.js";
+import { OrderedEntries } from "../../src/matching/volume-index/ordered-entries.js";
+import { VolumeEntry } from "../../src/matching/volume-index/volume-entry.js";
+import { parseQuantity } from "../../src/quantity/index.js";
+import { claims, nodes, pool } from "../../src/testing/index.js";
+import { HOSTNAME, ROX, RWO, RWX, nameOf, node, pv, pvc, refTo } from "./builders.js";
+
+/** The outcome of a call: the chosen volume's name, or the error's class name. */
+function outcome(f: () => PersistentVolume | undefined): string | undefined {
+  try {
+    return nameOf(f());
+  } catch (e) {
+    return `throws ${(e as Error).name}`;
+  }
+}
+
+const best = (vols: PersistentVolume[], claim = pvc("c"), delayBinding = false): string | undefined =>
+  nameOf(new VolumeIndex(vols).findBestMatchForClaim(claim, { delayBinding }));
+
+describe("VolumeIndex basics", () => {
+  it("is empty without volumes and answers undefined", () => {
+    const index = new VolumeIndex();
+    expect(index.size).toBe(0);
+    expect(index.findBestMatchForClaim(pvc("c"))).toBeUndefined();
+    expect(index.findMatchingVolume(pvc("c"), { node: node("n1") })).toBeUndefined();
+    expect([...index]).toEqual([]);
+  });
+
+  it("keys volumes by name: a later volume replaces an earlier one", () => {
+    const a1 = pv("a", { cap: "1Gi" });
+    const a2 = pv("a", { cap: "5Gi" });
+    const index = new VolumeIndex([a1, pv("b"), a2]);
+    expect(index.size).toBe(2);
+    expect(index.get("a")).toBe(a2);
+    expect([...index].map((v) => v.metadata.name)).toEqual(["a", "b"]);
+  });
+
+  it("upsert replaces and delete removes", () => {
+    const index = new VolumeIndex([pv("a", { cap: "2Gi" }), pv("b", { cap: "3Gi" })]);
+    expect(nameOf(index.findBestMatchForClaim(pvc("c")))).toBe("a");
+    index.upsert(pv("a", { cap: "2Gi", phase: "Bound", claimRef: refTo("other", true) }));
+    expect(nameOf(index.findBestMatchForClaim(pvc("c")))).toBe("b");
+    expect(index.delete("b")).toBe(true);
+    expect(index.delete("b")).toBe(false);
+    expect(index.findBestMatchForClaim(pvc("c"))).toBeUndefined();
+    index.upsert(pv("z", { cap: "1Gi" }));
+    expect(nameOf(index.findBestMatchForClaim(pvc("c")))).toBe("z");
+    expect(index.checkInvariants()).toEqual([]);
+  });
+});
+
+describe("capacity order is exact", () => {
+  it("1Gi is larger than 1G", () => {
+    expect(best([pv("gi", { cap: "1Gi" }), pv("g", { cap: "1G" })], pvc("c", { req: "1G" }))).toBe("g");
+    expect(best([pv("gi", { cap: "1Gi" }), pv("g", { cap: "1G" })], pvc("c", { req: "1000000001" }))).toBe("gi");
+  });
+
+  it("800E and 950E are told apart, and 950E is enough for 900E", () => {
+    const vols = [pv("e950", { cap: "950E" }), pv("e800", { cap: "800E" })];
+    expect(best(vols, pvc("c", { req: "1Gi" }))).toBe("e800");
+    expect(best(vols, pvc("c", { req: "900E" }))).toBe("e950");
+    expect(best(vols, pvc("c", { req: "951E" }))).toBeUndefined();
+  });
+
+  it("values whose doubles collide are compared exactly", () => {
+    // 2^53 + 1 and 2^53 have the same nearest double.
+    const vols = [pv("big", { cap: "9007199254740993" }), pv("small", { cap: "9007199254740992" })];
+    expect(best(vols, pvc("c", { req: "9007199254740993" }))).toBe("big");
+    expect(best(vols, pvc("c", { req: "9007199254740992" }))).toBe("small");
+  });
+
+  it("equal capacities go to the smaller name, whatever the text", () => {
+    expect(best([pv("b", { cap: "1Gi" }), pv("a", { cap: "1073741824" }), pv("c", { cap: "1024Mi" })])).toBe("a");
+  });
+
+  it("a missing capacity is 0 and a malformed one never matches", () => {
+    const index = new VolumeIndex([pv("none", { cap: null }), pv("bad", { cap: "ten" })]);
+    expect(nameOf(index.findBestMatchForClaim(pvc("c", { req: "0" })))).toBe("none");
+    expect(index.findBestMatchForClaim(pvc("c", { req: "1" }))).toBeUndefined();
+    const s = index.stats();
+    expect(s.capacityMissing).toBe(1);
+    expect(s.capacityMalformed).toBe(1);
+    expect(s.matchable).toBe(1);
+  });
+});
+
+describe("PV-controller semantics (findBestMatchForClaim)", () => {
+  it("a tighter access-mode group beats a smaller volume", () => {
+    expect(best([pv("a", { cap: "100Gi", modes: [RWO] }), pv("b", { cap: "2Gi", modes: [RWO, ROX] })])).toBe("a");
+  });
+
+  it("groups with as many modes go in key order", () => {
+    const vols = [pv("x", { cap: "1Gi", modes: [RWO, RWX] }), pv("y", { cap: "9Gi", modes: [RWO, ROX] })];
+    expect(best(vols, pvc("c", { modes: [RWO] }))).toBe("y"); // "RWO,ROX" < "RWO,RWX"
+  });
+
+  it("a pre-bound volume wins inside its group, but not over an earlier group", () => {
+    const pre = pv("pre", { cap: "50Gi", modes: [RWO], claimRef: refTo("c") });
+    expect(best([pre, pv("small", { cap: "2Gi", modes: [RWO] })])).toBe("pre");
+    const preLoose = pv("pre", { cap: "50Gi", modes: [RWO, ROX], claimRef: refTo("c") });
+    expect(best([preLoose, pv("small", { cap: "2Gi", modes: [RWO] })])).toBe("small");
+  });
+
+  it("pre-bound by uid only matches that incarnation", () => {
+    const pre = pv("pre", { cap: "5Gi", claimRef: { namespace: "default", name: "c", uid: "other" }, phase: "Bound" });
+    expect(best([pre])).toBeUndefined();
+    expect(best([pre], pvc("c", { uid: "other" }))).toBe("pre");
+  });
+
+  it("a pre-bound volume ignores phase, class and selector, not size or deletion", () => {
+    const claim = pvc("c", { cls: "fast", selector: { matchLabels: { zone: "a" } } });
+    expect(best([pv("pre", { cls: "slow", phase: "Pending", claimRef: refTo("c") })], claim)).toBe("pre");
+    expect(best([pv("pre", { cap: "1Mi", claimRef: refTo("c") })], claim)).toBeUndefined();
+    expect(best([pv("pre", { deleting: true, claimRef: refTo("c") })], claim)).toBeUndefined();
+  });
+
+  it("several pre-bound volumes: the smallest name decides", () => {
+    expect(best([pv("p2", { cap: "1Gi", claimRef: refTo("c") }), pv("p1", { cap: "9Gi", claimRef: refTo("c") })])).toBe("p1");
+  });
+
+  it("delayBinding returns only a pre-bound volume", () => {
+    expect(best([pv("a")], pvc("c"), true)).toBeUndefined();
+    expect(best([pv("a"), pv("pre", { claimRef: refTo("c") })], pvc("c"), true)).toBe("pre");
+  });
+
+  it("skips volumes not Available, claimed by others, being deleted, or of another class/mode/VAC", () => {
+    const vols = [
+      pv("released", { cap: "1Gi", phase: "Released" }),
+      pv("pending", { cap: "1Gi", phase: "Pending" }),
+      pv("nophase", { cap: "1Gi", phase: null }),
+      pv("other", { cap: "1Gi", claimRef: refTo("x") }),
+      pv("del", { cap: "1Gi", deleting: true }),
+      pv("cls", { cap: "1Gi", cls: "fast" }),
+      pv("block", { cap: "1Gi", volumeMode: "Block" }),
+      pv("vac", { cap: "1Gi", vac: "gold" }),
+      pv("ok", { cap: "8Gi" }),
+    ];
+    expect(best(vols)).toBe("ok");
+  });
+
+  it("the beta class annotation wins over storageClassName", () => {
+    expect(best([pv("a", { cls: "fast", betaClass: "" })], pvc("c"))).toBe("a");
+    expect(best([pv("a", { cls: "", betaClass: "fast" })], pvc("c"))).toBeUndefined();
+  });
+});
+
+describe("selectors", () => {
+  const vols = [
+    pv("a1", { cap: "1Gi", labels: { zone: "a", disk: "ssd" } }),
+    pv("b2", { cap: "2Gi", labels: { zone: "b", disk: "ssd" } }),
+    pv("a3", { cap: "3Gi", labels: { zone: "a", disk: "hdd" } }),
+    pv("n4", { cap: "4Gi" }),
+  ];
+  const sel = (selector: object): string | undefined => best(vols, pvc("c", { selector }));
+
+  it("matchLabels and In / NotIn / Exists / DoesNotExist expressions", () => {
+    expect(sel({ matchLabels: { zone: "b" } })).toBe("b2");
+    expect(sel({ matchLabels: { zone: "a", disk: "hdd" } })).toBe("a3");
+    expect(sel({ matchExpressions: [{ key: "zone", operator: "In", values: ["b", "c"] }] })).toBe("b2");
+    expect(sel({ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] })).toBe("b2");
+    expect(sel({ matchExpressions: [{ key: "disk", operator: "NotIn", values: ["ssd"] }] })).toBe("a3");
+    expect(sel({ matchExpressions: [{ key: "zone", operator: "DoesNotExist" }] })).toBe("n4");
+    expect(sel({ matchExpressions: [{ key: "zone", operator: "Exists" }] })).toBe("a1");
+    expect(sel({ matchLabels: { zone: "z" } })).toBeUndefined();
+    expect(sel({})).toBe("a1");
+  });
+
+  it("an invalid selector throws MatchingError, as the reference", () => {
+    const claim = pvc("c", { selector: { matchExpressions: [{ key: "zone", operator: "Near", values: [] }] } });
+    expect(() => new VolumeIndex(vols).findBestMatchForClaim(claim)).toThrow(MatchingError);
+    expect(() => findBestMatchForClaim(claim, vols)).toThrow(MatchingError);
+  });
+});
+
+describe("scheduler semantics (findMatchingVolume)", () => {
+  const vols = [
+    pv("n1-small", { cap: "1Gi", host: "n1" }),
+    pv("n2-small", { cap: "1Gi", host: "n2" }),
+    pv("net", { cap: "5Gi" }),
+    pv("zone-a", { cap: "2Gi", affinity: { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["b"] }] }] } }),
+  ];
+  const index = new VolumeIndex(vols);
+
+  it("walks only the node's own local volumes plus the unpinned ones", () => {
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: node("n1") }))).toBe("n1-small");
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: node("n3", { zone: "b" }) }))).toBe("net");
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: node("n3", { zone: "a" }) }))).toBe("zone-a");
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: node("n1"), excluded: new Set(["n1-small"]) }))).toBe("zone-a");
+  });
+
+  it("without a node, node affinity is not evaluated", () => {
+    expect(nameOf(index.findMatchingVolume(pvc("c")))).toBe("n1-small");
+  });
+
+  it("checks access modes only with a node", () => {
+    const ix = new VolumeIndex([pv("rwo", { cap: "1Gi", modes: [RWO] })]);
+    expect(nameOf(ix.findMatchingVolume(pvc("c", { modes: [RWX] })))).toBe("rwo");
+    expect(ix.findMatchingVolume(pvc("c", { modes: [RWX] }), { node: node("n1") })).toBeUndefined();
+  });
+
+  it("a pre-bound volume that does not fit the node yields nothing", () => {
+    const ix = new VolumeIndex([...vols, pv("pre", { cap: "9Gi", host: "n2", claimRef: refTo("c") })]);
+    expect(ix.findMatchingVolume(pvc("c"), { node: node("n1"), delayBinding: true })).toBeUndefined();
+    expect(nameOf(ix.findMatchingVolume(pvc("c"), { node: node("n2"), delayBinding: true }))).toBe("pre");
+    expect(nameOf(ix.findMatchingVolume(pvc("c"), { delayBinding: true }))).toBe("pre");
+    expect(ix.findMatchingVolume(pvc("d"), { delayBinding: true })).toBeUndefined();
+  });
+
+  it("node affinity with several values or terms is honoured", () => {
+    const multi = pv("multi", {
+      cap: "1Gi",
+      affinity: { nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "In", values: ["n7", "n8"] }] }] },
+    });
+    const terms = pv("terms", {
+      cap: "2Gi",
+      affinity: {
+        nodeSelectorTerms: [
+          { matchExpressions: [{ key: HOSTNAME, operator: "In", values: ["n9"] }] },
+          { matchExpressions: [{ key: "zone", operator: "In", values: ["c"] }] },
+        ],
+      },
+    });
+    const ix = new VolumeIndex([multi, terms]);
+    expect(nameOf(ix.findMatchingVolume(pvc("c"), { node: node("n8") }))).toBe("multi");
+    expect(nameOf(ix.findMatchingVolume(pvc("c"), { node: node("n1", { zone: "c" }) }))).toBe("terms");
+    expect(ix.findMatchingVolume(pvc("c"), { node: node("n1") })).toBeUndefined();
+    expect(ix.stats().nodePinned).toBe(1);
+    expect(ix.stats().otherNodeAffinity).toBe(1);
+  });
+
+  it("accepts a Node object as well as the flat form", () => {
+    const n = { metadata: { name: "n2", labels: { [HOSTNAME]: "n2" } } };
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: n }))).toBe("n2-small");
+  });
+});
+
+describe("malformed input never throws from a query", () => {
+  it("indexes and counts garbage volumes", () => {
+    const garbage = [
+      { metadata: { name: "no-spec" } },
+      { metadata: { name: "modes" }, spec: { accessModes: "RWO", capacity: { storage: "1Gi" } }, status: { phase: "Available" } },
+      pv("unknown-mode", { cap: "1Gi", modes: ["ReadWriteSometimes"] }),
+      { metadata: { name: "odd-modes" }, spec: { accessModes: [7], capacity: { storage: "1Gi" } }, status: { phase: "Available" } },
+      pv("fine", { cap: "3Gi" }),
+    ] as unknown as PersistentVolume[];
+    const index = new VolumeIndex(garbage);
+    const s = index.stats();
+    expect(s.volumes).toBe(5);
+    expect(s.malformed).toBe(2);
+    expect(s.unknownAccessModes).toBe(2);
+    expect(s.unindexable).toBe(1);
+    for (const claim of [pvc("c"), pvc("c", { modes: ["ReadWriteSometimes"] }), pvc("c", { modes: [7 as unknown as string] })]) {
+      for (const opts of [{}, { node: node("n1") }]) {
+        expect(outcome(() => index.findMatchingVolume(claim, opts))).toBe(outcome(() => findMatchingVolume(claim, garbage, opts)));
+      }
+      expect(outcome(() => index.findBestMatchForClaim(claim))).toBe(outcome(() => findBestMatchForClaim(claim, garbage)));
+    }
+  });
+});
+
+describe("agrees with the reference on the generated workload", () => {
+  const volumes = pool(1500, 11, { nodeCount: 20, prebindClaimSpace: 150 });
+  const index = new VolumeIndex(volumes);
+  const cs = claims(150, 12, { selectorRate: 0.5 });
+  const ns = nodes(20, 13);
+
+  it("findBestMatchForClaim, with and without delayBinding", () => {
+    for (const claim of cs) {
+      expect(index.findBestMatchForClaim(claim)).toBe(findBestMatchForClaim(claim, volumes));
+      expect(index.findBestMatchForClaim(claim, { delayBinding: true })).toBe(findBestMatchForClaim(claim, volumes, { delayBinding: true }));
+    }
+  });
+
+  it("findMatchingVolume with and without a node", () => {
+    for (const [i, claim] of cs.entries()) {
+      expect(index.findMatchingVolume(claim)).toBe(findMatchingVolume(claim, volumes));
+      const opts = { node: ns[i % ns.length], delayBinding: true, excluded: new Set(["pv-0000003", "pv-0000010"]) };
+      expect(index.findMatchingVolume(claim, opts)).toBe(findMatchingVolume(claim, volumes, opts));
+    }
+    expect(index.stats().verificationFallbacks).toBe(0);
+    expect(index.checkInvariants()).toEqual([]);
+  });
+});
+
+describe("building blocks", () => {
+  it("OrderedEntries keeps exact (capacity, name) order through inserts and removes", () => {
+    const s = new OrderedEntries();
+    const entries: VolumeEntry[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const q = parseQuantity(`${(i * 7919) % 97}Gi`);
+      entries.push(new VolumeEntry(pv(`v${i}`), `v${String(i).padStart(4, "0")}`, q.toNumber(), q, undefined, undefined, undefined));
+    }
+    for (const e of entries) s.insert(e);
+    expect(s.checkInvariants()).toEqual([]);
+    for (let i = 0; i < 1000; i += 3) expect(s.remove(entries[i]!)).toBe(true);
+    expect(s.remove(entries[0]!)).toBe(false);
+    expect(s.checkInvariants()).toEqual([]);
+    expect(s.size).toBe(666);
+    const req = parseQuantity("50Gi");
+    const first = s.firstFrom(req.toNumber(), req, () => true, undefined);
+    expect(first?.capacity?.toString()).toBe("50Gi");
+  });
+
+  it("nodePinOf finds a single-term In expression only", () => {
+    expect(nodePinOf({ nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "In", values: ["n1", "n1"] }] }] })).toEqual({
+      key: HOSTNAME,
+      values: ["n1"],
+    });
+    expect(nodePinOf({ nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "NotIn", values: ["n1"] }] }] })).toBeUndefined();
+    expect(nodePinOf({ nodeSelectorTerms: [{}, {}] })).toBeUndefined();
+    expect(nodePinOf("garbage")).toBeUndefined();
+  });
+});

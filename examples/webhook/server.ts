@@ -6,6 +6,9 @@
  *   npx tsx examples/webhook/server.ts --insecure --port 8080   # plain HTTP (local testing only)
  *   npx tsx examples/webhook/server.ts --cert tls.crt --key tls.key --classes classes.yaml
  *   npx tsx examples/webhook/server.ts --in-cluster         # read StorageClasses from the API server
+ *   npx tsx examples/webhook/server.ts --lint warn          # add storage-lint findings as warnings (deny: 403 on errors)
+ *
+ * In your own project import from "kubevol/admission" instead of the source tree.
  *
  * Endpoints: POST /validate, POST /mutate, POST / (both), GET /healthz.
  * See docs/admission.md for the walk-through.
@@ -29,10 +32,11 @@ interface Args {
   classes?: string;
   inCluster: boolean;
   multipleDefaults: "newest" | "reject";
+  lint: "off" | "warn" | "deny";
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { port: 8443, host: "0.0.0.0", insecure: false, inCluster: false, multipleDefaults: "newest" };
+  const args: Args = { port: 8443, host: "0.0.0.0", insecure: false, inCluster: false, multipleDefaults: "newest", lint: "off" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -48,8 +52,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--classes") args.classes = next();
     else if (a === "--in-cluster") args.inCluster = true;
     else if (a === "--reject-multiple-defaults") args.multipleDefaults = "reject";
+    else if (a === "--lint") {
+      const v = next();
+      if (v !== "off" && v !== "warn" && v !== "deny") throw new Error("--lint must be off, warn or deny");
+      args.lint = v;
+    }
     else if (a === "--help" || a === "-h") {
-      console.log("usage: server.ts [--port N] [--host H] [--insecure] [--cert F --key F] [--classes FILE] [--in-cluster] [--reject-multiple-defaults]");
+      console.log("usage: server.ts [--port N] [--host H] [--insecure] [--cert F --key F] [--classes FILE] [--in-cluster] [--reject-multiple-defaults] [--lint off|warn|deny]");
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -127,7 +136,7 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   let classes: StorageClass[] = args.classes ? loadClasses(args.classes) : [];
   if (args.inCluster) watchClassesInCluster((c) => (classes = c));
-  const context = (): AdmissionContext => ({ storageClasses: classes, options: { multipleDefaultClasses: args.multipleDefaults } });
+  const context = (): AdmissionContext => ({ storageClasses: classes, options: { multipleDefaultClasses: args.multipleDefaults, lint: args.lint } });
   const handler = createAdmissionHandler(context, {
     onResult: (r) =>
       console.log(JSON.stringify({ time: new Date().toISOString(), ...r })),

@@ -162,8 +162,8 @@ export class JsonPatchBuilder {
 }
 
 /**
- * Base64 of the JSON text of a patch, as `AdmissionResponse.patch` carries it (UTF-8; no I/O, works
- * without `Buffer`).
+ * Base64 of the JSON text of a patch, as `AdmissionResponse.patch` carries it (UTF-8; no I/O; uses
+ * `Buffer` when the runtime has it, a portable encoder otherwise).
  *
  * @example
  * ```ts
@@ -172,8 +172,15 @@ export class JsonPatchBuilder {
  * ```
  */
 export function encodeJsonPatch(ops: readonly JsonPatchOperation[]): string {
-  return base64Encode(new TextEncoder().encode(JSON.stringify(ops)));
+  const text = JSON.stringify(ops);
+  // Node's Buffer is several times faster; the portable encoder serves browsers and other runtimes.
+  if (NodeBuffer) return NodeBuffer.from(text, "utf8").toString("base64");
+  return base64Encode(new TextEncoder().encode(text));
 }
+
+const NodeBuffer: { from(s: string, enc: "utf8"): { toString(enc: "base64"): string } } | undefined = (
+  globalThis as { Buffer?: { from(s: string, enc: "utf8"): { toString(enc: "base64"): string } } }
+).Buffer;
 
 /**
  * Decode an `AdmissionResponse.patch` back into operations (for tests and debugging). Throws
@@ -317,7 +324,15 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-function base64Encode(bytes: Uint8Array): string {
+/**
+ * Standard base64 (RFC 4648, with padding) of bytes, without `Buffer` (portable).
+ *
+ * @example
+ * ```ts
+ * base64Encode(new TextEncoder().encode("hi")); // "aGk="
+ * ```
+ */
+export function base64Encode(bytes: Uint8Array): string {
   let out = "";
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
@@ -335,7 +350,16 @@ function base64Encode(bytes: Uint8Array): string {
   return out;
 }
 
-function base64Decode(text: string): Uint8Array {
+/**
+ * Decode standard base64 (padding optional) into bytes, without `Buffer`. Throws on characters
+ * outside the alphabet or an impossible length.
+ *
+ * @example
+ * ```ts
+ * new TextDecoder().decode(base64Decode("aGk=")); // "hi"
+ * ```
+ */
+export function base64Decode(text: string): Uint8Array {
   const clean = text.replace(/=+$/, "");
   if (clean.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(clean)) throw new Error("invalid base64");
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));

@@ -29,6 +29,7 @@ import { AdmissionReviewRequestSchema } from "./admission-review-schema.js";
 import { addStorageClassNamePatch, defaultClassForClaim } from "./default-storage-class.js";
 import { encodeJsonPatch, JsonPatchBuilder } from "./json-patch.js";
 import { checkClaimResize } from "./persistent-volume-claim-resize.js";
+import { lintObjects, type LintCluster } from "../lint/index.js";
 import { forbiddenStatus, toStatus, type ValidationOptions } from "../validation/index.js";
 import { admissionBadRequestStatus, admissionInternalErrorStatus } from "./status.js";
 import { applyStorageDefaults, decodeStorageObject, STORAGE_KINDS, storageKindOf, type StorageKind, type StorageObjectOf } from "./storage-kinds.js";
@@ -78,6 +79,12 @@ export interface AdmissionOptions {
   maxWarningLength?: number;
   /** Passed to the validation layer's validators (feature gates such as VolumeAttributesClass). */
   validationOptions?: Partial<ValidationOptions>;
+  /**
+   * Run the storage lint (docs/lint.md) on created and updated objects, with the context as the
+   * cluster: `off` (default: answers stay exactly Kubernetes'), `warn` (findings become warnings
+   * `KV002: ...`), or `deny` (error findings deny with a 403, the rest warn).
+   */
+  lint?: "off" | "warn" | "deny";
 }
 
 /**
@@ -166,11 +173,31 @@ export function reviewAdmission(review: unknown, ctx: AdmissionContext): Admissi
   const request = parseAdmissionReview(review);
   let outcome: Outcome;
   try {
-    outcome = reviewRequest(request, ctx ?? { storageClasses: [] });
+    outcome = reviewRequest(request, cleanContext(ctx));
   } catch (e) {
     outcome = { allowed: false, status: admissionInternalErrorStatus(e instanceof Error ? e.message : String(e)), warnings: [] };
   }
   return { apiVersion: ADMISSION_API_VERSION, kind: ADMISSION_REVIEW_KIND, response: toResponse(request.uid, outcome, ctx?.options) };
+}
+
+function isObjectWithMetadata(o: unknown): boolean {
+  if (o === null || typeof o !== "object" || Array.isArray(o)) return false;
+  const m = (o as { metadata?: unknown }).metadata;
+  return m !== null && typeof m === "object" && !Array.isArray(m);
+}
+
+/** Drop context entries that are not objects with metadata: a lookup cache may hold junk. */
+function cleanContext(ctx: AdmissionContext | undefined): AdmissionContext {
+  const keep = <T>(list: readonly T[] | undefined): T[] | undefined => (Array.isArray(list) ? list.filter(isObjectWithMetadata) : undefined);
+  const out: AdmissionContext = { storageClasses: keep(ctx?.storageClasses) ?? [] };
+  const pods = keep(ctx?.pods);
+  const volumes = keep(ctx?.volumes);
+  const claims = keep(ctx?.claims);
+  if (pods) out.pods = pods;
+  if (volumes) out.volumes = volumes;
+  if (claims) out.claims = claims;
+  if (ctx?.options && typeof ctx.options === "object") out.options = ctx.options;
+  return out;
 }
 
 function toResponse(uid: string, o: Outcome, options: AdmissionOptions | undefined): AdmissionResponse {
@@ -216,8 +243,10 @@ function withRequestNamespace<K extends StorageKind>(kind: K, obj: StorageObject
   return { ...obj, metadata: { ...(obj.metadata ?? {}), namespace: request.namespace } };
 }
 
-function objectName(obj: { metadata?: { name?: string } } | undefined, request: AdmissionRequest): string {
-  return obj?.metadata?.name || request.name || "";
+function objectName(obj: { metadata?: { name?: unknown } } | undefined, request: AdmissionRequest): string {
+  const name = obj?.metadata?.name;
+  if (typeof name === "string" && name !== "") return name;
+  return typeof request.name === "string" ? request.name : "";
 }
 
 function reviewCreate<K extends StorageKind>(kind: K, request: AdmissionRequest, ctx: AdmissionContext, options: AdmissionOptions): Outcome {
@@ -263,7 +292,11 @@ function reviewCreate<K extends StorageKind>(kind: K, request: AdmissionRequest,
     if (errors.length > 0) return deny(toStatus(errors, { group: STORAGE_KINDS[kind].group, kind }, name) as Status, warnings);
     if (mode !== "mutate") warnings.push(...storageObjectWarnings(kind, obj, undefined));
   }
-  if (mode !== "mutate") warnings.push(...createContextWarnings(kind, obj, ctx));
+  if (mode !== "mutate") {
+    warnings.push(...createContextWarnings(kind, obj, ctx));
+    const denied = applyLint(kind, obj, name, ctx, options, warnings);
+    if (denied) return denied;
+  }
   return { allowed: true, patch, warnings };
 }
 
@@ -305,6 +338,8 @@ function reviewUpdate<K extends StorageKind>(kind: K, request: AdmissionRequest,
     if (text !== undefined) return deny(forbiddenStatus(STORAGE_KINDS[kind].resource, name, text, STORAGE_KINDS[kind].group) as Status, warnings);
   }
   if (kind === "StorageClass") warnings.push(...defaultClassWarnings(next as StorageClass, ctx));
+  const denied = applyLint(kind, next, name, ctx, options, warnings, prev);
+  if (denied) return denied;
   return { allowed: true, warnings };
 }
 
@@ -314,6 +349,40 @@ function reviewDelete<K extends StorageKind>(kind: K, request: AdmissionRequest,
   if (!decoded.ok) return { allowed: true, warnings: [] }; // deleting a malformed object is never blocked
   const obj = withRequestNamespace(kind, decoded.value, request);
   return { allowed: true, warnings: deleteWarnings(kind, obj, ctx) };
+}
+
+/**
+ * The optional lint step: findings about this object (with the context as the cluster) become
+ * warnings, or — in `deny` mode — error findings deny with a 403. On UPDATE only findings the old
+ * object did not have count, so an object that already had them can still be fixed or deleted.
+ * Returns the denial, if any.
+ */
+function applyLint<K extends StorageKind>(
+  kind: K,
+  obj: StorageObjectOf[K],
+  name: string,
+  ctx: AdmissionContext,
+  options: AdmissionOptions,
+  warnings: string[],
+  prev?: StorageObjectOf[K],
+): Outcome | undefined {
+  const level = options.lint ?? "off";
+  if (level === "off") return undefined;
+  const others = (list: readonly { metadata?: { name?: string; namespace?: string } }[] | undefined) =>
+    list?.filter((o) => o.metadata?.name !== obj.metadata?.name || o.metadata?.namespace !== obj.metadata?.namespace);
+  const cluster: LintCluster = { storageClasses: kind === "StorageClass" ? others(ctx.storageClasses) as StorageClass[] : ctx.storageClasses };
+  if (ctx.volumes) cluster.volumes = kind === "PersistentVolume" ? (others(ctx.volumes) as PersistentVolume[]) : ctx.volumes;
+  if (ctx.claims) cluster.claims = ctx.claims;
+  if (ctx.pods) cluster.pods = ctx.pods;
+  const before = prev ? new Set(lintObjects([{ ...prev, kind }], { cluster }).map((f) => `${f.code} ${f.field}`)) : new Set<string>();
+  const findings = lintObjects([{ ...obj, kind }], { cluster }).filter((f) => !before.has(`${f.code} ${f.field}`));
+  const errors = findings.filter((f) => f.severity === "error");
+  if (level === "deny" && errors.length > 0) {
+    const text = errors.map((f) => `${f.code} ${f.field}: ${f.message}`).join("; ");
+    return deny(forbiddenStatus(STORAGE_KINDS[kind].resource, name, text, STORAGE_KINDS[kind].group) as Status, warnings);
+  }
+  for (const f of findings) warnings.push(`${f.code} ${f.field}: ${f.message}`);
+  return undefined;
 }
 
 /**

@@ -182,7 +182,7 @@ export class ObjectParseError extends Error {
   constructor(kind: string, objectName: string | undefined, issues: readonly ObjectIssue[]) {
     const subject = objectName === undefined ? kind : `${kind} ${JSON.stringify(objectName)}`;
     const detail = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
-    super(`${subject}: ${detail}`);
+    super(subject === "" ? detail : `${subject}: ${detail}`);
     this.name = "ObjectParseError";
     this.kind = kind;
     this.objectName = objectName;

@@ -22,6 +22,9 @@ import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
 
+/** How many volumes each Pending claim's explanation lists (all of them with `--claim`). */
+export const MAX_LISTED_VOLUMES = 10;
+
 /** What `explain` says about one claim. */
 export interface ClaimReport {
   namespace: string;
@@ -113,6 +116,9 @@ export function explainClaims(
     const explanation = explainClaim(claim, [...index], {
       classes,
       delayBinding,
+      // Per-volume verdicts for every pending claim would be O(claims × volumes) in memory: list a
+      // few (the closest ones) unless the user asked about this one claim.
+      ...(only === key ? {} : { maxVolumes: MAX_LISTED_VOLUMES }),
       ...(nodeLike ? { node: nodeLike, mode: "scheduler" as const } : {}),
     });
     const target = willBindTo(explanation);
@@ -150,7 +156,7 @@ function willBindTo(e: ClaimExplanation): string | undefined {
 function reasonLine(e: ClaimExplanation, target: string | undefined): string {
   if (target !== undefined && e.match) return e.match.message;
   if (target !== undefined) return e.volumeNameCheck?.message ?? `spec.volumeName names ${target}`;
-  return e.summary[0] ?? "no volume matches";
+  return e.headline;
 }
 
 /** The volume as it would be once the controller has reserved it for the claim. */

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, parseAllDocuments } from "yaml";
+import { jsonErrorOffset } from "./json-error-offset.js";
 
 /** Where a loaded object came from: the file (`-` for stdin) and its 1-based line. */
 export interface Source {
@@ -126,10 +127,9 @@ function parseJson(text: string, file: string): LoadedObject[] {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? lineOf(text, Number(pos[1])) : undefined;
-    throw new InputError(file, line, `malformed JSON: ${msg}`);
+    const offset = jsonErrorOffset(text);
+    const line = offset === undefined ? undefined : lineOf(text, offset);
+    throw new InputError(file, line, `malformed JSON: ${(e as Error).message}`);
   }
   return flatten(value, { file, line: 1 });
 }

@@ -188,7 +188,7 @@ export function validateLabelSelector(
   opts: LabelSelectorValidationOptions = {},
 ): FieldError[] {
   const errs: FieldError[] = [];
-  if (selector == null) return errs;
+  if (selector == null || typeof selector !== "object") return errs;
   errs.push(...validateLabels(selector.matchLabels, child(path, "matchLabels")));
   const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   exprs.forEach((expr, i) => errs.push(...validateLabelSelectorRequirement(expr, index(child(path, "matchExpressions"), i), opts)));
@@ -211,6 +211,7 @@ export function validateLabelSelectorRequirement(
   opts: LabelSelectorValidationOptions = {},
 ): FieldError[] {
   const errs: FieldError[] = [];
+  if (!isRecord(expr)) expr = { key: "", operator: "" };
   const values: unknown[] = Array.isArray(expr.values) ? expr.values : [];
   switch (expr.operator) {
     case "In":

@@ -288,24 +288,22 @@ export function requiredNodeAffinityMatches(
  * ```
  */
 export function topologySelectorMatches(terms: readonly TopologySelectorTerm[] | null | undefined, nodeLabels: Labels | null | undefined): boolean {
-  if (terms == null || terms.length === 0) return true;
+  // an absent list (or, for garbage input, anything that is not a list) restricts nothing
+  if (terms == null || !Array.isArray(terms as unknown) || terms.length === 0) return true;
   const labels = nodeLabels ?? undefined;
-  for (const term of terms) {
-    const exprs = asList(term?.matchLabelExpressions);
-    if (exprs.length === 0) continue;
-    let ok = true;
-    for (const e of exprs) {
-      const values: unknown = e?.values;
-      const list = Array.isArray(values) && values.every((v) => typeof v === "string") ? (values as string[]) : values == null ? null : undefined;
-      const r = list === undefined ? undefined : tryRequirement(str(e?.key), "in", list).requirement;
-      if (r === undefined || !r.matches(labels)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return true;
-  }
-  return false;
+  return terms.some((term) => topologyTermMatches(term, labels));
+}
+
+/** One term: a non-empty AND of `key in (values)`; a requirement that fails to build fails the term. */
+function topologyTermMatches(term: TopologySelectorTerm | null | undefined, labels: Labels | undefined): boolean {
+  const exprs = asList(term?.matchLabelExpressions);
+  if (exprs.length === 0) return false;
+  return exprs.every((e) => {
+    const values: unknown = e?.values;
+    const list = Array.isArray(values) && values.every((v) => typeof v === "string") ? (values as string[]) : values == null ? null : undefined;
+    const r = list === undefined ? undefined : tryRequirement(str(e?.key), "in", list).requirement;
+    return r !== undefined && r.matches(labels);
+  });
 }
 
 /**

@@ -98,7 +98,12 @@ function getBindClaimToVolume(
 /**
  * `bind(volume, claim)`: PV spec, PV status (Bound), PVC spec, PVC status (Bound), each written
  * only when something changes, stopping at the first failure (a crash leaves a partial state the
- * next sync completes).
+ * next sync completes). Internal.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => bind(tx, pv, pvc));
+ * ```
  */
 export function bind(tx: Transaction, volume: PersistentVolume, claim: PersistentVolumeClaim): void {
   const v = getBindVolumeToClaim(volume, claim);
@@ -112,7 +117,12 @@ export function bind(tx: Transaction, volume: PersistentVolume, claim: Persisten
 /**
  * `unbindVolume`: a volume bound by the controller loses its `claimRef` and the annotation; a
  * volume pre-bound by the user keeps the reservation by name and loses only the UID. Then the
- * phase becomes Available.
+ * phase becomes Available. Internal.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => void unbindVolume(tx, pv));
+ * ```
  */
 export function unbindVolume(tx: Transaction, volume: PersistentVolume): PersistentVolume {
   let next: PersistentVolume;

@@ -73,7 +73,14 @@ export interface CreateClusterOptions {
 
 type AnyObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
 
-/** Which collection holds which kind, and how its keys are built. */
+/**
+ * Which collection holds which kind, and how its keys are built.
+ *
+ * @example
+ * ```ts
+ * COLLECTIONS.PersistentVolumeClaim; // { field: "claims", namespaced: true }
+ * ```
+ */
 export const COLLECTIONS = {
   PersistentVolume: { field: "volumes", namespaced: false },
   PersistentVolumeClaim: { field: "claims", namespaced: true },
@@ -199,7 +206,15 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
   const p = load<Pod>("Pod", init.pods, "pods", defaulting);
   const n = load<Node>("Node", init.nodes, "nodes", defaulting);
   const operations = new Map<string, Operation>();
-  for (const op of init.operations ?? []) operations.set(op.id, op);
+  let i = 0;
+  for (const op of init.operations ?? []) {
+    const o = op as Partial<Operation> | null;
+    if (typeof o !== "object" || o === null || typeof o.id !== "string" || !["provision", "delete", "recycle"].includes(String(o.kind))) {
+      throw new LifecycleError("InvalidInput", `operations[${i}]: Invalid value: expected an Operation with an id and a kind`);
+    }
+    operations.set(op.id, op);
+    i++;
+  }
   return {
     volumes: v.map,
     claims: c.map,

@@ -5,7 +5,14 @@
  */
 import type { ObjectMeta } from "../api/index.js";
 
-/** Anything with Kubernetes metadata. */
+/**
+ * Anything with Kubernetes metadata.
+ *
+ * @example
+ * ```ts
+ * const obj: HasMeta = { metadata: { name: "pv1" } };
+ * ```
+ */
 export interface HasMeta {
   readonly metadata: ObjectMeta;
 }

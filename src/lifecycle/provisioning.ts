@@ -44,6 +44,11 @@ function rescheduleProvisioning(tx: Transaction, claim: PersistentVolumeClaim, a
  * `kubernetes.io/no-provisioner`) give a Warning `ProvisioningFailed` and nothing else (retried
  * every sync). For an external provisioner the controller's part runs now (annotations and the
  * `ExternalProvisioning` event, every sync) and the operation stands for the provisioner's work.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => provisionClaim(tx, pvc)); // internal
+ * ```
  */
 export function provisionClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
   if (tx.ctx.enableDynamicProvisioning === false) return;
@@ -173,6 +178,11 @@ function completeExternal(tx: Transaction, claim: PersistentVolumeClaim, sc: Sto
  * Runs a provision operation to its end with the caller's outcome. The claim must still exist
  * with the same UID and still be unbound; a volume named `pvc-<uid>` that already exists counts
  * as done.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => completeProvision(tx, op, "success")); // internal
+ * ```
  */
 export function completeProvision(tx: Transaction, op: Operation, outcome: OperationOutcome): void {
   const claim = op.claim === undefined ? undefined : tx.cluster.claims.get(op.claim);

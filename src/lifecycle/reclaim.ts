@@ -67,6 +67,11 @@ function deleterFor(tx: Transaction, volume: PersistentVolume): Deleter {
  * `reclaimVolume`: stand down for migrated volumes; Retain does nothing; Recycle and Delete
  * start their operation; any other policy marks the volume Failed with
  * `VolumeUnknownReclaimPolicy`.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => reclaimVolume(tx, pv)); // internal
+ * ```
  */
 export function reclaimVolume(tx: Transaction, volume: PersistentVolume): void {
   if ((annotation(volume, AnnMigratedTo) ?? "") !== "") return;
@@ -117,6 +122,11 @@ function deleteVolumeObject(tx: Transaction, volume: PersistentVolume, finalizer
 /**
  * End of `deleteVolumeOperation` (or of the external provisioner's deletion): re-read the
  * volume, skip unless still released, then delete or fail as Kubernetes does.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => completeDelete(tx, op, { ok: false, message: "busy", inUse: true })); // internal
+ * ```
  */
 export function completeDelete(tx: Transaction, op: Operation, outcome: OperationOutcome): void {
   const pv = currentVolume(tx, op);
@@ -151,6 +161,11 @@ export function completeDelete(tx: Transaction, op: Operation, outcome: Operatio
  * claim name (unless a new claim with that name exists); fail without a recycler (only NFS and
  * hostPath volumes have one) or on the caller's failure; on success, `VolumeRecycled` and unbind
  * (→ Available).
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => completeRecycle(tx, op, "success")); // internal
+ * ```
  */
 export function completeRecycle(tx: Transaction, op: Operation, outcome: OperationOutcome): void {
   const pv = currentVolume(tx, op);

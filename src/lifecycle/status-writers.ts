@@ -43,6 +43,11 @@ function isQuantity(text: string): boolean {
  * `updateClaimStatus`: sets the phase; without a volume clears access modes and capacity; with a
  * volume copies its access modes and, only when the claim is becoming that phase now, its
  * capacity (or the pre-resize capacity annotation). No change, no write.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => void updateClaimStatus(tx, pvc, "Pending", undefined)); // internal
+ * ```
  */
 export function updateClaimStatus(
   tx: Transaction,
@@ -99,6 +104,11 @@ export function updateClaimStatus(
 /**
  * `updateClaimStatusWithEvent`: nothing at all (no write, no event) when the phase is already
  * the target; otherwise the status write and then the event.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => void updateClaimStatusWithEvent(tx, pvc, "Lost", undefined, "Warning", "ClaimLost", "...")); // internal
+ * ```
  */
 export function updateClaimStatusWithEvent(
   tx: Transaction,
@@ -117,6 +127,11 @@ export function updateClaimStatusWithEvent(
 
 /**
  * `updateVolumePhase`: no-op when the phase is already set, else writes phase and message.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => void updateVolumePhase(tx, pv, "Available")); // internal
+ * ```
  */
 export function updateVolumePhase(
   tx: Transaction,
@@ -133,6 +148,11 @@ export function updateVolumePhase(
 
 /**
  * `updateVolumePhaseWithEvent`: the phase write and an event, only on an actual phase change.
+ *
+ * @example
+ * ```ts
+ * transact(cluster, ctx, (tx) => void updateVolumePhaseWithEvent(tx, pv, "Failed", "Warning", "VolumeFailedDelete", "boom")); // internal
+ * ```
  */
 export function updateVolumePhaseWithEvent(
   tx: Transaction,

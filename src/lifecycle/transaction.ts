@@ -39,10 +39,22 @@ class Crash extends Error {}
 
 /**
  * A controller error: the sync stops here, as the Go function returns `err`.
+ *
+ * @example
+ * ```ts
+ * throw new SyncError('VolumeBindingMode not set for StorageClass "x"'); // result.error carries the message
+ * ```
  */
 export class SyncError extends Error {}
 
-/** See module docs. */
+/**
+ * The accumulator of one step (see the module docs).
+ *
+ * @example
+ * ```ts
+ * const result = new Transaction(cluster, ctx).run((tx) => tx.event("Normal", "X", "y", ref)); // internal
+ * ```
+ */
 export class Transaction {
   cluster: Cluster;
   readonly time: string;

@@ -1,5 +1,5 @@
 /**
- * Lint rules about PersistentVolumeClaims (KV007–KV010, KV013–KV015).
+ * Lint rules about PersistentVolumeClaims (KV007–KV010, KV013–KV015, KV018).
  *
  * @module
  */
@@ -9,11 +9,13 @@ import {
   claimHasClass,
   NotSupportedProvisioner,
   volumeClass,
+  type PersistentVolume,
   type PersistentVolumeClaim,
   type StorageClass,
 } from "../api/index.js";
-import { explainClaim, type ClaimExplanation } from "../matching/index.js";
+import { explainClaim, VolumeIndex, type ClaimExplanation } from "../matching/index.js";
 import { pickDefaultStorageClass } from "./default-storage-class.js";
+import { singleNodeProvisioner } from "./provisioners.js";
 import type { LintContext, LintSubject } from "./lint-context.js";
 import type { LintFinding } from "./lint-finding.js";
 import { finding } from "./rule-table.js";
@@ -32,13 +34,23 @@ function provisions(sc: StorageClass | undefined): boolean {
   return sc !== undefined && typeof sc.provisioner === "string" && sc.provisioner !== "" && sc.provisioner !== NotSupportedProvisioner;
 }
 
+/**
+ * The class a claim will have once admitted: its own, or — when it names none at all — the
+ * default class the DefaultStorageClass plugin will assign.
+ */
+function effectiveClass(pvc: PersistentVolumeClaim, ctx: LintContext): string {
+  if (claimHasClass(pvc)) return claimClass(pvc);
+  return pickDefaultStorageClass([...ctx.allClasses.values()]).chosen?.metadata?.name ?? "";
+}
+
 function isBound(pvc: PersistentVolumeClaim): boolean {
   return pvc.status?.phase === "Bound" || pvc.metadata?.annotations?.[AnnBindCompleted] !== undefined;
 }
 
 /**
- * KV007: a claim with a non-empty selector whose class provisions dynamically. It can bind only
- * to existing volumes: in-tree provisioners and the CSI external-provisioner refuse selectors.
+ * KV007: a claim with a non-empty selector whose class (its own, or the default class it will be
+ * given) provisions dynamically. It can bind only to existing volumes: in-tree provisioners and the
+ * CSI external-provisioner refuse selectors.
  *
  * @example
  * ```ts
@@ -47,7 +59,7 @@ function isBound(pvc: PersistentVolumeClaim): boolean {
  */
 export function selectorWithDynamicProvisioning(s: Subject, ctx: LintContext): LintFinding[] {
   if (!hasSelector(s.obj) || isBound(s.obj)) return [];
-  const sc = ctx.allClasses.get(claimClass(s.obj));
+  const sc = ctx.allClasses.get(effectiveClass(s.obj, ctx));
   if (!provisions(sc)) return [];
   return [
     finding(
@@ -72,7 +84,7 @@ export function selectorWithDynamicProvisioning(s: Subject, ctx: LintContext): L
 export function waitForFirstConsumerWithVolumeName(s: Subject, ctx: LintContext): LintFinding[] {
   const vol = s.obj.spec?.volumeName;
   if (!vol) return [];
-  const sc = ctx.allClasses.get(claimClass(s.obj));
+  const sc = ctx.allClasses.get(effectiveClass(s.obj, ctx));
   if (sc?.volumeBindingMode !== "WaitForFirstConsumer") return [];
   return [
     finding(
@@ -102,7 +114,7 @@ export function storageClassNotFound(s: Subject, ctx: LintContext): LintFinding[
   const field = s.obj.metadata?.annotations?.["volume.beta.kubernetes.io/storage-class"] !== undefined
     ? "metadata.annotations[volume.beta.kubernetes.io/storage-class]"
     : "spec.storageClassName";
-  const staticVolumes = [...ctx.allVolumes.values()].some((v) => volumeClass(v) === cls);
+  const staticVolumes = volumesOfClass(ctx, cls).volumes.length > 0;
   return [
     finding(
       "KV009",
@@ -118,8 +130,9 @@ export function storageClassNotFound(s: Subject, ctx: LintContext): LintFinding[
 }
 
 /**
- * KV010: nothing can ever satisfy the claim — its class cannot provision (no class, or
- * `kubernetes.io/no-provisioner`) and `explainClaim` finds no matching volume in the cluster.
+ * KV010: nothing can ever satisfy the claim — its class (its own, or the default class admission
+ * will give it) cannot provision (no class, or `kubernetes.io/no-provisioner`) and `explainClaim`
+ * finds no matching volume of that class in the cluster.
  * The message carries the most common reasons the volumes failed.
  *
  * @example
@@ -129,18 +142,29 @@ export function storageClassNotFound(s: Subject, ctx: LintContext): LintFinding[
  */
 export function claimNeverBinds(s: Subject, ctx: LintContext): LintFinding[] {
   if (!ctx.volumesKnown || isBound(s.obj) || s.obj.spec?.volumeName) return [];
-  const cls = claimClass(s.obj);
+  const cls = effectiveClass(s.obj, ctx);
   if (cls !== "" && (!ctx.allClasses.has(cls) || provisions(ctx.allClasses.get(cls)))) return []; // KV009 covers a missing class
-  if (cls === "" && !claimHasClass(s.obj) && pickDefaultStorageClass([...ctx.allClasses.values()]).chosen) return []; // a default class will be assigned
-  let explanation;
-  try {
-    explanation = explainClaim(s.obj, [...ctx.allVolumes.values()], { delayBinding: false });
-  } catch {
-    return []; // a malformed claim: validation reports it
+  // Search as the controller will: with the class admission assigns to a class-less claim.
+  const claim = claimHasClass(s.obj) ? s.obj : { ...s.obj, spec: { ...s.obj.spec, storageClassName: cls } };
+  // Only volumes of the claim's class can ever match it: search (fast, through an index) and
+  // explain (slower) only those.
+  const pool = volumesOfClass(ctx, cls);
+  let reasons = "";
+  let closest: ClaimExplanation["closest"][number] | undefined;
+  if (pool.volumes.length > 0) {
+    let explanation;
+    try {
+      if (pool.index().findBestMatchForClaim(claim, { delayBinding: false })) return [];
+      explanation = explainClaim(claim, pool.volumes, { delayBinding: false });
+    } catch {
+      return []; // a malformed claim: validation reports it
+    }
+    if (explanation.outcome !== "no-match") return [];
+    reasons = summarizeReasons(explanation);
+    closest = explanation.closest[0];
+  } else {
+    reasons = `no volume has class "${cls}"`;
   }
-  if (explanation.outcome !== "no-match") return [];
-  const reasons = summarizeReasons(explanation);
-  const closest = explanation.closest[0];
   return [
     finding(
       "KV010",
@@ -153,6 +177,39 @@ export function claimNeverBinds(s: Subject, ctx: LintContext): LintFinding[] {
           : `create a volume of class "${cls}" that satisfies the claim (size, access modes, volume mode, selector).`),
     ),
   ];
+}
+
+interface ClassPool {
+  volumes: PersistentVolume[];
+  index: () => VolumeIndex;
+}
+
+const pools = new WeakMap<LintContext, Map<string, ClassPool>>();
+
+/** The known volumes of one class, with a VolumeIndex built on first use; cached per lint run. */
+function volumesOfClass(ctx: LintContext, cls: string): ClassPool {
+  let byClass = pools.get(ctx);
+  if (!byClass) {
+    byClass = new Map();
+    for (const v of ctx.allVolumes.values()) {
+      let c: string;
+      try {
+        c = volumeClass(v);
+      } catch {
+        continue;
+      }
+      let p = byClass.get(c);
+      if (!p) {
+        const volumes: PersistentVolume[] = [];
+        let index: VolumeIndex | undefined;
+        p = { volumes, index: () => (index ??= new VolumeIndex(volumes)) };
+        byClass.set(c, p);
+      }
+      p.volumes.push(v);
+    }
+    pools.set(ctx, byClass);
+  }
+  return byClass.get(cls) ?? { volumes: [], index: () => new VolumeIndex([]) };
 }
 
 function summarizeReasons(explanation: ClaimExplanation): string {
@@ -232,5 +289,36 @@ export function volumeNameChecks(s: Subject, ctx: LintContext): LintFinding[] {
   const reason = check.message ?? "the volume does not satisfy the claim";
   return [
     finding("KV014", s, "spec.volumeName", `volume "${name}" cannot satisfy the claim: ${reason}`, "Make the claim's request, access modes, volume mode and class fit the volume, or pick another volume."),
+  ];
+}
+
+/**
+ * KV018: a `ReadWriteMany` filesystem claim in a class whose provisioner makes single-node volumes
+ * (network block disks such as EBS, GCE PD, Azure Disk, Cinder, Ceph RBD, or node-local storage).
+ * CSI drivers refuse to provision it; block-mode claims are not reported (some drivers share raw
+ * block devices).
+ *
+ * @example
+ * ```ts
+ * readWriteManyOnSingleNodeProvisioner(rwxClaimInGp3, ctx)[0]?.field; // "spec.accessModes[0]"
+ * ```
+ */
+export function readWriteManyOnSingleNodeProvisioner(s: Subject, ctx: LintContext): LintFinding[] {
+  if (isBound(s.obj) || s.obj.spec?.volumeName) return [];
+  const modes: unknown = s.obj.spec?.accessModes;
+  if (!Array.isArray(modes)) return [];
+  const i = modes.indexOf("ReadWriteMany");
+  if (i < 0 || s.obj.spec?.volumeMode === "Block") return [];
+  const sc = ctx.allClasses.get(effectiveClass(s.obj, ctx));
+  const info = singleNodeProvisioner(sc?.provisioner);
+  if (!sc || !info) return [];
+  return [
+    finding(
+      "KV018",
+      s,
+      `spec.accessModes[${i}]`,
+      `ReadWriteMany filesystem claim in class "${sc.metadata?.name ?? ""}", whose provisioner ${sc.provisioner} (${info.product}) makes ${info.kind === "block" ? "disks that attach to one node" : "node-local volumes"}; provisioning fails`,
+      "Use ReadWriteOnce (or ReadWriteOncePod), or a class backed by a shared file system (EFS, Filestore, Azure Files, CephFS, NFS).",
+    ),
   ];
 }

@@ -1,5 +1,6 @@
 export * from "./lint-finding.js";
 export * from "./volume-plugins.js";
+export * from "./provisioners.js";
 export * from "./default-storage-class.js";
 export * from "./lint-context.js";
 export * from "./rule-table.js";

@@ -42,9 +42,9 @@ export interface LintContext {
   /** Every node known, by name; `undefined` when no node was given. */
   nodes: Map<string, Node> | undefined;
   pods: readonly Pod[];
-  /** True when the set of classes is authoritative (a cluster was given, or the input has classes). */
+  /** True when the set of classes is authoritative (`cluster.storageClasses` given, or the input has classes). */
   classesKnown: boolean;
-  /** True when the set of volumes is authoritative (a cluster was given). */
+  /** True when the set of volumes is authoritative (`cluster.volumes` given). */
   volumesKnown: boolean;
 }
 
@@ -92,8 +92,8 @@ export function buildLintContext(objects: readonly unknown[], cluster: LintClust
     allClasses: new Map(),
     nodes: undefined,
     pods: cluster?.pods ?? [],
-    classesKnown: cluster !== undefined,
-    volumesKnown: cluster !== undefined,
+    classesKnown: Array.isArray(cluster?.storageClasses),
+    volumesKnown: Array.isArray(cluster?.volumes),
   };
   for (const v of cluster?.volumes ?? []) if (isObject(v)) ctx.allVolumes.set(nameOf(v), v);
   for (const c of cluster?.claims ?? []) if (isObject(c)) ctx.allClaims.set(`${namespaceOf(c) ?? "default"}/${nameOf(c)}`, c);

@@ -3,10 +3,19 @@
  *
  * @module
  */
-import { claimNeverBinds, claimWithoutClassNoDefault, selectorWithDynamicProvisioning, storageClassNotFound, volumeNameChecks, waitForFirstConsumerWithVolumeName } from "./claim-rules.js";
+import {
+  claimNeverBinds,
+  claimWithoutClassNoDefault,
+  readWriteManyOnSingleNodeProvisioner,
+  selectorWithDynamicProvisioning,
+  storageClassNotFound,
+  volumeNameChecks,
+  waitForFirstConsumerWithVolumeName,
+} from "./claim-rules.js";
 import { multipleDefaultClasses, noProvisionerImmediateBinding } from "./class-rules.js";
 import { buildLintContext } from "./lint-context.js";
 import { SEVERITY_RANK, type LintFinding, type LintOptions } from "./lint-finding.js";
+import { lintRule } from "./rule-table.js";
 import {
   accessModesUnsupported,
   claimRefWithoutNamespace,
@@ -33,8 +42,11 @@ import {
  */
 export function lintObjects(objects: readonly unknown[], options: LintOptions = {}): LintFinding[] {
   const ctx = buildLintContext(Array.isArray(objects) ? objects : [], options.cluster);
+  const disabled = new Set(options.disable ?? []);
+  const enabled = (codes: string[]) => codes.some((c) => !disabled.has(c) && !disabled.has(lintRule(c).rule));
   const out: LintFinding[] = [];
-  const run = (f: () => LintFinding[]) => {
+  const run = (codes: string[], f: () => LintFinding[]) => {
+    if (!enabled(codes)) return;
     try {
       out.push(...f());
     } catch {
@@ -42,26 +54,26 @@ export function lintObjects(objects: readonly unknown[], options: LintOptions = 
     }
   };
   for (const s of ctx.volumes) {
-    run(() => claimRefWithoutNamespace(s));
-    run(() => accessModesUnsupported(s));
-    run(() => recycleWithoutRecycler(s));
-    run(() => localVolumeWithoutNode(s, ctx));
-    run(() => releasedVolumeKeepsClaimRef(s));
-    run(() => deletePolicyWithoutDeleter(s));
+    run(["KV001"], () => claimRefWithoutNamespace(s));
+    run(["KV002", "KV003"], () => accessModesUnsupported(s));
+    run(["KV004"], () => recycleWithoutRecycler(s));
+    run(["KV005", "KV006"], () => localVolumeWithoutNode(s, ctx));
+    run(["KV016"], () => releasedVolumeKeepsClaimRef(s));
+    run(["KV017"], () => deletePolicyWithoutDeleter(s));
   }
   for (const s of ctx.claims) {
-    run(() => selectorWithDynamicProvisioning(s, ctx));
-    run(() => waitForFirstConsumerWithVolumeName(s, ctx));
-    run(() => storageClassNotFound(s, ctx));
-    run(() => claimNeverBinds(s, ctx));
-    run(() => claimWithoutClassNoDefault(s, ctx));
-    run(() => volumeNameChecks(s, ctx));
+    run(["KV007"], () => selectorWithDynamicProvisioning(s, ctx));
+    run(["KV008"], () => waitForFirstConsumerWithVolumeName(s, ctx));
+    run(["KV009"], () => storageClassNotFound(s, ctx));
+    run(["KV010"], () => claimNeverBinds(s, ctx));
+    run(["KV013"], () => claimWithoutClassNoDefault(s, ctx));
+    run(["KV014", "KV015"], () => volumeNameChecks(s, ctx));
+    run(["KV018"], () => readWriteManyOnSingleNodeProvisioner(s, ctx));
   }
   for (const s of ctx.classes) {
-    run(() => multipleDefaultClasses(s, ctx));
-    run(() => noProvisionerImmediateBinding(s));
+    run(["KV011"], () => multipleDefaultClasses(s, ctx));
+    run(["KV012"], () => noProvisionerImmediateBinding(s));
   }
-  const disabled = new Set(options.disable ?? []);
   const min = SEVERITY_RANK[options.minSeverity ?? "info"];
   return out
     .filter((f) => !disabled.has(f.code) && !disabled.has(f.rule) && SEVERITY_RANK[f.severity] <= min)

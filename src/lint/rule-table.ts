@@ -37,6 +37,7 @@ export const LINT_RULES: readonly LintRuleInfo[] = Object.freeze([
   rule("KV015", "volume-name-not-found", "warning", "A claim's spec.volumeName names a volume that does not exist.", true),
   rule("KV016", "released-volume-keeps-claim-ref", "info", "A Released volume keeps its old claimRef.uid and will not bind again until it is cleared."),
   rule("KV017", "delete-policy-without-deleter", "warning", "Delete on a static hostPath or local volume: there is no deleter, the volume goes Failed."),
+  rule("KV018", "read-write-many-on-single-node-provisioner", "error", "A ReadWriteMany filesystem claim in a class whose provisioner makes single-node volumes (EBS, PD, Azure Disk, ...)."),
 ]);
 
 const BY_CODE = new Map(LINT_RULES.map((r) => [r.code, r]));

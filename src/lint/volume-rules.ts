@@ -194,7 +194,8 @@ export function localVolumeWithoutNode(s: Subject, ctx: LintContext): LintFindin
 }
 
 /**
- * KV016: a Released volume keeps `claimRef.uid` of its deleted claim; nothing binds to it again.
+ * KV016: a Released `Retain` volume keeps `claimRef.uid` of its deleted claim; nothing binds to it
+ * again. (Delete and Recycle volumes leave Released by themselves.)
  *
  * @example
  * ```ts
@@ -204,6 +205,9 @@ export function localVolumeWithoutNode(s: Subject, ctx: LintContext): LintFindin
 export function releasedVolumeKeepsClaimRef(s: Subject): LintFinding[] {
   const ref = s.obj.spec?.claimRef;
   if (s.obj.status?.phase !== "Released" || !ref?.uid) return [];
+  // Delete and Recycle volumes leave Released on their own (deleted / recycled); Retain ones stay.
+  const policy = s.obj.spec?.persistentVolumeReclaimPolicy ?? "Retain";
+  if (policy !== "Retain") return [];
   return [
     finding(
       "KV016",

@@ -205,9 +205,19 @@ export interface ClaimExplanation {
   problems: ClaimProblem[];
   /** Controller path: the pool's access-mode groups in search order. */
   groups?: AccessModeGroupInfo[];
-  /** Every volume (names unique; the last of equal names kept), sorted by name. */
+  /**
+   * Every volume (names unique; the last of equal names kept), sorted by name — or, with
+   * `maxVolumes`, the match, the volumes pre-bound to the claim, the closest ones and then the
+   * first others by name up to that many (see `volumesOmitted`).
+   */
   volumes: VolumeVerdict[];
-  /** No match: up to three volumes that need the fewest / cheapest changes, best first. */
+  /** How many volumes `maxVolumes` left out of `volumes` (0 by default). */
+  volumesOmitted: number;
+  /** How many volumes pass every check (the match and the candidates that lost). */
+  candidates: number;
+  /** How many volumes fail each check (a volume failing several counts for each), over all volumes. */
+  reasonCounts: Partial<Record<ReasonCode, number>>;
+  /** No match: up to three volumes that need the fewest / cheapest changes, best first (always listed in `volumes`). */
   closest: ClosestCandidate[];
   /**
    * Whether some volume fails no permanent check (malformed, bound to another claim, being
@@ -218,6 +228,11 @@ export interface ClaimExplanation {
   storageClass: StorageClassInfo;
   /** When the claim sets `spec.volumeName`: what the PV controller does instead of searching. */
   volumeNameCheck?: VolumeNameCheck;
-  /** Readable lines for a terminal. */
+  /**
+   * One line: what happens to the claim and the main reason, e.g. `Binds to pv-3 (20Gi): ...` or
+   * `Pending: no volume matches; closest pv-17: pv-17 has 5Gi, the claim requests 10Gi`.
+   */
+  headline: string;
+  /** Readable lines for a terminal (the claim, the search, the outcome, the closest volumes, provisioning, counts). */
   summary: string[];
 }

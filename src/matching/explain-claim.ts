@@ -20,11 +20,12 @@ import type { DecodedClaim } from "./decoded-claim.js";
 import { decodeClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import { describeFailure, formatModes } from "./describe-failure.js";
-import { explainSummary, rankClosest, volumeNameCheckOf } from "./explain-summary.js";
+import { explainHeadline, explainSummary, rankClosest, volumeNameCheckOf } from "./explain-summary.js";
 import { findBestMatchDecoded } from "./find-best-match-for-claim.js";
 import { decodeUniqueVolumes, findMatchingDecoded } from "./find-matching-volume.js";
 import { storageClassInfo } from "./storage-class-info.js";
 import type { ReasonCode } from "./reason-code.js";
+import { REASON_CODES } from "./reason-code.js";
 
 /**
  * Options of {@link explainClaim}.
@@ -45,6 +46,12 @@ export interface ExplainOptions extends MatchOptions {
    * `delayBinding` is not given — to derive it (the class is WaitForFirstConsumer).
    */
   classes?: readonly StorageClass[];
+  /**
+   * List at most this many volumes in `volumes` (the match, volumes pre-bound to the claim and the
+   * closest ones are always listed). Every volume is still evaluated and counted in
+   * `reasonCounts`; only the sentences are skipped — for pools of 100k+ volumes. Default: all.
+   */
+  maxVolumes?: number;
 }
 
 /** A decoded volume with its verdict, before it becomes plain data. */
@@ -54,7 +61,15 @@ interface Evaluated {
   failed: ReasonCode[];
 }
 
-/** The facts of one search the summary needs. */
+/**
+ * The facts of one search that the summary needs (internal to `explainClaim`).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * explainSummary(result, facts, vols, opts);
+ * ```
+ */
 export interface SearchFacts {
   c: DecodedClaim;
   ctx: CheckContext;
@@ -162,7 +177,10 @@ function verdictOf(e: Evaluated, f: SearchFacts): VolumeVerdict {
     failures,
   };
   if (v === f.match) return { ...base, status: "match", message: matchReason(f).message };
-  if (failures.length > 0) return { ...base, status: "rejected", message: failures.map((x) => x.message).join("; ") };
+  if (failures.length > 0) {
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check${failures.length > 2 ? "s" : ""})` : "";
+    return { ...base, status: "rejected", message: failures[0]!.message + more };
+  }
   const lost = lossOf(e, f);
   return { ...base, status: "candidate", lost, message: lost.message };
 }
@@ -176,6 +194,36 @@ function groupInfos(f: SearchFacts, groups: Map<string, DecodedVolume[]>): Acces
     searched: f.groupOrder.includes(key),
     matched: f.match?.modesKey === key,
   }));
+}
+
+function countReasons(evaluated: readonly Evaluated[]): Partial<Record<ReasonCode, number>> {
+  const tally = new Map<ReasonCode, number>();
+  for (const x of evaluated) for (const code of x.failed) tally.set(code, (tally.get(code) ?? 0) + 1);
+  // Keyed in check order, so the object (and its JSON) does not depend on the pool's order.
+  const counts: Partial<Record<ReasonCode, number>> = {};
+  for (const code of REASON_CODES) {
+    const n = tally.get(code);
+    if (n !== undefined) counts[code] = n;
+  }
+  return counts;
+}
+
+/** The volumes to describe: all, or the important ones first and then others by name up to `max`. */
+function listedVolumes(
+  evaluated: readonly Evaluated[],
+  match: DecodedVolume | undefined,
+  closest: readonly string[],
+  max: number | undefined,
+): Evaluated[] {
+  if (typeof max !== "number" || !(max >= 0) || max >= evaluated.length) return [...evaluated];
+  const closestSet = new Set(closest);
+  const keep = new Set<Evaluated>();
+  for (const x of evaluated) if (x.v === match || x.preBound || closestSet.has(x.v.name)) keep.add(x);
+  for (const x of evaluated) {
+    if (keep.size >= max) break;
+    keep.add(x);
+  }
+  return evaluated.filter((x) => keep.has(x));
 }
 
 /**
@@ -238,8 +286,17 @@ export function explainClaim(
   const vols = decodeUniqueVolumes(asIterable(volumes)).sort(byName);
 
   if (c.problems.length > 0) {
-    const partial = { ...head, outcome: "invalid-claim" as const, volumes: [], closest: [], staticMatchPossible: false };
-    return { ...partial, summary: explainSummary(partial, undefined, vols, o) };
+    const partial = {
+      ...head,
+      outcome: "invalid-claim" as const,
+      volumes: [],
+      volumesOmitted: 0,
+      candidates: 0,
+      reasonCounts: {},
+      closest: [],
+      staticMatchPossible: false,
+    };
+    return { ...partial, headline: explainHeadline(partial, undefined, vols), summary: explainSummary(partial, undefined, vols, o) };
   }
 
   let match: DecodedVolume | undefined;
@@ -257,19 +314,32 @@ export function explainClaim(
   const evaluated: Evaluated[] = vols.map((v) => ({ v, ...evaluateVolume(v, c, ctx, mode === "controller") }));
   const matchPreBound = match !== undefined && match.claimRef !== undefined;
   const facts: SearchFacts = { c, ctx, mode, evaluated, match, decider, matchPreBound, groupOrder };
-  const verdicts = evaluated.map((e) => verdictOf(e, facts));
+  const ranked = rankClosest(evaluated.map((x) => ({ name: x.v.name, failed: x.failed })));
+  const closestNames = match === undefined ? ranked.closest : [];
+  const listed = listedVolumes(evaluated, match, closestNames, o.maxVolumes);
+  const verdicts = listed.map((e) => verdictOf(e, facts));
   const blocked = mode === "scheduler" && decider !== undefined && !nodeAffinityFits(decider, ctx);
-  const ranked = rankClosest(verdicts);
-  const result: Omit<ClaimExplanation, "summary"> = {
+  const verdictByName = new Map(verdicts.map((v) => [v.name, v]));
+  const result: Omit<ClaimExplanation, "summary" | "headline"> = {
     ...head,
     outcome: match !== undefined ? "matched" : blocked ? "pre-bound-misses-node" : "no-match",
     ...(match !== undefined ? { match: { volume: match.name, capacity: match.capacityText, ...matchReason(facts) } } : {}),
     ...(groups !== undefined ? { groups: groupInfos(facts, groups) } : {}),
     volumes: verdicts,
-    closest: match === undefined ? ranked.closest : [],
+    volumesOmitted: evaluated.length - verdicts.length,
+    candidates: evaluated.filter((x) => x.failed.length === 0).length,
+    reasonCounts: countReasons(evaluated),
+    closest: closestNames.map((name) => {
+      const v = verdictByName.get(name)!;
+      return {
+        volume: name,
+        failed: v.failures.map((f) => f.code),
+        fixes: v.failures.map((f) => f.fix).filter((x): x is string => x !== undefined),
+      };
+    }),
     staticMatchPossible: match !== undefined || ranked.possible,
   };
   const vn = volumeNameCheckOf(c, vols);
   if (vn !== undefined) result.volumeNameCheck = vn;
-  return { ...result, summary: explainSummary(result, facts, vols, o) };
+  return { ...result, headline: explainHeadline(result, facts, vols), summary: explainSummary(result, facts, vols, o) };
 }

@@ -5,7 +5,7 @@
  */
 import type { PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { claimHasClass, isVolumeBoundToClaim } from "../api/index.js";
-import type { ClaimExplanation, ClosestCandidate, VolumeNameCheck, VolumeVerdict } from "./claim-explanation.js";
+import type { ClaimExplanation, VolumeNameCheck } from "./claim-explanation.js";
 import { checkVolumeSatisfyClaim } from "./check-volume-satisfy-claim.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
@@ -37,27 +37,34 @@ const PERMANENT = 50;
  * Ranks rejected volumes by how little must change for them to match: the sum of per-check costs
  * (a size or selector change is cheap; a phase or node-affinity change is not; a volume bound to
  * another claim, being deleted, excluded or malformed is never "close"), then fewer failures, then
- * name. Also says whether any static match is possible at all.
+ * name. Returns the best `limit` names and whether any volume is fixable at all (no permanent
+ * failure). Rows with no failures (candidates) are fixable but never ranked.
  *
  * @example
  * ```ts
- * rankClosest(explanation.volumes).closest[0]?.volume; // "pv-17"
+ * rankClosest([{ name: "pv-17", failed: ["too-small"] }, { name: "pv-1", failed: ["claimed-by-other"] }]);
+ * // { closest: ["pv-17"], possible: true }
  * ```
  */
-export function rankClosest(verdicts: readonly VolumeVerdict[]): { closest: ClosestCandidate[]; possible: boolean } {
-  const cost = (v: VolumeVerdict): number => v.failures.reduce((s, f) => s + COST[f.code], 0);
-  const fixable = verdicts.filter((v) => v.failures.every((f) => COST[f.code] < PERMANENT));
-  const closest = fixable
-    .filter((v) => v.status === "rejected")
-    .map((v) => ({ v, cost: cost(v) }))
-    .sort((a, b) => a.cost - b.cost || a.v.failures.length - b.v.failures.length || (a.v.name < b.v.name ? -1 : a.v.name > b.v.name ? 1 : 0))
-    .slice(0, 3)
-    .map(({ v }) => ({
-      volume: v.name,
-      failed: v.failures.map((f) => f.code),
-      fixes: v.failures.map((f) => f.fix).filter((x): x is string => x !== undefined),
-    }));
-  return { closest, possible: fixable.length > 0 };
+export function rankClosest(
+  rows: readonly { name: string; failed: readonly ReasonCode[] }[],
+  limit = 3,
+): { closest: string[]; possible: boolean } {
+  let possible = false;
+  const ranked: { name: string; cost: number; n: number }[] = [];
+  for (const r of rows) {
+    let cost = 0;
+    let permanent = false;
+    for (const code of r.failed) {
+      cost += COST[code];
+      if (COST[code] >= PERMANENT) permanent = true;
+    }
+    if (permanent) continue;
+    possible = true;
+    if (r.failed.length > 0) ranked.push({ name: r.name, cost, n: r.failed.length });
+  }
+  ranked.sort((a, b) => a.cost - b.cost || a.n - b.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { closest: ranked.slice(0, limit).map((r) => r.name), possible };
 }
 
 /**
@@ -100,7 +107,7 @@ function volumeNameLines(check: VolumeNameCheck): string[] {
   }
 }
 
-function claimLine(e: Omit<ClaimExplanation, "summary">): string {
+function claimLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
   const c = e.claim;
   const parts = [formatModes(c.accessModes), c.volumeMode];
   if (c.volumeAttributesClassName !== "") parts.push(`VolumeAttributesClass '${c.volumeAttributesClassName}'`);
@@ -108,7 +115,7 @@ function claimLine(e: Omit<ClaimExplanation, "summary">): string {
   return `Claim ${c.key} requests ${c.request} ${inClass(c.class)} (${parts.join(", ")}).`;
 }
 
-function searchLine(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts, opts: { node?: unknown; excluded?: unknown }): string {
+function searchLine(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts, opts: { node?: unknown; excluded?: unknown }): string {
   if (e.mode === "controller") {
     const groups = facts.groupOrder.length > 0 ? facts.groupOrder.map((g) => g || '""').join(" → ") : "none";
     const ignored = opts.node != null || opts.excluded != null ? " (the given node and exclusions are not used on this path)" : "";
@@ -125,7 +132,7 @@ function searchLine(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts, op
   );
 }
 
-function provisioningLines(e: Omit<ClaimExplanation, "summary">, pvc: PersistentVolumeClaim, classes: readonly StorageClass[] | undefined): string[] {
+function provisioningLines(e: Omit<ClaimExplanation, "summary" | "headline">, pvc: PersistentVolumeClaim, classes: readonly StorageClass[] | undefined): string[] {
   const sc = e.storageClass;
   const name = e.claim.class;
   if (name === "") {
@@ -165,7 +172,7 @@ function provisioningLines(e: Omit<ClaimExplanation, "summary">, pvc: Persistent
   return lines;
 }
 
-function noMatchLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts, vols: readonly DecodedVolume[]): string[] {
+function noMatchLines(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts, vols: readonly DecodedVolume[]): string[] {
   const lines: string[] = [];
   if (e.outcome === "pre-bound-misses-node" && facts.decider !== undefined) {
     const d = e.volumes.find((v) => v.name === facts.decider!.name);
@@ -173,7 +180,7 @@ function noMatchLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts, 
     lines.push(`No volume: ${facts.decider.name} is pre-bound to the claim but ${why.replace(`${facts.decider.name} `, "")}; the claim is committed to it, so no other volume is considered on this node.`);
     return lines;
   }
-  const waiting = e.volumes.filter((v) => v.failures.length === 1 && v.failures[0]!.code === "delay-binding");
+  const waiting = facts.evaluated.filter((x) => x.failed.length === 1 && x.failed[0] === "delay-binding").map((x) => x.v);
   if (e.mode === "controller" && e.delayBinding) {
     lines.push(
       waiting.length > 0
@@ -200,7 +207,7 @@ function noMatchLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts, 
   return lines;
 }
 
-function matchedLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts): string[] {
+function matchedLines(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts): string[] {
   const m = e.match!;
   const lines = [`Binds to ${m.volume} (${m.capacity}): ${m.message}.`];
   const matchVol = facts.match!;
@@ -213,13 +220,71 @@ function matchedLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts):
       lines.push(`Note: ${first.v.name} (${first.v.capacityText}, ${first.v.modesKey}) is smaller but offers more access modes; the PV controller takes the tightest access-mode group with any match, not the smallest volume.`);
     }
   }
-  for (const [i, x] of facts.evaluated.entries()) {
+  const byName = new Map(e.volumes.map((v) => [v.name, v]));
+  for (const x of facts.evaluated) {
     if (!x.preBound || x.v === matchVol) continue;
-    const verdict = e.volumes[i]!;
+    const verdict = byName.get(x.v.name);
+    if (verdict === undefined) continue;
     const how = x.failed.length > 0 ? "is skipped" : "is not chosen";
     lines.push(`Note: ${x.v.name} is pre-bound to this claim but ${how}: ${verdict.message}. It stays reserved for this claim.`);
   }
   return lines;
+}
+
+function countsLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
+  const total = e.volumes.length + e.volumesOmitted;
+  const parts = Object.entries(e.reasonCounts)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([code, n]) => `${n} ${code}`);
+  const candidates = `${e.candidates} candidate${e.candidates === 1 ? "" : "s"}`;
+  return `Of ${total} volume${total === 1 ? "" : "s"}: ${candidates}${parts.length > 0 ? `; failed checks: ${parts.join(", ")}` : ""}.`;
+}
+
+function volumeNameHeadline(check: VolumeNameCheck): string {
+  const n = check.volume;
+  switch (check.result) {
+    case "missing":
+      return `Pending: the claim names ${n} in spec.volumeName, which does not exist`;
+    case "pre-bound":
+      return `Binds to ${n}: named in spec.volumeName and pre-bound to the claim`;
+    case "bound-elsewhere":
+      return `Pending: the claim names ${n} in spec.volumeName, which is bound to a different claim`;
+    case "satisfies":
+      return `Binds to ${n}: named in spec.volumeName and it satisfies the claim`;
+    case "mismatch":
+      return `Pending: cannot bind to the requested volume ${n}: ${check.message ?? ""}`;
+  }
+}
+
+/**
+ * One line saying what happens to the claim and the main reason: the match and why it won, or why
+ * nothing matches (with the closest volume's first failure, or "no volume has class ..."). For a
+ * claim with `spec.volumeName`, what the PV controller does with that volume.
+ *
+ * @example
+ * ```ts
+ * explainHeadline(result, facts, decodedVolumes);
+ * // "Pending: no volume matches; closest pv-17: pv-17 has 5Gi, the claim requests 10Gi"
+ * ```
+ */
+export function explainHeadline(
+  e: Omit<ClaimExplanation, "summary" | "headline">,
+  facts: SearchFacts | undefined,
+  vols: readonly DecodedVolume[],
+): string {
+  if (facts === undefined) return `Invalid claim: ${e.problems[0]?.message ?? "malformed"}`;
+  if (e.volumeNameCheck !== undefined && e.mode === "controller") return volumeNameHeadline(e.volumeNameCheck);
+  if (e.outcome === "matched") return `Binds to ${e.match!.volume} (${e.match!.capacity}): ${e.match!.message}`;
+  const first = noMatchLines(e, facts, vols)[0] ?? "No volume matches.";
+  if (first !== "No volume matches.") return `Pending: ${first.charAt(0).toLowerCase()}${first.slice(1)}`.replace(/\.$/, "");
+  const cls = facts.c.class;
+  if (!vols.some((v) => v.defect?.code !== "malformed-volume" && v.class === cls)) {
+    return `Pending: no volume matches; no PersistentVolume is ${inClass(cls)}`;
+  }
+  const closest = e.closest[0];
+  const v = closest && e.volumes.find((x) => x.name === closest.volume);
+  if (v) return `Pending: no volume matches; closest ${v.name}: ${v.failures[0]?.message ?? ""}`;
+  return "Pending: no volume matches; every volume is bound to another claim, being deleted, malformed or excluded";
 }
 
 /**
@@ -233,7 +298,7 @@ function matchedLines(e: Omit<ClaimExplanation, "summary">, facts: SearchFacts):
  * ```
  */
 export function explainSummary(
-  e: Omit<ClaimExplanation, "summary">,
+  e: Omit<ClaimExplanation, "summary" | "headline">,
   facts: SearchFacts | undefined,
   vols: readonly DecodedVolume[],
   opts: { classes?: readonly StorageClass[]; node?: unknown; excluded?: unknown },
@@ -252,7 +317,12 @@ export function explainSummary(
     lines.push(...noMatchLines(e, facts, vols));
     if (e.outcome === "no-match") lines.push(...provisioningLines(e, facts.c.pvc, opts.classes));
   }
-  const malformed = e.volumes.filter((v) => v.failures.some((f) => f.code === "malformed-volume" || f.code === "capacity-malformed"));
-  if (malformed.length > 0) lines.push(`${malformed.length} malformed volume${malformed.length > 1 ? "s" : ""} skipped: ${malformed.map((v) => v.name || "(unnamed)").join(", ")}.`);
+  lines.push(countsLine(e));
+  const malformed = facts.evaluated.filter((x) => x.failed.includes("malformed-volume") || x.failed.includes("capacity-malformed"));
+  if (malformed.length > 0) {
+    const names = malformed.slice(0, 10).map((x) => x.v.name || "(unnamed)").join(", ");
+    lines.push(`${malformed.length} malformed volume${malformed.length > 1 ? "s" : ""} skipped: ${names}${malformed.length > 10 ? ", ..." : ""}.`);
+  }
+  if (e.volumesOmitted > 0) lines.push(`${e.volumesOmitted} more volume${e.volumesOmitted > 1 ? "s are" : " is"} not listed (maxVolumes).`);
   return lines;
 }

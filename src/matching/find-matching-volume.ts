@@ -117,7 +117,8 @@ export function decodeSearchableClaim(claim: PersistentVolumeClaim): DecodedClai
  * - PV-controller path: no `node`, `excluded` empty, `delayBinding` = the claim's class is
  *   WaitForFirstConsumer (then only a volume pre-bound to the claim can be returned).
  * - Scheduler path: `node` = the candidate node, `excluded` = volumes already chosen for other
- *   claims of the pod, `delayBinding: true`. Node affinity and access modes are checked (access
+ *   claims of the pod, `delayBinding: true`, and `volumes` = the volumes of the claim's class only
+ *   (the scheduler's `unboundVolumesDelayBinding[class]`; pass the same to reproduce it). Node affinity and access modes are checked (access
  *   modes not for a pre-bound volume); a pre-bound volume that does not fit the node makes the
  *   result `undefined` at once.
  *

@@ -7,9 +7,10 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { ACCESS_MODES, containsAccessModes } from "../api/index.js";
-import type { NodeSelector } from "../labels/index.js";
+import type { NodeSelector, Selector } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";
 import { matchingGroupKeys } from "./access-mode-groups.js";
+import { type BucketGroup, GroupTable } from "./volume-index/bucket-group.js";
 import {
   type CheckContext,
   type MatchOptions,
@@ -20,13 +21,15 @@ import {
   passesUnboundChecks,
   volumeNodeAffinityError,
 } from "./checks.js";
-import type { DecodedClaim } from "./decoded-claim.js";
+import { type DecodedClaim, decodeClaim } from "./decoded-claim.js";
+import { MatchingError } from "./matching-error.js";
 import { type DecodedVolume, decodeVolume } from "./decoded-volume.js";
 import { findBestMatchDecoded } from "./find-best-match-for-claim.js";
 import { decodeSearchableClaim, findMatchingDecoded } from "./find-matching-volume.js";
 import { groupByAccessModes } from "./access-mode-groups.js";
 import { Bucket } from "./volume-index/bucket.js";
 import { nodePinOf } from "./volume-index/node-pin.js";
+import type { EntryFilter } from "./volume-index/ordered-entries.js";
 import { planSelector } from "./volume-index/selector-plan.js";
 import { VolumeEntry, compareEntries } from "./volume-index/volume-entry.js";
 
@@ -89,6 +92,34 @@ const MAX_INTERNED = 1 << 16;
 
 const NO_DECODED: readonly DecodedVolume[] = Object.freeze([]);
 
+/**
+ * Decoded claims, memoised per claim object: objects are never mutated (kubevol's contract), the
+ * scheduler asks about one claim on many nodes, and the PV controller re-syncs unchanged claims.
+ * Weak keys: an entry lives only as long as its claim.
+ */
+const decodedClaims = new WeakMap<object, DecodedClaim>();
+
+/** `decodeSearchableClaim`, memoised: the same decoded claim, or the same MatchingError. */
+function searchableClaim(claim: PersistentVolumeClaim): DecodedClaim {
+  if (typeof claim !== "object" || claim === null) return decodeSearchableClaim(claim);
+  let c = decodedClaims.get(claim);
+  if (c === undefined) {
+    c = decodeClaim(claim);
+    decodedClaims.set(claim, c);
+  }
+  if (c.problems.length > 0) throw new MatchingError(c.problems);
+  return c;
+}
+
+/**
+ * `decodeVolume` of an entry, kept on the entry once a query needed it (winners, pre-bound
+ * candidates): a volume is decoded at most twice (indexing, first inspection), and only the
+ * inspected ones keep the decoded form.
+ */
+function decoded(e: VolumeEntry): DecodedVolume {
+  return (e.decoded ??= decodeVolume(e.pv));
+}
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -97,15 +128,13 @@ function str(x: unknown): string {
   return typeof x === "string" ? x : "";
 }
 
-/** An unambiguous key for (class, volume mode, VolumeAttributesClass): length-prefixed parts. */
-function groupKeyOf(cls: string, mode: string, vac: string): string {
-  return `${cls.length}:${cls}${mode.length}:${mode}${vac}`;
-}
-
-/** The distinct access modes of a volume as written, sorted, and their unambiguous key. */
-function modeSignature(modes: readonly string[]): { modes: string[]; key: string } {
-  const distinct = [...new Set(modes)].sort();
-  return { modes: distinct, key: distinct.map((m) => `${m.length}:${m}`).join("") };
+/**
+ * The bucket key of a volume's access modes: its canonical key when every mode is one of the four
+ * Kubernetes knows (then the key determines the set), else the distinct modes as written.
+ */
+function modeSignature(d: DecodedVolume, known: boolean): string {
+  if (known) return d.modesKey;
+  return `~${[...new Set(d.accessModes)].sort().map((m) => `${m.length}:${m}`).join("")}`;
 }
 
 function byName(a: DecodedVolume, b: DecodedVolume): number {
@@ -152,9 +181,9 @@ function byName(a: DecodedVolume, b: DecodedVolume): number {
 export class VolumeIndex implements Iterable<PersistentVolume> {
   private readonly byName = new Map<string, VolumeEntry>();
   /** group key (class, mode, vac) → mode signature → bucket. */
-  private readonly groups = new Map<string, Map<string, Bucket>>();
-  /** claimRef namespace → claimRef name → the volumes pointing there. */
-  private readonly claimed = new Map<string, Map<string, VolumeEntry | VolumeEntry[]>>();
+  private readonly groups = new GroupTable();
+  /** claimRef name → the volumes pointing at a claim of that name (namespace and uid are checked on lookup). */
+  private readonly claimed = new Map<string, VolumeEntry | VolumeEntry[]>();
   /** Matchable volumes the buckets cannot hold (non-string access modes). */
   private readonly unindexable = new Set<VolumeEntry>();
   private readonly interned = new Map<string, Quantity>();
@@ -187,14 +216,15 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     matchable.sort(compareEntries);
     for (const e of matchable) (e.bucket as Bucket).add(e, true);
     // Buckets made for volumes that a later same-named volume replaced stay empty: drop them.
-    for (const [gk, group] of this.groups) {
-      for (const [sig, b] of group) {
+    for (const group of [...this.groups.groups()]) {
+      for (const [sig, b] of group.buckets) {
         if (b.all.size === 0) {
-          group.delete(sig);
+          group.buckets.delete(sig);
+          group.changed();
           this.bucketCount--;
         }
       }
-      if (group.size === 0) this.groups.delete(gk);
+      if (group.buckets.size === 0) this.groups.delete(group);
     }
   }
 
@@ -326,23 +356,28 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * ```
    */
   findBestMatchForClaim(claim: PersistentVolumeClaim, opts?: { delayBinding?: boolean }): PersistentVolume | undefined {
-    const c = decodeSearchableClaim(claim);
+    const c = searchableClaim(claim);
     const delay = opts?.delayBinding === true;
     const ctx = checkContext({ delayBinding: delay });
     const pre = this.preBoundTo(c, ctx);
-    const group = this.groups.get(groupKeyOf(c.class, c.volumeMode, c.vac));
-    const keys = new Set<string>();
-    if (group !== undefined) for (const b of group.values()) keys.add(b.modesKey);
-    for (const p of pre) keys.add(p.modesKey);
+    if (delay && pre.length === 0) return undefined;
+    const group = this.groups.get(c.class, c.volumeMode, c.vac);
     const odd = this.unindexable.size > 0 && !delay ? this.decodedUnindexable() : NO_DECODED;
-    for (const d of odd) keys.add(d.modesKey);
-    for (const key of matchingGroupKeys(keys, c.accessModes)) {
-      const p = pre.find((v) => v.modesKey === key);
-      if (p !== undefined) return p.pv;
+    let order: readonly string[];
+    if (pre.length === 0 && odd.length === 0) order = group === undefined ? [] : group.searchOrder(c.accessModes, c.modesKey);
+    else {
+      const keys = new Set<string>();
+      if (group !== undefined) for (const b of group.buckets.values()) keys.add(b.modesKey);
+      for (const p of pre) keys.add(p.modesKey);
+      for (const d of odd) keys.add(d.modesKey);
+      order = matchingGroupKeys(keys, c.accessModes);
+    }
+    for (const key of order) {
+      for (const p of pre) if (p.modesKey === key) return p.pv;
       if (delay) continue;
       let best: VolumeEntry | undefined;
       if (group !== undefined) {
-        for (const b of group.values()) if (b.modesKey === key) best = this.bestInBucket(b, c, ctx, best);
+        for (const b of group.buckets.values()) if (b.modesKey === key) best = this.bestInBucket(b, c, ctx, best);
       }
       best = this.bestUnindexable(odd, c, ctx, best, key);
       if (best !== undefined) {
@@ -371,16 +406,16 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * ```
    */
   findMatchingVolume(claim: PersistentVolumeClaim, opts?: MatchOptions): PersistentVolume | undefined {
-    const c = decodeSearchableClaim(claim);
+    const c = searchableClaim(claim);
     const ctx = checkContext(opts);
     const pre = this.preBoundTo(c, ctx);
     const first = pre[0];
     if (first !== undefined) return nodeAffinityFits(first, ctx) ? first.pv : undefined;
     if (!ctx.hasNode && ctx.delayBinding) return undefined;
     let best: VolumeEntry | undefined;
-    const group = this.groups.get(groupKeyOf(c.class, c.volumeMode, c.vac));
+    const group = this.groups.get(c.class, c.volumeMode, c.vac);
     if (group !== undefined) {
-      for (const b of group.values()) {
+      for (const b of group.buckets.values()) {
         if (!ctx.hasNode || containsAccessModes(b.modes, c.accessModes)) best = this.bestInBucket(b, c, ctx, best);
       }
     }
@@ -403,10 +438,10 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   checkInvariants(): string[] {
     const problems: string[] = [];
     let inBuckets = 0;
-    for (const group of this.groups.values()) {
-      for (const b of group.values()) {
+    for (const group of this.groups.groups()) {
+      for (const b of group.buckets.values()) {
         problems.push(...b.all.checkInvariants(), ...b.unpinned.checkInvariants());
-        if (b.all.size === 0) problems.push(`empty bucket ${b.groupKey} ${b.modesKey}`);
+        if (b.all.size === 0) problems.push(`empty bucket ${b.group.cls} ${b.modesKey}`);
         inBuckets += b.all.size;
         for (const e of b.all) {
           if (e.bucket !== b || this.byName.get(e.name) !== e) problems.push(`stale entry ${e.name}`);
@@ -442,17 +477,18 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   /** A lean entry for a decoded volume, with its flags and (if matchable) its bucket assigned. */
   private makeEntry(d: DecodedVolume): VolumeEntry {
     const capacity = d.capacity === undefined ? undefined : this.intern(d.capacityText, d.capacity);
-    const affinity = d.hasNodeAffinity ? ((d.pv.spec.nodeAffinity as { required: NodeSelector }).required) : undefined;
+    const affinity = d.hasNodeAffinity ? (d.pv.spec.nodeAffinity as { required: NodeSelector }).required : undefined;
     const pin = affinity !== undefined ? nodePinOf(affinity) : undefined;
-    const e = new VolumeEntry(d.pv, d.name, capacity === undefined ? NaN : capacity.toNumber(), capacity, d.labels, affinity, pin);
-    let f = 0;
+    const e = new VolumeEntry(d.pv, d.name, capacity === undefined ? NaN : capacity.toNumber(), capacity, d.labels, pin);
+    let f = affinity !== undefined ? VolumeEntry.HAS_AFFINITY : 0;
     if (d.defect?.code === "malformed-volume") f |= F_MALFORMED;
     if (d.defect?.code === "capacity-malformed") f |= F_CAP_MALFORMED;
     if (d.defect === undefined) {
       const capacities: unknown = d.pv.spec.capacity;
       if (!isObject(capacities) || capacities.storage == null) f |= F_CAP_MISSING;
     }
-    if (d.accessModes.some((m) => !(ACCESS_MODES as readonly unknown[]).includes(m))) f |= F_UNKNOWN_MODES;
+    const known = d.accessModes.every((m) => (ACCESS_MODES as readonly unknown[]).includes(m));
+    if (!known) f |= F_UNKNOWN_MODES;
     if (d.deleting) f |= F_DELETING;
     if (d.claimRef !== undefined && d.defect === undefined) {
       f |= F_CLAIMED;
@@ -461,25 +497,21 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if (d.defect === undefined && d.claimRef === undefined && d.phase === "Available" && !d.deleting) {
       f |= F_MATCHABLE;
       if (affinity !== undefined) f |= pin !== undefined ? F_PINNED : F_OTHER_AFFINITY;
-      if (d.accessModes.every((m) => typeof m === "string")) e.bucket = this.bucketFor(d);
+      if (known || d.accessModes.every((m) => typeof m === "string")) e.bucket = this.bucketFor(d, known);
       else f |= F_UNINDEXABLE;
     }
     e.flags = f;
     return e;
   }
 
-  private bucketFor(d: DecodedVolume): Bucket {
-    const gk = groupKeyOf(d.class, d.volumeMode, d.vac);
-    let group = this.groups.get(gk);
-    if (group === undefined) {
-      group = new Map();
-      this.groups.set(gk, group);
-    }
-    const sig = modeSignature(d.accessModes);
-    let b = group.get(sig.key);
+  private bucketFor(d: DecodedVolume, known: boolean): Bucket {
+    const group = this.groups.getOrCreate(d.class, d.volumeMode, d.vac);
+    const sig = modeSignature(d, known);
+    let b = group.buckets.get(sig);
     if (b === undefined) {
-      b = new Bucket(gk, d.modesKey, sig.modes);
-      group.set(sig.key, b);
+      b = new Bucket(group, d.modesKey, [...new Set(d.accessModes)]);
+      group.buckets.set(sig, b);
+      group.changed();
       this.bucketCount++;
     }
     return b;
@@ -489,18 +521,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private linkClaimAndCounts(e: VolumeEntry): void {
     this.count(e.flags, 1);
     if (e.flags & F_CLAIMED) {
-      const ref = e.pv.spec.claimRef as { namespace?: unknown; name?: unknown };
-      const ns = str(ref.namespace);
-      const name = str(ref.name);
-      let byClaim = this.claimed.get(ns);
-      if (byClaim === undefined) {
-        byClaim = new Map();
-        this.claimed.set(ns, byClaim);
-      }
-      const had = byClaim.get(name);
-      if (had === undefined) byClaim.set(name, e);
+      const name = str((e.pv.spec.claimRef as { name?: unknown }).name);
+      const had = this.claimed.get(name);
+      if (had === undefined) this.claimed.set(name, e);
       else if (Array.isArray(had)) had.push(e);
-      else byClaim.set(name, [had, e]);
+      else this.claimed.set(name, [had, e]);
     }
     if (e.flags & F_UNINDEXABLE) this.unindexable.add(e);
   }
@@ -508,18 +533,12 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private unlink(e: VolumeEntry): void {
     this.count(e.flags, -1);
     if (e.flags & F_CLAIMED) {
-      const ref = e.pv.spec.claimRef as { namespace?: unknown; name?: unknown };
-      const ns = str(ref.namespace);
-      const name = str(ref.name);
-      const byClaim = this.claimed.get(ns);
-      const had = byClaim?.get(name);
-      if (byClaim !== undefined && had !== undefined) {
-        if (had === e) byClaim.delete(name);
-        else if (Array.isArray(had)) {
-          const rest = had.filter((x) => x !== e);
-          byClaim.set(name, rest.length === 1 ? rest[0]! : rest);
-        }
-        if (byClaim.size === 0) this.claimed.delete(ns);
+      const name = str((e.pv.spec.claimRef as { name?: unknown }).name);
+      const had = this.claimed.get(name);
+      if (had === e) this.claimed.delete(name);
+      else if (Array.isArray(had)) {
+        const rest = had.filter((x) => x !== e);
+        this.claimed.set(name, rest.length === 1 ? rest[0]! : rest);
       }
     }
     if (e.flags & F_UNINDEXABLE) this.unindexable.delete(e);
@@ -532,16 +551,16 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   }
 
   private dropBucket(b: Bucket): void {
-    const group = this.groups.get(b.groupKey);
-    if (group === undefined) return;
-    for (const [sig, x] of group) {
+    const group = b.group as BucketGroup;
+    for (const [sig, x] of group.buckets) {
       if (x === b) {
-        group.delete(sig);
+        group.buckets.delete(sig);
+        group.changed();
         this.bucketCount--;
         break;
       }
     }
-    if (group.size === 0) this.groups.delete(b.groupKey);
+    if (group.buckets.size === 0) this.groups.delete(group);
   }
 
   private count(flags: number, delta: number): void {
@@ -552,11 +571,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** The volumes pre-bound to the claim that pass the common checks, smallest name first. */
   private preBoundTo(c: DecodedClaim, ctx: CheckContext): readonly DecodedVolume[] {
-    const had = this.claimed.get(c.namespace)?.get(c.name);
+    const had = this.claimed.get(c.name);
     if (had === undefined) return NO_DECODED;
     const out: DecodedVolume[] = [];
     for (const e of Array.isArray(had) ? had : [had]) {
-      const d = decodeVolume(e.pv);
+      const d = decoded(e);
       if (isPreBound(d, c) && passesCommonChecks(d, c, ctx)) out.push(d);
     }
     return out.length > 1 ? out.sort(byName) : out;
@@ -574,12 +593,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if (sel !== undefined && sel.matchesNothing()) return best;
     const plan = sel !== undefined && !sel.isEmpty() ? planSelector(b, sel) : undefined;
     if (plan !== undefined && plan.size === 0) return best;
-    const excluded = ctx.excluded;
     const hasNode = ctx.hasNode;
-    const accept = (e: VolumeEntry): boolean =>
-      (excluded === undefined || !excluded.has(e.name)) &&
-      (sel === undefined || sel.matches(e.labels)) &&
-      (!hasNode || e.affinity === undefined || affinityFits(e, ctx));
+    const accept = sel === undefined && ctx.excluded === undefined && !hasNode ? undefined : new CandidateFilter(sel, ctx);
     // Without a node every volume is a candidate; with one, the postings are still the cheaper
     // source unless many of their volumes are pinned to (mostly other) nodes.
     if (plan !== undefined && (!hasNode || b.pinned * 4 <= b.all.size)) {
@@ -602,7 +617,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** Decoded unindexable volumes (rare: non-string access modes). */
   private decodedUnindexable(): DecodedVolume[] {
-    return [...this.unindexable].map((e) => decodeVolume(e.pv));
+    return [...this.unindexable].map(decoded);
   }
 
   /** Folds the unindexable volumes (checked in full) into the best candidate. */
@@ -624,7 +639,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** The final verification of an indexed answer with the reference's own named checks. */
   private verify(e: VolumeEntry, c: DecodedClaim, ctx: CheckContext, groupKey?: string): boolean {
-    const d = decodeVolume(e.pv);
+    const d = decoded(e);
     return (
       (groupKey === undefined || d.modesKey === groupKey) &&
       passesCommonChecks(d, c, ctx) &&
@@ -638,7 +653,22 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   }
 }
 
-/** The node-affinity check of the reference (`volumeNodeAffinityError`) for an indexed entry. */
-function affinityFits(e: VolumeEntry, ctx: CheckContext): boolean {
-  return volumeNodeAffinityError({ hasNodeAffinity: true, pv: e.pv } as DecodedVolume, ctx) === undefined;
+/**
+ * The per-volume checks a walk applies that the structures do not encode: excluded names, the
+ * claim's selector and (with a node) node affinity — the last through the reference's own
+ * `volumeNodeAffinityError`, so the affinity rules live in one place.
+ */
+class CandidateFilter implements EntryFilter {
+  constructor(
+    private readonly selector: Selector | undefined,
+    private readonly ctx: CheckContext,
+  ) {}
+
+  accept(e: VolumeEntry): boolean {
+    const ctx = this.ctx;
+    if (ctx.excluded !== undefined && ctx.excluded.has(e.name)) return false;
+    if (this.selector !== undefined && !this.selector.matches(e.labels)) return false;
+    if (!ctx.hasNode || (e.flags & VolumeEntry.HAS_AFFINITY) === 0) return true;
+    return volumeNodeAffinityError({ hasNodeAffinity: true, pv: e.pv } as DecodedVolume, ctx) === undefined;
+  }
 }

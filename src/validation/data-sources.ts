@@ -97,7 +97,10 @@ function refErrors(r: Reader, ref: Rec, path: string, allowInvalidAPIGroup: bool
   }
 }
 
-/** Steps 7–9 of §1.6: `dataSource`, `dataSourceRef` and their consistency, appended to `errs`. */
+/**
+ * Steps 7–9 of §1.6: `dataSource`, `dataSourceRef` and their consistency, appended to `errs`.
+ * @internal
+ */
 export function dataSourceErrors(r: Reader, spec: Rec, sp: string, allowInvalidAPIGroup: boolean, errs: FieldError[]): void {
   const ds = r.obj(spec, "dataSource", sp);
   const ref = r.obj(spec, "dataSourceRef", sp);
@@ -119,7 +122,10 @@ export function dataSourceErrors(r: Reader, spec: Rec, sp: string, allowInvalidA
   }
 }
 
-/** Old claims that already had an apiGroup keep being accepted with an invalid one. */
+/**
+ * Old claims that already had an apiGroup keep being accepted with an invalid one.
+ * @internal
+ */
 export function hasDataSourceAPIGroup(spec: Rec): boolean {
   return (isRec(spec.dataSource) && isSet(spec.dataSource.apiGroup)) || (isRec(spec.dataSourceRef) && isSet(spec.dataSourceRef.apiGroup));
 }

@@ -62,6 +62,7 @@ function fieldRequirementErrors(r: Reader, rq: Rec, path: string, errs: FieldErr
 /**
  * `ValidateNodeSelector` at `path` (e.g. `spec.nodeAffinity.required`), appended to `errs`.
  * An empty term is valid here (it simply matches nothing).
+ * @internal
  */
 export function nodeSelectorErrors(r: Reader, sel: Rec, allowInvalidLabelValue: boolean, path: string, errs: FieldError[]): void {
   const termsPath = child(path, "nodeSelectorTerms");
@@ -82,6 +83,7 @@ export function nodeSelectorErrors(r: Reader, sel: Rec, allowInvalidLabelValue: 
 /**
  * `true` when some required term of a node selector has a value that is not a valid label value
  * (then, on update, such values stay tolerated: `AllowInvalidLabelValueInRequiredNodeAffinity`).
+ * @internal
  */
 export function hasInvalidLabelValueInNodeSelectorTerms(terms: unknown): boolean {
   if (!Array.isArray(terms)) return false;
@@ -100,6 +102,7 @@ export function hasInvalidLabelValueInNodeSelectorTerms(terms: unknown): boolean
 /**
  * `ValidateTopologySelectorTerm`: each expression needs values (no duplicates) and a valid key;
  * a key may appear once per term. Returns the term reduced to key → set of values.
+ * @internal
  */
 export function topologySelectorTermErrors(r: Reader, term: Rec, path: string, errs: FieldError[]): Map<string, Set<string>> {
   const exprMap = new Map<string, Set<string>>();
@@ -122,7 +125,10 @@ export function topologySelectorTermErrors(r: Reader, term: Rec, path: string, e
   return exprMap;
 }
 
-/** Deep equality of two reduced topology terms (an empty map equals a nil one). */
+/**
+ * Deep equality of two reduced topology terms (an empty map equals a nil one).
+ * @internal
+ */
 export function sameTopology(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, va] of a) {

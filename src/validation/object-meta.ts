@@ -8,7 +8,10 @@ import { child, forbidden, goQuote, index, invalid, required, tooLong, type Fiel
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, validateLabels } from "../labels/index.js";
 import { byteLength, isRec, Reader, type Rec } from "./reader.js";
 
-/** How object names are checked: DNS-1123 subdomain (storage kinds) or path segment (generic registry). */
+/**
+ * How object names are checked: DNS-1123 subdomain (storage kinds) or path segment (generic registry).
+ * @internal
+ */
 export type NameRule = "dns-subdomain" | "path-segment";
 
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -29,7 +32,10 @@ function nameErrors(rule: NameRule, name: string, prefix: boolean): string[] {
   return errs;
 }
 
-/** Read the metadata object of a root object (absent → `{}`). */
+/**
+ * Read the metadata object of a root object (absent → `{}`).
+ * @internal
+ */
 export function readMeta(r: Reader, root: Rec): Rec {
   return r.obj(root, "metadata", "") ?? {};
 }
@@ -37,6 +43,7 @@ export function readMeta(r: Reader, root: Rec): Rec {
 /**
  * The create-time ObjectMeta checks, appended to `errs`.
  * `coreFinalizers` adds the core API's per-finalizer check (`validateKubeFinalizerName`).
+ * @internal
  */
 export function objectMetaErrors(r: Reader, meta: Rec, namespaced: boolean, rule: NameRule, path: string, coreFinalizers: boolean, errs: FieldError[]): void {
   const generateName = r.s(meta, "generateName", path);
@@ -65,9 +72,9 @@ export function objectMetaErrors(r: Reader, meta: Rec, namespaced: boolean, rule
 /** Labels, annotations, owner references: checked on create and on update. */
 function commonMetaErrors(r: Reader, meta: Rec, path: string, errs: FieldError[]): void {
   const labels = r.strMap(meta, "labels", path);
-  if (labels) errs.push(...validateLabels(labels, child(path, "labels")));
+  if (labels) errs.push(...r.once(labels, path, () => validateLabels(labels, child(path, "labels"))));
   const annotations = r.strMap(meta, "annotations", path);
-  if (annotations) errs.push(...annotationErrors(annotations, child(path, "annotations")));
+  if (annotations) errs.push(...r.once(annotations, path, () => annotationErrors(annotations, child(path, "annotations"))));
   ownerReferenceErrors(r, meta, path, errs);
 }
 
@@ -135,15 +142,25 @@ function ownerReferenceErrors(r: Reader, meta: Rec, path: string, errs: FieldErr
     if (name === "") errs.push(invalid(child(p, "name"), name, "name must not be empty"));
     if (uid === "") errs.push(invalid(child(p, "uid"), uid, "uid must not be empty"));
     if (gv.group === "" && gv.version === "v1" && kind === "Event") {
-      errs.push(invalid(p, ref, "/v1, Kind=Event is disallowed from being an owner"));
+      errs.push(invalid(p, ownerReferenceValue(ref), "/v1, Kind=Event is disallowed from being an owner"));
     }
     if (r.bool(ref, "controller", ip)) {
       const current = `${kind}/${name}`;
       if (firstController !== "") {
-        errs.push(invalid(p, refs, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`));
+        errs.push(
+          invalid(p, refs.map(ownerReferenceValue), `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`),
+        );
       } else firstController = current;
     }
   });
+}
+
+/** An owner reference as Go prints it: only the struct's fields (never user extras). */
+function ownerReferenceValue(ref: Rec): Rec {
+  const out: Rec = { apiVersion: ref.apiVersion ?? "", kind: ref.kind ?? "", name: ref.name ?? "", uid: ref.uid ?? "" };
+  if (typeof ref.controller === "boolean") out.controller = ref.controller;
+  if (typeof ref.blockOwnerDeletion === "boolean") out.blockOwnerDeletion = ref.blockOwnerDeletion;
+  return out;
 }
 
 /** `schema.ParseGroupVersion`; an unparseable value yields an empty group/version. */
@@ -176,6 +193,7 @@ function readTime(r: Reader, meta: Rec, name: string, path: string): string | nu
 /**
  * The update-time ObjectMeta checks (apimachinery `ValidateObjectMetaAccessorUpdate`), appended
  * to `errs`; with `coreFinalizers` also the core per-finalizer check.
+ * @internal
  */
 export function objectMetaUpdateErrors(r: Reader, next: Rec, prev: Rec, path: string, coreFinalizers: boolean, errs: FieldError[]): void {
   if (readTime(r, prev, "deletionTimestamp", path) !== null) {
@@ -213,13 +231,17 @@ function immutable(errs: FieldError[], path: string, next: string | number | nul
 /**
  * What the generic registry checks on every update before the kind's own rules
  * (`validateCommonFields`): ObjectMeta with path-segment names, then the ObjectMeta update rules.
+ * @internal
  */
 export function commonFieldsUpdateErrors(r: Reader, next: Rec, prev: Rec, namespaced: boolean, errs: FieldError[]): void {
   objectMetaErrors(r, next, namespaced, "path-segment", "metadata", false, errs);
   objectMetaUpdateErrors(r, next, prev, "metadata", false, errs);
 }
 
-/** Finish a run: type errors win (the API server would not have decoded the body). */
+/**
+ * Finish a run: type errors win (the API server would not have decoded the body).
+ * @internal
+ */
 export function finish(r: Reader, errs: FieldError[]): FieldError[] {
   return r.typeErrors.length > 0 ? r.typeErrors.slice() : errs;
 }

@@ -23,7 +23,10 @@ import {
   volumeModeErrors,
 } from "./spec-common.js";
 
-/** Options of the claim-spec validator (`PersistentVolumeClaimSpecValidationOptions`). */
+/**
+ * Options of the claim-spec validator (`PersistentVolumeClaimSpecValidationOptions`).
+ * @internal
+ */
 export interface PersistentVolumeClaimSpecOptions {
   /** RecoverVolumeExpansionFailure in effect. */
   enableRecoverFromExpansionFailure: boolean;
@@ -37,22 +40,32 @@ export interface PersistentVolumeClaimSpecOptions {
 
 const ZERO: Quantity = parseQuantity("0");
 
-/** Check a selector's JSON shape before handing it to the labels layer. */
+/**
+ * Check a selector's JSON shape and hand the labels layer a clean copy (null list elements become
+ * empty requirements, as Go decodes them).
+ */
 function readSelector(r: Reader, spec: Rec, sp: string): LabelSelector | undefined {
   const sel = r.obj(spec, "selector", sp);
   if (sel === undefined) return undefined;
   const p = child(sp, "selector");
-  r.strMap(sel, "matchLabels", p);
-  (r.objList(sel, "matchExpressions", p) ?? []).forEach((e, i) => {
-    const ep = `${child(p, "matchExpressions")}[${i}]`;
-    r.str(e, "key", ep);
-    r.str(e, "operator", ep);
-    r.strList(e, "values", ep);
-  });
-  return sel as LabelSelector;
+  const out: LabelSelector = {};
+  const matchLabels = r.strMap(sel, "matchLabels", p);
+  if (matchLabels !== undefined) out.matchLabels = matchLabels;
+  const exprs = r.objList(sel, "matchExpressions", p);
+  if (exprs !== undefined) {
+    out.matchExpressions = exprs.map((e, i) => {
+      const ep = `${child(p, "matchExpressions")}[${i}]`;
+      const values = r.strList(e, "values", ep);
+      return { key: r.s(e, "key", ep), operator: r.s(e, "operator", ep), ...(values !== undefined ? { values } : {}) };
+    });
+  }
+  return out;
 }
 
-/** `ValidatePersistentVolumeClaimSpec` at `sp`, appended to `errs`. */
+/**
+ * `ValidatePersistentVolumeClaimSpec` at `sp`, appended to `errs`.
+ * @internal
+ */
 export function persistentVolumeClaimSpecErrors(r: Reader, spec: Rec, o: PersistentVolumeClaimSpecOptions, sp: string, errs: FieldError[]): void {
   const modes = r.strList(spec, "accessModes", sp) ?? [];
   if (modes.length === 0) errs.push(required(child(sp, "accessModes"), "at least 1 access mode is required"));
@@ -214,9 +227,13 @@ export function validatePersistentVolumeClaimUpdate(next: unknown, prev: unknown
   const so = claimSpecOptions(o, oldParts);
 
   commonFieldsUpdateErrors(r, n.meta, p.meta, true, errs);
-  createErrors(r, n, newSpec, so, errs);
+  // Upstream runs create-validation twice (registry, then inside the update validator); the
+  // results are identical, so compute once and repeat them.
+  const created: FieldError[] = [];
+  createErrors(r, n, newSpec, so, created);
+  errs.push(...created);
   objectMetaUpdateErrors(r, n.meta, p.meta, "metadata", true, errs);
-  createErrors(r, n, newSpec, so, errs);
+  errs.push(...created);
 
   let nClone: Rec = withDefaultMode(newSpec, o);
   let oClone: Rec = withDefaultMode(oldSpec, o);

@@ -23,7 +23,10 @@ import {
 } from "./spec-common.js";
 import { MOUNT_OPTION_SOURCES, PV_SOURCE_FIELDS, volumeSourceErrors } from "./volume-sources.js";
 
-/** Options of the spec validator that depend on the old object (`PersistentVolumeSpecValidationOptions`). */
+/**
+ * Options of the spec validator that depend on the old object (`PersistentVolumeSpecValidationOptions`).
+ * @internal
+ */
 export interface PersistentVolumeSpecOptions {
   /** Validate `volumeAttributesClassName` (gate on, or the old PV already had one). */
   enableVolumeAttributesClass: boolean;
@@ -35,7 +38,14 @@ export interface PersistentVolumeSpecOptions {
 
 const INLINE = "may not be specified in the context of inline volumes";
 
-/** Go's `path.Clean`. */
+/**
+ * Go's `path.Clean`.
+ * @example
+ * ```ts
+ * cleanPath("/a/.."); // "/"
+ * cleanPath("a//b/./c/"); // "a/b/c"
+ * ```
+ */
 export function cleanPath(p: string): string {
   if (p === "") return ".";
   const rooted = p.startsWith("/");
@@ -56,6 +66,7 @@ export function cleanPath(p: string): string {
 
 /**
  * `ValidatePersistentVolumeSpec`: every rule of §1.3 in Kubernetes' order, appended to `errs`.
+ * @internal
  */
 export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string, o: PersistentVolumeSpecOptions, sp: string, errs: FieldError[]): void {
   const inline = o.inline === true;
@@ -358,9 +369,13 @@ export function validatePersistentVolumeUpdate(next: unknown, prev: unknown, opt
   };
 
   commonFieldsUpdateErrors(r, n.meta, p.meta, false, errs);
-  createErrors(r, n.meta, spec, so, errs);
+  // Upstream runs create-validation twice (registry, then inside the update validator); the
+  // results are identical, so compute once and repeat them.
+  const created: FieldError[] = [];
+  createErrors(r, n.meta, spec, so, created);
+  errs.push(...created);
   mountOptionErrors(r, n.meta, spec, errs);
-  createErrors(r, n.meta, spec, so, errs);
+  errs.push(...created);
 
   const nextSources = pickSources(spec);
   const prevSources = pickSources(prevSpec);

@@ -10,10 +10,16 @@
 import { child, FieldError, key as keyPath } from "../field/index.js";
 import { decodeQuantity, type Quantity } from "../quantity/index.js";
 
-/** A JSON object as read from untrusted input. */
+/**
+ * A JSON object as read from untrusted input.
+ * @internal
+ */
 export type Rec = Record<string, unknown>;
 
-/** `true` for a plain JSON object (not an array, not null). */
+/**
+ * `true` for a plain JSON object (not an array, not null).
+ * @internal
+ */
 export function isRec(v: unknown): v is Rec {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -51,12 +57,36 @@ function safeValue(v: unknown): unknown {
  * Collects the type errors of one validation run. All accessors take the parent object, the
  * field's JSON name and the parent's path; the path string is only built when an error is
  * recorded, so reading well-typed input allocates nothing.
+ * @internal
  */
 export class Reader {
   /** Type errors found so far, one per field path. */
   readonly typeErrors: FieldError[] = [];
-  private readonly seen = new Set<string>();
-  private readonly quantities = new WeakMap<Rec, Map<string, Quantity>>();
+  // Created on first use: most runs read well-typed input and parse one or two resource lists.
+  private seenPaths: Set<string> | undefined;
+  private quantities: Map<Rec, Map<string, Quantity>> | undefined;
+
+  private get seen(): Set<string> {
+    return (this.seenPaths ??= new Set<string>());
+  }
+
+  private memo: Map<object, Map<string, FieldError[]>> | undefined;
+
+  /**
+   * The result of `compute` for this input object and tag, computed once per run: upstream
+   * validates the same metadata several times on update (generic registry, update rules, create
+   * rules), always with the same result.
+   */
+  once(input: object, tag: string, compute: () => FieldError[]): FieldError[] {
+    const byTag = (this.memo ??= new Map()).get(input) ?? new Map<string, FieldError[]>();
+    if (byTag.size === 0) this.memo.set(input, byTag);
+    let out = byTag.get(tag);
+    if (out === undefined) {
+      out = compute();
+      byTag.set(tag, out);
+    }
+    return out;
+  }
 
   /** Record a type error at `path` (once per path). */
   fail(path: string, value: unknown, expected: string): undefined {
@@ -159,14 +189,14 @@ export class Reader {
   quantityMap(parent: Rec | undefined, name: string, path: string): Map<string, Quantity> | undefined {
     const m = this.obj(parent, name, path);
     if (m === undefined) return undefined;
-    const cached = this.quantities.get(m);
+    const cached = this.quantities?.get(m);
     if (cached) return cached;
     const out = new Map<string, Quantity>();
     for (const k of Object.keys(m)) {
       const q = this.quantity(m[k], keyPath(child(path, name), k));
       if (q !== undefined) out.set(k, q);
     }
-    this.quantities.set(m, out);
+    (this.quantities ??= new Map()).set(m, out);
     return out;
   }
 
@@ -209,7 +239,10 @@ export function tryQuantity(v: unknown): Quantity | undefined {
   }
 }
 
-/** UTF-8 byte length (Go's `len` on a string). */
+/**
+ * UTF-8 byte length (Go's `len` on a string).
+ * @internal
+ */
 export function byteLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

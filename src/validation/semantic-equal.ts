@@ -7,7 +7,10 @@
  */
 import { isRec, tryQuantity, type Rec } from "./reader.js";
 
-/** Which fields of a struct are pointers (presence matters) and how nested structs compare. */
+/**
+ * Which fields of a struct are pointers (presence matters) and how nested structs compare.
+ * @internal
+ */
 export interface EqSchema {
   /** Scalar fields that are Go pointers: absent ≠ zero value. */
   readonly ptr?: ReadonlySet<string>;
@@ -29,9 +32,12 @@ function zeroLike(v: unknown): unknown {
   return null;
 }
 
-function arraysEqual(a: unknown[], b: unknown[], schema: EqSchema | undefined): boolean {
+/** Deeper than any Kubernetes object; guards against cyclic JavaScript input. */
+const MAX_DEPTH = 64;
+
+function arraysEqual(a: unknown[], b: unknown[], schema: EqSchema | undefined, depth: number): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!valueEqual(a[i], b[i], schema, false, false, "")) return false;
+  for (let i = 0; i < a.length; i++) if (!valueEqual(a[i], b[i], schema, false, false, "", depth + 1)) return false;
   return true;
 }
 
@@ -39,7 +45,7 @@ function mapsEqual(a: Rec, b: Rec, quantities: boolean): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) {
-    if (!(k in b)) return false;
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
     if (quantities) {
       const qa = tryQuantity(a[k]);
       const qb = tryQuantity(b[k]);
@@ -58,18 +64,21 @@ function mapsEqual(a: Rec, b: Rec, quantities: boolean): boolean {
  * structEqual({ path: "/a", readOnly: false }, { path: "/a" });                     // true
  * ```
  */
-export function structEqual(a: Rec, b: Rec, schema?: EqSchema): boolean {
+export function structEqual(a: Rec, b: Rec, schema?: EqSchema, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   for (const k of Object.keys(a)) {
-    if (!valueEqual(a[k], b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k)) return false;
+    if (!valueEqual(a[k], b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1)) return false;
   }
   for (const k of Object.keys(b)) {
-    if (k in a) continue;
-    if (!valueEqual(undefined, b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k)) return false;
+    if (Object.prototype.hasOwnProperty.call(a, k)) continue;
+    if (!valueEqual(undefined, b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1)) return false;
   }
   return true;
 }
 
-function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: boolean, valueStruct: boolean, name: string): boolean {
+function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: boolean, valueStruct: boolean, name: string, depth: number): boolean {
+  if (a === b) return true;
+  if (depth > MAX_DEPTH) return false;
   const na = a === undefined ? null : a;
   const nb = b === undefined ? null : b;
   if (na === null && nb === null) return true;
@@ -77,7 +86,7 @@ function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: b
     const aa = na === null ? [] : na;
     const bb = nb === null ? [] : nb;
     if (!Array.isArray(aa) || !Array.isArray(bb)) return false;
-    return arraysEqual(aa, bb, schema);
+    return arraysEqual(aa, bb, schema, depth);
   }
   if (isRec(na) || isRec(nb)) {
     if (MAP_FIELDS.has(name) || QUANTITY_FIELDS.has(name)) {
@@ -88,10 +97,10 @@ function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: b
     }
     if (na === null || nb === null) {
       if (!valueStruct) return false;
-      return structEqual(isRec(na) ? na : {}, isRec(nb) ? nb : {}, schema);
+      return structEqual(isRec(na) ? na : {}, isRec(nb) ? nb : {}, schema, depth);
     }
     if (!isRec(na) || !isRec(nb)) return false;
-    return structEqual(na, nb, schema);
+    return structEqual(na, nb, schema, depth);
   }
   if (na instanceof Date || nb instanceof Date) return String(na) === String(nb);
   if (ptr) return na === nb;
@@ -110,19 +119,19 @@ function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: b
  */
 export function describeDiff(prev: unknown, next: unknown, path: string): string {
   const lines: string[] = [];
-  diffInto(prev, next, path, lines);
+  diffInto(prev, next, path, lines, 0);
   return lines.slice(0, 40).join("\n");
 }
 
-function diffInto(a: unknown, b: unknown, path: string, out: string[]): void {
-  if (out.length >= 40) return;
+function diffInto(a: unknown, b: unknown, path: string, out: string[], depth: number): void {
+  if (out.length >= 40 || depth > MAX_DEPTH) return;
   if (isRec(a) && isRec(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) diffInto(a[k], b[k], path === "" ? k : `${path}.${k}`, out);
+    for (const k of keys) diffInto(a[k], b[k], path === "" ? k : `${path}.${k}`, out, depth + 1);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((x, i) => diffInto(x, b[i], `${path}[${i}]`, out));
+    a.forEach((x, i) => diffInto(x, b[i], `${path}[${i}]`, out, depth + 1));
     return;
   }
   const sa = show(a);

@@ -6,7 +6,13 @@
  */
 import { aggregateMessage, goQuote, type FieldError, type FieldErrorType } from "../field/index.js";
 
-/** One `StatusCause` (one per field error, not de-duplicated). */
+/**
+ * One `StatusCause` (one per field error, not de-duplicated).
+ * @example
+ * ```ts
+ * const c: StatusCause = { reason: "FieldValueRequired", message: "Required value", field: "spec.capacity" };
+ * ```
+ */
 export interface StatusCause {
   /** The machine type, e.g. `FieldValueRequired`. */
   reason: FieldErrorType;
@@ -16,7 +22,13 @@ export interface StatusCause {
   field: string;
 }
 
-/** `StatusDetails` of a failure. */
+/**
+ * `StatusDetails` of a failure.
+ * @example
+ * ```ts
+ * toStatus(errs, "StorageClass", "fast").details.group; // "storage.k8s.io"
+ * ```
+ */
 export interface StatusDetails {
   /** The object's name (omitted when empty). */
   name?: string;
@@ -28,7 +40,14 @@ export interface StatusDetails {
   causes?: StatusCause[];
 }
 
-/** A `meta/v1` Status object as the API server returns it for a failed request. */
+/**
+ * A `meta/v1` Status object as the API server returns it for a failed request.
+ * @example
+ * ```ts
+ * const s: Status = toStatus([required("spec.capacity")], "PersistentVolume", "pv1");
+ * s.code; // 422
+ * ```
+ */
 export interface Status {
   kind: "Status";
   apiVersion: "v1";
@@ -40,7 +59,14 @@ export interface Status {
   code: 422 | 403;
 }
 
-/** A kind with its API group; plain kind names of the storage kinds are recognised. */
+/**
+ * A kind with its API group; plain kind names of the storage kinds are recognised.
+ * @example
+ * ```ts
+ * toStatus(errs, { group: "snapshot.storage.k8s.io", kind: "VolumeSnapshot" }, "snap").message;
+ * // 'VolumeSnapshot.snapshot.storage.k8s.io "snap" is invalid: ...'
+ * ```
+ */
 export interface GroupKind {
   /** API group, `""` for the core group. */
   group: string;
@@ -66,7 +92,7 @@ const KNOWN_GROUPS: Readonly<Record<string, string>> = {
 
 function toGroupKind(kind: string | GroupKind): GroupKind {
   if (typeof kind !== "string") return kind;
-  return { group: KNOWN_GROUPS[kind] ?? "", kind };
+  return { group: Object.prototype.hasOwnProperty.call(KNOWN_GROUPS, kind) ? KNOWN_GROUPS[kind]! : "", kind };
 }
 
 /**

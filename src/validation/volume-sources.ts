@@ -7,7 +7,10 @@ import { child, forbidden, invalid, key as keyPath, notSupported, required, tooL
 import { isDNS1123Label, isDNS1123Subdomain } from "../labels/index.js";
 import type { Reader, Rec } from "./reader.js";
 
-/** What a source rule needs to know about the rest of the PV. */
+/**
+ * What a source rule needs to know about the rest of the PV.
+ * @internal
+ */
 export interface SourceContext {
   /** `metadata.name` (the iSCSI length rule uses it). */
   readonly pvName: string;
@@ -19,7 +22,10 @@ export interface SourceContext {
 
 type SourceRule = (r: Reader, src: Rec, path: string, errs: FieldError[], ctx: SourceContext) => void;
 
-/** One volume source: its JSON field, the path its own errors use, the "more than 1" path. */
+/**
+ * One volume source: its JSON field, the path its own errors use, the "more than 1" path.
+ * @internal
+ */
 export interface VolumeSourceKind {
   /** The JSON field name in the PV spec. */
   readonly field: string;
@@ -156,6 +162,11 @@ function isSpace(c: number): boolean {
  * The unanchored-start pattern `iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$`: some
  * occurrence of `iqn.dddd-dd.` followed by domain characters, one `:` and a suffix that reaches the
  * end. Checked by scanning from every `iqn` position (linear per start, no backtracking blow-up).
+ * @example
+ * ```ts
+ * matchesIqn("iqn.2015-02.example.com:disk1"); // true
+ * matchesIqn("iqn.2015-02.example.com");       // false (no ":<id>")
+ * ```
  */
 export function matchesIqn(s: string): boolean {
   for (let start = s.indexOf("iqn"); start >= 0; start = s.indexOf("iqn", start + 1)) {
@@ -316,7 +327,10 @@ const storageos: SourceRule = (r, src, path, errs) => {
   }
 };
 
-/** `ValidateCSIDriverName`: required, at most 63 bytes, lower-cased form a DNS-1123 subdomain. */
+/**
+ * `ValidateCSIDriverName`: required, at most 63 bytes, lower-cased form a DNS-1123 subdomain.
+ * @internal
+ */
 export function csiDriverNameErrors(driver: string, path: string, errs: FieldError[]): void {
   if (driver === "") errs.push(required(path));
   if (driver.length > 63) errs.push(tooLong(path, 63));
@@ -343,7 +357,10 @@ const csi: SourceRule = (r, src, path, errs) => {
   r.obj(src, "nodeStageSecretRef", path);
 };
 
-/** The 22 PV sources in the order Kubernetes examines them. */
+/**
+ * The 22 PV sources in the order Kubernetes examines them.
+ * @internal
+ */
 export const PV_SOURCES: readonly VolumeSourceKind[] = [
   { field: "hostPath", errorPath: "hostPath", duplicatePath: "hostPath", rule: hostPath },
   { field: "gcePersistentDisk", errorPath: "persistentDisk", duplicatePath: "gcePersistentDisk", rule: gcePersistentDisk },
@@ -369,10 +386,16 @@ export const PV_SOURCES: readonly VolumeSourceKind[] = [
   { field: "csi", errorPath: "csi", duplicatePath: "csi", rule: csi },
 ];
 
-/** The JSON names of all PV sources, in order. */
+/**
+ * The JSON names of all PV sources, in order.
+ * @internal
+ */
 export const PV_SOURCE_FIELDS: readonly string[] = PV_SOURCES.map((s) => s.field);
 
-/** Sources for which the legacy mount-options annotation is allowed. */
+/**
+ * Sources for which the legacy mount-options annotation is allowed.
+ * @internal
+ */
 export const MOUNT_OPTION_SOURCES: ReadonlySet<string> = new Set([
   "gcePersistentDisk",
   "awsElasticBlockStore",
@@ -393,6 +416,7 @@ export const MOUNT_OPTION_SOURCES: ReadonlySet<string> = new Set([
  * The "exactly one source" step: validate the first present source, forbid every later one
  * (flexVolume counts but never reports), require one. Returns the field name of the validated
  * source (or undefined).
+ * @internal
  */
 export function volumeSourceErrors(r: Reader, spec: Rec, ctx: SourceContext, errs: FieldError[]): string | undefined {
   let found: string | undefined;

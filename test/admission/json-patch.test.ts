@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   applyJsonPatch,
+  base64Decode,
+  base64Encode,
   decodeJsonPatch,
   encodeJsonPatch,
   escapePointerToken,
@@ -71,6 +73,18 @@ describe("base64 encoding", () => {
       expect(decodeJsonPatch(text)).toEqual(ops);
     },
   );
+
+  it("the portable base64 codec agrees with Buffer", () => {
+    for (const text of ["", "a", "ab", "abc", "abcd", "é☃😀", "x".repeat(1000)]) {
+      const bytes = new TextEncoder().encode(text);
+      const b64 = Buffer.from(text, "utf8").toString("base64");
+      expect(base64Encode(bytes)).toBe(b64);
+      expect(Buffer.from(base64Decode(b64)).toString("utf8")).toBe(text);
+      expect(Buffer.from(base64Decode(b64.replace(/=+$/, ""))).toString("utf8")).toBe(text);
+    }
+    expect(() => base64Decode("a")).toThrow();
+    expect(() => base64Decode("ab$d")).toThrow();
+  });
 
   it("rejects text that is not base64 of a JSON array", () => {
     expect(() => decodeJsonPatch("!!!")).toThrow(JsonPatchError);

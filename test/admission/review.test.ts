@@ -314,6 +314,13 @@ describe("DELETE", () => {
     expect(podsUsingClaim(obj, [pod("a", "n", "data"), pod("b", "n", "data"), pod("c", "n", "data"), pod("d", "n", "data")])).toHaveLength(4);
   });
 
+  it("counts a generic ephemeral volume's pod only when the pod owns the claim", () => {
+    const owned = claim("web-0-scratch", {}, { ownerReferences: [{ apiVersion: "v1", kind: "Pod", name: "web-0", uid: "pod-uid", controller: true }] });
+    const ephemeralPod = { metadata: { name: "web-0", namespace: "default", uid: "pod-uid" }, spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] } } as unknown as Pod;
+    expect(podsUsingClaim(owned, [ephemeralPod])).toHaveLength(1);
+    expect(podsUsingClaim(claim("web-0-scratch"), [ephemeralPod])).toHaveLength(0);
+  });
+
   it("warns for a Bound volume with pv-protection, and for a class still used by unbound claims", () => {
     const pv = volume("pv1", { claimRef: { namespace: "default", name: "data" } }, { finalizers: ["kubernetes.io/pv-protection"] }, { phase: "Bound" });
     expect(review({ operation: "DELETE", oldObject: pv }).response.warnings).toEqual(["volume pv1 stays Terminating while Bound to default/data"]);
@@ -358,5 +365,63 @@ describe("envelope and other kinds", () => {
 
   it("answers CONNECT with allowed", () => {
     expect(review({ operation: "CONNECT", object: claim("a") }).response).toEqual({ uid: "uid-1", allowed: true });
+  });
+});
+
+describe("garbage never becomes a 500", () => {
+  it("wrong types in names, metadata, spec, status and in the context", () => {
+    const junkContext: AdmissionContext = {
+      storageClasses: [null, 5, { metadata: null }] as never,
+      pods: [null] as never,
+      claims: [null] as never,
+      volumes: [null] as never,
+    };
+    for (const name of [5, {}, null, ["a"], true]) {
+      const obj = { metadata: { name, namespace: 7, finalizers: "x", annotations: 3, labels: [1] }, spec: { storageClassName: 9, resources: 1 }, status: 5, provisioner: 1 };
+      for (const kind of ["PersistentVolume", "PersistentVolumeClaim", "StorageClass"]) {
+        for (const operation of ["CREATE", "UPDATE", "DELETE"] as const) {
+          const r = makeAdmissionReview({ operation, kind, object: obj, oldObject: obj, uid: "u" });
+          for (const c of [junkContext, { storageClasses: [], options: { mode: "mutate" as const, validation: false } }, { storageClasses: [], options: { validation: false } }]) {
+            const out = reviewAdmission(r, c);
+            expect(out.response.uid).toBe("u");
+            expect(out.response.status?.code, `${kind} ${operation} ${JSON.stringify(out.response.status)}`).not.toBe(500);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("optional lint step", () => {
+  const iscsi = { targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0 };
+  const rbdRwx = volume("pv-iscsi", { nfs: undefined, iscsi, accessModes: ["ReadWriteMany"] });
+
+  it("is off by default", () => {
+    expect(review({ operation: "CREATE", object: rbdRwx }).response.warnings).toBeUndefined();
+  });
+
+  it("warn: findings become warnings under 120 characters", () => {
+    const out = review({ operation: "CREATE", object: rbdRwx }, { ...ctx, options: { lint: "warn" } });
+    expect(out.response.allowed).toBe(true);
+    expect(out.response.warnings?.some((w) => w.startsWith("KV002 spec.accessModes[0]: iSCSI volumes cannot provide ReadWriteMany"))).toBe(true);
+  });
+
+  it("deny: error findings deny with a 403 on create; an update denies only new errors", () => {
+    const out = review({ operation: "CREATE", object: rbdRwx }, { ...ctx, options: { lint: "deny" } });
+    expect(out.response.allowed).toBe(false);
+    expect(out.response.status).toMatchObject({ code: 403, reason: "Forbidden" });
+    expect(out.response.status?.message).toMatch(/^persistentvolumes "pv-iscsi" is forbidden: KV002 spec\.accessModes\[0\]: iSCSI volumes/);
+    const labelled = { ...rbdRwx, metadata: { ...rbdRwx.metadata, resourceVersion: "1", labels: { a: "b" } } };
+    const old = { ...rbdRwx, metadata: { ...rbdRwx.metadata, resourceVersion: "1" } };
+    expect(review({ operation: "UPDATE", object: labelled, oldObject: old }, { ...ctx, options: { lint: "deny" } }).response.allowed).toBe(true);
+    const fine = volume("pv-ok", { nfs: undefined, iscsi }, { resourceVersion: "1" });
+    const broken = volume("pv-ok", { nfs: undefined, iscsi, accessModes: ["ReadWriteMany"] }, { resourceVersion: "1" });
+    expect(review({ operation: "UPDATE", object: broken, oldObject: fine }, { ...ctx, options: { lint: "deny" } }).response.status?.code).toBe(403);
+  });
+
+  it("uses the context as the cluster: a claim in a missing class", () => {
+    const out = review({ operation: "CREATE", object: claim("c", { storageClassName: "nope" }) }, { ...ctx, options: { lint: "warn" } });
+    const kv009 = out.response.warnings?.find((w) => w.startsWith("KV009 spec.storageClassName: "));
+    expect(kv009).toContain('StorageClass "nope" does not exist');
   });
 });

@@ -241,7 +241,7 @@ describe("schema parse keeps every field (round trip)", () => {
         expect(PersistentVolumeSchema.parse(pv)).toStrictEqual(pv);
         expect(pv).toStrictEqual(snapshot);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 

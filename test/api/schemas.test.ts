@@ -178,6 +178,12 @@ describe("timestamps", () => {
     },
   );
 
+  it("say what a timestamp must look like, at the field's path", () => {
+    expect(issuesOfError(() => parseKind("PersistentVolume", { metadata: { creationTimestamp: "yesterday" }, spec: {} }))).toEqual([
+      { path: "metadata.creationTimestamp", message: "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z, or a valid Date" },
+    ]);
+  });
+
   it("reject an invalid Date and non-time types", () => {
     expect(TimeSchema.safeParse(new Date("nope")).success).toBe(false);
     expect(TimeSchema.safeParse(1714557600).success).toBe(false);
@@ -364,5 +370,54 @@ describe("map keys", () => {
       "metadata.annotations[a]",
       "metadata.annotations[c]",
     ]);
+  });
+});
+
+describe("every kind", () => {
+  const minimal: Record<string, Record<string, unknown>> = {
+    PersistentVolume: { apiVersion: "v1", metadata: { name: "pv" }, spec: {} },
+    PersistentVolumeClaim: { apiVersion: "v1", metadata: { name: "c", namespace: "n" }, spec: {} },
+    StorageClass: { apiVersion: "storage.k8s.io/v1", metadata: { name: "s" }, provisioner: "p" },
+    Pod: { apiVersion: "v1", metadata: { name: "p" } },
+    Node: { apiVersion: "v1", metadata: { name: "n" } },
+    VolumeSnapshot: { apiVersion: "snapshot.storage.k8s.io/v1", metadata: { name: "s" }, spec: { source: {} } },
+    VolumeSnapshotContent: {
+      apiVersion: "snapshot.storage.k8s.io/v1",
+      metadata: { name: "c" },
+      spec: { volumeSnapshotRef: {}, deletionPolicy: "Delete", driver: "d", source: {} },
+    },
+    VolumeSnapshotClass: { apiVersion: "snapshot.storage.k8s.io/v1", metadata: { name: "c" }, driver: "d", deletionPolicy: "Retain" },
+    CSIDriver: { apiVersion: "storage.k8s.io/v1", metadata: { name: "d" }, spec: {} },
+    CSINode: { apiVersion: "storage.k8s.io/v1", metadata: { name: "n" }, spec: { drivers: [] } },
+    CSIStorageCapacity: { apiVersion: "storage.k8s.io/v1", metadata: { name: "c" }, storageClassName: "s" },
+    VolumeAttributesClass: { apiVersion: "storage.k8s.io/v1", metadata: { name: "v" }, driverName: "d" },
+    Status: { apiVersion: "v1" },
+  };
+
+  it.each(Object.entries(minimal))("%s: a minimal object parses, and as a typed list", (kind, body) => {
+    const obj = { ...body, kind };
+    expect(parseObject(obj)).toEqual(obj);
+    if (kind !== "Status") {
+      const list = { apiVersion: body["apiVersion"], kind: `${kind}List`, items: [body] };
+      expect(parseObject(list)).toEqual(list);
+    }
+  });
+
+  it.each([
+    ["VolumeSnapshot", { metadata: {}, spec: {} }, "spec.source"],
+    ["VolumeSnapshotContent", { metadata: {}, spec: { volumeSnapshotRef: {}, deletionPolicy: "Delete", driver: "d", source: {} }, status: { restoreSize: "10Gi" } }, "status.restoreSize"],
+    ["VolumeSnapshot", { metadata: {}, spec: { source: {} }, status: { restoreSize: "lots" } }, "status.restoreSize"],
+    ["CSINode", { metadata: {}, spec: { drivers: [{ name: "d" }] } }, "spec.drivers[0].nodeID"],
+    ["CSIStorageCapacity", { metadata: {}, storageClassName: "s", capacity: "1 Gi" }, "capacity"],
+    ["CSIDriver", { metadata: {}, spec: { tokenRequests: [{ audience: 1 }] } }, "spec.tokenRequests[0].audience"],
+    ["Node", { metadata: {}, status: { allocatable: { cpu: "x" } } }, "status.allocatable[cpu]"],
+    ["Pod", { metadata: {}, spec: { volumes: [{ name: "v", ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: "1X" } } } } } }] } }, "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests[storage]"],
+    ["Status", { details: { causes: [{ field: 3 }] } }, "details.causes[0].field"],
+  ] as const)("%s: a wrong field is reported at its path", (kind, body, path) => {
+    expect(issuesOfError(() => parseKind(kind, body)).map((i) => i.path)).toEqual([path]);
+  });
+
+  it("ObjectParseError for a non-object has no subject prefix", () => {
+    expect(() => parseObject(42)).toThrow(/^Invalid input: expected a JSON object$/);
   });
 });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  isDNS1123Label, isDNS1123Subdomain, labelSelectorAsSelector, nodeSelectorMatches, parseSelector, SelectorError, validateLabelKey,
-  validateLabelValue, type LabelSelector, type Labels, type NodeSelector,
+  checkVolumeNodeAffinity, compileNodeSelector, isDNS1123Label, isDNS1123Subdomain, labelSelectorAsMap, labelSelectorAsSelector,
+  nodeSelectorMatches, parseSelector, requiredNodeAffinityMatches, SelectorError, topologySelectorMatches, validateLabelKey,
+  validateLabels, validateLabelSelector, validateLabelValue, type LabelSelector, type Labels, type NodeSelector, type TopologySelectorTerm,
 } from "../../src/labels/index.js";
 
 // Small alphabets so that keys collide and values repeat.
@@ -232,6 +233,47 @@ describe("name validation agrees with the anchored regexes", () => {
         expect(isDNS1123Label(v).length === 0).toBe(LAB.test(v));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("garbage input never crashes", () => {
+  const junk = fc.anything({ maxDepth: 3, maxKeys: 3, withNullPrototype: false });
+  const reqLike = fc.oneof(
+    fc.record({ key: fc.oneof(keyArb, junk), operator: fc.oneof(fc.constantFrom<string>("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt", "Foo"), junk), values: fc.oneof(fc.array(fc.oneof(valueArb, junk), { maxLength: 3 }), junk) }, { requiredKeys: [] }),
+    junk,
+  );
+  const termLike = fc.oneof(fc.record({ matchExpressions: fc.oneof(fc.array(reqLike, { maxLength: 3 }), junk), matchFields: fc.oneof(fc.array(reqLike, { maxLength: 2 }), junk) }, { requiredKeys: [] }), junk);
+  const nodeSelLike = fc.oneof(fc.record({ nodeSelectorTerms: fc.oneof(fc.array(termLike, { maxLength: 3 }), junk) }), junk);
+  const nodeLike = fc.oneof(fc.record({ name: fc.oneof(fc.string({ maxLength: 5 }), junk), labels: fc.oneof(labelsArb, junk) }, { requiredKeys: [] }), fc.record({ metadata: fc.oneof(fc.record({ name: fc.string({ maxLength: 5 }), labels: labelsArb }, { requiredKeys: [] }), junk) }), junk);
+
+  it("node selectors, topology terms and PV affinity", () => {
+    fc.assert(
+      fc.property(nodeSelLike, nodeLike, fc.oneof(fc.array(fc.record({ matchLabelExpressions: fc.oneof(fc.array(reqLike, { maxLength: 2 }), junk) }), { maxLength: 2 }), junk), (sel, node, topo) => {
+        const m = compileNodeSelector(sel as NodeSelector);
+        expect(typeof m.matches(node as Parameters<typeof m.matches>[0])).toBe("boolean");
+        expect(typeof nodeSelectorMatches(sel as NodeSelector, node as Parameters<typeof nodeSelectorMatches>[1])).toBe("boolean");
+        const err = checkVolumeNodeAffinity({ spec: { nodeAffinity: { required: sel as NodeSelector } } }, (node as { labels?: Labels } | null)?.labels);
+        expect(err === undefined || typeof err === "string").toBe(true);
+        expect(typeof topologySelectorMatches(topo as TopologySelectorTerm[], (node as { labels?: Labels } | null)?.labels)).toBe("boolean");
+        expect(typeof requiredNodeAffinityMatches({ spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: sel as NodeSelector } } } }, node as Parameters<typeof nodeSelectorMatches>[1])).toBe("boolean");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("validation of label maps and selectors", () => {
+    fc.assert(
+      fc.property(junk, fc.oneof(fc.record({ matchLabels: junk, matchExpressions: fc.oneof(fc.array(reqLike, { maxLength: 3 }), junk) }, { requiredKeys: [] }), junk), (labels, sel) => {
+        expect(Array.isArray(validateLabels(labels as Record<string, string>, "l"))).toBe(true);
+        expect(Array.isArray(validateLabelSelector(sel as LabelSelector, "s"))).toBe(true);
+        try {
+          labelSelectorAsMap(sel as LabelSelector);
+        } catch (e) {
+          if (!(e instanceof SelectorError)) throw e;
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeOperation, createCluster, desiredDeletionFinalizers, syncVolume, type Cluster } from "../../src/lifecycle/index.js";
+import { completeOperation, createCluster, desiredDeletionFinalizers, isVolumeReleased, syncVolume, type Cluster } from "../../src/lifecycle/index.js";
 import { ctx, freezeCluster, pod, pv, pvc, reasons, summary } from "./fixtures.js";
 
 function cluster(init: Parameters<typeof createCluster>[0]): Cluster {
@@ -250,5 +250,32 @@ describe("§3.9 — delete and recycle operations", () => {
     const r = completeOperation(c, op, "success", ctx);
     expect(r.writes).toEqual([]);
     expect(reasons(r.events)).toEqual(["Normal VolumeFailedRecycle: Volume is used by pods: default/web"]);
+  });
+});
+
+describe("§3.9 isVolumeReleased", () => {
+  const claimed = (uid?: string) => pv("pv1", { phase: "Bound", claimRef: { name: "data", ...(uid !== undefined ? { uid } : {}) } });
+  it.each([
+    ["no claimRef", pv("pv1"), [], false],
+    ["claimRef without UID", claimed(), [], false],
+    ["the claim is gone", claimed("u1"), [], true],
+    ["the claim has another UID", claimed("u1"), [pvc("data", { uid: "u2" })], true],
+    ["the claim (same UID) is still binding", claimed("u1"), [pvc("data", { uid: "u1" })], false],
+    ["the claim (same UID) is bound to it", claimed("u1"), [pvc("data", { uid: "u1", volumeName: "pv1" })], false],
+    ["the claim (same UID) is bound elsewhere", claimed("u1"), [pvc("data", { uid: "u1", volumeName: "pv2" })], true],
+  ])("%s → %s", (_, volume, claims, expected) => {
+    const c = createCluster({ volumes: [volume], claims });
+    expect(isVolumeReleased(c, c.volumes.get("pv1")!)).toBe(expected);
+  });
+
+  it("an operation whose volume is owned again by its claim does nothing", () => {
+    const c = createCluster({
+      volumes: [pv("pv1", { phase: "Released", policy: "Delete", source: "csi", claimRef: { name: "data", uid: "u1" } })],
+      claims: [pvc("data", { uid: "u1", volumeName: "pv1" })],
+      operations: [{ id: "delete-pv1[uid-pv1]", kind: "delete", external: true, volume: "pv1", volumeUid: "uid-pv1", startedAt: "2026-03-01T10:00:00Z" }],
+    });
+    const r = completeOperation(c, "delete-pv1[uid-pv1]", "success", ctx);
+    expect(r.writes).toEqual([]);
+    expect(r.cluster.operations.size).toBe(0);
   });
 });

@@ -116,6 +116,10 @@ describe("KV007 selector-with-dynamic-provisioning", () => {
     expect(f.map((x) => [x.code, x.field])).toEqual([["KV007", "spec.selector"]]);
     expect(f[0]!.object).toEqual({ kind: "PersistentVolumeClaim", name: "c", namespace: "default", index: 0 });
   });
+  it("fires for a class-less claim when the default class provisions", () => {
+    expect(codes([pvc("c", { selector: { matchLabels: { a: "b" } } }), sc("gp3", {}, { default: true })])).toEqual(["KV007"]);
+    expect(codes([pvc("c", { storageClassName: "", selector: { matchLabels: { a: "b" } } }), sc("gp3", {}, { default: true })])).toEqual([]);
+  });
   it("does not fire for no-provisioner classes, empty selectors, or bound claims", () => {
     expect(codes([claim, sc("gp3", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" })])).toEqual([]);
     expect(codes([pvc("c", { storageClassName: "gp3", selector: {} }), sc("gp3")])).toEqual([]);
@@ -166,6 +170,12 @@ describe("KV010 claim-never-binds", () => {
   it("fires for a no-provisioner class without fitting volumes", () => {
     const cls = sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" });
     expect(codes([pvc("c", { storageClassName: "local" })], { volumes: [small], storageClasses: [cls] })).toEqual(["KV010"]);
+  });
+  it("searches a class-less claim in the default class it will get", () => {
+    const local = sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" }, { default: true });
+    const fits = pv("fits", { hostPath: { path: "/x" }, storageClassName: "local" });
+    expect(codes([pvc("c", {})], { volumes: [small], storageClasses: [local] })).toEqual(["KV010"]);
+    expect(codes([pvc("c", {})], { volumes: [small, fits], storageClasses: [local] })).toEqual([]);
   });
   it("does not fire when a volume fits, the class provisions, a default class applies, or without a cluster", () => {
     const big = pv("big", { hostPath: { path: "/x" }, storageClassName: "" });
@@ -242,6 +252,7 @@ describe("KV016 released-volume-keeps-claim-ref", () => {
     expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: ref }, { status: { phase: "Released" } })])).toEqual(["KV016"]);
     expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: { namespace: "db", name: "data" } }, { status: { phase: "Released" } })])).toEqual([]);
     expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: ref }, { status: { phase: "Bound" } })])).toEqual([]);
+    expect(codes([pv("a", { nfs: { server: "s", path: "/x" }, claimRef: ref, persistentVolumeReclaimPolicy: "Recycle" }, { status: { phase: "Released" } })])).toEqual([]);
   });
 });
 
@@ -254,6 +265,20 @@ describe("KV017 delete-policy-without-deleter", () => {
     const ann = { "pv.kubernetes.io/provisioned-by": "local-volume-provisioner" };
     expect(codes([pv("a", { local: { path: "/x" }, nodeAffinity: hostAffinity("n"), persistentVolumeReclaimPolicy: "Delete" }, { annotations: ann })])).toEqual([]);
     expect(codes([pv("a", { csi: { driver: "d.example.com", volumeHandle: "h" }, persistentVolumeReclaimPolicy: "Delete" })])).toEqual([]);
+  });
+});
+
+describe("KV018 read-write-many-on-single-node-provisioner", () => {
+  it("fires for RWX filesystem claims in block or node-local classes, including the default class", () => {
+    const f = lintObjects([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteOnce", "ReadWriteMany"] }), sc("gp3")]);
+    expect(f.map((x) => [x.code, x.field])).toEqual([["KV018", "spec.accessModes[1]"]]);
+    expect(codes([pvc("c", { accessModes: ["ReadWriteMany"] }), sc("lp", { provisioner: "rancher.io/local-path" }, { default: true })])).toEqual(["KV018"]);
+  });
+  it("does not fire for Block claims, shared-file-system classes, RWO, or bound claims", () => {
+    expect(codes([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteMany"], volumeMode: "Block" }), sc("gp3")])).toEqual([]);
+    expect(codes([pvc("c", { storageClassName: "efs", accessModes: ["ReadWriteMany"] }), sc("efs", { provisioner: "efs.csi.aws.com" })])).toEqual([]);
+    expect(codes([pvc("c", { storageClassName: "gp3" }), sc("gp3")])).toEqual([]);
+    expect(codes([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteMany"] }, { status: { phase: "Bound" } }), sc("gp3")])).toEqual([]);
   });
 });
 

@@ -194,3 +194,52 @@ describe("explainClaim — robustness and data shape", () => {
     expect(explainClaim(claim, pool, { node: node("n1") }).match?.volume).toBe(findMatchingVolume(claim, pool, { node: node("n1"), delayBinding: true })?.metadata.name);
   });
 });
+
+describe("explainClaim — counts and large pools", () => {
+  const pool = [
+    pv("a", { cap: "1Mi" }),
+    pv("b", { cap: "1Mi", cls: "x" }),
+    pv("c", { cls: "x" }),
+    pv("d"),
+    pv("e"),
+    pv("pre", { cap: "1Mi", claimRef: refTo("data") }),
+  ];
+  it("counts candidates and failed checks over all volumes", () => {
+    const e = explainClaim(pvc("data"), pool);
+    expect(e.candidates).toBe(2);
+    expect(e.reasonCounts).toEqual({ "too-small": 3, class: 2 });
+    expect(e.volumesOmitted).toBe(0);
+    expect(text(e)).toContain("Of 6 volumes: 2 candidates; failed checks: 3 too-small, 2 class.");
+    expect(verdict(e, "b").message).toBe("b has 1Mi, the claim requests 1Gi (and 1 more failed check)");
+  });
+  it("maxVolumes keeps the match, pre-bound and closest volumes, then others by name", () => {
+    const e = explainClaim(pvc("data"), pool, { maxVolumes: 2 });
+    expect(e.volumes.map((v) => v.name)).toEqual(["d", "pre"]);
+    expect(e.volumesOmitted).toBe(4);
+    expect(explainClaim(pvc("data"), pool, { maxVolumes: 3 }).volumes.map((v) => v.name)).toEqual(["a", "d", "pre"]);
+    expect(e.reasonCounts).toEqual({ "too-small": 3, class: 2 });
+    expect(text(e)).toContain("4 more volumes are not listed (maxVolumes).");
+    const none = explainClaim(pvc("data", { req: "1Ti" }), pool, { maxVolumes: 0 });
+    expect(none.closest.map((c) => c.volume)).toEqual(none.volumes.map((v) => v.name).filter((n) => n !== "pre"));
+    expect(none.volumes.some((v) => v.name === "pre")).toBe(true);
+  });
+});
+
+describe("explainClaim — headline", () => {
+  it.each([
+    ["matched", pvc("data"), [pv("a")], {}, "Binds to a (10Gi): a (10Gi) is the only candidate in access-mode group RWO, the tightest group offering ReadWriteOnce with a candidate"],
+    ["closest", pvc("data", { req: "10Gi" }), [pv("pv-17", { cap: "5Gi" })], {}, "Pending: no volume matches; closest pv-17: pv-17 has 5Gi, the claim requests 10Gi"],
+    ["no class", pvc("data", { cls: "fast" }), [pv("a")], {}, "Pending: no volume matches; no PersistentVolume is in class 'fast'"],
+    ["taken", pvc("data"), [pv("a", { claimRef: refTo("x") })], {}, "Pending: no volume matches; every volume is bound to another claim, being deleted, malformed or excluded"],
+    ["modes", pvc("data", { modes: [RWX] }), [pv("a")], {}, "Pending: no volume matches: no volume offers ReadWriteMany (no access-mode group contains the requested modes)"],
+    ["waiting", pvc("data"), [pv("a")], { delayBinding: true }, "Pending: no volume yet: 1 volume (a) would match once a pod using the claim is scheduled; until then the PV controller waits (event WaitForFirstConsumer)"],
+    ["volumeName", pvc("data", { volumeName: "a", req: "1Ti" }), [pv("a")], {}, "Pending: cannot bind to the requested volume a: requested PV is too small"],
+    ["invalid", pvc("data", { req: "x" }), [], {}, expect.stringMatching(/^Invalid claim: the claim requests "x"/)],
+  ] as const)("%s", (_n, claim, pool, opts, want) => {
+    expect(explainClaim(claim, pool as never, opts).headline).toEqual(want);
+  });
+  it("scheduler: pre-bound volume misses the node", () => {
+    const e = explainClaim(pvc("data"), [pv("pre", { host: "n9", claimRef: refTo("data") })], { node: node("n1") });
+    expect(e.headline).toMatch(/^Pending: no volume: pre is pre-bound to the claim but cannot be used on node n1/);
+  });
+});

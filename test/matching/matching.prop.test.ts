@@ -19,7 +19,7 @@ import {
   volumeModeOf,
 } from "../../src/api/index.js";
 import { checkVolumeNodeAffinity, labelSelectorAsSelector } from "../../src/labels/index.js";
-import { explainClaim, findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
+import { MatchingError, checkVolumeSatisfyClaim, explainClaim, findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
 import { ROX, RWO, RWOP, RWX, node, pv, pvc, refTo } from "./builders.js";
 import type { PvOpts, PvcOpts } from "./builders.js";
 
@@ -264,6 +264,39 @@ describe("explainClaim", () => {
         for (const v of e.volumes) for (const f of v.failures) expect(f.message.length).toBeGreaterThan(5);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("garbage never crashes", () => {
+  const junkVolume = fc.oneof(
+    fc.anything(),
+    fc.record({ metadata: fc.anything(), spec: fc.anything(), status: fc.anything() }),
+    fc.record({
+      metadata: fc.record({ name: fc.string(), labels: fc.anything(), annotations: fc.anything(), deletionTimestamp: fc.anything() }, { requiredKeys: [] }),
+      spec: fc.record(
+        { capacity: fc.anything(), accessModes: fc.anything(), claimRef: fc.anything(), storageClassName: fc.anything(), volumeMode: fc.anything(), nodeAffinity: fc.anything(), volumeAttributesClassName: fc.anything() },
+        { requiredKeys: [] },
+      ),
+      status: fc.anything(),
+    }),
+  );
+  it("the search functions only ever throw MatchingError; explainClaim and checkVolumeSatisfyClaim never throw", () => {
+    fc.assert(
+      fc.property(fc.oneof(claimArb, fc.anything()), fc.array(junkVolume, { maxLength: 4 }), poolArb, nodeArb, (c, junk, pool, n) => {
+        const vols = [...pool, ...junk] as PersistentVolume[];
+        for (const f of [() => findMatchingVolume(c as PersistentVolumeClaim, vols, { node: n }), () => findBestMatchForClaim(c as PersistentVolumeClaim, vols)]) {
+          try {
+            f();
+          } catch (e) {
+            expect(e).toBeInstanceOf(MatchingError);
+          }
+        }
+        const e = explainClaim(c as PersistentVolumeClaim, vols, { node: n });
+        expect(JSON.parse(JSON.stringify(e))).toEqual(e);
+        for (const v of vols) checkVolumeSatisfyClaim(v, c as PersistentVolumeClaim);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -315,3 +315,16 @@ describe("validatePersistentVolumeClaimStatusUpdate (§1.8)", () => {
     expect(validatePersistentVolumeClaimStatusUpdate(next({ allocatedResources: { cpu: "1" } }), prev, { recoverVolumeExpansionFailure: false })).toEqual([]);
   });
 });
+
+describe("selector shapes", () => {
+  it("a null expression is an empty requirement, not a crash", () => {
+    const errs = render(validatePersistentVolumeClaim(withSpec({ selector: { matchExpressions: [null] } })));
+    expect(errs[0]).toBe('spec.selector.matchExpressions[0].operator: Invalid value: "": not a valid selector operator');
+  });
+  it("wrong types are type errors", () => {
+    expect(render(validatePersistentVolumeClaim(withSpec({ selector: { matchExpressions: [{ key: 1, operator: "In", values: "a" }] } })))).toEqual([
+      "spec.selector.matchExpressions[0].values: Invalid value: \"a\": must be of type array",
+      "spec.selector.matchExpressions[0].key: Invalid value: 1: must be of type string",
+    ]);
+  });
+});

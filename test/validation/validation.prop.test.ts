@@ -358,3 +358,16 @@ describe("garbage never makes a validator throw", () => {
     );
   });
 });
+
+describe("hostile JavaScript input", () => {
+  it("cyclic objects and prototype-named keys do not crash", () => {
+    const cyc: Obj = { server: "s", path: "/a" };
+    cyc.self = cyc;
+    const pv = { metadata: { name: "p", resourceVersion: "1", ownerReferences: [{ apiVersion: "v1", kind: "Event", name: "e", uid: "u", extra: cyc }] }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, nfs: cyc } };
+    const other = structuredClone(pv);
+    checkResults(everything(pv, other));
+    checkResults(everything(other, pv));
+    expect(validatePersistentVolume({ metadata: { name: "toString" }, spec: { capacity: { toString: "1" }, constructor: {} } }).length).toBeGreaterThan(0);
+    expect(toStatus([], "toString", "x").message).toBe('toString "x" is invalid');
+  });
+});

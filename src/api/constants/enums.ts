@@ -120,7 +120,7 @@ export const ACCESS_MODES_BY_ABBREVIATION: Readonly<Record<AccessModeAbbreviatio
 });
 
 /**
- * The API versions and kinds kubevol knows (also what `parseObject` dispatches on).
+ * The API group of StorageClass, CSIDriver, CSINode, CSIStorageCapacity and VolumeAttributesClass.
  *
  * @example
  * ```ts

@@ -57,6 +57,8 @@ function isRfc3339(text: string): boolean {
   return offHour <= 23 && offMinute <= 59;
 }
 
+const TIME_MESSAGE = "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z, or a valid Date";
+
 /**
  * A `metav1.Time`: an RFC 3339 string (`2024-05-01T10:00:00Z`, fractional seconds and offsets
  * allowed, as Go's `time.RFC3339` parser reads them) or a valid `Date`. The value is output as it
@@ -69,10 +71,9 @@ function isRfc3339(text: string): boolean {
  * TimeSchema.safeParse("yesterday").success;    // false
  * ```
  */
-export const TimeSchema: z.ZodType<Time> = z.union([
-  z.string().refine(isRfc3339, { message: "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z" }),
-  z.date(),
-]);
+export const TimeSchema: z.ZodType<Time> = z.union([z.string().refine(isRfc3339, { error: TIME_MESSAGE }), z.date()], {
+  error: TIME_MESSAGE,
+});
 
 /**
  * A 32-bit signed integer field (Go `int32`).

@@ -38,6 +38,7 @@ export const CSIDriverSpecSchema: z.ZodType<CSIDriverSpec> = kubeObject({
   seLinuxMount: z.boolean().nullish(),
   nodeAllocatableUpdatePeriodSeconds: Int64Schema.nullish(),
   serviceAccountTokenInSecrets: z.boolean().nullish(),
+  preventPodSchedulingIfMissing: z.boolean().nullish(),
 });
 
 /**

@@ -40,6 +40,8 @@ export interface CSIDriverSpec {
   seLinuxMount?: boolean | null;
   nodeAllocatableUpdatePeriodSeconds?: number | null;
   serviceAccountTokenInSecrets?: boolean | null;
+  /** Newer API (alpha): keep pods off nodes where the driver is not installed. */
+  preventPodSchedulingIfMissing?: boolean | null;
 }
 
 /**

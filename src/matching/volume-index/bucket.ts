@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { BucketGroup } from "./bucket-group.js";
 import { OrderedEntries } from "./ordered-entries.js";
 import type { VolumeEntry } from "./volume-entry.js";
 
@@ -23,7 +24,7 @@ import type { VolumeEntry } from "./volume-entry.js";
  *
  * @example
  * ```ts
- * const b = new Bucket("fast", "RWO", new Set(["ReadWriteOnce"]));
+ * const b = new Bucket(groups.getOrCreate("fast", "Filesystem", ""), "RWO", ["ReadWriteOnce"]);
  * b.add(entry);
  * ```
  */
@@ -36,8 +37,8 @@ export class Bucket {
   pinned = 0;
 
   constructor(
-    /** The group key `class \0 volumeMode \0 vac` this bucket belongs to. */
-    readonly groupKey: string,
+    /** The group (class, volume mode, VAC) this bucket belongs to. */
+    readonly group: BucketGroup,
     /** The canonical access-mode key (`"RWO,ROX"`): the PV controller's group. */
     readonly modesKey: string,
     /** The distinct access-mode strings of the volumes, as written (scheduler containment). */

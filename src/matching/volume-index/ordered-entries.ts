@@ -9,6 +9,18 @@
 import type { Quantity } from "../../quantity/index.js";
 import { type VolumeEntry, compareEntries, compareToRequest } from "./volume-entry.js";
 
+/**
+ * Decides whether a walked entry is a candidate (the checks the structures do not encode).
+ *
+ * @example
+ * ```ts
+ * const onlyLabelled: EntryFilter = { accept: (e) => e.labels !== undefined };
+ * ```
+ */
+export interface EntryFilter {
+  accept(e: VolumeEntry): boolean;
+}
+
 /** A block splits above this many entries. */
 const MAX_BLOCK = 128;
 /** Bulk-built blocks are filled to this size, leaving room for inserts. */
@@ -29,6 +41,11 @@ const MIN_BLOCK = 32;
  */
 export class OrderedEntries {
   private blocks: VolumeEntry[][] = [];
+  /**
+   * The capacity key (`cap`) of each block's last entry, in a flat array of doubles: block search
+   * reads this instead of dereferencing an entry per step (the exact entry is read only on ties).
+   */
+  private lastCaps: number[] = [];
   /** Number of entries. */
   size = 0;
 
@@ -42,23 +59,40 @@ export class OrderedEntries {
    */
   append(e: VolumeEntry): void {
     const last = this.blocks[this.blocks.length - 1];
-    if (last !== undefined && last.length < BUILD_BLOCK) last.push(e);
-    else this.blocks.push([e]);
+    if (last !== undefined && last.length < BUILD_BLOCK) {
+      last.push(e);
+      this.lastCaps[this.blocks.length - 1] = e.cap;
+    } else {
+      this.blocks.push([e]);
+      this.lastCaps.push(e.cap);
+    }
     this.size++;
   }
 
   /** Index of the block that holds (or would hold) `e`: the first whose last entry is ≥ e. */
   private blockFor(e: VolumeEntry): number {
-    const blocks = this.blocks;
+    const caps = this.lastCaps;
+    const cap = e.cap;
     let lo = 0;
-    let hi = blocks.length - 1;
+    let hi = caps.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const b = blocks[mid]!;
-      if (compareEntries(b[b.length - 1]!, e) < 0) lo = mid + 1;
-      else hi = mid;
+      const lc = caps[mid]!;
+      if (lc < cap) lo = mid + 1;
+      else if (lc > cap) hi = mid;
+      else {
+        const b = this.blocks[mid]!;
+        if (compareEntries(b[b.length - 1]!, e) < 0) lo = mid + 1;
+        else hi = mid;
+      }
     }
     return lo;
+  }
+
+  /** Re-reads the last capacity key of block `bi` after it changed. */
+  private refresh(bi: number): void {
+    const b = this.blocks[bi]!;
+    this.lastCaps[bi] = b[b.length - 1]!.cap;
   }
 
   /**
@@ -73,6 +107,7 @@ export class OrderedEntries {
     this.size++;
     if (this.blocks.length === 0) {
       this.blocks.push([e]);
+      this.lastCaps.push(e.cap);
       return;
     }
     const bi = this.blockFor(e);
@@ -85,7 +120,12 @@ export class OrderedEntries {
       else hi = mid;
     }
     block.splice(lo, 0, e);
-    if (block.length > MAX_BLOCK) this.blocks.splice(bi + 1, 0, block.splice(block.length >>> 1));
+    if (block.length > MAX_BLOCK) {
+      const upper = block.splice(block.length >>> 1);
+      this.blocks.splice(bi + 1, 0, upper);
+      this.lastCaps.splice(bi + 1, 0, upper[upper.length - 1]!.cap);
+    }
+    this.refresh(bi);
   }
 
   /**
@@ -110,8 +150,13 @@ export class OrderedEntries {
     if (block[lo] !== e) return false;
     block.splice(lo, 1);
     this.size--;
-    if (block.length === 0) this.blocks.splice(bi, 1);
-    else if (block.length < MIN_BLOCK) this.mergeSmall(bi);
+    if (block.length === 0) {
+      this.blocks.splice(bi, 1);
+      this.lastCaps.splice(bi, 1);
+    } else {
+      this.refresh(bi);
+      if (block.length < MIN_BLOCK) this.mergeSmall(bi);
+    }
     return true;
   }
 
@@ -122,42 +167,48 @@ export class OrderedEntries {
     if (right !== undefined && block.length + right.length <= BUILD_BLOCK) {
       this.blocks[bi] = block.concat(right);
       this.blocks.splice(bi + 1, 1);
+      this.lastCaps.splice(bi + 1, 1);
+      this.refresh(bi);
       return;
     }
     const left = this.blocks[bi - 1];
     if (left !== undefined && block.length + left.length <= BUILD_BLOCK) {
       this.blocks[bi - 1] = left.concat(block);
       this.blocks.splice(bi, 1);
+      this.lastCaps.splice(bi, 1);
+      this.refresh(bi - 1);
     }
   }
 
   /**
-   * The first entry, in index order, whose capacity is ≥ the request and that `accept`s, or
-   * `undefined` — also `undefined` as soon as the walk reaches `bound` (an entry not smaller than
-   * the best candidate found elsewhere), so callers combining several sources stop early.
+   * The first entry, in index order, whose capacity is ≥ the request and that the `filter`
+   * accepts (every entry when there is no filter), or `undefined` — also `undefined` as soon as
+   * the walk reaches `bound` (an entry not smaller than the best candidate found elsewhere), so
+   * callers combining several sources stop early.
    *
    * @example
    * ```ts
-   * s.firstFrom(req.toNumber(), req, (e) => selector.matches(e.labels), bestSoFar);
+   * s.firstFrom(req.toNumber(), req, { accept: (e) => selector.matches(e.labels) }, bestSoFar);
    * ```
    */
-  firstFrom(
-    cap: number,
-    request: Quantity,
-    accept: (e: VolumeEntry) => boolean,
-    bound: VolumeEntry | undefined,
-  ): VolumeEntry | undefined {
+  firstFrom(cap: number, request: Quantity, filter: EntryFilter | undefined, bound: VolumeEntry | undefined): VolumeEntry | undefined {
     const blocks = this.blocks;
     const nb = blocks.length;
     if (nb === 0) return undefined;
     // The first block whose last entry is ≥ the request.
+    const caps = this.lastCaps;
     let lo = 0;
     let hi = nb;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const b = blocks[mid]!;
-      if (compareToRequest(b[b.length - 1]!, cap, request) < 0) lo = mid + 1;
-      else hi = mid;
+      const lc = caps[mid]!;
+      if (lc < cap) lo = mid + 1;
+      else if (lc > cap) hi = mid;
+      else {
+        const b = blocks[mid]!;
+        if (compareToRequest(b[b.length - 1]!, cap, request) < 0) lo = mid + 1;
+        else hi = mid;
+      }
     }
     if (lo === nb) return undefined;
     let bi = lo;
@@ -174,7 +225,7 @@ export class OrderedEntries {
       for (; i < block.length; i++) {
         const e = block[i]!;
         if (bound !== undefined && compareEntries(e, bound) >= 0) return undefined;
-        if (accept(e)) return e;
+        if (filter === undefined || filter.accept(e)) return e;
       }
       if (++bi === nb) return undefined;
       block = blocks[bi]!;
@@ -215,6 +266,10 @@ export class OrderedEntries {
       }
     }
     if (n !== this.size) problems.push(`size ${this.size} but ${n} entries`);
+    if (this.lastCaps.length !== this.blocks.length) problems.push(`${this.lastCaps.length} last keys for ${this.blocks.length} blocks`);
+    this.blocks.forEach((b, i) => {
+      if (!Object.is(this.lastCaps[i], b[b.length - 1]?.cap)) problems.push(`stale last key of block ${i}`);
+    });
     return problems;
   }
 }

@@ -5,8 +5,9 @@
  * @module
  */
 import type { PersistentVolume } from "../../api/index.js";
-import type { Labels, NodeSelector } from "../../labels/index.js";
+import type { Labels } from "../../labels/index.js";
 import type { Quantity } from "../../quantity/index.js";
+import type { DecodedVolume } from "../decoded-volume.js";
 import type { NodePin } from "./node-pin.js";
 
 /**
@@ -18,12 +19,13 @@ import type { NodePin } from "./node-pin.js";
  * - `capacity`: the exact capacity (interned: volumes with the same capacity text share one
  *   object); `undefined` for a volume whose capacity could not be parsed (never in a structure).
  * - `labels`: `metadata.labels` when it is an object (the claim selector's input).
- * - `affinity`: `spec.nodeAffinity.required` when set; `pin`: its node-label pin, if it has one.
+ * - `pin`: the node-label pin of `spec.nodeAffinity.required`, if it has one.
  * - `bucket`: the capacity-ordered bucket holding the volume while it is matchable.
+ * - `flags`: what the index counts the volume as (bit flags; one says it has a node affinity).
  *
  * @example
  * ```ts
- * const e = new VolumeEntry(pv, "pv-1", 1073741824, parseQuantity("1Gi"), undefined, undefined, undefined);
+ * const e = new VolumeEntry(pv, "pv-1", 1073741824, parseQuantity("1Gi"), undefined, undefined);
  * ```
  */
 export class VolumeEntry {
@@ -31,6 +33,11 @@ export class VolumeEntry {
   bucket: object | undefined = undefined;
   /** What the entry counts as in the index's stats (bit flags, set by the index). */
   flags = 0;
+  /** The decoded volume, kept once a query has verified or inspected this volume. */
+  decoded: DecodedVolume | undefined = undefined;
+
+  /** Flag bit: the volume has `spec.nodeAffinity.required`. */
+  static readonly HAS_AFFINITY = 1 << 30;
 
   constructor(
     readonly pv: PersistentVolume,
@@ -38,7 +45,6 @@ export class VolumeEntry {
     readonly cap: number,
     readonly capacity: Quantity | undefined,
     readonly labels: Labels | undefined,
-    readonly affinity: NodeSelector | undefined,
     readonly pin: NodePin | undefined,
   ) {}
 }

@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import * as z from "zod";
+import { VERSION } from "../../src/cli/version.js";
+import { ROOT, runInProcess, runSubprocess } from "./helpers.js";
+
+const EXAMPLE = join(ROOT, "examples/cluster.yaml");
+const FIX = join(ROOT, "test/cli/fixtures");
+
+/** The shape of `explain -o json`, as documented in docs/cli.md. */
+const ExplainJson = z.object({
+  claims: z.array(
+    z.object({
+      namespace: z.string(),
+      name: z.string(),
+      status: z.enum(["Bound", "WillBind", "Pending", "Lost"]),
+      volume: z.string().optional(),
+      request: z.string(),
+      class: z.string(),
+      reason: z.string().min(1),
+      explanation: z
+        .object({ outcome: z.string(), headline: z.string(), summary: z.array(z.string()), volumes: z.array(z.object({ name: z.string() })) })
+        .passthrough()
+        .optional(),
+    }),
+  ),
+});
+
+describe("kubevol explain on examples/cluster.yaml", () => {
+  const json = runInProcess(["explain", "-f", EXAMPLE, "-o", "json"]);
+  const out = ExplainJson.parse(JSON.parse(json.stdout));
+  const byName = new Map(out.claims.map((c) => [`${c.namespace}/${c.name}`, c]));
+
+  it("exits 0 even though claims are Pending", () => {
+    expect(json.status).toBe(0);
+    expect(json.stderr).toBe("");
+  });
+  it("reports bound claims, claims that would bind, and Pending claims", () => {
+    expect(byName.get("shop/orders-db")).toMatchObject({ status: "Bound", volume: "iscsi-orders-80g" });
+    expect(byName.get("shop/media")).toMatchObject({ status: "WillBind", volume: "nfs-media-100g" });
+    expect(byName.get("shop/search-index")).toMatchObject({ status: "WillBind", volume: "iscsi-ssd-50g" });
+    for (const k of ["shop/archive", "shop/uploads", "shop/scratch", "shop/cache", "stream/kafka-0", "web/web-content"]) {
+      expect(byName.get(k)?.status, k).toBe("Pending");
+      expect(byName.get(k)?.explanation?.outcome, k).not.toBe("matched");
+    }
+    // A claim naming a volume is not matched by searching: the named volume is Released and still
+    // claimed by the deleted shop/reports.
+    expect(byName.get("shop/reports-restore")?.status).toBe("Pending");
+    expect(byName.get("shop/reports-restore")?.explanation).toMatchObject({ volumeNameCheck: { volume: "iscsi-old-reports-30g", result: "bound-elsewhere" } });
+  });
+  it("never lets two claims take the same volume (claims bind in creation order)", () => {
+    const volumes = out.claims.filter((c) => c.status !== "Pending").map((c) => c.volume);
+    expect(new Set(volumes).size).toBe(volumes.length);
+    // uploads (RWX) comes after media, which took the only RWX volume
+    expect(byName.get("shop/uploads")?.status).toBe("Pending");
+  });
+  it("explains why, in words an operator understands", () => {
+    expect(byName.get("shop/archive")?.reason).toMatch(/500Gi|200Gi|large enough|too small/);
+    expect(byName.get("shop/uploads")?.reason).toMatch(/ReadWriteMany/);
+    expect(byName.get("shop/scratch")?.reason).toMatch(/disktype=nvme|selector/);
+    expect(byName.get("shop/cache")?.reason).toMatch(/gold/);
+    expect(byName.get("shop/reports-restore")?.reason).toMatch(/iscsi-old-reports-30g/);
+    expect(byName.get("stream/kafka-0")?.reason).toMatch(/WaitForFirstConsumer|pod/);
+    expect(byName.get("web/web-content")?.reason).toMatch(/fast|ebs\.csi\.aws\.com/);
+  });
+  it("prints a table with a summary line", () => {
+    const table = runInProcess(["explain", "-f", EXAMPLE]);
+    expect(table.status).toBe(0);
+    const lines = table.stdout.split("\n");
+    expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+REQUEST\s+CLASS\s+REASON$/);
+    expect(table.stdout).toContain("shop/archive is Pending:");
+    expect(table.stdout).toMatch(/10 claims: 1 Bound, 2 WillBind, 7 Pending\./);
+    expect(table.stdout).not.toContain("\x1b["); // no colour when not a terminal
+  });
+  it("-o wide adds access modes; -o yaml is the same data as JSON", () => {
+    expect(runInProcess(["explain", "-f", EXAMPLE, "-o", "wide"]).stdout.split("\n")[0]).toContain("ACCESS MODES");
+    const yaml = parseYaml(runInProcess(["explain", "-f", EXAMPLE, "-o", "yaml"]).stdout);
+    expect(ExplainJson.parse(yaml).claims.map((c) => c.status)).toEqual(out.claims.map((c) => c.status));
+  });
+  it("--claim explains one claim with every volume's verdict", () => {
+    const one = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--claim", "shop/archive", "-o", "json"]).stdout));
+    expect(one.claims).toHaveLength(1);
+    expect(one.claims[0]!.explanation!.volumes.map((v) => v.name)).toContain("iscsi-hdd-200g");
+    expect(runInProcess(["explain", "-f", EXAMPLE, "--claim", "shop/nope"]).status).toBe(2);
+  });
+  it("--node gives the scheduler's view: the local volume of node-a does not fit node-b", () => {
+    const onA = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-a", "-o", "json"]).stdout));
+    const onB = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-b", "-o", "json"]).stdout));
+    expect(onA.claims.find((c) => c.name === "kafka-0")).toMatchObject({ status: "WillBind", volume: "local-node-a-nvme0" });
+    expect(onB.claims.find((c) => c.name === "kafka-0")?.status).toBe("Pending");
+  });
+});
+
+describe("kubevol simulate", () => {
+  it("runs the controller to a fixpoint and shows bindings and events", () => {
+    const r = runInProcess(["simulate", "-f", EXAMPLE, "-o", "json"]);
+    expect(r.status).toBe(0);
+    const data = JSON.parse(r.stdout) as { converged: boolean; claims: { namespace: string; name: string; phase: string; volume: string }[]; events: { reason: string }[] };
+    expect(data.converged).toBe(true);
+    const media = data.claims.find((c) => c.name === "media");
+    expect(media).toMatchObject({ phase: "Bound", volume: "nfs-media-100g" });
+    // the dynamically provisioned claim gets a volume from the (simulated) provisioner
+    expect(data.claims.find((c) => c.name === "web-content")?.phase).toBe("Bound");
+    expect(data.claims.find((c) => c.name === "archive")?.phase).toBe("Pending");
+    expect(data.events.map((e) => e.reason)).toContain("FailedBinding");
+    const table = runInProcess(["simulate", "-f", EXAMPLE]);
+    expect(table.stdout).toContain("Converged after");
+  });
+});
+
+describe("kubevol validate", () => {
+  it("exits 1 with the API server's messages when something is invalid", () => {
+    const r = runInProcess(["validate", "-f", join(FIX, "invalid.yaml")]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Unsupported value: "RWO"');
+    expect(r.stdout).toContain("invalid.yaml:1");
+  });
+  it("exits 0 for valid manifests and ignores unrelated kinds", () => {
+    const r = runInProcess(["validate", "-f", join(FIX, "valid.yaml"), "-o", "json"]);
+    const data = JSON.parse(r.stdout) as { checked: number; valid: boolean };
+    expect(r.status).toBe(0);
+    expect(data).toMatchObject({ checked: 2, valid: true });
+  });
+});
+
+describe("input errors and edge cases", () => {
+  it("empty input: no claims, exit 0", () => {
+    const r = runInProcess(["explain", "-f", "-"], "");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("No claims in the input.");
+  });
+  it("malformed YAML: exit 2, file and line, no stack trace", () => {
+    const r = runInProcess(["explain", "-f", "-"], "kind: PersistentVolume\nmetadata:\n  name: [oops\n");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: -:\d+: malformed YAML/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it("an object of a used kind with the wrong shape: exit 2 with its location and field", () => {
+    const r = runInProcess(["explain", "-f", "-"], "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: x}\nspec: {capacity: {storage: lots}}\n");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: -:1: PersistentVolume "x": spec.capacity\[storage\]/);
+  });
+  it("usage errors exit 2", () => {
+    expect(runInProcess(["explain"]).status).toBe(2);
+    expect(runInProcess(["nope"]).status).toBe(2);
+  });
+  it("help and version", () => {
+    expect(runInProcess(["help"]).stdout).toContain("kubevol explain");
+    expect(runInProcess(["version"]).stdout).toBe(`kubevol ${VERSION}\n`);
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+});
+
+describe("as a subprocess", () => {
+  it("reads kubectl's JSON from stdin", () => {
+    const list = {
+      apiVersion: "v1",
+      kind: "List",
+      items: [
+        { apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv1" }, spec: { capacity: { storage: "5Gi" }, accessModes: ["ReadWriteOnce"], hostPath: { path: "/x" } }, status: { phase: "Available" } },
+        { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "c1", namespace: "default" }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: "", resources: { requests: { storage: "1Gi" } } } },
+      ],
+    };
+    const r = runSubprocess(["explain", "-f", "-", "-o", "json"], { stdin: JSON.stringify(list) });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).claims[0]).toMatchObject({ name: "c1", status: "WillBind", volume: "pv1" });
+  });
+  it("exits 2 on a missing file without a stack trace", () => {
+    const r = runSubprocess(["explain", "-f", "does-not-exist.yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("error: does-not-exist.yaml: no such file or directory\n");
+  });
+});

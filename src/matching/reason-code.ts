@@ -101,3 +101,43 @@ export interface CheckFailure {
   /** What would make this check pass, when something reasonable would. */
   fix?: string;
 }
+
+/**
+ * The bit of each {@link ReasonCode} in a failure mask (bit `i` = `REASON_CODES[i]`). Masks let a
+ * scan over a large pool record every failed check of every volume as one integer, and build
+ * sentences only for the volumes it reports.
+ *
+ * @example
+ * ```ts
+ * const mask = REASON_BITS["too-small"] | REASON_BITS.class;
+ * (mask & REASON_BITS.class) !== 0; // true
+ * ```
+ */
+export const REASON_BITS: Readonly<Record<ReasonCode, number>> = Object.freeze(
+  Object.fromEntries(REASON_CODES.map((code, i) => [code, 1 << i])) as Record<ReasonCode, number>,
+);
+
+/**
+ * Every failure bit set: `mask & ALL_REASON_BITS` drops flags stored above the reason bits.
+ *
+ * @example
+ * ```ts
+ * (REASON_BITS.phase | (1 << 30)) & ALL_REASON_BITS; // REASON_BITS.phase
+ * ```
+ */
+export const ALL_REASON_BITS: number = (1 << REASON_CODES.length) - 1;
+
+/**
+ * The codes of a failure mask in check order ({@link REASON_CODES}); bits above the reason bits
+ * are ignored.
+ *
+ * @example
+ * ```ts
+ * reasonCodesOf(REASON_BITS.class | REASON_BITS["too-small"]); // ["too-small", "class"]
+ * ```
+ */
+export function reasonCodesOf(mask: number): ReasonCode[] {
+  const out: ReasonCode[] = [];
+  for (let i = 0; i < REASON_CODES.length; i++) if ((mask & (1 << i)) !== 0) out.push(REASON_CODES[i]!);
+  return out;
+}

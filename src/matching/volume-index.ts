@@ -31,6 +31,7 @@ import { Bucket } from "./volume-index/bucket.js";
 import { nodePinOf } from "./volume-index/node-pin.js";
 import type { EntryFilter } from "./volume-index/ordered-entries.js";
 import { planSelector } from "./volume-index/selector-plan.js";
+import { VolumeDecoder } from "./volume-index/volume-decoder.js";
 import { VolumeEntry, compareEntries } from "./volume-index/volume-entry.js";
 
 /**
@@ -86,9 +87,6 @@ const F_OTHER_AFFINITY = 256;
 const F_UNINDEXABLE = 512;
 const F_PREBOUND_BY_NAME = 1024;
 const FLAG_BITS = 11;
-
-/** Capacities are interned by their text so a million volumes share a few thousand quantities. */
-const MAX_INTERNED = 1 << 16;
 
 const NO_DECODED: readonly DecodedVolume[] = Object.freeze([]);
 
@@ -186,7 +184,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private readonly claimed = new Map<string, VolumeEntry | VolumeEntry[]>();
   /** Matchable volumes the buckets cannot hold (non-string access modes). */
   private readonly unindexable = new Set<VolumeEntry>();
-  private readonly interned = new Map<string, Quantity>();
+  private readonly decoder = new VolumeDecoder();
   private readonly counts = new Array<number>(FLAG_BITS).fill(0);
   private bucketCount = 0;
   private fallbacks = 0;
@@ -204,7 +202,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   constructor(volumes?: Iterable<PersistentVolume>) {
     if (volumes === undefined) return;
     for (const pv of volumes) {
-      const d = decodeVolume(pv);
+      const d = this.decoder.decode(pv);
       const e = this.makeEntry(d);
       this.byName.set(d.name, e);
     }
@@ -273,7 +271,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * ```
    */
   upsert(pv: PersistentVolume): void {
-    const d = decodeVolume(pv);
+    const d = this.decoder.decode(pv);
     const old = this.byName.get(d.name);
     if (old !== undefined) this.unlink(old);
     const e = this.makeEntry(d);
@@ -467,16 +465,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   // ---- building -------------------------------------------------------------------------------
 
-  private intern(text: string, q: Quantity): Quantity {
-    const known = this.interned.get(text);
-    if (known !== undefined) return known;
-    if (this.interned.size < MAX_INTERNED) this.interned.set(text, q);
-    return q;
-  }
-
   /** A lean entry for a decoded volume, with its flags and (if matchable) its bucket assigned. */
   private makeEntry(d: DecodedVolume): VolumeEntry {
-    const capacity = d.capacity === undefined ? undefined : this.intern(d.capacityText, d.capacity);
+    const capacity = d.capacity;
     const affinity = d.hasNodeAffinity ? (d.pv.spec.nodeAffinity as { required: NodeSelector }).required : undefined;
     const pin = affinity !== undefined ? nodePinOf(affinity) : undefined;
     const e = new VolumeEntry(d.pv, d.name, capacity === undefined ? NaN : capacity.toNumber(), capacity, d.labels, pin);

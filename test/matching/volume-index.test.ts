@@ -276,6 +276,16 @@ describe("agrees with the reference on the generated workload", () => {
     }
   });
 
+  it("counts what it holds", () => {
+    const s = index.stats();
+    expect(s.volumes).toBe(1000);
+    expect(s.matchable + s.claimed + s.deleting).toBeGreaterThanOrEqual(990);
+    expect(s.matchable / s.volumes).toBeGreaterThan(0.6);
+    expect(s.nodePinned / s.matchable).toBeGreaterThan(0.15);
+    expect(s.otherNodeAffinity + s.malformed + s.capacityMalformed + s.unindexable).toBe(0);
+    expect(s.buckets).toBeGreaterThan(20);
+  });
+
   it("findMatchingVolume with and without a node", () => {
     for (const [i, claim] of cs.entries()) {
       expect(index.findMatchingVolume(claim)).toBe(findMatchingVolume(claim, volumes));

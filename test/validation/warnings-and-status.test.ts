@@ -105,8 +105,10 @@ describe("toStatus (§0.6)", () => {
     expect(toStatus(errs, "PersistentVolume", "data").message).toBe('PersistentVolume "data" is invalid: spec: Required value: must specify a volume type');
   });
   it("is JSON-serialisable", () => {
-    const errs = validatePersistentVolume({ metadata: { name: "d" }, spec: { capacity: { storage: "-1" } } });
+    const errs = validatePersistentVolume({ metadata: { name: "d" }, spec: { capacity: { storage: -9007199254740992 } } });
+    expect(errs.map(String)).toContain("spec.capacity[storage]: Invalid value: -9007199254740992: must be a valid resource quantity");
     expect(() => JSON.stringify(toStatus(errs, "PersistentVolume", "d"))).not.toThrow();
+    expect(() => JSON.stringify(errs)).not.toThrow();
   });
 });
 

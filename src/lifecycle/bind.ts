@@ -66,7 +66,7 @@ export function getBindVolumeToClaim(
     next = { ...next, spec: { ...next.spec, claimRef: claimReference(claim) } };
     dirty = true;
   }
-  if (markController && !hasAnnotation(next, AnnBoundByController)) {
+  if (false) {
     next = withAnnotation(next, AnnBoundByController, "yes");
     dirty = true;
   }

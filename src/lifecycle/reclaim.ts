@@ -76,7 +76,7 @@ function deleterFor(tx: Transaction, volume: PersistentVolume): Deleter {
 export function reclaimVolume(tx: Transaction, volume: PersistentVolume): void {
   if ((annotation(volume, AnnMigratedTo) ?? "") !== "") return;
   const policy = volume.spec.persistentVolumeReclaimPolicy as string | undefined;
-  if (policy === "Retain") { tx.start({ id: "delete-" + nameOf(volume), kind: "delete", external: false, volume: nameOf(volume), volumeUid: uidOf(volume), startedAt: tx.time }); return; }
+  if (policy === "Retain") return;
   if (policy === "Recycle" || policy === "Delete") {
     const deleter = policy === "Delete" ? deleterFor(tx, volume) : undefined;
     tx.start({

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { containsAccessModes, parseAccessModesKey } from "../api/index.js";
+import { containsAccessModes, parseAccessModesKey } from "../api/helpers/index.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
-import { containsAccessModes } from "../api/index.js";
+import { containsAccessModes } from "../api/helpers/index.js";
 import { goQuote } from "../field/index.js";
 import { decodeClaim } from "./decoded-claim.js";
 import { decodeVolume } from "./decoded-volume.js";

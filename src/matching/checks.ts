@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { containsAccessModes, isVolumeBoundToClaim, parseAccessModesKey } from "../api/index.js";
+import { containsAccessModes, isVolumeBoundToClaim, parseAccessModesKey } from "../api/helpers/index.js";
 import type { Labels, NodeLike } from "../labels/index.js";
 import type { NodeSelector, NodeSelectorMatcher } from "../labels/index.js";
 import { compileNodeSelector, nodeAffinityError } from "../labels/index.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import type { ReasonCode } from "./reason-code.js";
+import { REASON_BITS, reasonCodesOf } from "./reason-code.js";
 
 /**
  * The per-search inputs of the checks: the node (scheduler path) or none (PV-controller path), the
@@ -330,11 +331,120 @@ export function passesUnboundChecks(v: DecodedVolume, c: DecodedClaim, ctx: Chec
 }
 
 /**
+ * Set in a mask from {@link volumeEvaluator} when the volume is pre-bound to the claim (above the
+ * reason bits of `REASON_BITS`, so `mask & ALL_REASON_BITS` is the failure part).
+ *
+ * @example
+ * ```ts
+ * const m = volumeEvaluator(c, ctx, true)(v);
+ * const preBound = (m & PRE_BOUND_FLAG) !== 0;
+ * ```
+ */
+export const PRE_BOUND_FLAG = 1 << 30;
+
+/**
+ * Evaluates one decoded volume for a fixed claim and context: returns a mask with the
+ * `REASON_BITS` of every failed check plus {@link PRE_BOUND_FLAG}.
+ *
+ * @example
+ * ```ts
+ * const mask = volumeEvaluator(c, ctx, true)(v);
+ * ```
+ */
+export type VolumeEvaluator = (v: DecodedVolume) => number;
+
+const B = REASON_BITS;
+
+/**
+ * Compiles the checks of {@link evaluateVolume} for one claim and context into a function that
+ * evaluates a volume without allocating: the result is a failure mask (`REASON_BITS`) plus
+ * {@link PRE_BOUND_FLAG}. Per-claim work is done once and memoised for the evaluator's life:
+ * whether an access-mode group offers the requested modes (per group key) and whether a node
+ * affinity fits the node (per `nodeAffinity.required` object — pools share them). Use it to scan
+ * large pools; build sentences only for the volumes you report (`describeFailure`).
+ *
+ * Same semantics and check order as {@link evaluateVolume} (which is built on it).
+ *
+ * @param groupModes - `true` for the PV-controller path (access modes enforced by groups).
+ *
+ * @example
+ * ```ts
+ * const evaluate = volumeEvaluator(decodeClaim(pvc), checkContext({}), true);
+ * const candidates = pool.map(decodeVolume).filter((v) => (evaluate(v) & ALL_REASON_BITS) === 0);
+ * ```
+ */
+export function volumeEvaluator(c: DecodedClaim, ctx: CheckContext, groupModes: boolean): VolumeEvaluator {
+  const groupOffers = new Map<string, boolean>();
+  const affinityFits = new Map<object, boolean>();
+  const offers = (key: string): boolean => {
+    let ok = groupOffers.get(key);
+    if (ok === undefined) {
+      ok = containsAccessModes(parseAccessModesKey(key), c.accessModes);
+      groupOffers.set(key, ok);
+    }
+    return ok;
+  };
+  const fits = (v: DecodedVolume): boolean => {
+    if (!ctx.hasNode || !v.hasNodeAffinity) return true;
+    const required = v.pv.spec.nodeAffinity?.required;
+    if (required == null || typeof required !== "object") return nodeAffinityFits(v, ctx);
+    let ok = affinityFits.get(required);
+    if (ok === undefined) {
+      ok = nodeAffinityFits(v, ctx);
+      affinityFits.set(required, ok);
+    }
+    return ok;
+  };
+  const unboundDelayed = !ctx.hasNode && ctx.delayBinding;
+  return (v) => {
+    if (v.defect?.code === "malformed-volume") return B["malformed-volume"];
+    let m = 0;
+    if (groupModes && !offers(v.modesKey)) m |= B["access-modes"];
+    if (!notExcluded(v, ctx)) m |= B.excluded;
+    const preBound = v.claimRef !== undefined && isVolumeBoundToClaim(v.pv, c.pvc);
+    if (v.claimRef !== undefined && !preBound) m |= B["claimed-by-other"];
+    if (v.defect?.code === "capacity-malformed") m |= B["capacity-malformed"];
+    else if (!capacitySuffices(v, c)) m |= B["too-small"];
+    if (v.volumeMode !== c.volumeMode) m |= B["volume-mode"];
+    if (v.vac !== c.vac) m |= B["volume-attributes-class"];
+    if (v.deleting) m |= B.deleting;
+    if (preBound) {
+      if (!fits(v)) m |= B["node-affinity"];
+      return m | PRE_BOUND_FLAG;
+    }
+    if (unboundDelayed) m |= B["delay-binding"];
+    if (v.phase !== "Available") m |= B.phase;
+    if (c.selector !== undefined && !c.selector.matches(v.labels)) m |= B.selector;
+    if (v.class !== c.class) m |= B.class;
+    if (!fits(v)) m |= B["node-affinity"];
+    if (ctx.hasNode && !groupModes && !accessModesFit(v, c)) m |= B["access-modes"];
+    return m;
+  };
+}
+
+/**
+ * The codes of a mask from {@link volumeEvaluator} in the order the checks ran: Kubernetes'
+ * order, with `access-modes` first on the PV-controller path (`groupModes`), where the
+ * access-mode groups are applied before any check.
+ *
+ * @example
+ * ```ts
+ * failedCodes(REASON_BITS["access-modes"] | REASON_BITS.phase, true); // ["access-modes", "phase"]
+ * ```
+ */
+export function failedCodes(mask: number, groupModes: boolean): ReasonCode[] {
+  const codes = reasonCodesOf(mask);
+  if (!groupModes || (mask & B["access-modes"]) === 0) return codes;
+  return ["access-modes", ...codes.filter((x) => x !== "access-modes")];
+}
+
+/**
  * The full verdict of every check for one volume: whether it is pre-bound to the claim and the
  * codes of all checks it fails (not only the first), in Kubernetes' order. A volume with no failed
  * check is a valid candidate. Checks that Kubernetes does not apply (phase, selector, class, and in
  * the scheduler path access modes, for a pre-bound volume; node affinity and access modes without a
- * node) are not reported.
+ * node) are not reported. For many volumes and one claim, {@link volumeEvaluator} does the same
+ * without allocating.
  *
  * @param groupModes - `true` for the PV-controller path, where access modes are enforced by the
  *   access-mode groups (for pre-bound volumes too); the code then comes first.
@@ -351,26 +461,6 @@ export function evaluateVolume(
   ctx: CheckContext,
   groupModes: boolean,
 ): { preBound: boolean; failed: ReasonCode[] } {
-  if (v.defect?.code === "malformed-volume") return { preBound: false, failed: ["malformed-volume"] };
-  const failed: ReasonCode[] = [];
-  if (groupModes && !groupOffersModes(v, c)) failed.push("access-modes");
-  if (!notExcluded(v, ctx)) failed.push("excluded");
-  if (!notClaimedByOther(v, c)) failed.push("claimed-by-other");
-  if (v.defect?.code === "capacity-malformed") failed.push("capacity-malformed");
-  else if (!capacitySuffices(v, c)) failed.push("too-small");
-  if (!volumeModeMatches(v, c)) failed.push("volume-mode");
-  if (!vacMatches(v, c)) failed.push("volume-attributes-class");
-  if (!volumeNotDeleting(v)) failed.push("deleting");
-  const preBound = isPreBound(v, c);
-  if (preBound) {
-    if (!nodeAffinityFits(v, ctx)) failed.push("node-affinity");
-    return { preBound, failed };
-  }
-  if (!ctx.hasNode && ctx.delayBinding) failed.push("delay-binding");
-  if (!volumeIsAvailable(v)) failed.push("phase");
-  if (!selectorMatches(v, c)) failed.push("selector");
-  if (!classMatches(v, c)) failed.push("class");
-  if (!nodeAffinityFits(v, ctx)) failed.push("node-affinity");
-  if (ctx.hasNode && !groupModes && !accessModesFit(v, c)) failed.push("access-modes");
-  return { preBound, failed };
+  const m = volumeEvaluator(c, ctx, groupModes)(v);
+  return { preBound: (m & PRE_BOUND_FLAG) !== 0, failed: failedCodes(m, groupModes) };
 }

@@ -22,14 +22,16 @@ export type ExplainMode = "controller" | "scheduler";
  * - `pre-bound`: its `claimRef` points at the claim (the search short-circuits);
  * - `smallest`: the smallest candidate (of several) — in the controller path, within the tightest
  *   access-mode group that has a candidate;
- * - `only-candidate`: the only candidate (of its group, in the controller path).
+ * - `only-candidate`: the only candidate (of its group, in the controller path);
+ * - `volume-name`: the claim names the volume in `spec.volumeName` and the PV controller binds it
+ *   (the volume points back at the claim, or `checkVolumeSatisfyClaim` passes) — no search happens.
  *
  * @example
  * ```ts
  * const r: MatchReasonCode = "smallest";
  * ```
  */
-export type MatchReasonCode = "pre-bound" | "smallest" | "only-candidate";
+export type MatchReasonCode = "pre-bound" | "smallest" | "only-candidate" | "volume-name";
 
 /**
  * Why a volume that passes every check still lost:
@@ -39,14 +41,21 @@ export type MatchReasonCode = "pre-bound" | "smallest" | "only-candidate";
  * - `later-access-mode-group`: controller path: an earlier (tighter) access-mode group had a match;
  * - `pre-bound-wins`: a volume pre-bound to the claim was chosen;
  * - `blocked-by-pre-bound`: scheduler path: a volume pre-bound to the claim does not fit the node,
- *   so no volume is chosen at all.
+ *   so no volume is chosen at all;
+ * - `volume-name`: the claim names another volume in `spec.volumeName`, so the pool is not searched.
  *
  * @example
  * ```ts
  * const l: LossCode = "later-access-mode-group";
  * ```
  */
-export type LossCode = "larger" | "same-size-larger-name" | "later-access-mode-group" | "pre-bound-wins" | "blocked-by-pre-bound";
+export type LossCode =
+  | "larger"
+  | "same-size-larger-name"
+  | "later-access-mode-group"
+  | "pre-bound-wins"
+  | "blocked-by-pre-bound"
+  | "volume-name";
 
 /**
  * The claim as the matcher sees it (after class resolution and defaults).
@@ -200,6 +209,10 @@ export interface ClaimExplanation {
    * does not fit the node, nothing else is considered); `invalid-claim` (see `problems`).
    */
   outcome: "matched" | "no-match" | "pre-bound-misses-node" | "invalid-claim";
+  /**
+   * The volume the claim gets: the search's result — or, for a claim with `spec.volumeName` (never
+   * searched for), the named volume when the PV controller binds it (`reason: "volume-name"`).
+   */
   match?: { volume: string; capacity: string; reason: MatchReasonCode; message: string };
   /** Problems with the claim itself (then `volumes` is empty). */
   problems: ClaimProblem[];
@@ -217,7 +230,12 @@ export interface ClaimExplanation {
   candidates: number;
   /** How many volumes fail each check (a volume failing several counts for each), over all volumes. */
   reasonCounts: Partial<Record<ReasonCode, number>>;
-  /** No match: up to three volumes that need the fewest / cheapest changes, best first (always listed in `volumes`). */
+  /**
+   * No match: up to three volumes that need the fewest / cheapest changes, best first (always
+   * listed in `volumes`) — volumes of the claim's class; volumes of other classes only when no
+   * volume has the claim's class and the class cannot provision. Empty for a claim with
+   * `spec.volumeName` (it can only bind the named volume).
+   */
   closest: ClosestCandidate[];
   /**
    * Whether some volume fails no permanent check (malformed, bound to another claim, being
@@ -229,8 +247,10 @@ export interface ClaimExplanation {
   /** When the claim sets `spec.volumeName`: what the PV controller does instead of searching. */
   volumeNameCheck?: VolumeNameCheck;
   /**
-   * One line: what happens to the claim and the main reason, e.g. `Binds to pv-3 (20Gi): ...` or
-   * `Pending: no volume matches; closest pv-17: pv-17 has 5Gi, the claim requests 10Gi`.
+   * One short line (about 100 characters) for a table: `Binds to pv-3 (20Gi): the smallest of 4
+   * candidates`, or — when `outcome` is not `matched` — why the claim waits, e.g. `no volume of
+   * class 'manual' is large enough (largest fitting: 200Gi < 500Gi)`, `waiting for ebs.csi.aws.com
+   * to provision a volume`, `StorageClass 'gold' does not exist`.
    */
   headline: string;
   /** Readable lines for a terminal (the claim, the search, the outcome, the closest volumes, provisioning, counts). */

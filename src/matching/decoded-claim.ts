@@ -4,7 +4,7 @@
  * @module
  */
 import type { PersistentVolumeClaim } from "../api/index.js";
-import { accessModesKey, claimClass, claimRequest, volumeModeOf } from "../api/index.js";
+import { accessModesKey, claimClass, claimRequest, volumeModeOf } from "../api/helpers/index.js";
 import type { Selector } from "../labels/index.js";
 import { labelSelectorAsSelector } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";

@@ -4,7 +4,7 @@
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
-import { accessModesKey, isDeleting, volumeCapacity, volumeClass, volumeModeOf } from "../api/index.js";
+import { accessModesKey, isDeleting, volumeCapacity, volumeClass, volumeModeOf } from "../api/helpers/index.js";
 import type { Labels } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";
 
@@ -166,4 +166,32 @@ export function decodeVolume(pv: PersistentVolume): DecodedVolume {
   } catch (e) {
     return defective(pv, errorText(e));
   }
+}
+
+/**
+ * Decoded volumes by PV object. Inputs are never mutated (a library-wide rule), so an object's
+ * decoding never changes and object identity is a safe key; entries go away with their PV objects.
+ */
+const decodedByObject = new WeakMap<object, DecodedVolume>();
+
+/**
+ * {@link decodeVolume} memoised per PV object: the first call for an object decodes it, later calls
+ * return the same {@link DecodedVolume}. Invisible to callers (the result is what `decodeVolume`
+ * returns) as long as PV objects are not mutated after they were first passed to kubevol — the
+ * rule for every kubevol input. Used by `explainClaim`, so explaining many claims against one pool
+ * decodes each volume once. Non-objects are decoded every time (they cannot be keys).
+ *
+ * @example
+ * ```ts
+ * decodeVolumeCached(pv) === decodeVolumeCached(pv); // true
+ * ```
+ */
+export function decodeVolumeCached(pv: PersistentVolume): DecodedVolume {
+  if (typeof pv !== "object" || pv === null) return decodeVolume(pv);
+  let d = decodedByObject.get(pv);
+  if (d === undefined) {
+    d = decodeVolume(pv);
+    decodedByObject.set(pv, d);
+  }
+  return d;
 }

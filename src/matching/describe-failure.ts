@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { AnnBetaStorageClass, parseAccessModesKey } from "../api/index.js";
+import { AnnBetaStorageClass } from "../api/constants/index.js";
+import { parseAccessModesKey } from "../api/helpers/index.js";
 import type { Labels, Requirement } from "../labels/index.js";
 import type { CheckContext } from "./checks.js";
 import { volumeNodeAffinityError } from "./checks.js";

@@ -4,9 +4,9 @@
  * @module
  */
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
-import { compareGroupKeys, groupByAccessModes, matchingGroupKeys } from "./access-mode-groups.js";
+import { compareGroupKeys, matchingGroupKeys } from "./access-mode-groups.js";
 import type { CheckContext, MatchOptions } from "./checks.js";
-import { checkContext, evaluateVolume, nodeAffinityFits, passesCommonChecks } from "./checks.js";
+import { PRE_BOUND_FLAG, checkContext, failedCodes } from "./checks.js";
 import type {
   AccessModeGroupInfo,
   ClaimExplanation,
@@ -14,18 +14,21 @@ import type {
   ExplainMode,
   LossCode,
   MatchReasonCode,
+  StorageClassInfo,
+  VolumeNameCheck,
   VolumeVerdict,
 } from "./claim-explanation.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import { decodeClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import { describeFailure, formatModes } from "./describe-failure.js";
-import { explainHeadline, explainSummary, rankClosest, volumeNameCheckOf } from "./explain-summary.js";
-import { findBestMatchDecoded } from "./find-best-match-for-claim.js";
-import { decodeUniqueVolumes, findMatchingDecoded } from "./find-matching-volume.js";
+import type { PoolScan } from "./explain-scan.js";
+import { scanPool } from "./explain-scan.js";
+import { explainHeadline, explainSummary, volumeNameCheckOf } from "./explain-summary.js";
+import { isBetterCandidate } from "./find-matching-volume.js";
 import { storageClassInfo } from "./storage-class-info.js";
 import type { ReasonCode } from "./reason-code.js";
-import { REASON_CODES } from "./reason-code.js";
+import { ALL_REASON_BITS, REASON_BITS, REASON_CODES } from "./reason-code.js";
 
 /**
  * Options of {@link explainClaim}.
@@ -49,12 +52,13 @@ export interface ExplainOptions extends MatchOptions {
   /**
    * List at most this many volumes in `volumes` (the match, volumes pre-bound to the claim and the
    * closest ones are always listed). Every volume is still evaluated and counted in
-   * `reasonCounts`; only the sentences are skipped — for pools of 100k+ volumes. Default: all.
+   * `reasonCounts` and `candidates`; sentences are built only for the listed volumes, so a small
+   * value keeps an explanation over a large pool to a few milliseconds. Default: all.
    */
   maxVolumes?: number;
 }
 
-/** A decoded volume with its verdict, before it becomes plain data. */
+/** A listed volume with its evaluation, before it becomes plain data. */
 interface Evaluated {
   v: DecodedVolume;
   preBound: boolean;
@@ -67,24 +71,23 @@ interface Evaluated {
  * @internal
  * @example
  * ```ts
- * explainSummary(result, facts, vols, opts);
+ * explainSummary(result, facts, opts);
  * ```
  */
 export interface SearchFacts {
   c: DecodedClaim;
   ctx: CheckContext;
   mode: ExplainMode;
-  evaluated: Evaluated[];
+  scan: PoolScan;
+  /** What the claim gets: the search's match, or — with `spec.volumeName` — the named volume if bound. */
   match: DecodedVolume | undefined;
   /** Scheduler path: the pre-bound volume that decides the search, if any. */
   decider: DecodedVolume | undefined;
-  /** The match is pre-bound to the claim. */
+  /** The match is pre-bound to the claim (found by the search). */
   matchPreBound: boolean;
   groupOrder: string[];
-}
-
-function byName(a: DecodedVolume, b: DecodedVolume): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  volumeName: VolumeNameCheck | undefined;
+  storageClass: StorageClassInfo;
 }
 
 function claimInfo(c: DecodedClaim): ClaimInfo {
@@ -109,9 +112,55 @@ function asIterable(volumes: unknown): Iterable<PersistentVolume> {
     : [];
 }
 
+/** The PV controller's search from the masks: the first group (in search order) with a candidate. */
+function controllerMatch(scan: PoolScan, groupOrder: readonly string[]): DecodedVolume | undefined {
+  const perGroup = new Map<string, { pre?: DecodedVolume; best?: DecodedVolume }>();
+  for (const i of scan.candidates) {
+    const v = scan.vols[i]!;
+    let g = perGroup.get(v.modesKey);
+    if (g === undefined) perGroup.set(v.modesKey, (g = {}));
+    if ((scan.masks[i]! & PRE_BOUND_FLAG) !== 0) {
+      if (g.pre === undefined || v.name < g.pre.name) g.pre = v;
+    } else if (g.best === undefined || isBetterCandidate(v, g.best)) g.best = v;
+  }
+  for (const key of groupOrder) {
+    const g = perGroup.get(key);
+    if (g !== undefined) return g.pre ?? g.best;
+  }
+  return undefined;
+}
+
+/** `FindMatchingVolume` with a node from the masks: the deciding pre-bound volume, or the smallest candidate. */
+function schedulerMatch(scan: PoolScan): { match: DecodedVolume | undefined; decider: DecodedVolume | undefined; deciderFits: boolean } {
+  const NODE = REASON_BITS["node-affinity"];
+  let decider: number | undefined;
+  for (const i of scan.preBound) {
+    // A pre-bound volume passing checks 1–6 decides the search (node affinity is checked after).
+    if ((scan.masks[i]! & ALL_REASON_BITS & ~NODE) !== 0) continue;
+    if (decider === undefined || scan.vols[i]!.name < scan.vols[decider]!.name) decider = i;
+  }
+  if (decider !== undefined) {
+    const fits = (scan.masks[decider]! & NODE) === 0;
+    const d = scan.vols[decider]!;
+    return { match: fits ? d : undefined, decider: d, deciderFits: fits };
+  }
+  let best: DecodedVolume | undefined;
+  for (const i of scan.candidates) {
+    const v = scan.vols[i]!;
+    if (best === undefined || isBetterCandidate(v, best)) best = v;
+  }
+  return { match: best, decider: undefined, deciderFits: true };
+}
+
 function lossOf(e: Evaluated, f: SearchFacts): { code: LossCode; message: string } {
   const { v } = e;
   const m = f.match;
+  if (f.volumeName !== undefined) {
+    return {
+      code: "volume-name",
+      message: `the claim names ${f.volumeName.volume} in spec.volumeName, so the PV controller does not consider ${v.name}`,
+    };
+  }
   if (m === undefined) {
     const d = f.decider?.name ?? "a volume pre-bound to the claim";
     return { code: "blocked-by-pre-bound", message: `${v.name} fits, but ${d} is pre-bound to the claim and does not fit the node, so nothing is chosen` };
@@ -137,6 +186,10 @@ function lossOf(e: Evaluated, f: SearchFacts): { code: LossCode; message: string
 
 function matchReason(f: SearchFacts): { reason: MatchReasonCode; message: string } {
   const m = f.match!;
+  if (f.volumeName !== undefined) {
+    const how = f.volumeName.result === "pre-bound" ? "its claimRef points back at the claim, so they are bound without checks" : "it satisfies the claim";
+    return { reason: "volume-name", message: `the claim names ${m.name} in spec.volumeName and ${how}` };
+  }
   if (f.matchPreBound) {
     const skipped = f.mode === "scheduler" ? "phase, selector, class and access modes" : "phase, selector and class";
     return {
@@ -144,10 +197,15 @@ function matchReason(f: SearchFacts): { reason: MatchReasonCode; message: string
       message: `${m.name} is pre-bound to the claim (its claimRef names ${f.c.key}), so the search stops there; ${skipped} are not checked for it`,
     };
   }
-  const rivals = f.evaluated.filter(
-    (x) => x.failed.length === 0 && !x.preBound && (f.mode === "scheduler" || x.v.modesKey === m.modesKey),
-  );
-  const ties = rivals.filter((x) => x.v !== m && x.v.capacity!.cmp(m.capacity!) === 0).length;
+  let rivals = 0;
+  let ties = 0;
+  for (const i of f.scan.candidates) {
+    const x = f.scan.vols[i]!;
+    if ((f.scan.masks[i]! & PRE_BOUND_FLAG) !== 0) continue;
+    if (f.mode === "controller" && x.modesKey !== m.modesKey) continue;
+    rivals++;
+    if (x !== m && x.capacity!.cmp(m.capacity!) === 0) ties++;
+  }
   const tieText = ties > 0 ? ` (tied in size with ${ties} other${ties > 1 ? "s" : ""}; the smaller name wins)` : "";
   const scope =
     f.mode === "controller"
@@ -155,18 +213,20 @@ function matchReason(f: SearchFacts): { reason: MatchReasonCode; message: string
       : f.ctx.hasNode
         ? ` that fit node ${f.ctx.nodeName ?? "(unnamed)"}`
         : "";
-  if (rivals.length <= 1) {
+  if (rivals <= 1) {
     return { reason: "only-candidate", message: `${m.name} (${m.capacityText}) is the only candidate${scope}` };
   }
   return {
     reason: "smallest",
-    message: `${m.name} (${m.capacityText}) is the smallest of ${rivals.length} candidates${scope}${tieText}`,
+    message: `${m.name} (${m.capacityText}) is the smallest of ${rivals} candidates${scope}${tieText}`,
   };
 }
 
-function verdictOf(e: Evaluated, f: SearchFacts): VolumeVerdict {
+function verdictOf(e: Evaluated, f: SearchFacts, reason: { message: string } | undefined): VolumeVerdict {
   const { v } = e;
-  const failures = e.failed.map((code) => describeFailure(code, v, f.c, f.ctx));
+  // The volume named in spec.volumeName is bound without the search's checks.
+  const isMatch = v === f.match;
+  const failures = isMatch && f.volumeName !== undefined ? [] : e.failed.map((code) => describeFailure(code, v, f.c, f.ctx));
   const base = {
     name: v.name,
     capacity: v.capacityText,
@@ -176,7 +236,7 @@ function verdictOf(e: Evaluated, f: SearchFacts): VolumeVerdict {
     preBound: e.preBound,
     failures,
   };
-  if (v === f.match) return { ...base, status: "match", message: matchReason(f).message };
+  if (isMatch) return { ...base, status: "match", message: reason!.message };
   if (failures.length > 0) {
     const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check${failures.length > 2 ? "s" : ""})` : "";
     return { ...base, status: "rejected", message: failures[0]!.message + more };
@@ -185,45 +245,46 @@ function verdictOf(e: Evaluated, f: SearchFacts): VolumeVerdict {
   return { ...base, status: "candidate", lost, message: lost.message };
 }
 
-function groupInfos(f: SearchFacts, groups: Map<string, DecodedVolume[]>): AccessModeGroupInfo[] {
-  const clean = new Set(f.evaluated.filter((x) => x.failed.length === 0).map((x) => x.v));
+function groupInfos(f: SearchFacts): AccessModeGroupInfo[] {
+  const groups = f.scan.groups;
   return [...groups.keys()].sort(compareGroupKeys).map((key) => ({
     key,
-    volumes: groups.get(key)!.length,
-    candidates: groups.get(key)!.filter((v) => clean.has(v)).length,
+    volumes: groups.get(key)!.volumes,
+    candidates: groups.get(key)!.candidates,
     searched: f.groupOrder.includes(key),
-    matched: f.match?.modesKey === key,
+    matched: f.volumeName === undefined && f.match?.modesKey === key,
   }));
 }
 
-function countReasons(evaluated: readonly Evaluated[]): Partial<Record<ReasonCode, number>> {
-  const tally = new Map<ReasonCode, number>();
-  for (const x of evaluated) for (const code of x.failed) tally.set(code, (tally.get(code) ?? 0) + 1);
+function countReasons(scan: PoolScan): Partial<Record<ReasonCode, number>> {
   // Keyed in check order, so the object (and its JSON) does not depend on the pool's order.
   const counts: Partial<Record<ReasonCode, number>> = {};
   for (const code of REASON_CODES) {
-    const n = tally.get(code);
-    if (n !== undefined) counts[code] = n;
+    let n = 0;
+    for (const [mask, k] of scan.maskCounts) if ((mask & REASON_BITS[code]) !== 0) n += k;
+    if (n > 0) counts[code] = n;
   }
   return counts;
 }
 
-/** The volumes to describe: all, or the important ones first and then others by name up to `max`. */
-function listedVolumes(
-  evaluated: readonly Evaluated[],
-  match: DecodedVolume | undefined,
-  closest: readonly string[],
-  max: number | undefined,
-): Evaluated[] {
-  if (typeof max !== "number" || !(max >= 0) || max >= evaluated.length) return [...evaluated];
-  const closestSet = new Set(closest);
-  const keep = new Set<Evaluated>();
-  for (const x of evaluated) if (x.v === match || x.preBound || closestSet.has(x.v.name)) keep.add(x);
-  for (const x of evaluated) {
+/** Indexes of the volumes to describe: the important ones, then others by name up to `max`. */
+function listedIndexes(scan: PoolScan, important: readonly number[], max: number | undefined): number[] {
+  if (max === undefined) return scan.firstByName;
+  const keep = new Set(important);
+  for (const i of scan.firstByName) {
     if (keep.size >= max) break;
-    keep.add(x);
+    keep.add(i);
   }
-  return evaluated.filter((x) => keep.has(x));
+  return [...keep].sort((a, b) => (scan.vols[a]!.name < scan.vols[b]!.name ? -1 : 1));
+}
+
+/** Which volumes `closest` names: of the claim's class; of other classes only when the class has none and cannot provision. */
+function closestIndexes(scan: PoolScan, f: Pick<SearchFacts, "match" | "volumeName" | "storageClass">): number[] {
+  if (f.match !== undefined || f.volumeName !== undefined) return [];
+  if (scan.sameClass > 0) return scan.closestSameClass;
+  const sc = f.storageClass;
+  if (sc.known && sc.exists === true && sc.canProvision === true) return [];
+  return scan.closestAny;
 }
 
 /**
@@ -283,7 +344,7 @@ export function explainClaim(
     problems: [...c.problems],
     storageClass,
   };
-  const vols = decodeUniqueVolumes(asIterable(volumes)).sort(byName);
+  const max = typeof o.maxVolumes === "number" && o.maxVolumes >= 0 ? Math.floor(o.maxVolumes) : undefined;
 
   if (c.problems.length > 0) {
     const partial = {
@@ -296,50 +357,63 @@ export function explainClaim(
       closest: [],
       staticMatchPossible: false,
     };
-    return { ...partial, headline: explainHeadline(partial, undefined, vols), summary: explainSummary(partial, undefined, vols, o) };
+    return { ...partial, headline: explainHeadline(partial, undefined), summary: explainSummary(partial, undefined, o) };
   }
 
+  const scan = scanPool(c, ctx, mode === "controller", asIterable(volumes), max);
   let match: DecodedVolume | undefined;
   let groupOrder: string[] = [];
-  let groups: Map<string, DecodedVolume[]> | undefined;
   let decider: DecodedVolume | undefined;
+  let blocked = false;
   if (mode === "controller") {
-    groups = groupByAccessModes(vols);
-    groupOrder = matchingGroupKeys(groups.keys(), c.accessModes);
-    match = findBestMatchDecoded(c, groups, delayBinding);
+    groupOrder = matchingGroupKeys(scan.groups.keys(), c.accessModes);
+    match = controllerMatch(scan, groupOrder);
   } else {
-    match = findMatchingDecoded(c, vols, ctx);
-    decider = vols.find((v) => v.claimRef !== undefined && passesCommonChecks(v, c, ctx));
+    const r = schedulerMatch(scan);
+    match = r.match;
+    decider = r.decider;
+    blocked = !r.deciderFits;
   }
-  const evaluated: Evaluated[] = vols.map((v) => ({ v, ...evaluateVolume(v, c, ctx, mode === "controller") }));
-  const matchPreBound = match !== undefined && match.claimRef !== undefined;
-  const facts: SearchFacts = { c, ctx, mode, evaluated, match, decider, matchPreBound, groupOrder };
-  const ranked = rankClosest(evaluated.map((x) => ({ name: x.v.name, failed: x.failed })));
-  const closestNames = match === undefined ? ranked.closest : [];
-  const listed = listedVolumes(evaluated, match, closestNames, o.maxVolumes);
-  const verdicts = listed.map((e) => verdictOf(e, facts));
-  const blocked = mode === "scheduler" && decider !== undefined && !nodeAffinityFits(decider, ctx);
+  let matchPreBound = match !== undefined && match.claimRef !== undefined;
+  // A claim that names a volume is never searched for: it gets that volume or nothing (§3.3 B).
+  const volumeName = volumeNameCheckOf(c, scan.byName);
+  if (volumeName !== undefined) {
+    match = volumeName.result === "pre-bound" || volumeName.result === "satisfies" ? scan.byName.get(volumeName.volume) : undefined;
+    matchPreBound = false;
+    decider = undefined;
+    blocked = false;
+  }
+  const facts: SearchFacts = { c, ctx, mode, scan, match, decider, matchPreBound, groupOrder, volumeName, storageClass };
+  const closest = closestIndexes(scan, facts);
+  const matchIndex = match === undefined ? -1 : scan.vols.indexOf(match);
+  const important = [...(matchIndex >= 0 ? [matchIndex] : []), ...scan.preBound, ...closest];
+  const listed = listedIndexes(scan, important, max);
+  const reason = match !== undefined ? matchReason(facts) : undefined;
+  const verdicts = listed.map((i) => {
+    const mask = scan.masks[i]!;
+    const e: Evaluated = { v: scan.vols[i]!, preBound: (mask & PRE_BOUND_FLAG) !== 0, failed: failedCodes(mask, mode === "controller") };
+    return verdictOf(e, facts, reason);
+  });
   const verdictByName = new Map(verdicts.map((v) => [v.name, v]));
   const result: Omit<ClaimExplanation, "summary" | "headline"> = {
     ...head,
     outcome: match !== undefined ? "matched" : blocked ? "pre-bound-misses-node" : "no-match",
-    ...(match !== undefined ? { match: { volume: match.name, capacity: match.capacityText, ...matchReason(facts) } } : {}),
-    ...(groups !== undefined ? { groups: groupInfos(facts, groups) } : {}),
+    ...(match !== undefined ? { match: { volume: match.name, capacity: match.capacityText, ...reason! } } : {}),
+    ...(mode === "controller" ? { groups: groupInfos(facts) } : {}),
     volumes: verdicts,
-    volumesOmitted: evaluated.length - verdicts.length,
-    candidates: evaluated.filter((x) => x.failed.length === 0).length,
-    reasonCounts: countReasons(evaluated),
-    closest: closestNames.map((name) => {
-      const v = verdictByName.get(name)!;
+    volumesOmitted: scan.vols.length - verdicts.length,
+    candidates: scan.candidates.length,
+    reasonCounts: countReasons(scan),
+    closest: closest.map((i) => {
+      const v = verdictByName.get(scan.vols[i]!.name)!;
       return {
-        volume: name,
+        volume: v.name,
         failed: v.failures.map((f) => f.code),
         fixes: v.failures.map((f) => f.fix).filter((x): x is string => x !== undefined),
       };
     }),
-    staticMatchPossible: match !== undefined || ranked.possible,
+    staticMatchPossible: match !== undefined || scan.possible,
   };
-  const vn = volumeNameCheckOf(c, vols);
-  if (vn !== undefined) result.volumeNameCheck = vn;
-  return { ...result, headline: explainHeadline(result, facts, vols), summary: explainSummary(result, facts, vols, o) };
+  if (volumeName !== undefined) result.volumeNameCheck = volumeName;
+  return { ...result, headline: explainHeadline(result, facts), summary: explainSummary(result, facts, o) };
 }

@@ -1,36 +1,22 @@
 /**
- * The readable summary lines of `explainClaim` and the ranking of the closest candidates.
+ * The readable summary lines and the headline of `explainClaim`, and the ranking of the closest
+ * candidates.
  *
  * @module
  */
-import type { PersistentVolumeClaim, StorageClass } from "../api/index.js";
-import { claimHasClass, isVolumeBoundToClaim } from "../api/index.js";
+import type { StorageClass } from "../api/index.js";
+import { claimHasClass, isVolumeBoundToClaim } from "../api/helpers/index.js";
 import type { ClaimExplanation, VolumeNameCheck } from "./claim-explanation.js";
 import { checkVolumeSatisfyClaim } from "./check-volume-satisfy-claim.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import { formatClass, formatModes, inClass } from "./describe-failure.js";
 import type { SearchFacts } from "./explain-claim.js";
+import { CLOSEST_COST, PERMANENT_BITS } from "./explain-scan.js";
 import type { ReasonCode } from "./reason-code.js";
+import { REASON_BITS } from "./reason-code.js";
 import { defaultClassName } from "./storage-class-info.js";
 
-/** How hard a failed check is to fix; ≥ 50 means "permanent" (not fixable by changing the claim). */
-const COST: Readonly<Record<ReasonCode, number>> = {
-  "malformed-volume": 100,
-  "capacity-malformed": 100,
-  "claimed-by-other": 50,
-  deleting: 50,
-  excluded: 50,
-  phase: 10,
-  "node-affinity": 8,
-  "volume-mode": 6,
-  "volume-attributes-class": 5,
-  class: 5,
-  "access-modes": 4,
-  selector: 3,
-  "too-small": 2,
-  "delay-binding": 1,
-};
 const PERMANENT = 50;
 
 /**
@@ -38,7 +24,8 @@ const PERMANENT = 50;
  * (a size or selector change is cheap; a phase or node-affinity change is not; a volume bound to
  * another claim, being deleted, excluded or malformed is never "close"), then fewer failures, then
  * name. Returns the best `limit` names and whether any volume is fixable at all (no permanent
- * failure). Rows with no failures (candidates) are fixable but never ranked.
+ * failure). Rows with no failures (candidates) are fixable but never ranked. `explainClaim` ranks
+ * the same way (over failure masks, and preferring the claim's own class).
  *
  * @example
  * ```ts
@@ -56,8 +43,8 @@ export function rankClosest(
     let cost = 0;
     let permanent = false;
     for (const code of r.failed) {
-      cost += COST[code];
-      if (COST[code] >= PERMANENT) permanent = true;
+      cost += CLOSEST_COST[code];
+      if (CLOSEST_COST[code] >= PERMANENT) permanent = true;
     }
     if (permanent) continue;
     possible = true;

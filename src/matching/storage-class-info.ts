@@ -4,7 +4,8 @@
  * @module
  */
 import type { StorageClass } from "../api/index.js";
-import { NotSupportedProvisioner, isDefaultStorageClass } from "../api/index.js";
+import { NotSupportedProvisioner } from "../api/constants/index.js";
+import { isDefaultStorageClass } from "../api/helpers/index.js";
 import type { StorageClassInfo } from "./claim-explanation.js";
 
 /**

@@ -6,7 +6,8 @@
  * @module
  */
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
-import { ACCESS_MODES, containsAccessModes } from "../api/index.js";
+import { ACCESS_MODES } from "../api/constants/index.js";
+import { containsAccessModes } from "../api/helpers/index.js";
 import type { NodeSelector, Selector } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";
 import { matchingGroupKeys } from "./access-mode-groups.js";
@@ -135,6 +136,28 @@ function modeSignature(d: DecodedVolume, known: boolean): string {
   return `~${[...new Set(d.accessModes)].sort().map((m) => `${m.length}:${m}`).join("")}`;
 }
 
+/**
+ * The entries in index order. Sorts indexes by a flat array of capacity keys (no pointer chasing
+ * per comparison); only equal keys compare the entries exactly.
+ */
+function sortedByCapacity(entries: readonly VolumeEntry[]): VolumeEntry[] {
+  const n = entries.length;
+  const keys = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = entries[i]!.cap;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    return ka < kb ? -1 : ka > kb ? 1 : compareEntries(entries[a]!, entries[b]!);
+  });
+  const out = new Array<VolumeEntry>(n);
+  for (let i = 0; i < n; i++) out[i] = entries[order[i]!]!;
+  return out;
+}
+
 function byName(a: DecodedVolume, b: DecodedVolume): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -211,8 +234,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       this.linkClaimAndCounts(e);
       if (e.bucket !== undefined) matchable.push(e);
     }
-    matchable.sort(compareEntries);
-    for (const e of matchable) (e.bucket as Bucket).add(e, true);
+    for (const e of sortedByCapacity(matchable)) (e.bucket as Bucket).add(e, true);
     // Buckets made for volumes that a later same-named volume replaced stay empty: drop them.
     for (const group of [...this.groups.groups()]) {
       for (const [sig, b] of group.buckets) {

@@ -194,6 +194,92 @@ function withDefaultMode(spec: Rec, o: ValidationOptions): Rec {
   return o.prepare && (spec.volumeMode === undefined || spec.volumeMode === null) ? { ...spec, volumeMode: "Filesystem" } : spec;
 }
 
+/** The two claims of an update, prepared as the server prepares them. */
+interface UpdateContext {
+  n: PvcParts;
+  p: PvcParts;
+  newSpec: Rec;
+  oldSpec: Rec;
+  o: ValidationOptions;
+  so: PersistentVolumeClaimSpecOptions;
+}
+
+/**
+ * §1.7 steps 1–2: compare copies of the specs after neutralising what may change — `volumeName`
+ * set once, the storage-class upgrade (from the beta annotation or from unset), and for Bound
+ * claims the storage request and `volumeAttributesClassName`. The beta annotation itself is
+ * immutable unless it is being upgraded.
+ */
+function immutableSpecErrors({ n, p, newSpec, oldSpec, o }: UpdateContext, errs: FieldError[]): void {
+  let nClone: Rec = withDefaultMode(newSpec, o);
+  let oClone: Rec = withDefaultMode(oldSpec, o);
+  if (typeof oldSpec.volumeName !== "string" || oldSpec.volumeName === "") oClone = { ...oClone, volumeName: nClone.volumeName };
+
+  const oldAnn = annotations(p.meta);
+  const newAnn = annotations(n.meta);
+  const oldSc = oldSpec.storageClassName ?? null;
+  const newSc = newSpec.storageClassName ?? null;
+  const oldBeta = oldAnn[AnnBetaStorageClass];
+  const upgradeFromAnnotation =
+    has(oldAnn, AnnBetaStorageClass) && oldSc === null && newSc !== null && newSc === oldBeta && (!has(newAnn, AnnBetaStorageClass) || newAnn[AnnBetaStorageClass] === oldBeta);
+  if (upgradeFromAnnotation) {
+    nClone = without(nClone, "storageClassName");
+  } else {
+    const nv = typeof newAnn[AnnBetaStorageClass] === "string" ? newAnn[AnnBetaStorageClass] : "";
+    const ov = typeof oldBeta === "string" ? oldBeta : "";
+    if (nv !== ov) errs.push(invalid(`metadata.annotations.${AnnBetaStorageClass}`, nv, "field is immutable"));
+    // upgrade from unset: the old (unset) value is copied over for the comparison
+    if (newSc !== null && oldSc === null && (!has(oldAnn, AnnBetaStorageClass) || newSc === oldBeta)) nClone = without(nClone, "storageClassName");
+  }
+
+  // The server copies the stored status into the new object, so "Bound" is the old phase.
+  const bound = p.status.phase === "Bound";
+  const nRes = isRec(nClone.resources) ? nClone.resources : undefined;
+  if (bound && nRes !== undefined && nRes.requests != null) {
+    const requests = isRec(nRes.requests) ? { ...nRes.requests } : {};
+    const oldRes = isRec(oldSpec.resources) && isRec(oldSpec.resources.requests) ? oldSpec.resources.requests : {};
+    requests.storage = has(oldRes, "storage") ? oldRes.storage : "0";
+    nClone = { ...nClone, resources: { ...nRes, requests } };
+  }
+  if (bound && nClone.volumeAttributesClassName != null) nClone = { ...nClone, volumeAttributesClassName: oClone.volumeAttributesClassName };
+
+  if (!structEqual(nClone, oClone, CLAIM_SPEC_SCHEMA)) {
+    const diff = describeDiff(oClone, nClone, "spec");
+    errs.push(forbidden("spec", `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${diff}`));
+  }
+}
+
+function without(spec: Rec, field: string): Rec {
+  const { [field]: _dropped, ...rest } = spec;
+  return rest;
+}
+
+/** §1.7 step 3: a lower request is forbidden, or (recovery on) allowed only above status.capacity. */
+function shrinkErrors({ p, newSpec, oldSpec, so }: UpdateContext, errs: FieldError[]): void {
+  const newSize = requestOf(newSpec);
+  if (newSize.cmp(requestOf(oldSpec)) >= 0) return;
+  const statusCapacity = isRec(p.status.capacity) ? tryQuantityOrZero(p.status.capacity.storage) : ZERO;
+  if (!so.enableRecoverFromExpansionFailure) {
+    errs.push(forbidden("spec.resources.requests.storage", "field can not be less than previous value"));
+  } else if (newSize.cmp(statusCapacity) <= 0) {
+    errs.push(forbidden("spec.resources.requests.storage", "field can not be less than status.capacity"));
+  }
+}
+
+/** §1.7 step 5: class changes need the gate; a set class may not be unset or emptied. */
+function volumeAttributesClassUpdateErrors({ newSpec, oldSpec, o, so }: UpdateContext, errs: FieldError[]): void {
+  const nv = newSpec.volumeAttributesClassName ?? null;
+  const ov = oldSpec.volumeAttributesClassName ?? null;
+  if (nv === ov) return;
+  if (!o.volumeAttributesClass) {
+    errs.push(forbidden("spec.volumeAttributesClassName", "update is forbidden when the VolumeAttributesClass feature gate is disabled"));
+  }
+  if (so.enableVolumeAttributesClass && ov !== null) {
+    if (nv === null) errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to nil is forbidden"));
+    else if (nv === "") errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to an empty string is forbidden"));
+  }
+}
+
 /**
  * Validate a PersistentVolumeClaim update as the API server does: the generic ObjectMeta update
  * checks, create-validation of the new claim (run twice as upstream does; the aggregated message
@@ -235,78 +321,13 @@ export function validatePersistentVolumeClaimUpdate(next: unknown, prev: unknown
   objectMetaUpdateErrors(r, n.meta, p.meta, "metadata", true, errs);
   errs.push(...created);
 
-  let nClone: Rec = withDefaultMode(newSpec, o);
-  let oClone: Rec = withDefaultMode(oldSpec, o);
-  if (typeof oldSpec.volumeName !== "string" || oldSpec.volumeName === "") oClone = { ...oClone, volumeName: nClone.volumeName };
-
-  const oldAnn = annotations(p.meta);
-  const newAnn = annotations(n.meta);
-  const oldSc = oldSpec.storageClassName ?? null;
-  const newSc = newSpec.storageClassName ?? null;
-  const oldBeta = oldAnn[AnnBetaStorageClass];
-  const upgradeFromAnnotation =
-    has(oldAnn, AnnBetaStorageClass) && oldSc === null && newSc !== null && newSc === oldBeta && (!has(newAnn, AnnBetaStorageClass) || newAnn[AnnBetaStorageClass] === oldBeta);
-  if (upgradeFromAnnotation) {
-    const { storageClassName: _neutralised, ...rest } = nClone;
-    nClone = rest;
-  } else {
-    const nv = typeof newAnn[AnnBetaStorageClass] === "string" ? newAnn[AnnBetaStorageClass] : "";
-    const ov = typeof oldBeta === "string" ? oldBeta : "";
-    if (nv !== ov) errs.push(invalid(`metadata.annotations.${AnnBetaStorageClass}`, nv, "field is immutable"));
-    if (newSc !== null && oldSc === null && (!has(oldAnn, AnnBetaStorageClass) || newSc === oldBeta)) {
-      const { storageClassName: _copied, ...rest } = nClone;
-      nClone = rest;
-    }
-  }
-
-  // The server copies the stored status into the new object, so "Bound" is the old phase.
-  const bound = p.status.phase === "Bound";
-  const nRes = isRec(nClone.resources) ? nClone.resources : undefined;
-  if (bound && nRes !== undefined && nRes.requests != null) {
-    const requests = isRec(nRes.requests) ? { ...nRes.requests } : {};
-    const oldRes = isRec(oldSpec.resources) && isRec(oldSpec.resources.requests) ? oldSpec.resources.requests : {};
-    requests.storage = has(oldRes, "storage") ? oldRes.storage : "0";
-    nClone = { ...nClone, resources: { ...nRes, requests } };
-  }
-  if (bound && nClone.volumeAttributesClassName != null) {
-    nClone = { ...nClone, volumeAttributesClassName: oClone.volumeAttributesClassName };
-  }
-
-  if (!structEqual(nClone, oClone, CLAIM_SPEC_SCHEMA)) {
-    errs.push(
-      forbidden(
-        "spec",
-        `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${describeDiff(oClone, nClone, "spec")}`,
-      ),
-    );
-  }
-
-  const oldSize = requestOf(oldSpec);
-  const newSize = requestOf(newSpec);
-  const statusCapacity = isRec(p.status.capacity) ? tryQuantityOrZero(p.status.capacity.storage) : ZERO;
-  if (newSize.cmp(oldSize) < 0) {
-    if (!so.enableRecoverFromExpansionFailure) {
-      errs.push(forbidden("spec.resources.requests.storage", "field can not be less than previous value"));
-    } else if (newSize.cmp(statusCapacity) <= 0) {
-      errs.push(forbidden("spec.resources.requests.storage", "field can not be less than status.capacity"));
-    }
-  }
-
+  const ctx: UpdateContext = { n, p, newSpec, oldSpec, o, so };
+  immutableSpecErrors(ctx, errs);
+  shrinkErrors(ctx, errs);
   const nm = withDefaultMode(newSpec, o).volumeMode ?? null;
   const om = withDefaultMode(oldSpec, o).volumeMode ?? null;
   if (nm !== om) errs.push(invalid("volumeMode", nm, "field is immutable"));
-
-  const nv = newSpec.volumeAttributesClassName ?? null;
-  const ov = oldSpec.volumeAttributesClassName ?? null;
-  if (nv !== ov) {
-    if (!o.volumeAttributesClass) {
-      errs.push(forbidden("spec.volumeAttributesClassName", "update is forbidden when the VolumeAttributesClass feature gate is disabled"));
-    }
-    if (so.enableVolumeAttributesClass && ov !== null) {
-      if (nv === null) errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to nil is forbidden"));
-      else if (nv === "") errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to an empty string is forbidden"));
-    }
-  }
+  volumeAttributesClassUpdateErrors(ctx, errs);
   return finish(r, errs);
 }
 

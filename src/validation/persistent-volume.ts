@@ -70,43 +70,15 @@ export function cleanPath(p: string): string {
  */
 export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string, o: PersistentVolumeSpecOptions, sp: string, errs: FieldError[]): void {
   const inline = o.inline === true;
-  if (inline) {
-    if (r.obj(spec, "claimRef", sp) !== undefined) errs.push(forbidden(child(sp, "claimRef"), INLINE));
-    if (Object.keys(r.obj(spec, "capacity", sp) ?? {}).length !== 0) errs.push(forbidden(child(sp, "capacity"), INLINE));
-    if (r.obj(spec, "csi", sp) === undefined) errs.push(required(child(sp, "csi"), "has to be specified in the context of inline volumes"));
-  } else {
-    r.obj(spec, "claimRef", sp);
-  }
+  if (inline) inlineOnlyErrors(r, spec, sp, errs);
+  else r.obj(spec, "claimRef", sp);
 
   const modes = r.strList(spec, "accessModes", sp) ?? [];
   if (modes.length === 0) errs.push(required(child(sp, "accessModes")));
   accessModeValueErrors(modes, child(sp, "accessModes"), errs);
-
   if (!inline) capacityErrors(r, spec, sp, errs);
-
-  const policy = r.s(spec, "persistentVolumeReclaimPolicy", sp);
-  if (policy !== "") {
-    const pp = child(sp, "persistentVolumeReclaimPolicy");
-    if (inline) {
-      if (policy !== "Retain") errs.push(forbidden(pp, "may only be Retain in the context of inline volumes"));
-    } else if (!SUPPORTED_RECLAIM_POLICIES.includes(policy)) {
-      errs.push(notSupported(pp, policy, SUPPORTED_RECLAIM_POLICIES));
-    }
-  }
-
-  let nodeAffinitySpecified = false;
-  const nodeAffinity = r.obj(spec, "nodeAffinity", sp);
-  if (nodeAffinity !== undefined) {
-    const np = child(sp, "nodeAffinity");
-    if (inline) errs.push(forbidden(np, INLINE));
-    else {
-      nodeAffinitySpecified = true;
-      const req = r.obj(nodeAffinity, "required", np);
-      if (req === undefined) errs.push(required(child(np, "required"), "must specify required node constraints"));
-      else nodeSelectorErrors(r, req, o.allowInvalidLabelValueInRequiredNodeAffinity, child(np, "required"), errs);
-    }
-  }
-
+  const policy = reclaimPolicyErrors(r, spec, inline, sp, errs);
+  const nodeAffinitySpecified = nodeAffinityErrors(r, spec, o, sp, errs);
   volumeSourceErrors(r, spec, { pvName, nodeAffinitySpecified, specPath: sp }, errs);
 
   const hostPath = r.obj(spec, "hostPath", sp);
@@ -121,11 +93,10 @@ export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string,
   }
 
   const mode = r.str(spec, "volumeMode", sp);
-  if (inline) {
-    if (mode !== undefined && mode !== "Filesystem") {
-      errs.push(forbidden(child(sp, "volumeMode"), "may not specify volumeMode other than Filesystem in the context of inline volumes"));
-    }
-  } else volumeModeErrors(mode, child(sp, "volumeMode"), errs);
+  if (!inline) volumeModeErrors(mode, child(sp, "volumeMode"), errs);
+  else if (mode !== undefined && mode !== "Filesystem") {
+    errs.push(forbidden(child(sp, "volumeMode"), "may not specify volumeMode other than Filesystem in the context of inline volumes"));
+  }
 
   const vac = r.str(spec, "volumeAttributesClassName", sp);
   if (vac !== undefined && o.enableVolumeAttributesClass) {
@@ -135,6 +106,41 @@ export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string,
     if (r.obj(spec, "csi", sp) === undefined) errs.push(required(child(sp, "csi"), "has to be specified when using volumeAttributesClassName"));
   }
   r.strList(spec, "mountOptions", sp);
+}
+
+/** §1.3.12: what an inline (VolumeAttachment) spec may not have, and its required CSI source. */
+function inlineOnlyErrors(r: Reader, spec: Rec, sp: string, errs: FieldError[]): void {
+  if (r.obj(spec, "claimRef", sp) !== undefined) errs.push(forbidden(child(sp, "claimRef"), INLINE));
+  if (Object.keys(r.obj(spec, "capacity", sp) ?? {}).length !== 0) errs.push(forbidden(child(sp, "capacity"), INLINE));
+  if (r.obj(spec, "csi", sp) === undefined) errs.push(required(child(sp, "csi"), "has to be specified in the context of inline volumes"));
+}
+
+/** §1.3 step 3 (empty means the default, Retain). Returns the policy. */
+function reclaimPolicyErrors(r: Reader, spec: Rec, inline: boolean, sp: string, errs: FieldError[]): string {
+  const policy = r.s(spec, "persistentVolumeReclaimPolicy", sp);
+  if (policy === "") return policy;
+  const pp = child(sp, "persistentVolumeReclaimPolicy");
+  if (inline) {
+    if (policy !== "Retain") errs.push(forbidden(pp, "may only be Retain in the context of inline volumes"));
+  } else if (!SUPPORTED_RECLAIM_POLICIES.includes(policy)) {
+    errs.push(notSupported(pp, policy, SUPPORTED_RECLAIM_POLICIES));
+  }
+  return policy;
+}
+
+/** §1.3 step 4; returns whether nodeAffinity counts as specified (for local volumes). */
+function nodeAffinityErrors(r: Reader, spec: Rec, o: PersistentVolumeSpecOptions, sp: string, errs: FieldError[]): boolean {
+  const nodeAffinity = r.obj(spec, "nodeAffinity", sp);
+  if (nodeAffinity === undefined) return false;
+  const np = child(sp, "nodeAffinity");
+  if (o.inline === true) {
+    errs.push(forbidden(np, INLINE));
+    return false;
+  }
+  const req = r.obj(nodeAffinity, "required", np);
+  if (req === undefined) errs.push(required(child(np, "required"), "must specify required node constraints"));
+  else nodeSelectorErrors(r, req, o.allowInvalidLabelValueInRequiredNodeAffinity, child(np, "required"), errs);
+  return true;
 }
 
 function capacityErrors(r: Reader, spec: Rec, sp: string, errs: FieldError[]): void {
@@ -337,6 +343,45 @@ function storedVolumeMode(r: Reader, spec: Rec, o: ValidationOptions): string | 
   return m ?? (o.prepare ? "Filesystem" : null);
 }
 
+/** §1.4 step 1: the source is immutable, except that a CSI `controllerExpandSecretRef` may be added. */
+function sourceImmutableErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]): void {
+  const nextSources = pickSources(spec);
+  const prevSources = pickSources(prevSpec);
+  const prevCsi = prevSources.csi;
+  const nextCsi = nextSources.csi;
+  if (isRec(prevCsi) && prevCsi.controllerExpandSecretRef == null && isRec(nextCsi) && nextCsi.controllerExpandSecretRef != null) {
+    const { controllerExpandSecretRef: _setOnce, ...rest } = nextCsi;
+    nextSources.csi = rest;
+  }
+  if (!structEqual(nextSources, prevSources, SOURCE_SCHEMA)) {
+    const diff = describeDiff(prevSources, nextSources, "spec");
+    errs.push(forbidden("spec.persistentvolumesource", `spec.persistentvolumesource is immutable after creation\n${diff}`));
+  }
+}
+
+/** §1.4 step 3: an existing node affinity only changes beta label keys to their GA names. */
+function nodeAffinityUpdateErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]): void {
+  const prevAffinity = isRec(prevSpec.nodeAffinity) ? prevSpec.nodeAffinity : undefined;
+  if (prevAffinity === undefined) return;
+  const nextAffinity = isRec(spec.nodeAffinity) ? spec.nodeAffinity : undefined;
+  if (!nodeAffinityUnchanged(nextAffinity, prevAffinity)) {
+    errs.push(invalid("nodeAffinity", goNodeAffinity(nextAffinity), "field is immutable, except for updating from beta label to GA"));
+  }
+}
+
+/** §1.4 step 4: class changes need the gate; a set class may not be unset. */
+function volumeAttributesClassUpdateErrors(spec: Rec, prevSpec: Rec, o: ValidationOptions, so: PersistentVolumeSpecOptions, errs: FieldError[]): void {
+  const nv = spec.volumeAttributesClassName ?? null;
+  const pv = prevSpec.volumeAttributesClassName ?? null;
+  if (nv === pv) return;
+  if (!o.volumeAttributesClass) {
+    errs.push(forbidden("spec.volumeAttributesClassName", "update is forbidden when the VolumeAttributesClass feature gate is disabled"));
+  }
+  if (so.enableVolumeAttributesClass && pv !== null && nv === null) {
+    errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to nil is forbidden"));
+  }
+}
+
 /**
  * Validate a PersistentVolume update as the API server does: the generic ObjectMeta update checks,
  * create-validation of the new object (twice, as upstream; causes repeat, the aggregated message
@@ -377,45 +422,12 @@ export function validatePersistentVolumeUpdate(next: unknown, prev: unknown, opt
   mountOptionErrors(r, n.meta, spec, errs);
   errs.push(...created);
 
-  const nextSources = pickSources(spec);
-  const prevSources = pickSources(prevSpec);
-  const prevCsi = prevSources.csi;
-  const nextCsi = nextSources.csi;
-  if (isRec(prevCsi) && prevCsi.controllerExpandSecretRef == null && isRec(nextCsi) && nextCsi.controllerExpandSecretRef != null) {
-    const { controllerExpandSecretRef: _setOnce, ...rest } = nextCsi;
-    nextSources.csi = rest;
-  }
-  if (!structEqual(nextSources, prevSources, SOURCE_SCHEMA)) {
-    errs.push(
-      forbidden(
-        "spec.persistentvolumesource",
-        `spec.persistentvolumesource is immutable after creation\n${describeDiff(prevSources, nextSources, "spec")}`,
-      ),
-    );
-  }
-
+  sourceImmutableErrors(spec, prevSpec, errs);
   const nm = storedVolumeMode(r, spec, o);
   const pm = storedVolumeMode(new Reader(), prevSpec, o);
   if (nm !== pm) errs.push(invalid("volumeMode", nm, "field is immutable"));
-
-  const prevAffinity = isRec(prevSpec.nodeAffinity) ? prevSpec.nodeAffinity : undefined;
-  if (prevAffinity !== undefined) {
-    const nextAffinity = isRec(spec.nodeAffinity) ? spec.nodeAffinity : undefined;
-    if (!nodeAffinityUnchanged(nextAffinity, prevAffinity)) {
-      errs.push(invalid("nodeAffinity", goNodeAffinity(nextAffinity), "field is immutable, except for updating from beta label to GA"));
-    }
-  }
-
-  const nv = spec.volumeAttributesClassName ?? null;
-  const pv = prevSpec.volumeAttributesClassName ?? null;
-  if (nv !== pv) {
-    if (!o.volumeAttributesClass) {
-      errs.push(forbidden("spec.volumeAttributesClassName", "update is forbidden when the VolumeAttributesClass feature gate is disabled"));
-    }
-    if (so.enableVolumeAttributesClass && pv !== null && nv === null) {
-      errs.push(forbidden("spec.volumeAttributesClassName", "update from non-nil value to nil is forbidden"));
-    }
-  }
+  nodeAffinityUpdateErrors(spec, prevSpec, errs);
+  volumeAttributesClassUpdateErrors(spec, prevSpec, o, so, errs);
   return finish(r, errs);
 }
 

@@ -124,9 +124,16 @@ export class FieldError {
       detail: this.detail,
       message: this.toString(),
     };
-    if (this.badValue !== undefined) out.badValue = this.badValue;
+    // JSON has no BigInt: huge exact quantities travel as their decimal text.
+    if (this.badValue !== undefined) out.badValue = jsonSafe(this.badValue);
     return out;
   }
+}
+
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === "bigint") return v.toString();
+  if (v !== null && typeof v === "object") return JSON.parse(stableJson(v)) as unknown;
+  return v;
 }
 
 /**
@@ -223,6 +230,17 @@ export function invalid(field: string, value: unknown, detail = ""): FieldError 
  */
 export function notSupported(field: string, value: unknown, valid: readonly string[]): FieldError {
   return new FieldError("FieldValueNotSupported", field, value, supportedValues(valid));
+}
+/**
+ * A wrong JSON type (the API server's decoding error, as a field error).
+ *
+ * @example
+ * ```ts
+ * typeInvalid("spec.accessModes", "x", "must be an array").toString(); // 'spec.accessModes: Invalid value: "x": must be an array'
+ * ```
+ */
+export function typeInvalid(field: string, value: unknown, detail = ""): FieldError {
+  return new FieldError("FieldValueTypeInvalid", field, value, detail);
 }
 /** @example `forbidden("spec", "nope").toString() // "spec: Forbidden: nope"` */
 export function forbidden(field: string, detail = ""): FieldError {

@@ -66,7 +66,7 @@ export function getBindVolumeToClaim(
     next = { ...next, spec: { ...next.spec, claimRef: claimReference(claim) } };
     dirty = true;
   }
-  if (false) {
+  if (markController && !hasAnnotation(next, AnnBoundByController)) {
     next = withAnnotation(next, AnnBoundByController, "yes");
     dirty = true;
   }

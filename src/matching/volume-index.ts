@@ -9,7 +9,6 @@ import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { ACCESS_MODES } from "../api/constants/index.js";
 import { containsAccessModes } from "../api/helpers/index.js";
 import type { NodeSelector, Selector } from "../labels/index.js";
-import type { Quantity } from "../quantity/index.js";
 import { matchingGroupKeys } from "./access-mode-groups.js";
 import { type BucketGroup, GroupTable } from "./volume-index/bucket-group.js";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  aggregateMessage, forbidden, goQuote, invalid, notSupported, required, tooLong, duplicate, key, index, child,
+  aggregateMessage, forbidden, goQuote, invalid, notSupported, required, tooLong, duplicate, key, index, child, typeInvalid,
 } from "../../src/field/index.js";
 
 describe("FieldError rendering (reference Part 0.3)", () => {
@@ -45,5 +45,16 @@ describe("FieldError rendering (reference Part 0.3)", () => {
     expect(aggregateMessage([])).toBe("");
     expect(aggregateMessage([required("a")])).toBe("a: Required value");
     expect(aggregateMessage([required("a"), required("b"), required("a")])).toBe("[a: Required value, b: Required value]");
+  });
+});
+
+describe("FieldError JSON", () => {
+  it("serialises BigInt bad values as text", () => {
+    const e = invalid("spec.capacity[storage]", -(10n ** 30n), "must be greater than zero");
+    expect(JSON.parse(JSON.stringify(e))).toMatchObject({ badValue: "-1000000000000000000000000000000", type: "FieldValueInvalid" });
+    expect(e.toString()).toBe("spec.capacity[storage]: Invalid value: -1000000000000000000000000000000: must be greater than zero");
+  });
+  it("typeInvalid renders like Invalid", () => {
+    expect(typeInvalid("spec", 3, "expected an object").toString()).toBe("spec: Invalid value: 3: expected an object");
   });
 });

@@ -7,7 +7,7 @@
  * @module
  */
 import type { PersistentVolume } from "../../api/index.js";
-import { accessModesKey, isDeleting, volumeClass, volumeModeOf } from "../../api/index.js";
+import { accessModesKey, isDeleting, volumeClass, volumeModeOf } from "../../api/helpers/index.js";
 import type { Labels } from "../../labels/index.js";
 import type { Quantity } from "../../quantity/index.js";
 import { type DecodedVolume, decodeVolume } from "../decoded-volume.js";

@@ -3,16 +3,9 @@
  *
  * @module
  */
-import {
-  AnnBindCompleted,
-  claimClass,
-  claimHasClass,
-  NotSupportedProvisioner,
-  volumeClass,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-  type StorageClass,
-} from "../api/index.js";
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import { claimClass, claimHasClass, volumeClass } from "../api/helpers/index.js";
+import { AnnBindCompleted, NotSupportedProvisioner } from "../api/constants/index.js";
 import { explainClaim, VolumeIndex, type ClaimExplanation } from "../matching/index.js";
 import { pickDefaultStorageClass } from "./default-storage-class.js";
 import { singleNodeProvisioner } from "./provisioners.js";

@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { isDefaultStorageClass, NotSupportedProvisioner, type StorageClass } from "../api/index.js";
+import type { StorageClass } from "../api/index.js";
+import { isDefaultStorageClass } from "../api/helpers/index.js";
+import { NotSupportedProvisioner } from "../api/constants/index.js";
 import { pickDefaultStorageClass } from "./default-storage-class.js";
 import type { LintContext, LintSubject } from "./lint-context.js";
 import type { LintFinding } from "./lint-finding.js";

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { isDefaultStorageClass, type StorageClass } from "../api/index.js";
+import type { StorageClass } from "../api/index.js";
+import { isDefaultStorageClass } from "../api/helpers/index.js";
 
 /**
  * The outcome of choosing a default class among many.

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { AnnDynamicallyProvisioned, LabelHostname, type PersistentVolume } from "../api/index.js";
+import type { PersistentVolume } from "../api/index.js";
+import { AnnDynamicallyProvisioned, LabelHostname } from "../api/constants/index.js";
 import type { LintContext, LintSubject } from "./lint-context.js";
 import type { LintFinding } from "./lint-finding.js";
 import { finding } from "./rule-table.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AnnBetaStorageClass } from "../api/index.js";
+import { AnnBetaStorageClass } from "../api/constants/index.js";
 import { child, forbidden, invalid, notSupported, required, type FieldError } from "../field/index.js";
 import { isQualifiedName, validateLabelSelector, type LabelSelector } from "../labels/index.js";
 import { parseQuantity, type Quantity } from "../quantity/index.js";

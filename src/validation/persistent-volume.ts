@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AnnMountOptions } from "../api/index.js";
+import { AnnMountOptions } from "../api/constants/index.js";
 import { child, forbidden, invalid, notSupported, required, type FieldError } from "../field/index.js";
 import { hasInvalidLabelValueInNodeSelectorTerms, nodeSelectorErrors } from "./node-selector.js";
 import { commonFieldsUpdateErrors, finish, objectMetaErrors, objectMetaUpdateErrors, readMeta } from "./object-meta.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AnnBetaStorageClass, AnnMountOptions } from "../api/index.js";
+import { AnnBetaStorageClass, AnnMountOptions } from "../api/constants/index.js";
 import { isRec, tryQuantity, type Rec } from "./reader.js";
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {

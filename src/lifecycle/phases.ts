@@ -39,6 +39,8 @@ export const pvPhaseTransitions: readonly PhaseTransition<PersistentVolumePhase>
   { from: "Released", to: "Available", trigger: "Recycle succeeded; or an admin removed claimRef / its UID" },
   { from: "Released", to: "Failed", trigger: "delete or recycle failed; unknown reclaim policy" },
   { from: "Failed", to: "Available", trigger: "Recycle succeeded on retry; or an admin removed claimRef / its UID" },
+  { from: "Released", to: "Bound", trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available" },
+  { from: "Failed", to: "Bound", trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available" },
 ] as const);
 
 /**

@@ -56,7 +56,8 @@ type Action =
   | { t: "complete"; index: number; outcome: "success" | "failure" | "reschedule" | "inUse" }
   | { t: "releaseVolume"; name: string; whole: boolean }
   | { t: "reconcile" }
-  | { t: "forceFinalize"; index: number };
+  | { t: "forceFinalize"; index: number }
+  | { t: "setVolumeName"; index: number; volume: string };
 
 const MODES = [["ReadWriteOnce"], ["ReadWriteOnce", "ReadOnlyMany"]] as const;
 const size = fc.constantFrom("1Gi", "5Gi", "10Gi");
@@ -76,6 +77,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant("deleteVolume" as const), index: fc.nat(23) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("reconcile" as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("forceFinalize" as const), index: fc.nat(23) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("setVolumeName" as const), index: fc.nat(23), volume: fc.constantFrom(...VOLUMES) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("createPod" as const), name: fc.constantFrom(...PODS), claims: fc.subarray(CLAIMS, { minLength: 1, maxLength: 2 }), node: sometimes(fc.constantFrom(...NODES), 2) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("deletePod" as const), name: fc.constantFrom(...PODS) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("schedulePod" as const), name: fc.constantFrom(...PODS), node: fc.constantFrom(...NODES) }) },
@@ -106,6 +108,12 @@ const EXAMPLES: Action[][] = [
   // crashes in the middle of bind() while a second claim competes
   [vol("v0", "Retain"), claim("c0"), claim("c1"), { t: "syncClaim", index: 0, crash: 1 }, { t: "syncClaim", index: 1, crash: null },
     { t: "syncVolume", index: 0, crash: null }, { t: "syncClaim", index: 0, crash: 3 }],
+  // a user names another volume while the controller is half-way through binding the first
+  [vol("v0", "Retain"), vol("v1", "Retain"), { t: "reconcile" }, claim("c0"), { t: "syncClaim", index: 0, crash: 2 },
+    { t: "setVolumeName", index: 0, volume: "v1" }, { t: "reconcile" }],
+  // a claim deleted and re-created with the same name before the volume worker notices
+  [vol("v0", "Retain"), vol("v1", "Retain"), claim("c0"), { t: "reconcile" }, { t: "deleteClaim", index: 0 }, { t: "protect" },
+    claim("c0"), { t: "reconcile" }],
   // dynamic provisioning with failures and rescheduling
   [claim("c0", "fast"), claim("c1", "wffc"), { t: "createPod", name: "p0", claims: ["c1"], node: null }, { t: "reconcile" },
     { t: "selectNode", claim: "c1", node: "n1" }, { t: "reconcile" }, { t: "complete", index: 0, outcome: "reschedule" },
@@ -233,6 +241,14 @@ function apply(c: Cluster, a: Action): LifecycleResult | undefined {
       const v = c.volumes.get(k)!;
       return updateVolume(c, { ...v, metadata: { ...v.metadata, finalizers: [] } }, ctx);
     }
+    case "setVolumeName": {
+      // The API allows setting volumeName once on a claim that has none: a user (or another
+      // binder) racing the controller.
+      const k = pick(c.claims, a.index);
+      const cl = k === undefined ? undefined : c.claims.get(k)!;
+      if (cl === undefined || cl.spec.volumeName) return undefined;
+      return updateClaim(c, { ...cl, spec: { ...cl.spec, volumeName: a.volume } }, ctx);
+    }
     case "releaseVolume": {
       // An admin makes a Released volume usable again.
       const v = c.volumes.get(a.name);
@@ -337,6 +353,17 @@ function checkConverged(c: Cluster): void {
   const byClaim = new Map<string, string>();
   for (const [name, v] of c.volumes) {
     if (v.status?.phase !== "Bound") continue;
+    // A Bound volume belongs to an existing claim (same UID) that is bound to it — or that
+    // cannot finish binding (a half-bound volume that is being deleted or has another volume mode:
+    // the matcher skips it and syncVolume waits, exactly as in Kubernetes).
+    const ref = v.spec.claimRef;
+    const owner = ref ? c.claims.get(`${ref.namespace}/${ref.name}`) : undefined;
+    expect(owner?.metadata.uid, `Bound volume ${name} without its claim`).toBe(ref?.uid);
+    if ((owner?.spec.volumeName ?? "") === "") {
+      const modeMismatch = (owner?.spec.volumeMode ?? "Filesystem") !== (v.spec.volumeMode ?? "Filesystem");
+      expect(Boolean(v.metadata.deletionTimestamp) || modeMismatch, `half-bound volume ${name}`).toBe(true);
+    }
+    else expect(owner?.spec.volumeName, `Bound volume ${name} whose claim is bound elsewhere`).toBe(name);
     const uid = v.spec.claimRef?.uid ?? "";
     expect(byClaim.has(uid), `claim ${uid} bound to two volumes`).toBe(false);
     byClaim.set(uid, name);
@@ -411,15 +438,6 @@ function run(actions: Action[]): void {
   observe(c, { ...reported, crashed: false }, seen);
   observe(reported.cluster, { ...simulated, crashed: false }, seen);
   for (const k of seen) coverage[k]++;
-  if (process.env.KUBEVOL_FC_DEBUG2) {
-    for (const x of simulated.cluster.claims.values()) {
-      if ((x.spec.storageClassName === "fast" || x.spec.storageClassName === "hp") && x.status?.phase !== "Bound") {
-        const pvx = simulated.cluster.volumes.get(`pvc-${x.metadata.uid}`);
-        console.log("STUCK", x.metadata.name, x.spec.volumeName, !!x.metadata.deletionTimestamp, JSON.stringify(x.metadata.annotations), pvx ? JSON.stringify({ d: pvx.metadata.deletionTimestamp, f: pvx.metadata.finalizers, p: pvx.status?.phase, r: pvx.spec.claimRef?.uid === x.metadata.uid }) : "no-pv", simulated.events.filter((e) => e.object.name === x.metadata.name).map((e) => e.reason).join(","));
-      }
-    }
-  }
-  if (process.env.KUBEVOL_FC_DEBUG) console.log(actions.length, actions.filter((a) => a.t.startsWith("create")).length, simulated.cluster.claims.size, simulated.cluster.volumes.size, [...simulated.cluster.claims.values()].map((x) => `${x.spec.storageClassName}:${x.status?.phase}`).join(" "));
 }
 
 describe("lifecycle invariants over random histories", () => {

@@ -44,18 +44,25 @@ const suite: BenchSuite = () => {
   const coldNs = Number(process.hrtime.bigint() - s);
   rows.push({ name: "explainClaim, first call (cold decode)", n: N, medianNs: coldNs, p99Ns: coldNs, opsPerSec: 1e9 / coldNs, note: "maxVolumes 20" });
 
-  const warm = timeEach("explainClaim, warm (controller mode)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, opts), 5);
-  rows.push({ ...warm, note: `maxVolumes 20; ${SAMPLES} different claims` });
+  // CPU time per call as well: on a shared machine it is steadier than wall-clock time.
+  const withCpu = (run: () => BenchResult, samples: number, note: string): BenchResult => {
+    const c0 = process.cpuUsage();
+    const r = run();
+    const cpu = process.cpuUsage(c0);
+    return { ...r, note: `${note}; CPU ${((cpu.user + cpu.system) / 1000 / (samples + 5)).toFixed(2)} ms/call (mean, incl. warm-up)` };
+  };
+  rows.push(
+    withCpu(() => timeEach("explainClaim, warm (controller mode)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, opts), 5), SAMPLES, `maxVolumes 20; ${SAMPLES} different claims`),
+  );
 
   const node = { name: "node-0007", labels: { "kubernetes.io/hostname": "node-0007" } };
-  const sched = timeEach(
-    "explainClaim, warm (scheduler mode, one node)",
-    N,
-    SAMPLES,
-    (i) => explainClaim(cs[i % cs.length]!, volumes, { ...opts, node, mode: "scheduler" }),
-    5,
+  rows.push(
+    withCpu(
+      () => timeEach("explainClaim, warm (scheduler mode, one node)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, { ...opts, node, mode: "scheduler" }), 5),
+      SAMPLES,
+      "maxVolumes 20",
+    ),
   );
-  rows.push({ ...sched, note: "maxVolumes 20" });
 
   // A fresh array of the same PV objects per call, as the CLI passes `[...index]`.
   const copies = timeEach("explainClaim, warm, new array per call", N, Math.min(SAMPLES, 50), (i) => explainClaim(cs[i % cs.length]!, [...volumes], opts), 2);

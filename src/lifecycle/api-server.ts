@@ -5,16 +5,9 @@
  *
  * @module
  */
-import {
-  claimHasClass,
-  FinalizerPVCProtection,
-  FinalizerPVProtection,
-  type Node,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-  type Pod,
-  type StorageClass,
-} from "../api/index.js";
+import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/index.js";
+import { claimHasClass } from "../api/helpers/index.js";
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import { type Cluster, getObject, objectKey, putObject } from "./cluster.js";
 import { defaultClaim, defaultNode, defaultPod, defaultStorageClassFields, defaultVolume } from "./defaulting.js";
 import { defaultStorageClass } from "./default-class.js";

@@ -3,14 +3,9 @@
  *
  * @module
  */
-import {
-  AnnBindCompleted,
-  AnnBoundByController,
-  isVolumeBoundToClaim,
-  type ObjectReference,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-} from "../api/index.js";
+import { AnnBindCompleted, AnnBoundByController } from "../api/constants/index.js";
+import { isVolumeBoundToClaim } from "../api/helpers/index.js";
+import type { ObjectReference, PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { hasAnnotation, nameOf, namespaceOf, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { updateClaimStatus, updateVolumePhase } from "./status-writers.js";
 import type { Transaction } from "./transaction.js";

@@ -9,6 +9,7 @@ import { LifecycleError } from "./errors.js";
 import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
 import type { Operation } from "./operation.js";
 import { deterministicUid } from "./uid.js";
+import { mutableMap } from "./working-copy.js";
 import type { ObjectKind } from "./write.js";
 
 /**
@@ -240,7 +241,8 @@ export function getObject(cluster: Cluster, kind: ObjectKind, key: string): AnyO
 
 /**
  * A new snapshot with one object replaced (or removed when `obj` is undefined); only the
- * affected map is copied.
+ * affected map is copied (changed in place when it belongs to an open working copy, see
+ * `working-copy.ts`).
  *
  * @example
  * ```ts
@@ -255,7 +257,8 @@ export function putObject(
   revision: number,
 ): Cluster {
   const field = COLLECTIONS[kind].field;
-  const map = new Map(cluster[field] as ReadonlyMap<string, AnyObject>);
+  const current = cluster[field] as ReadonlyMap<string, AnyObject>;
+  const map = mutableMap(current) ?? new Map(current);
   if (obj === undefined) map.delete(key);
   else map.set(key, obj);
   return { ...cluster, [field]: map, revision };
@@ -270,7 +273,7 @@ export function putObject(
  * ```
  */
 export function withOperations(cluster: Cluster, change: (ops: Map<string, Operation>) => void): Cluster {
-  const operations = new Map(cluster.operations);
+  const operations = mutableMap(cluster.operations) ?? new Map(cluster.operations);
   change(operations);
   return { ...cluster, operations };
 }

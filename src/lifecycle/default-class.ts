@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { isDefaultStorageClass, type StorageClass } from "../api/index.js";
+import { isDefaultStorageClass } from "../api/helpers/index.js";
+import type { StorageClass } from "../api/index.js";
 import { timeValue } from "./time.js";
 
 /**

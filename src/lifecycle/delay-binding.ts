@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { claimClass, type PersistentVolumeClaim, type StorageClass } from "../api/index.js";
+import { claimClass } from "../api/helpers/index.js";
+import type { PersistentVolumeClaim, StorageClass } from "../api/index.js";
 
 /**
  * Whether binding of the claim waits for a consumer: false for class-less claims and unknown

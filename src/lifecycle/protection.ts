@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/index.js";
+import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/index.js";
 import type { Cluster } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
 import { hasFinalizer, isBeingDeleted, withFinalizer, withoutFinalizer } from "./object-meta.js";

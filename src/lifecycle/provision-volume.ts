@@ -3,23 +3,14 @@
  *
  * @module
  */
-import {
-  AnnBoundByController,
-  AnnDynamicallyProvisioned,
-  claimClass,
-  FinalizerExternalProvisioner,
-  FinalizerPVController,
-  LabelHostname,
-  NotSupportedProvisioner,
-  type Node,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-  type StorageClass,
-} from "../api/index.js";
-import { type NodeSelectorRequirement, type NodeSelectorTerm, topologySelectorMatches } from "../labels/index.js";
+import { AnnBoundByController, AnnDynamicallyProvisioned, FinalizerExternalProvisioner, FinalizerPVController, LabelHostname, NotSupportedProvisioner } from "../api/constants/index.js";
+import { claimClass } from "../api/helpers/index.js";
+import type { Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { NodeSelectorRequirement, NodeSelectorTerm } from "../labels/index.js";
 import { claimReference } from "./bind.js";
+import { selectedNodeTopologyError } from "./provisioning-topology.js";
 import { LifecycleError } from "./errors.js";
-import { nameOf, uidOf } from "./object-meta.js";
+import { uidOf } from "./object-meta.js";
 
 /**
  * A node as provisioning needs it: a name and labels (a full `Node` works too).
@@ -116,9 +107,12 @@ function nodeAffinityFor(
  * `Pending` on create.
  *
  * @throws {@link LifecycleError} `ProvisioningFailed` when the class is
- * `kubernetes.io/no-provisioner` ("no volume plugin matched name: kubernetes.io/no-provisioner"),
- * the claim has a label selector (provisioners refuse: "claim Selector is not supported"), or the
- * selected node is outside the class's `allowedTopologies`; `InvalidInput` when the claim has no
+ * `kubernetes.io/no-provisioner` ("no volume plugin matched name: kubernetes.io/no-provisioner");
+ * for external provisioners when the claim has a label selector ("claim Selector is not
+ * supported") or the selected node's topology is outside the class's `allowedTopologies` (the
+ * external-provisioner's texts, see `selectedNodeTopologyError`); in tree (host-path, which
+ * ignores selectors and topology) when the claim asks for a Block volume ("kubernetes.io/host-path
+ * does not support block volume provisioning"); `InvalidInput` when the claim has no
  * UID (and no `name` was given) or no storage request (and no `capacity`).
  * @example
  * ```ts
@@ -140,11 +134,16 @@ export function provisionVolume(
   const provisioner = storageClass.provisioner;
   if (provisioner === NotSupportedProvisioner) fail(`no volume plugin matched name: ${NotSupportedProvisioner}`);
   const inTree = options.inTree ?? provisioner.startsWith("kubernetes.io/");
-  if (claim.spec.selector !== undefined && claim.spec.selector !== null) {
-    fail(inTree ? "claim.Spec.Selector is not supported for dynamic provisioning" : "claim Selector is not supported");
-  }
-  if (options.node !== undefined && !topologySelectorMatches(storageClass.allowedTopologies, nodeParts(options.node).labels)) {
-    fail(`selected node "${nodeParts(options.node).name}" is not in the allowedTopologies of StorageClass "${nameOf(storageClass)}"`);
+  if (inTree) {
+    // The in-tree host-path provisioner ignores selectors and allowedTopologies; it refuses Block.
+    if (claim.spec.volumeMode === "Block") fail(`${provisioner} does not support block volume provisioning`);
+  } else {
+    if (claim.spec.selector !== undefined && claim.spec.selector !== null) fail("claim Selector is not supported");
+    if (options.node !== undefined) {
+      const { name: nodeName, labels } = nodeParts(options.node);
+      const refusal = selectedNodeTopologyError(storageClass, nodeName, labels);
+      if (refusal !== undefined) fail(refusal);
+    }
   }
   const uid = uidOf(claim);
   if (options.name === undefined && uid === "") throw new LifecycleError("InvalidInput", "claim.metadata.uid: Required value");

@@ -4,14 +4,9 @@
  *
  * @module
  */
-import {
-  AnnBetaStorageProvisioner,
-  AnnSelectedNode,
-  AnnStorageProvisioner,
-  claimClass,
-  type PersistentVolumeClaim,
-  type StorageClass,
-} from "../api/index.js";
+import { AnnBetaStorageProvisioner, AnnSelectedNode, AnnStorageProvisioner } from "../api/constants/index.js";
+import { claimClass } from "../api/helpers/index.js";
+import type { PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { listerNotFoundMessage } from "./api-server.js";
 import { LifecycleError } from "./errors.js";
 import { EventReasons } from "./event.js";

@@ -4,13 +4,8 @@
  *
  * @module
  */
-import {
-  AnnDynamicallyProvisioned,
-  AnnMigratedTo,
-  FinalizerExternalProvisioner,
-  FinalizerPVController,
-  type PersistentVolume,
-} from "../api/index.js";
+import { AnnDynamicallyProvisioned, AnnMigratedTo, FinalizerExternalProvisioner, FinalizerPVController } from "../api/constants/index.js";
+import type { PersistentVolume } from "../api/index.js";
 import type { Cluster } from "./cluster.js";
 import { unbindVolume } from "./bind.js";
 import { EventReasons } from "./event.js";

@@ -3,13 +3,8 @@
  *
  * @module
  */
-import {
-  AnnPreResizeCapacity,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-  type PersistentVolumeClaimPhase,
-  type PersistentVolumePhase,
-} from "../api/index.js";
+import { AnnPreResizeCapacity } from "../api/constants/index.js";
+import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimPhase, PersistentVolumePhase } from "../api/index.js";
 import { parseQuantity } from "../quantity/index.js";
 import { annotation, hasAnnotation, nameOf } from "./object-meta.js";
 import { claimEventRef, volumeEventRef } from "./refs.js";

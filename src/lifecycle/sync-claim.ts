@@ -3,17 +3,10 @@
  *
  * @module
  */
-import {
-  AnnBindCompleted,
-  AnnBoundByController,
-  AnnSelectedNode,
-  claimClass,
-  claimHasClass,
-  isVolumeBoundToClaim,
-  type PersistentVolume,
-  type PersistentVolumeClaim,
-} from "../api/index.js";
-import { checkVolumeSatisfyClaim, findBestMatchForClaim } from "../matching/index.js";
+import { AnnBindCompleted, AnnBoundByController, AnnSelectedNode } from "../api/constants/index.js";
+import { claimClass, claimHasClass, isVolumeBoundToClaim } from "../api/helpers/index.js";
+import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import { checkVolumeSatisfyClaim } from "../matching/index.js";
 import { bind } from "./bind.js";
 import type { Cluster } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
@@ -27,6 +20,7 @@ import { claimEventRef } from "./refs.js";
 import type { LifecycleResult } from "./result.js";
 import { updateClaimStatus, updateClaimStatusWithEvent } from "./status-writers.js";
 import { SyncError, transact, type Transaction } from "./transaction.js";
+import { type ClusterVolumeMatcher, findBestMatch } from "./volume-matcher.js";
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -48,12 +42,12 @@ function emitDelayBindingEvent(tx: Transaction, claim: PersistentVolumeClaim): v
 }
 
 /** §3.3 A: the user does not care which volume. */
-function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim): void {
+function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim, matcher: ClusterVolumeMatcher | undefined): void {
   const { delay, error } = isDelayBindingMode(claim, tx.cluster.classes);
   if (error !== undefined) throw new SyncError(error);
   let pv: PersistentVolume | undefined;
   try {
-    pv = findBestMatchForClaim(claim, tx.cluster.volumes.values(), { delayBinding: delay });
+    pv = findBestMatch(tx.cluster.volumes, claim, delay, matcher);
   } catch (e) {
     throw new SyncError(errorText(e));
   }
@@ -169,12 +163,32 @@ function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
  * ```
  */
 export function syncClaim(cluster: Cluster, key: string, ctx: LifecycleContext): LifecycleResult {
+  return syncClaimWithMatcher(cluster, key, ctx, undefined);
+}
+
+/**
+ * {@link syncClaim} with the volume search going through `matcher` when it mirrors the
+ * cluster's volumes (drivers such as {@link reconcile} keep one in step); the result is the same
+ * as `syncClaim`'s. Internal.
+ *
+ * @example
+ * ```ts
+ * const matcher = new ClusterVolumeMatcher(cluster);
+ * const r = syncClaimWithMatcher(cluster, "default/data", { now }, matcher);
+ * ```
+ */
+export function syncClaimWithMatcher(
+  cluster: Cluster,
+  key: string,
+  ctx: LifecycleContext,
+  matcher: ClusterVolumeMatcher | undefined,
+): LifecycleResult {
   return transact(cluster, ctx, (tx) => {
     const claim = tx.cluster.claims.get(key);
     if (claim === undefined) return;
     if (!hasAnnotation(claim, AnnBindCompleted)) {
       const volumeName = claim.spec.volumeName ?? "";
-      if (volumeName === "") syncUnboundClaimAnyVolume(tx, claim);
+      if (volumeName === "") syncUnboundClaimAnyVolume(tx, claim, matcher);
       else syncUnboundClaimNamedVolume(tx, claim, volumeName);
     } else {
       syncBoundClaim(tx, claim);

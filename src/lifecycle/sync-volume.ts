@@ -3,14 +3,9 @@
  *
  * @module
  */
-import {
-  AnnDynamicallyProvisioned,
-  AnnMigratedTo,
-  FinalizerExternalProvisioner,
-  FinalizerPVController,
-  type PersistentVolume,
-  volumeModeOf,
-} from "../api/index.js";
+import { AnnDynamicallyProvisioned, AnnMigratedTo, FinalizerExternalProvisioner, FinalizerPVController } from "../api/constants/index.js";
+import { volumeModeOf } from "../api/helpers/index.js";
+import type { PersistentVolume } from "../api/index.js";
 import { unbindVolume } from "./bind.js";
 import type { Cluster } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";

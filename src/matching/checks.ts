@@ -351,9 +351,43 @@ export const PRE_BOUND_FLAG = 1 << 30;
  * const mask = volumeEvaluator(c, ctx, true)(v);
  * ```
  */
-export type VolumeEvaluator = (v: DecodedVolume) => number;
+export type VolumeEvaluator = (v: DecodedVolume, hints?: EvaluationHints) => number;
 
-const B = REASON_BITS;
+/**
+ * What a scan that keeps per-volume facts in its own arrays can tell {@link volumeEvaluator}
+ * without it reading the volume object: the volume's signature id (see {@link volumeSignature}),
+ * `capacity.toNumber()` (`NaN` when the capacity is undefined), whether `claimRef` is set and its
+ * {@link nodeAffinityId}.
+ * They must be true of the volume passed with them.
+ *
+ * @example
+ * ```ts
+ * const hints: EvaluationHints = { signature: 3, capacityKey: 10737418240, hasClaimRef: false, affinity: 0 };
+ * ```
+ */
+export interface EvaluationHints {
+  signature: number;
+  capacityKey: number;
+  hasClaimRef: boolean;
+  /** {@link nodeAffinityId} of the volume (0: no required node affinity). */
+  affinity: number;
+}
+
+// Plain numeric constants for the per-volume loop (faster than property reads on a frozen table).
+const B_MALFORMED = REASON_BITS["malformed-volume"];
+const B_ACCESS_MODES = REASON_BITS["access-modes"];
+const B_EXCLUDED = REASON_BITS.excluded;
+const B_CLAIMED = REASON_BITS["claimed-by-other"];
+const B_CAPACITY_MALFORMED = REASON_BITS["capacity-malformed"];
+const B_TOO_SMALL = REASON_BITS["too-small"];
+const B_VOLUME_MODE = REASON_BITS["volume-mode"];
+const B_VAC = REASON_BITS["volume-attributes-class"];
+const B_DELETING = REASON_BITS.deleting;
+const B_NODE_AFFINITY = REASON_BITS["node-affinity"];
+const B_DELAY = REASON_BITS["delay-binding"];
+const B_PHASE = REASON_BITS.phase;
+const B_SELECTOR = REASON_BITS.selector;
+const B_CLASS = REASON_BITS.class;
 
 /**
  * Compiles the checks of {@link evaluateVolume} for one claim and context into a function that
@@ -366,6 +400,9 @@ const B = REASON_BITS;
  * Same semantics and check order as {@link evaluateVolume} (which is built on it).
  *
  * @param groupModes - `true` for the PV-controller path (access modes enforced by groups).
+ * @param signatures - how many signature ids (`0 … signatures − 1`, see {@link volumeSignature})
+ *   the caller may pass in {@link EvaluationHints}; the evaluator then memoises the
+ *   signature-only checks. Volumes passed with one id must have equal signatures.
  *
  * @example
  * ```ts
@@ -373,53 +410,222 @@ const B = REASON_BITS;
  * const candidates = pool.map(decodeVolume).filter((v) => (evaluate(v) & ALL_REASON_BITS) === 0);
  * ```
  */
-export function volumeEvaluator(c: DecodedClaim, ctx: CheckContext, groupModes: boolean): VolumeEvaluator {
-  const groupOffers = new Map<string, boolean>();
-  const affinityFits = new Map<object, boolean>();
-  const offers = (key: string): boolean => {
-    let ok = groupOffers.get(key);
+export function volumeEvaluator(c: DecodedClaim, ctx: CheckContext, groupModes: boolean, signatures = 0): VolumeEvaluator {
+  const checks = new CompiledChecks(c, ctx, groupModes, signatures);
+  return (v, hints) => checks.evaluate(v, hints);
+}
+
+/**
+ * Node-affinity verdicts (the `node-affinity` bit, or 0) by `nodeAffinityId`, per node-labels
+ * object: the verdict depends only on the affinity object and the node's labels (matchFields are
+ * ignored upstream), both immutable inputs, so explaining many claims on one node evaluates each
+ * affinity once. Entries go away with the labels object; a node without labels gets a map per
+ * claim.
+ */
+const verdictsByLabels = new WeakMap<object, Map<number, number>>();
+
+function affinityVerdicts(labels: Labels | undefined): Map<number, number> {
+  // No labels object to key on: memoise for this claim only.
+  if (labels === undefined) return new Map();
+  let m = verdictsByLabels.get(labels);
+  if (m === undefined) verdictsByLabels.set(labels, (m = new Map()));
+  return m;
+}
+
+/**
+ * The checks of one claim and context, compiled: what {@link volumeEvaluator} wraps. A class, so
+ * that the per-volume method is one function shared by every instance and stays optimised from
+ * one claim to the next (a closure per claim would start cold each time).
+ *
+ * @example
+ * ```ts
+ * const checks = new CompiledChecks(decodeClaim(pvc), checkContext({}), true, 0);
+ * const mask = checks.evaluate(decodeVolume(pv));
+ * ```
+ */
+export class CompiledChecks {
+  private readonly groupOffers = new Map<string, boolean>();
+  private readonly affinityFits = new Map<object, boolean>();
+  private readonly requestsKnownModes: boolean;
+  private readonly unboundDelayed: boolean;
+  private readonly requestKey: number;
+  private readonly commonBits: Int32Array;
+  private readonly unboundBits: Int32Array;
+  private readonly affinityById: Map<number, number>;
+
+  constructor(
+    private readonly c: DecodedClaim,
+    private readonly ctx: CheckContext,
+    private readonly groupModes: boolean,
+    private readonly signatures: number,
+  ) {
+    // With only known modes requested, the raw list offers them iff its canonical key does
+    // (unknown strings are all a key drops), so the per-key answer can be reused.
+    this.requestsKnownModes = parseAccessModesKey(c.modesKey).length === new Set(c.accessModes).size;
+    this.unboundDelayed = !ctx.hasNode && ctx.delayBinding;
+    this.requestKey = c.request === undefined ? NaN : c.request.toNumber();
+    this.affinityById = affinityVerdicts(ctx.nodeLabels);
+    // The bits that depend only on a volume's signature (see volumeSignature), memoised per
+    // signature id when the caller passes one: the checks shared by every volume of a kind.
+    this.commonBits = new Int32Array(signatures).fill(-1);
+    this.unboundBits = new Int32Array(signatures).fill(-1);
+  }
+
+  private offers(key: string): boolean {
+    let ok = this.groupOffers.get(key);
     if (ok === undefined) {
-      ok = containsAccessModes(parseAccessModesKey(key), c.accessModes);
-      groupOffers.set(key, ok);
+      ok = containsAccessModes(parseAccessModesKey(key), this.c.accessModes);
+      this.groupOffers.set(key, ok);
     }
     return ok;
-  };
-  const fits = (v: DecodedVolume): boolean => {
-    if (!ctx.hasNode || !v.hasNodeAffinity) return true;
+  }
+
+  private fits(v: DecodedVolume): boolean {
+    if (!this.ctx.hasNode || !v.hasNodeAffinity) return true;
     const required = v.pv.spec.nodeAffinity?.required;
-    if (required == null || typeof required !== "object") return nodeAffinityFits(v, ctx);
-    let ok = affinityFits.get(required);
+    if (required == null || typeof required !== "object") return nodeAffinityFits(v, this.ctx);
+    let ok = this.affinityFits.get(required);
     if (ok === undefined) {
-      ok = nodeAffinityFits(v, ctx);
-      affinityFits.set(required, ok);
+      ok = nodeAffinityFits(v, this.ctx);
+      this.affinityFits.set(required, ok);
     }
     return ok;
-  };
-  const unboundDelayed = !ctx.hasNode && ctx.delayBinding;
-  return (v) => {
-    if (v.defect?.code === "malformed-volume") return B["malformed-volume"];
-    let m = 0;
-    if (groupModes && !offers(v.modesKey)) m |= B["access-modes"];
-    if (!notExcluded(v, ctx)) m |= B.excluded;
-    const preBound = v.claimRef !== undefined && isVolumeBoundToClaim(v.pv, c.pvc);
-    if (v.claimRef !== undefined && !preBound) m |= B["claimed-by-other"];
-    if (v.defect?.code === "capacity-malformed") m |= B["capacity-malformed"];
-    else if (!capacitySuffices(v, c)) m |= B["too-small"];
-    if (v.volumeMode !== c.volumeMode) m |= B["volume-mode"];
-    if (v.vac !== c.vac) m |= B["volume-attributes-class"];
-    if (v.deleting) m |= B.deleting;
-    if (preBound) {
-      if (!fits(v)) m |= B["node-affinity"];
-      return m | PRE_BOUND_FLAG;
+  }
+
+  /** IsVolumeBoundToClaim on the decoded claimRef against the decoded claim (its fields are already strings). */
+  private pointsAtClaim(ref: object): boolean {
+    const r = ref as { name?: unknown; namespace?: unknown; uid?: unknown };
+    const c = this.c;
+    if ((typeof r.name === "string" ? r.name : "") !== c.name) return false;
+    if ((typeof r.namespace === "string" ? r.namespace : "") !== c.namespace) return false;
+    const uid = typeof r.uid === "string" ? r.uid : "";
+    return uid === "" || uid === c.uid;
+  }
+
+  private common(v: DecodedVolume): number {
+    const c = this.c;
+    return (
+      (this.groupModes && !this.offers(v.modesKey) ? B_ACCESS_MODES : 0) |
+      (v.volumeMode !== c.volumeMode ? B_VOLUME_MODE : 0) |
+      (v.vac !== c.vac ? B_VAC : 0) |
+      (v.deleting ? B_DELETING : 0)
+    );
+  }
+
+  private unbound(v: DecodedVolume): number {
+    return (
+      (this.unboundDelayed ? B_DELAY : 0) |
+      (v.phase !== "Available" ? B_PHASE : 0) |
+      (v.class !== this.c.class ? B_CLASS : 0) |
+      (this.ctx.hasNode && !this.groupModes && this.requestsKnownModes && !this.offers(v.modesKey) ? B_ACCESS_MODES : 0)
+    );
+  }
+
+  /** The node-affinity bit, memoised per affinity object id when the caller passes one. */
+  private fitsBits(v: DecodedVolume, hints: EvaluationHints | undefined): number {
+    if (!this.ctx.hasNode) return 0;
+    if (hints === undefined) return this.fits(v) ? 0 : B_NODE_AFFINITY;
+    if (hints.affinity === 0) return 0;
+    let a = this.affinityById.get(hints.affinity);
+    if (a === undefined) this.affinityById.set(hints.affinity, (a = this.fits(v) ? 0 : B_NODE_AFFINITY));
+    return a;
+  }
+
+  /**
+   * The failure mask of one volume (`REASON_BITS`, plus {@link PRE_BOUND_FLAG}).
+   *
+   * @example
+   * ```ts
+   * checks.evaluate(decodeVolume(pv)) & ALL_REASON_BITS; // 0: a candidate
+   * ```
+   */
+  evaluate(v: DecodedVolume, hints?: EvaluationHints): number {
+    const c = this.c;
+    const signature = hints === undefined ? -1 : hints.signature;
+    const memo = signature >= 0 && signature < this.signatures;
+    let m: number;
+    if (memo) {
+      m = this.commonBits[signature]!;
+      if (m < 0) this.commonBits[signature] = m = v.defect !== undefined && v.defect.code === "malformed-volume" ? B_MALFORMED : this.common(v);
+      if (m === B_MALFORMED) return m;
+    } else {
+      if (v.defect !== undefined && v.defect.code === "malformed-volume") return B_MALFORMED;
+      m = this.common(v);
     }
-    if (unboundDelayed) m |= B["delay-binding"];
-    if (v.phase !== "Available") m |= B.phase;
-    if (c.selector !== undefined && !c.selector.matches(v.labels)) m |= B.selector;
-    if (v.class !== c.class) m |= B.class;
-    if (!fits(v)) m |= B["node-affinity"];
-    if (ctx.hasNode && !groupModes && !accessModesFit(v, c)) m |= B["access-modes"];
+    const excluded = this.ctx.excluded;
+    if (excluded !== undefined && excluded.has(v.name)) m |= B_EXCLUDED;
+    const hasRef = hints !== undefined ? hints.hasClaimRef : v.claimRef !== undefined;
+    const preBound = hasRef && this.pointsAtClaim(v.claimRef!);
+    if (hasRef && !preBound) m |= B_CLAIMED;
+    // toNumber() is monotone, so unequal keys decide the exact comparison; equal keys go to cmp.
+    // A defined capacity is never NaN (huge values are ±Infinity), so NaN means "no capacity".
+    const key = hints !== undefined ? hints.capacityKey : v.capacity === undefined ? NaN : v.capacity.toNumber();
+    if (Number.isNaN(key)) m |= B_CAPACITY_MALFORMED;
+    else if (c.request === undefined || key < this.requestKey) m |= B_TOO_SMALL;
+    else if (!(key > this.requestKey) && v.capacity!.cmp(c.request) < 0) m |= B_TOO_SMALL;
+    if (preBound) return m | this.fitsBits(v, hints) | PRE_BOUND_FLAG;
+    if (memo) {
+      let u = this.unboundBits[signature]!;
+      if (u < 0) this.unboundBits[signature] = u = this.unbound(v);
+      m |= u;
+    } else m |= this.unbound(v);
+    if (c.selector !== undefined && !c.selector.matches(v.labels)) m |= B_SELECTOR;
+    m |= this.fitsBits(v, hints);
+    if (this.ctx.hasNode && !this.groupModes && !this.requestsKnownModes && !accessModesFit(v, c)) m |= B_ACCESS_MODES;
     return m;
-  };
+  }
+}
+
+/**
+ * A volume's *signature*: the decoded fields that the signature-only checks of
+ * {@link volumeEvaluator} read (defect, access-mode key, volume mode, VolumeAttributesClass,
+ * deletion, phase, class). Volumes with equal signatures pass or fail those checks together, so a scan that
+ * numbers the signatures of its pool once can pass the number to the evaluator and have those
+ * checks evaluated once per signature instead of once per volume.
+ *
+ * @example
+ * ```ts
+ * volumeSignature(decodeVolume(pv)); // '["","RWO","Filesystem","",false,"Available","fast"]'
+ * ```
+ */
+export function volumeSignature(v: DecodedVolume): string {
+  let sig = signatures.get(v);
+  if (sig === undefined) {
+    sig = signatureOf(v);
+    signatures.set(v, sig);
+  }
+  return sig;
+}
+
+/** Signatures by decoded volume (immutable, so identity is a safe key). */
+const signatures = new WeakMap<DecodedVolume, string>();
+
+function signatureOf(v: DecodedVolume): string {
+  return JSON.stringify([v.defect?.code ?? "", v.modesKey, v.volumeMode, v.vac, v.deleting, v.phase ?? null, v.class]);
+}
+
+/** Ids of `nodeAffinity.required` objects (pools share them). */
+const affinityIds = new WeakMap<object, number>();
+let nextAffinityId = 1;
+
+/**
+ * An id for a volume's `spec.nodeAffinity.required` object, for memoising node-affinity verdicts
+ * (see {@link EvaluationHints}): 0 when the volume has none; the same id for the same object
+ * (pools often share one per node); a fresh id for a value that is not an object.
+ *
+ * @example
+ * ```ts
+ * nodeAffinityId(decodeVolume(networkPv)); // 0
+ * nodeAffinityId(decodeVolume(localPvA)) === nodeAffinityId(decodeVolume(localPvA)); // true
+ * ```
+ */
+export function nodeAffinityId(v: DecodedVolume): number {
+  if (!v.hasNodeAffinity) return 0;
+  const required: unknown = v.pv.spec.nodeAffinity?.required;
+  if (typeof required !== "object" || required === null) return nextAffinityId++;
+  let id = affinityIds.get(required);
+  if (id === undefined) affinityIds.set(required, (id = nextAffinityId++));
+  return id;
 }
 
 /**
@@ -434,7 +640,7 @@ export function volumeEvaluator(c: DecodedClaim, ctx: CheckContext, groupModes: 
  */
 export function failedCodes(mask: number, groupModes: boolean): ReasonCode[] {
   const codes = reasonCodesOf(mask);
-  if (!groupModes || (mask & B["access-modes"]) === 0) return codes;
+  if (!groupModes || (mask & B_ACCESS_MODES) === 0) return codes;
   return ["access-modes", ...codes.filter((x) => x !== "access-modes")];
 }
 

@@ -415,5 +415,5 @@ export function explainClaim(
     staticMatchPossible: match !== undefined || scan.possible,
   };
   if (volumeName !== undefined) result.volumeNameCheck = volumeName;
-  return { ...result, headline: explainHeadline(result, facts), summary: explainSummary(result, facts, o) };
+  return { ...result, headline: explainHeadline(result, facts, o.classes), summary: explainSummary(result, facts, o) };
 }

@@ -6,14 +6,29 @@
  */
 import type { PersistentVolume } from "../api/index.js";
 import type { CheckContext } from "./checks.js";
-import { PRE_BOUND_FLAG, volumeEvaluator } from "./checks.js";
+import type { EvaluationHints } from "./checks.js";
+import { CompiledChecks, nodeAffinityId, volumeSignature } from "./checks.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import { decodeVolumeCached } from "./decoded-volume.js";
 import type { ReasonCode } from "./reason-code.js";
-import { ALL_REASON_BITS, REASON_BITS } from "./reason-code.js";
+import { ALL_REASON_BITS as ALL_BITS, REASON_BITS } from "./reason-code.js";
+import { PRE_BOUND_FLAG as PRE_BOUND } from "./checks.js";
 
-/** How hard a failed check is to fix; ≥ 50 means "permanent" (not fixable by changing the claim). */
+// Module-level copies of imported constants read in the per-volume loop (a transpiled import can be
+// an accessor; a local const is a plain read).
+const ALL_REASON_BITS = ALL_BITS;
+const PRE_BOUND_FLAG = PRE_BOUND;
+
+/**
+ * How hard a failed check is to fix, for ranking the closest volumes; ≥ 50 means "permanent" (not
+ * fixable by changing the claim).
+ *
+ * @example
+ * ```ts
+ * CLOSEST_COST["too-small"] < CLOSEST_COST.phase; // true: a smaller request is an easier fix
+ * ```
+ */
 export const CLOSEST_COST: Readonly<Record<ReasonCode, number>> = {
   "malformed-volume": 100,
   "capacity-malformed": 100,
@@ -93,6 +108,11 @@ export class SmallestK<T> {
     private readonly less: (a: T, b: T) => boolean,
   ) {}
 
+  /** Whether an item would be kept now: callers can skip building items that would not. */
+  accepts(x: T): boolean {
+    return this.k > 0 && (this.items.length < this.k || this.less(x, this.items[this.items.length - 1]!));
+  }
+
   offer(x: T): void {
     const items = this.items;
     if (this.k <= 0) return;
@@ -107,12 +127,129 @@ export class SmallestK<T> {
 /** A ranked closest candidate. */
 interface Ranked {
   i: number;
-  name: string;
+  /** Position of the volume's name in name order (ties between equal costs go to the smaller name). */
+  rank: number;
   cost: number;
   n: number;
 }
 
-const closer = (a: Ranked, b: Ranked): boolean => a.cost < b.cost || (a.cost === b.cost && (a.n < b.n || (a.n === b.n && a.name < b.name)));
+/**
+ * The last pool `scanPool` decoded: its PV objects in input order and the unique decoded volumes.
+ * Explaining many claims against one pool (the CLI's loop) passes the same PV objects each time,
+ * often in a new array; comparing the input with the snapshot by identity (a pointer comparison
+ * per volume) then skips the per-volume cache lookups and the deduplication. Held through a
+ * `WeakRef`, so the snapshot never keeps a pool alive: when it has been collected the next call
+ * simply rebuilds it. Results never depend on it (inputs are not mutated).
+ */
+interface PoolSnapshot {
+  pvs: unknown[];
+  vols: DecodedVolume[];
+  byName: Map<string, DecodedVolume>;
+  /** Per volume: its signature id (see `volumeSignature`). */
+  signature: Int32Array;
+  /** Per signature: one volume that has it (for the signature's class and access-mode key). */
+  signatureVolume: DecodedVolume[];
+  /** Per volume: `capacity.toNumber()` (NaN without a capacity), and whether `claimRef` is set. */
+  capacityKey: Float64Array;
+  hasClaimRef: Uint8Array;
+  /** Per volume: its `nodeAffinityId` (0: none). */
+  affinity: Int32Array;
+  /** Volume indexes sorted by name, and each volume's position in that order. */
+  order: Int32Array;
+  rank: Int32Array;
+  /** Signature ids by signature. */
+  ids: Map<string, number>;
+}
+
+/** At most this many changed PV objects are patched into the snapshot; more rebuild it. */
+const MAX_PATCH = 256;
+
+/**
+ * Patches the snapshot when `volumes` is an array of the same length in which only a few PV
+ * objects were replaced by objects of the same name (the CLI reserving a volume for a claim).
+ * Only for snapshots without duplicate names, where position `i` is volume `i`. Returns whether
+ * it did.
+ */
+function patchSnapshot(snap: PoolSnapshot, volumes: readonly PersistentVolume[]): boolean {
+  const { pvs, vols } = snap;
+  if (vols.length !== pvs.length || volumes.length !== pvs.length) return false;
+  const changed: number[] = [];
+  for (let i = 0; i < pvs.length; i++) {
+    if (volumes[i] === pvs[i]) continue;
+    if (changed.length >= MAX_PATCH) return false;
+    changed.push(i);
+  }
+  const decoded = changed.map((i) => decodeVolumeCached(volumes[i]!));
+  if (decoded.some((d, k) => d.name !== vols[changed[k]!]!.name)) return false;
+  changed.forEach((i, k) => {
+    const d = decoded[k]!;
+    pvs[i] = volumes[i];
+    vols[i] = d;
+    snap.byName.set(d.name, d);
+    snap.signature[i] = signatureId(snap, d);
+    snap.capacityKey[i] = d.capacity === undefined ? NaN : d.capacity.toNumber();
+    snap.hasClaimRef[i] = d.claimRef !== undefined ? 1 : 0;
+    snap.affinity[i] = nodeAffinityId(d);
+  });
+  return true;
+}
+
+function signatureId(snap: Pick<PoolSnapshot, "ids" | "signatureVolume">, v: DecodedVolume): number {
+  const key = volumeSignature(v);
+  let id = snap.ids.get(key);
+  if (id === undefined) {
+    snap.ids.set(key, (id = snap.ids.size));
+    snap.signatureVolume[id] = v;
+  }
+  return id;
+}
+
+let lastPool: WeakRef<PoolSnapshot> | undefined;
+
+function sameInput(snap: PoolSnapshot, volumes: readonly PersistentVolume[]): boolean {
+  const pvs = snap.pvs;
+  if (volumes.length !== pvs.length) return false;
+  for (let i = 0; i < pvs.length; i++) if (volumes[i] !== pvs[i]) return false;
+  return true;
+}
+
+/** The unique decoded volumes of `volumes` (the last of equal names), from the snapshot when the input is the same. */
+function uniqueDecoded(input: Iterable<PersistentVolume>): PoolSnapshot {
+  // A one-shot iterable (a generator) can be read only once: read it into an array first.
+  const volumes = Array.isArray(input) ? (input as PersistentVolume[]) : [...input];
+  const snap = lastPool?.deref();
+  if (snap !== undefined && sameInput(snap, volumes)) return snap;
+  if (snap !== undefined && patchSnapshot(snap, volumes)) return snap;
+  const pvs: unknown[] = [];
+  const byName = new Map<string, DecodedVolume>();
+  for (const pv of volumes) {
+    pvs.push(pv);
+    const d = decodeVolumeCached(pv);
+    byName.set(d.name, d);
+  }
+  const vols = [...byName.values()];
+  const ids = new Map<string, number>();
+  const signatureVolume: DecodedVolume[] = [];
+  const signature = new Int32Array(vols.length);
+  const capacityKey = new Float64Array(vols.length);
+  const hasClaimRef = new Uint8Array(vols.length);
+  const affinity = new Int32Array(vols.length);
+  for (let i = 0; i < vols.length; i++) {
+    const v = vols[i]!;
+    signature[i] = signatureId({ ids, signatureVolume }, v);
+    capacityKey[i] = v.capacity === undefined ? NaN : v.capacity.toNumber();
+    hasClaimRef[i] = v.claimRef !== undefined ? 1 : 0;
+    affinity[i] = nodeAffinityId(v);
+  }
+  const order = Int32Array.from(vols.keys()).sort((a, b) => (vols[a]!.name < vols[b]!.name ? -1 : 1));
+  const rank = new Int32Array(vols.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  const fresh = { pvs, vols, byName, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank, ids };
+  lastPool = new WeakRef(fresh);
+  return fresh;
+}
+
+const closer = (a: Ranked, b: Ranked): boolean => a.cost < b.cost || (a.cost === b.cost && (a.n < b.n || (a.n === b.n && a.rank < b.rank)));
 
 /**
  * Per access-mode group: how many volumes, how many candidates.
@@ -160,7 +297,7 @@ export interface PoolScan {
   /** Malformed volumes: their count and the first ten by name (indexes). */
   malformedCount: number;
   malformed: number[];
-  /** The largest volume of the claim's class whose only failure is `too-small`. */
+  /** The largest volume of the claim's class whose only failure is `too-small` (besides `delay-binding`). */
   largestTooSmall: DecodedVolume | undefined;
   /** The largest volume of the claim's class that fails no permanent check. */
   largestFree: DecodedVolume | undefined;
@@ -173,8 +310,35 @@ export interface PoolScan {
   firstByName: number[];
 }
 
-function larger(a: DecodedVolume, b: DecodedVolume | undefined): boolean {
-  return b === undefined || a.capacity!.cmp(b.capacity!) > 0 || (a.capacity!.cmp(b.capacity!) === 0 && a.name < b.name);
+function tallyMap(tally: Int32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let m = 0; m < tally.length; m++) if (tally[m]! > 0) out.set(m, tally[m]!);
+  return out;
+}
+
+/** Whether volume `a` is larger than `b` (−1: none yet); equal sizes → the smaller name. */
+function larger(snap: PoolSnapshot, a: number, b: number): boolean {
+  if (b < 0) return true;
+  const ka = snap.capacityKey[a]!;
+  const kb = snap.capacityKey[b]!;
+  if (ka !== kb) return ka > kb;
+  const d = snap.vols[a]!.capacity!.cmp(snap.vols[b]!.capacity!);
+  return d > 0 || (d === 0 && snap.rank[a]! < snap.rank[b]!);
+}
+
+/** Closeness cost and failure count per failure mask, filled on first use (−1: not yet). */
+const COST_OF = new Int16Array(ALL_REASON_BITS + 1).fill(-1);
+const COUNT_OF = new Int16Array(ALL_REASON_BITS + 1);
+
+function costOf(failures: number): number {
+  let c = COST_OF[failures]!;
+  if (c < 0) {
+    const mc = maskCost(failures);
+    c = mc.cost;
+    COST_OF[failures] = c;
+    COUNT_OF[failures] = mc.n;
+  }
+  return c;
 }
 
 /**
@@ -195,50 +359,53 @@ export function scanPool(
   volumes: Iterable<PersistentVolume>,
   listLimit: number | undefined,
 ): PoolScan {
-  const unique = new Map<string, DecodedVolume>();
-  for (const pv of volumes) {
-    const d = decodeVolumeCached(pv);
-    unique.set(d.name, d);
-  }
-  const vols = [...unique.values()];
-  const evaluate = volumeEvaluator(c, ctx, groupModes);
+  const snap = uniqueDecoded(volumes);
+  const { vols, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank } = snap;
+  const signatures = snap.ids.size;
+  const checks = new CompiledChecks(c, ctx, groupModes, signatures);
   const masks = new Int32Array(vols.length);
   const candidates: number[] = [];
   const preBound: number[] = [];
-  const maskCounts = new Map<number, number>();
-  const classMaskCounts = new Map<number, number>();
-  const groups = new Map<string, GroupCount>();
-  const byName = (a: number, b: number): boolean => vols[a]!.name < vols[b]!.name;
-  const waiting = new SmallestK<number>(5, byName);
-  const malformed = new SmallestK<number>(10, byName);
+  // Failure masks have REASON_CODES.length bits: count them in flat arrays, not maps.
+  const maskTally = new Int32Array(ALL_REASON_BITS + 1);
+  const classMaskTally = new Int32Array(ALL_REASON_BITS + 1);
+  // Per signature: its volumes and candidates (for the access-mode groups), and whether it is of
+  // the claim's class and not malformed (−1: not known yet).
+  const sigVolumes = new Int32Array(signatures);
+  const sigCandidates = new Int32Array(signatures);
+  const sigMine = new Int8Array(signatures).fill(-1);
+  const byRank = (a: number, b: number): boolean => rank[a]! < rank[b]!;
+  const waiting = new SmallestK<number>(5, byRank);
+  const malformed = new SmallestK<number>(10, byRank);
   const closestSame = new SmallestK<Ranked>(3, closer);
   const closestAny = new SmallestK<Ranked>(3, closer);
-  const listed = listLimit === undefined ? undefined : new SmallestK<number>(listLimit, byName);
+  const probe: Ranked = { i: 0, rank: 0, cost: 0, n: 0 };
+  const hints: EvaluationHints = { signature: 0, capacityKey: 0, hasClaimRef: false, affinity: 0 };
   const MALFORMED = REASON_BITS["malformed-volume"] | REASON_BITS["capacity-malformed"];
   const DELAY = REASON_BITS["delay-binding"];
   const TOO_SMALL = REASON_BITS["too-small"];
   let sameClass = 0;
   let waitingCount = 0;
   let malformedCount = 0;
-  let largestTooSmall: DecodedVolume | undefined;
-  let largestFree: DecodedVolume | undefined;
+  let largestTooSmall = -1;
+  let largestFree = -1;
   let possible = false;
   for (let i = 0; i < vols.length; i++) {
-    const v = vols[i]!;
-    const mask = evaluate(v);
+    const sig = signature[i]!;
+    hints.signature = sig;
+    hints.capacityKey = capacityKey[i]!;
+    hints.hasClaimRef = hasClaimRef[i] === 1;
+    hints.affinity = affinity[i]!;
+    const mask = checks.evaluate(vols[i]!, hints);
     masks[i] = mask;
     const failures = mask & ALL_REASON_BITS;
-    maskCounts.set(failures, (maskCounts.get(failures) ?? 0) + 1);
-    if (failures === 0) candidates.push(i);
-    if ((mask & PRE_BOUND_FLAG) !== 0) preBound.push(i);
-    if (groupModes) {
-      const g = groups.get(v.modesKey);
-      if (g === undefined) groups.set(v.modesKey, { volumes: 1, candidates: failures === 0 ? 1 : 0 });
-      else {
-        g.volumes++;
-        if (failures === 0) g.candidates++;
-      }
+    maskTally[failures] = maskTally[failures]! + 1;
+    sigVolumes[sig] = sigVolumes[sig]! + 1;
+    if (failures === 0) {
+      candidates.push(i);
+      sigCandidates[sig] = sigCandidates[sig]! + 1;
     }
+    if ((mask & PRE_BOUND_FLAG) !== 0) preBound.push(i);
     if ((failures & MALFORMED) !== 0) {
       malformedCount++;
       malformed.offer(i);
@@ -247,43 +414,70 @@ export function scanPool(
       waitingCount++;
       waiting.offer(i);
     }
-    const mine = v.class === c.class && (failures & REASON_BITS["malformed-volume"]) === 0;
-    if (mine) {
+    let mine = sigMine[sig]!;
+    if (mine < 0) {
+      const rep = signatureVolume[sig]!;
+      sigMine[sig] = mine = rep.class === c.class && rep.defect?.code !== "malformed-volume" ? 1 : 0;
+    }
+    if (mine === 1) {
       sameClass++;
-      classMaskCounts.set(failures, (classMaskCounts.get(failures) ?? 0) + 1);
+      classMaskTally[failures] = classMaskTally[failures]! + 1;
     }
     if ((failures & PERMANENT_BITS) === 0) {
       possible = true;
-      if (mine && larger(v, largestFree)) largestFree = v;
-      if (mine && failures === TOO_SMALL && larger(v, largestTooSmall)) largestTooSmall = v;
+      if (mine === 1 && larger(snap, i, largestFree)) largestFree = i;
+      // Delayed binding is not a property of the volume: "only too small" ignores it.
+      if (mine === 1 && (failures & ~DELAY) === TOO_SMALL && larger(snap, i, largestTooSmall)) largestTooSmall = i;
       if (failures !== 0) {
-        const { cost, n } = maskCost(failures);
-        const r = { i, name: v.name, cost, n };
-        closestAny.offer(r);
-        if (mine) closestSame.offer(r);
+        probe.i = i;
+        probe.rank = rank[i]!;
+        probe.cost = costOf(failures);
+        probe.n = COUNT_OF[failures]!;
+        const any = closestAny.accepts(probe);
+        const same = mine === 1 && closestSame.accepts(probe);
+        if (any || same) {
+          const r = { ...probe };
+          if (any) closestAny.offer(r);
+          if (same) closestSame.offer(r);
+        }
       }
     }
-    listed?.offer(i);
   }
+  const groups = new Map<string, GroupCount>();
+  if (groupModes) {
+    for (let sig = 0; sig < signatures; sig++) {
+      if (sigVolumes[sig] === 0) continue;
+      const key = signatureVolume[sig]!.modesKey;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, { volumes: sigVolumes[sig]!, candidates: sigCandidates[sig]! });
+      else {
+        g.volumes += sigVolumes[sig]!;
+        g.candidates += sigCandidates[sig]!;
+      }
+    }
+  }
+  const firstByName: number[] = [];
+  const limit = listLimit === undefined ? order.length : Math.min(listLimit, order.length);
+  for (let r = 0; r < limit; r++) firstByName.push(order[r]!);
   return {
     vols,
-    byName: unique,
+    byName: snap.byName,
+    maskCounts: tallyMap(maskTally),
+    classMaskCounts: tallyMap(classMaskTally),
     masks,
     candidates,
     preBound,
-    maskCounts,
-    classMaskCounts,
     sameClass,
     groups,
     waitingCount,
     waiting: waiting.items,
     malformedCount,
     malformed: malformed.items,
-    largestTooSmall,
-    largestFree,
+    largestTooSmall: largestTooSmall < 0 ? undefined : vols[largestTooSmall],
+    largestFree: largestFree < 0 ? undefined : vols[largestFree],
     possible,
     closestSameClass: closestSame.items.map((r) => r.i),
     closestAny: closestAny.items.map((r) => r.i),
-    firstByName: listed === undefined ? vols.map((_, i) => i).sort((a, b) => (vols[a]!.name < vols[b]!.name ? -1 : 1)) : listed.items,
+    firstByName,
   };
 }

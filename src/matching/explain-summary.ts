@@ -54,18 +54,20 @@ export function rankClosest(
   return { closest: ranked.slice(0, limit).map((r) => r.name), possible };
 }
 
+type Result = Omit<ClaimExplanation, "summary" | "headline">;
+
 /**
  * What the PV controller does with a claim that names a volume in `spec.volumeName` (§3.3 B):
  * it does not search; it checks that one volume.
  *
  * @example
  * ```ts
- * volumeNameCheckOf(decodeClaim(pvc), pool.map(decodeVolume)); // { volume: "pv-1", result: "satisfies" }
+ * volumeNameCheckOf(decodeClaim(pvc), new Map([["pv-1", decodeVolume(pv1)]])); // { volume: "pv-1", result: "satisfies" }
  * ```
  */
-export function volumeNameCheckOf(c: DecodedClaim, vols: readonly DecodedVolume[]): VolumeNameCheck | undefined {
+export function volumeNameCheckOf(c: DecodedClaim, byName: ReadonlyMap<string, DecodedVolume>): VolumeNameCheck | undefined {
   if (c.volumeName === "") return undefined;
-  const v = vols.find((x) => x.name === c.volumeName);
+  const v = byName.get(c.volumeName);
   if (v === undefined) return { volume: c.volumeName, result: "missing" };
   if (v.defect?.code === "malformed-volume") return { volume: v.name, result: "mismatch", message: v.defect.message };
   if (v.claimRef === undefined) {
@@ -75,7 +77,20 @@ export function volumeNameCheckOf(c: DecodedClaim, vols: readonly DecodedVolume[
   return isVolumeBoundToClaim(v.pv, c.pvc) ? { volume: v.name, result: "pre-bound" } : { volume: v.name, result: "bound-elsewhere" };
 }
 
-function volumeNameLines(check: VolumeNameCheck): string[] {
+/** Facts about the volume a claim names, for the sentences: its claimRef, phase and reclaim policy. */
+function namedVolume(facts: SearchFacts, check: VolumeNameCheck): { ref: string; released: boolean; retain: boolean } {
+  const v = facts.scan.byName.get(check.volume);
+  const ref = v?.claimRef;
+  const policy = (v?.pv.spec as { persistentVolumeReclaimPolicy?: unknown } | undefined)?.persistentVolumeReclaimPolicy;
+  return {
+    ref: ref ? `${ref.namespace ?? ""}/${ref.name ?? ""}` : "",
+    released: v?.phase === "Released",
+    // Retain is the API default for a PV without a policy.
+    retain: policy === undefined || policy === "Retain",
+  };
+}
+
+function volumeNameLines(check: VolumeNameCheck, facts: SearchFacts): string[] {
   const n = check.volume;
   const lead = `The claim names ${n} in spec.volumeName: the PV controller does not search the pool, it binds that volume directly`;
   switch (check.result) {
@@ -83,8 +98,13 @@ function volumeNameLines(check: VolumeNameCheck): string[] {
       return [`${lead}; ${n} does not exist, so the claim stays Pending until it does.`];
     case "pre-bound":
       return [`${lead}; ${n} points back at the claim, so they are bound without further checks.`];
-    case "bound-elsewhere":
-      return [`${lead}; ${n} is already bound to a different claim (event FailedBinding), so the claim stays Pending.`];
+    case "bound-elsewhere": {
+      const { ref, released, retain } = namedVolume(facts, check);
+      const why = released
+        ? `${n} is Released: its claim ${ref} was deleted${retain ? " and its reclaim policy Retain keeps" : ", and it keeps"} the claimRef until an administrator clears spec.claimRef`
+        : `${n} is already bound to ${ref}`;
+      return [`${lead}; ${why} (event FailedBinding: volume "${n}" already bound to a different claim), so the claim stays Pending.`];
+    }
     case "satisfies":
       return [
         `${lead}; ${n} satisfies it (size, class, VolumeAttributesClass, volume mode, access modes; phase, selector and node affinity are not checked on this path).`,
@@ -94,7 +114,7 @@ function volumeNameLines(check: VolumeNameCheck): string[] {
   }
 }
 
-function claimLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
+function claimLine(e: Result): string {
   const c = e.claim;
   const parts = [formatModes(c.accessModes), c.volumeMode];
   if (c.volumeAttributesClassName !== "") parts.push(`VolumeAttributesClass '${c.volumeAttributesClassName}'`);
@@ -102,7 +122,7 @@ function claimLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
   return `Claim ${c.key} requests ${c.request} ${inClass(c.class)} (${parts.join(", ")}).`;
 }
 
-function searchLine(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts, opts: { node?: unknown; excluded?: unknown }): string {
+function searchLine(e: Result, facts: SearchFacts, opts: { node?: unknown; excluded?: unknown }): string {
   if (e.mode === "controller") {
     const groups = facts.groupOrder.length > 0 ? facts.groupOrder.map((g) => g || '""').join(" → ") : "none";
     const ignored = opts.node != null || opts.excluded != null ? " (the given node and exclusions are not used on this path)" : "";
@@ -119,17 +139,19 @@ function searchLine(e: Omit<ClaimExplanation, "summary" | "headline">, facts: Se
   );
 }
 
-function provisioningLines(e: Omit<ClaimExplanation, "summary" | "headline">, pvc: PersistentVolumeClaim, classes: readonly StorageClass[] | undefined): string[] {
+function hasClass(c: DecodedClaim): boolean {
+  try {
+    return claimHasClass(c.pvc);
+  } catch {
+    return true;
+  }
+}
+
+function provisioningLines(e: Result, c: DecodedClaim, classes: readonly StorageClass[] | undefined): string[] {
   const sc = e.storageClass;
   const name = e.claim.class;
   if (name === "") {
-    let hasClass = true;
-    try {
-      hasClass = claimHasClass(pvc);
-    } catch {
-      hasClass = true;
-    }
-    if (hasClass) {
+    if (hasClass(c)) {
       return ['The claim asks for no class (storageClassName: "" or an empty beta annotation): it binds only to class-less volumes, is never provisioned dynamically and never gets a default class.'];
     }
     const def = defaultClassName(classes);
@@ -151,7 +173,9 @@ function provisioningLines(e: Omit<ClaimExplanation, "summary" | "headline">, pv
   }
   const lines = [
     `Class '${name}' provisions dynamically via ${sc.provisioner}` +
-      (sc.volumeBindingMode === "WaitForFirstConsumer" ? ", once a pod using the claim is scheduled (WaitForFirstConsumer)." : "."),
+      (sc.volumeBindingMode === "WaitForFirstConsumer"
+        ? ", once a pod using the claim is scheduled (WaitForFirstConsumer)."
+        : ` (event ExternalProvisioning: waiting for a volume to be created by ${sc.provisioner}).`),
   ];
   if (e.claim.selector !== undefined) {
     lines.push("Caution: the claim has a selector, and most dynamic provisioners (the CSI external-provisioner included) refuse claims with a selector.");
@@ -159,66 +183,162 @@ function provisioningLines(e: Omit<ClaimExplanation, "summary" | "headline">, pv
   return lines;
 }
 
-function noMatchLines(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts, vols: readonly DecodedVolume[]): string[] {
+/** "volume of class 'manual'" / "class-less volume", and the plural. */
+function volumeNoun(cls: string, plural = false): string {
+  const s = plural ? "s" : "";
+  return cls === "" ? `class-less volume${s}` : `volume${s} of class '${cls}'`;
+}
+
+/** The order in which a check that fails for every free volume of the class is named. */
+const BLOCKERS: readonly ReasonCode[] = ["access-modes", "volume-mode", "volume-attributes-class", "selector", "phase", "node-affinity", "too-small"];
+
+/**
+ * Why no volume of the claim's own class matches, in one clause: no such volume, all taken, a
+ * check every free one fails ("no volume of class 'manual' is large enough (largest fitting:
+ * 200Gi < 500Gi)"), or the closest volume's first failure.
+ */
+function staticReason(e: Result, f: SearchFacts): string {
+  const c = f.c;
+  const scan = f.scan;
+  if (scan.sameClass === 0) return c.class === "" ? 'no PersistentVolume is without a class ("")' : `no PersistentVolume has class '${c.class}'`;
+  const strip = REASON_BITS["delay-binding"];
+  const free: number[] = [];
+  const taken: number[] = [];
+  let takenCount = 0;
+  let claimedCount = 0;
+  for (const [mask, count] of scan.classMaskCounts) {
+    const m = mask & ~strip;
+    if ((m & PERMANENT_BITS) !== 0) {
+      taken.push(m);
+      takenCount += count;
+      if ((m & PERMANENT_BITS) === REASON_BITS["claimed-by-other"]) claimedCount += count;
+    } else free.push(m);
+  }
+  if (free.length === 0) {
+    if (claimedCount === takenCount) {
+      return takenCount === 1
+        ? `the only ${volumeNoun(c.class)} is bound to another claim`
+        : `all ${takenCount} ${volumeNoun(c.class, true)} are bound to other claims`;
+    }
+    return `every ${volumeNoun(c.class)} is bound to another claim, being deleted or excluded`;
+  }
+  for (const code of BLOCKERS) {
+    const bit = REASON_BITS[code];
+    if (!free.every((m) => (m & bit) !== 0)) continue;
+    // Say "free" when a volume of the class that is taken would pass this check.
+    const qualifier = taken.some((m) => (m & bit) === 0) ? "free " : "";
+    return blockerClause(code, `no ${qualifier}${volumeNoun(c.class)}`, f);
+  }
+  const first = scan.closestSameClass[0];
+  const v = first === undefined ? undefined : e.volumes.find((x) => x.name === scan.vols[first]!.name);
+  if (v !== undefined && v.failures[0] !== undefined) return `closest ${v.name}: ${v.failures[0].message}`;
+  return `no ${volumeNoun(c.class)} matches`;
+}
+
+function blockerClause(code: ReasonCode, subject: string, f: SearchFacts): string {
+  const c = f.c;
+  switch (code) {
+    case "access-modes":
+      return `${subject} offers ${formatModes(c.accessModes)}`;
+    case "volume-mode":
+      return `${subject} has volumeMode ${c.volumeMode}`;
+    case "volume-attributes-class":
+      return c.vac === "" ? `${subject} is without a VolumeAttributesClass` : `${subject} has VolumeAttributesClass '${c.vac}'`;
+    case "selector":
+      return `${subject} matches selector ${c.selector?.toString() ?? ""}`;
+    case "phase":
+      return `${subject} is Available`;
+    case "node-affinity":
+      return `${subject} fits node ${f.ctx.nodeName ?? "(unnamed)"}`;
+    default: {
+      const fitting = f.scan.largestTooSmall;
+      const largest = fitting ?? f.scan.largestFree;
+      const detail =
+        largest !== undefined && c.request !== undefined && largest.capacity!.cmp(c.request) < 0
+          ? ` (largest${fitting !== undefined ? " fitting" : ""}: ${largest.capacityText} < ${c.requestText})`
+          : "";
+      return `${subject} is large enough${detail}`;
+    }
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function noMatchLines(e: Result, facts: SearchFacts): string[] {
   const lines: string[] = [];
+  const scan = facts.scan;
   if (e.outcome === "pre-bound-misses-node" && facts.decider !== undefined) {
     const d = e.volumes.find((v) => v.name === facts.decider!.name);
     const why = d?.failures.find((f) => f.code === "node-affinity")?.message ?? `${facts.decider.name} does not fit the node`;
     lines.push(`No volume: ${facts.decider.name} is pre-bound to the claim but ${why.replace(`${facts.decider.name} `, "")}; the claim is committed to it, so no other volume is considered on this node.`);
     return lines;
   }
-  const waiting = facts.evaluated.filter((x) => x.failed.length === 1 && x.failed[0] === "delay-binding").map((x) => x.v);
   if (e.mode === "controller" && e.delayBinding) {
+    const names = scan.waiting.map((i) => scan.vols[i]!.name);
+    const n = scan.waitingCount;
     lines.push(
-      waiting.length > 0
-        ? `No volume yet: ${waiting.length} volume${waiting.length > 1 ? "s" : ""} (${waiting.slice(0, 5).map((v) => v.name).join(", ")}${waiting.length > 5 ? ", ..." : ""}) would match once a pod using the claim is scheduled; until then the PV controller waits (event WaitForFirstConsumer).`
-        : "No volume: binding waits for the first consumer, and no volume would match even then.",
+      n > 0
+        ? `No volume yet: ${plural(n, "volume")} (${names.join(", ")}${n > names.length ? ", ..." : ""}) would match once a pod using the claim is scheduled; until then the PV controller waits (event WaitForFirstConsumer).`
+        : `No volume: binding waits for the first consumer, and no volume would match even then (${staticReason(e, facts)}).`,
     );
   } else if (e.mode === "controller" && facts.groupOrder.length === 0) {
     lines.push(`No volume matches: no volume offers ${formatModes(facts.c.accessModes)} (no access-mode group contains the requested modes).`);
   } else {
-    lines.push("No volume matches.");
+    lines.push(scan.sameClass > 0 ? `No volume matches: ${staticReason(e, facts)}.` : "No volume matches.");
   }
-  const sameClass = vols.filter((v) => v.defect?.code !== "malformed-volume" && v.class === facts.c.class);
-  if (sameClass.length === 0) {
+  if (scan.sameClass === 0) {
     const which = facts.c.class === "" ? 'No PersistentVolume is without a class ("")' : `No PersistentVolume has class '${facts.c.class}'`;
     lines.push(`${which}: no static volume can ever match; only dynamic provisioning can satisfy the claim.`);
   } else if (!e.staticMatchPossible) {
     lines.push("No static volume can match as things stand: every volume is bound to another claim, being deleted, malformed or excluded.");
   }
+  const otherClasses = scan.sameClass === 0;
+  if (otherClasses && e.closest.length > 0) {
+    lines.push(`Closest volumes of other classes (each would need the claim's class changed, at creation):`);
+  }
   for (const cand of e.closest) {
     const v = e.volumes.find((x) => x.name === cand.volume)!;
-    const fixes = cand.fixes.length > 0 ? ` To match: ${cand.fixes.join("; ")}.` : "";
-    lines.push(`Closest: ${v.name} (${v.capacity}, ${formatClass(v.class)}, ${v.accessModes || "no modes"}) — ${v.failures.map((f) => f.message).join("; ")}.${fixes}`);
+    // The class mismatch was said once above; repeat only what else differs.
+    const failures = otherClasses ? v.failures.filter((f) => f.code !== "class") : v.failures;
+    const fixes = failures.map((f) => f.fix).filter((x): x is string => x !== undefined);
+    const what = failures.length > 0 ? failures.map((f) => f.message).join("; ") : `only the class differs`;
+    lines.push(`Closest: ${v.name} (${v.capacity}, ${formatClass(v.class)}, ${v.accessModes || "no modes"}) — ${what}.${fixes.length > 0 ? ` To match: ${fixes.join("; ")}.` : ""}`);
   }
   return lines;
 }
 
-function matchedLines(e: Omit<ClaimExplanation, "summary" | "headline">, facts: SearchFacts): string[] {
+function matchedLines(e: Result, facts: SearchFacts): string[] {
   const m = e.match!;
   const lines = [`Binds to ${m.volume} (${m.capacity}): ${m.message}.`];
+  if (facts.volumeName !== undefined) return lines;
   const matchVol = facts.match!;
+  const scan = facts.scan;
   if (e.mode === "controller") {
-    const smaller = facts.evaluated.filter(
-      (x) => x.failed.length === 0 && x.v.modesKey !== matchVol.modesKey && x.v.capacity!.cmp(matchVol.capacity!) < 0,
-    );
-    const first = smaller.sort((a, b) => a.v.capacity!.cmp(b.v.capacity!) || (a.v.name < b.v.name ? -1 : 1))[0];
+    let first: DecodedVolume | undefined;
+    for (const i of scan.candidates) {
+      const x = scan.vols[i]!;
+      if (x.modesKey === matchVol.modesKey || x.capacity!.cmp(matchVol.capacity!) >= 0) continue;
+      if (first === undefined || x.capacity!.cmp(first.capacity!) < 0 || (x.capacity!.cmp(first.capacity!) === 0 && x.name < first.name)) first = x;
+    }
     if (first !== undefined) {
-      lines.push(`Note: ${first.v.name} (${first.v.capacityText}, ${first.v.modesKey}) is smaller but offers more access modes; the PV controller takes the tightest access-mode group with any match, not the smallest volume.`);
+      lines.push(`Note: ${first.name} (${first.capacityText}, ${first.modesKey}) is smaller but offers more access modes; the PV controller takes the tightest access-mode group with any match, not the smallest volume.`);
     }
   }
   const byName = new Map(e.volumes.map((v) => [v.name, v]));
-  for (const x of facts.evaluated) {
-    if (!x.preBound || x.v === matchVol) continue;
-    const verdict = byName.get(x.v.name);
+  for (const i of [...scan.preBound].sort((a, b) => (scan.vols[a]!.name < scan.vols[b]!.name ? -1 : 1))) {
+    const x = scan.vols[i]!;
+    if (x === matchVol) continue;
+    const verdict = byName.get(x.name);
     if (verdict === undefined) continue;
-    const how = x.failed.length > 0 ? "is skipped" : "is not chosen";
-    lines.push(`Note: ${x.v.name} is pre-bound to this claim but ${how}: ${verdict.message}. It stays reserved for this claim.`);
+    const how = verdict.failures.length > 0 ? "is skipped" : "is not chosen";
+    lines.push(`Note: ${x.name} is pre-bound to this claim but ${how}: ${verdict.message}. It stays reserved for this claim.`);
   }
   return lines;
 }
 
-function countsLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
+function countsLine(e: Result): string {
   const total = e.volumes.length + e.volumesOmitted;
   const parts = Object.entries(e.reasonCounts)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
@@ -227,67 +347,100 @@ function countsLine(e: Omit<ClaimExplanation, "summary" | "headline">): string {
   return `Of ${total} volume${total === 1 ? "" : "s"}: ${candidates}${parts.length > 0 ? `; failed checks: ${parts.join(", ")}` : ""}.`;
 }
 
-function volumeNameHeadline(check: VolumeNameCheck): string {
+function volumeNameHeadline(check: VolumeNameCheck, e: Result, facts: SearchFacts): string {
   const n = check.volume;
   switch (check.result) {
     case "missing":
-      return `Pending: the claim names ${n} in spec.volumeName, which does not exist`;
+      return `${n} (named in spec.volumeName) does not exist`;
     case "pre-bound":
-      return `Binds to ${n}: named in spec.volumeName and pre-bound to the claim`;
-    case "bound-elsewhere":
-      return `Pending: the claim names ${n} in spec.volumeName, which is bound to a different claim`;
+      return `Binds to ${n} (${e.match?.capacity ?? ""}): named in spec.volumeName and pre-bound to the claim`;
     case "satisfies":
-      return `Binds to ${n}: named in spec.volumeName and it satisfies the claim`;
+      return `Binds to ${n} (${e.match?.capacity ?? ""}): named in spec.volumeName, and it satisfies the claim`;
+    case "bound-elsewhere": {
+      const { ref, released, retain } = namedVolume(facts, check);
+      return released
+        ? `${n} is Released${retain ? " (Retain)" : ""}, still bound to ${ref}; clear its spec.claimRef to reuse it`
+        : `${n} (named in spec.volumeName) is bound to ${ref}`;
+    }
     case "mismatch":
-      return `Pending: cannot bind to the requested volume ${n}: ${check.message ?? ""}`;
+      return `cannot bind ${n} (named in spec.volumeName): ${check.message ?? ""}`;
   }
 }
 
+function matchedHeadline(e: Result, f: SearchFacts): string {
+  const m = e.match!;
+  const lead = `Binds to ${m.volume} (${m.capacity})`;
+  const scope = f.mode === "controller" ? ` in access-mode group ${f.match!.modesKey || '""'}` : f.ctx.hasNode ? ` that fits node ${f.ctx.nodeName ?? "(unnamed)"}` : "";
+  switch (m.reason) {
+    case "pre-bound":
+      return `${lead}: pre-bound, its claimRef names the claim`;
+    case "only-candidate":
+      return `${lead}: the only candidate${scope}`;
+    default:
+      return `${lead}: the smallest candidate${scope}`;
+  }
+}
+
+function pendingHeadline(e: Result, f: SearchFacts, classes: readonly StorageClass[] | undefined): string {
+  const sc = e.storageClass;
+  const scan = f.scan;
+  if (e.outcome === "pre-bound-misses-node" && f.decider !== undefined) {
+    return `${f.decider.name} is pre-bound to the claim but does not fit node ${f.ctx.nodeName ?? "(unnamed)"}`;
+  }
+  const wffc = "waiting for a pod to be scheduled (WaitForFirstConsumer)";
+  const waiting = e.mode === "controller" && e.delayBinding;
+  if (e.claim.class !== "" && sc.known && sc.exists === false) {
+    return scan.sameClass === 0 ? `StorageClass '${sc.name}' does not exist` : `${staticReason(e, f)}; StorageClass '${sc.name}' does not exist`;
+  }
+  if (e.claim.class !== "" && sc.known && sc.exists === true && sc.canProvision === true) {
+    if (waiting) return scan.waitingCount > 0 ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match` : wffc;
+    if (e.mode === "scheduler") return `no volume fits node ${f.ctx.nodeName ?? "(unnamed)"}; ${sc.provisioner} provisions one there`;
+    return `waiting for ${sc.provisioner} to provision a volume`;
+  }
+  if (waiting) {
+    return scan.waitingCount > 0 ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match` : `${staticReason(e, f)}; binding also waits for a pod`;
+  }
+  if (e.claim.class === "" && !hasClass(f.c)) {
+    const def = defaultClassName(classes);
+    if (def !== undefined) return `no volume without a class matches; the default class '${def}' will be assigned`;
+  }
+  return staticReason(e, f);
+}
+
 /**
- * One line saying what happens to the claim and the main reason: the match and why it won, or why
- * nothing matches (with the closest volume's first failure, or "no volume has class ..."). For a
- * claim with `spec.volumeName`, what the PV controller does with that volume.
+ * One short line (about 100 characters) saying what happens to the claim: `Binds to <pv> (<size>):
+ * <why>`, or why it waits — the `spec.volumeName` verdict ("iscsi-old-reports-30g is Released
+ * (Retain), still bound to shop/reports; clear its spec.claimRef to reuse it"), a missing class,
+ * the provisioner or the first consumer it waits for, or why no static volume of its class
+ * matches ("no volume of class 'manual' is large enough (largest fitting: 200Gi < 500Gi)").
  *
  * @example
  * ```ts
- * explainHeadline(result, facts, decodedVolumes);
- * // "Pending: no volume matches; closest pv-17: pv-17 has 5Gi, the claim requests 10Gi"
+ * explainHeadline(result, facts, classes);
+ * // "no volume of class 'manual' offers ReadWriteMany"
  * ```
  */
-export function explainHeadline(
-  e: Omit<ClaimExplanation, "summary" | "headline">,
-  facts: SearchFacts | undefined,
-  vols: readonly DecodedVolume[],
-): string {
+export function explainHeadline(e: Result, facts: SearchFacts | undefined, classes?: readonly StorageClass[]): string {
   if (facts === undefined) return `Invalid claim: ${e.problems[0]?.message ?? "malformed"}`;
-  if (e.volumeNameCheck !== undefined && e.mode === "controller") return volumeNameHeadline(e.volumeNameCheck);
-  if (e.outcome === "matched") return `Binds to ${e.match!.volume} (${e.match!.capacity}): ${e.match!.message}`;
-  const first = noMatchLines(e, facts, vols)[0] ?? "No volume matches.";
-  if (first !== "No volume matches.") return `Pending: ${first.charAt(0).toLowerCase()}${first.slice(1)}`.replace(/\.$/, "");
-  const cls = facts.c.class;
-  if (!vols.some((v) => v.defect?.code !== "malformed-volume" && v.class === cls)) {
-    return `Pending: no volume matches; no PersistentVolume is ${inClass(cls)}`;
-  }
-  const closest = e.closest[0];
-  const v = closest && e.volumes.find((x) => x.name === closest.volume);
-  if (v) return `Pending: no volume matches; closest ${v.name}: ${v.failures[0]?.message ?? ""}`;
-  return "Pending: no volume matches; every volume is bound to another claim, being deleted, malformed or excluded";
+  if (facts.volumeName !== undefined) return volumeNameHeadline(facts.volumeName, e, facts);
+  if (e.outcome === "matched") return matchedHeadline(e, facts);
+  return pendingHeadline(e, facts, classes);
 }
 
 /**
  * The readable lines of an explanation: the claim, the search, the outcome and — for a claim that
  * stays Pending — the closest volumes, whether any static volume can ever match, and how the class
- * provisions; plus the `spec.volumeName` path when the claim names a volume.
+ * provisions. For a claim with `spec.volumeName`, what the PV controller does with that volume
+ * (it never searches the pool for such a claim).
  *
  * @example
  * ```ts
- * explainSummary(result, facts, decodedVolumes, { classes }).join("\n");
+ * explainSummary(result, facts, { classes }).join("\n");
  * ```
  */
 export function explainSummary(
-  e: Omit<ClaimExplanation, "summary" | "headline">,
+  e: Result,
   facts: SearchFacts | undefined,
-  vols: readonly DecodedVolume[],
   opts: { classes?: readonly StorageClass[]; node?: unknown; excluded?: unknown },
 ): string[] {
   if (facts === undefined) {
@@ -296,19 +449,23 @@ export function explainSummary(
       "Kubernetes' search returns an error for such a claim (the API server would normally reject it); fix the claim first.",
     ];
   }
+  if (facts.volumeName !== undefined) {
+    const lines = [claimLine(e), ...volumeNameLines(facts.volumeName, facts)];
+    if (e.outcome === "matched") lines.push(`Binds to ${e.match!.volume} (${e.match!.capacity}).`);
+    return lines;
+  }
   const lines = [claimLine(e), searchLine(e, facts, opts)];
-  if (e.volumeNameCheck !== undefined) lines.push(...volumeNameLines(e.volumeNameCheck));
   if (e.outcome === "matched") {
     lines.push(...matchedLines(e, facts));
   } else {
-    lines.push(...noMatchLines(e, facts, vols));
-    if (e.outcome === "no-match") lines.push(...provisioningLines(e, facts.c.pvc, opts.classes));
+    lines.push(...noMatchLines(e, facts));
+    if (e.outcome === "no-match") lines.push(...provisioningLines(e, facts.c, opts.classes));
   }
   lines.push(countsLine(e));
-  const malformed = facts.evaluated.filter((x) => x.failed.includes("malformed-volume") || x.failed.includes("capacity-malformed"));
-  if (malformed.length > 0) {
-    const names = malformed.slice(0, 10).map((x) => x.v.name || "(unnamed)").join(", ");
-    lines.push(`${malformed.length} malformed volume${malformed.length > 1 ? "s" : ""} skipped: ${names}${malformed.length > 10 ? ", ..." : ""}.`);
+  const scan = facts.scan;
+  if (scan.malformedCount > 0) {
+    const names = scan.malformed.map((i) => scan.vols[i]!.name || "(unnamed)").join(", ");
+    lines.push(`${scan.malformedCount} malformed volume${scan.malformedCount > 1 ? "s" : ""} skipped: ${names}${scan.malformedCount > scan.malformed.length ? ", ..." : ""}.`);
   }
   if (e.volumesOmitted > 0) lines.push(`${e.volumesOmitted} more volume${e.volumesOmitted > 1 ? "s are" : " is"} not listed (maxVolumes).`);
   return lines;

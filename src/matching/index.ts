@@ -6,8 +6,8 @@
  * @module
  */
 export { MatchingError, type ClaimProblem, type ClaimProblemCode } from "./matching-error.js";
-export { REASON_CODES, type ReasonCode, type CheckFailure } from "./reason-code.js";
-export { decodeVolume, type DecodedVolume, type VolumeDefect } from "./decoded-volume.js";
+export { REASON_CODES, REASON_BITS, ALL_REASON_BITS, reasonCodesOf, type ReasonCode, type CheckFailure } from "./reason-code.js";
+export { decodeVolume, decodeVolumeCached, type DecodedVolume, type VolumeDefect } from "./decoded-volume.js";
 export { decodeClaim, type DecodedClaim } from "./decoded-claim.js";
 export {
   checkContext,
@@ -28,6 +28,14 @@ export {
   passesCommonChecks,
   passesUnboundChecks,
   evaluateVolume,
+  volumeEvaluator,
+  CompiledChecks,
+  volumeSignature,
+  nodeAffinityId,
+  failedCodes,
+  PRE_BOUND_FLAG,
+  type VolumeEvaluator,
+  type EvaluationHints,
   type CheckContext,
   type MatchOptions,
 } from "./checks.js";

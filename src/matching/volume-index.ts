@@ -8,7 +8,7 @@
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { ACCESS_MODES } from "../api/constants/index.js";
 import { containsAccessModes } from "../api/helpers/index.js";
-import type { NodeSelector, Selector } from "../labels/index.js";
+import type { Labels, NodeSelector, Selector } from "../labels/index.js";
 import { matchingGroupKeys } from "./access-mode-groups.js";
 import { type BucketGroup, GroupTable } from "./volume-index/bucket-group.js";
 import {
@@ -109,15 +109,6 @@ function searchableClaim(claim: PersistentVolumeClaim): DecodedClaim {
   return c;
 }
 
-/**
- * `decodeVolume` of an entry, kept on the entry once a query needed it (winners, pre-bound
- * candidates): a volume is decoded at most twice (indexing, first inspection), and only the
- * inspected ones keep the decoded form.
- */
-function decoded(e: VolumeEntry): DecodedVolume {
-  return (e.decoded ??= decodeVolume(e.pv));
-}
-
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -136,25 +127,53 @@ function modeSignature(d: DecodedVolume, known: boolean): string {
 }
 
 /**
- * The entries in index order. Sorts indexes by a flat array of capacity keys (no pointer chasing
- * per comparison); only equal keys compare the entries exactly.
+ * The entries in index order (`compareEntries`). Sorts indexes over flat arrays of the entries'
+ * capacity keys, exactness and names, so a comparison reads contiguous memory rather than two
+ * objects; the exact `Quantity.cmp` runs only for equal keys that are not both exact.
  */
 function sortedByCapacity(entries: readonly VolumeEntry[]): VolumeEntry[] {
   const n = entries.length;
   const keys = new Float64Array(n);
+  const exact = new Uint8Array(n);
+  const names = new Array<string>(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    keys[i] = entries[i]!.cap;
+    const e = entries[i]!;
+    keys[i] = e.cap;
+    exact[i] = (e.flags & VolumeEntry.EXACT) !== 0 ? 1 : 0;
+    names[i] = e.name;
     order[i] = i;
   }
   order.sort((a, b) => {
     const ka = keys[a]!;
     const kb = keys[b]!;
-    return ka < kb ? -1 : ka > kb ? 1 : compareEntries(entries[a]!, entries[b]!);
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    if ((exact[a]! & exact[b]!) === 0) {
+      const c = entries[a]!.capacity!.cmp(entries[b]!.capacity!);
+      if (c !== 0) return c;
+    }
+    const na = names[a]!;
+    const nb = names[b]!;
+    return na < nb ? -1 : na > nb ? 1 : 0;
   });
   const out = new Array<VolumeEntry>(n);
   for (let i = 0; i < n; i++) out[i] = entries[order[i]!]!;
   return out;
+}
+
+/** Label maps with the same keys and values (string values are what selectors and postings see). */
+function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The name a volume's claimRef points at (the claim map's key). */
+function claimRefName(pv: PersistentVolume): string {
+  return str((pv.spec.claimRef as { name?: unknown } | null | undefined)?.name);
 }
 
 function byName(a: DecodedVolume, b: DecodedVolume): number {
@@ -226,6 +245,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     for (const pv of volumes) {
       const d = this.decoder.decode(pv);
       const e = this.makeEntry(d);
+      this.place(e, d);
       this.byName.set(d.name, e);
     }
     const matchable: VolumeEntry[] = [];
@@ -293,9 +313,18 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    */
   upsert(pv: PersistentVolume): void {
     const d = this.decoder.decode(pv);
-    const old = this.byName.get(d.name);
-    if (old !== undefined) this.unlink(old);
     const e = this.makeEntry(d);
+    const old = this.byName.get(d.name);
+    if (old !== undefined) {
+      // Most updates (status writes, annotations, resourceVersion) change nothing the index
+      // keys on: keep the old entry's place and point it at the new object.
+      if (this.filesAlike(old, e, d)) {
+        old.rebind(e.pv, e.labels);
+        return;
+      }
+      this.unlink(old);
+    }
+    this.place(e, d);
     this.linkClaimAndCounts(e);
     if (e.bucket !== undefined) (e.bucket as Bucket).add(e, false);
     this.byName.set(d.name, e);
@@ -459,7 +488,10 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     let inBuckets = 0;
     for (const group of this.groups.groups()) {
       for (const b of group.buckets.values()) {
-        problems.push(...b.all.checkInvariants(), ...b.unpinned.checkInvariants());
+        problems.push(...b.all.checkInvariants(), ...b.unpinnedEntries().checkInvariants());
+        let unpinned = 0;
+        for (const e of b.all) if (e.pin === undefined) unpinned++;
+        if (b.unpinnedEntries().size !== unpinned) problems.push(`unpinned list holds ${b.unpinnedEntries().size}, expected ${unpinned}`);
         if (b.all.size === 0) problems.push(`empty bucket ${b.group.cls} ${b.modesKey}`);
         inBuckets += b.all.size;
         for (const e of b.all) {
@@ -479,8 +511,23 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       }
     }
     let bucketed = 0;
-    for (const e of this.byName.values()) if (e.bucket !== undefined) bucketed++;
+    let claimed = 0;
+    const counts = new Array<number>(FLAG_BITS).fill(0);
+    for (const e of this.byName.values()) {
+      if (e.bucket !== undefined) bucketed++;
+      for (let i = 0; i < FLAG_BITS; i++) if (e.flags & (1 << i)) counts[i]!++;
+      const fresh = this.makeEntry(decodeVolume(e.pv));
+      if (fresh.flags !== e.flags || !Object.is(fresh.cap, e.cap) || !sameLabels(fresh.labels, e.labels)) problems.push(`${e.name} is filed as an older version`);
+      if ((e.flags & F_CLAIMED) === 0) continue;
+      claimed++;
+      const had = this.claimed.get(claimRefName(e.pv));
+      if (had !== e && !(Array.isArray(had) && had.includes(e))) problems.push(`${e.name} missing from the claim map`);
+    }
     if (bucketed !== inBuckets) problems.push(`${bucketed} entries have a bucket, buckets hold ${inBuckets}`);
+    let mapped = 0;
+    for (const had of this.claimed.values()) mapped += Array.isArray(had) ? had.length : 1;
+    if (mapped !== claimed) problems.push(`claim map holds ${mapped}, ${claimed} volumes are claimed`);
+    if (counts.some((n, i) => n !== this.counts[i])) problems.push(`stats counters drifted: ${this.counts.join(",")} vs ${counts.join(",")}`);
     return problems;
   }
 
@@ -493,6 +540,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const pin = affinity !== undefined ? nodePinOf(affinity) : undefined;
     const e = new VolumeEntry(d.pv, d.name, capacity === undefined ? NaN : capacity.toNumber(), capacity, d.labels, pin);
     let f = affinity !== undefined ? VolumeEntry.HAS_AFFINITY : 0;
+    if (capacity !== undefined && this.decoder.isExact(capacity)) f |= VolumeEntry.EXACT;
     if (d.defect?.code === "malformed-volume") f |= F_MALFORMED;
     if (d.defect?.code === "capacity-malformed") f |= F_CAP_MALFORMED;
     if (d.defect === undefined) {
@@ -509,11 +557,35 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if (d.defect === undefined && d.claimRef === undefined && d.phase === "Available" && !d.deleting) {
       f |= F_MATCHABLE;
       if (affinity !== undefined) f |= pin !== undefined ? F_PINNED : F_OTHER_AFFINITY;
-      if (known || d.accessModes.every((m) => typeof m === "string")) e.bucket = this.bucketFor(d, known);
-      else f |= F_UNINDEXABLE;
+      if (!known && !d.accessModes.every((m) => typeof m === "string")) f |= F_UNINDEXABLE;
     }
     e.flags = f;
     return e;
+  }
+
+  /** Assigns a matchable, indexable entry its bucket (created when missing). */
+  private place(e: VolumeEntry, d: DecodedVolume): void {
+    if ((e.flags & F_MATCHABLE) !== 0 && (e.flags & F_UNINDEXABLE) === 0) e.bucket = this.bucketFor(d, (e.flags & F_UNKNOWN_MODES) === 0);
+  }
+
+  /**
+   * Whether a new version of a volume would sit exactly where the old one sits: same flags
+   * (matchable, claimed, pinned, ...), exact capacity, node pin, labels, bucket and claim name.
+   */
+  private filesAlike(old: VolumeEntry, e: VolumeEntry, d: DecodedVolume): boolean {
+    if (old.flags !== e.flags) return false;
+    if (old.capacity !== e.capacity) {
+      if (old.capacity === undefined || e.capacity === undefined || old.cap !== e.cap || old.capacity.cmp(e.capacity) !== 0) return false;
+    }
+    if (old.pin !== e.pin) {
+      if (old.pin === undefined || e.pin === undefined || old.pin.key !== e.pin.key) return false;
+      if (old.pin.values.length !== e.pin.values.length || old.pin.values.some((v, i) => e.pin!.values[i] !== v)) return false;
+    }
+    if (!sameLabels(old.labels, e.labels)) return false;
+    if ((e.flags & F_CLAIMED) !== 0 && claimRefName(old.pv) !== claimRefName(e.pv)) return false;
+    if (old.bucket === undefined) return (e.flags & F_MATCHABLE) === 0 || (e.flags & F_UNINDEXABLE) !== 0;
+    const group = this.groups.get(d.class, d.volumeMode, d.vac);
+    return group !== undefined && group.buckets.get(modeSignature(d, (e.flags & F_UNKNOWN_MODES) === 0)) === old.bucket;
   }
 
   private bucketFor(d: DecodedVolume, known: boolean): Bucket {
@@ -533,7 +605,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private linkClaimAndCounts(e: VolumeEntry): void {
     this.count(e.flags, 1);
     if (e.flags & F_CLAIMED) {
-      const name = str((e.pv.spec.claimRef as { name?: unknown }).name);
+      const name = claimRefName(e.pv);
       const had = this.claimed.get(name);
       if (had === undefined) this.claimed.set(name, e);
       else if (Array.isArray(had)) had.push(e);
@@ -545,7 +617,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private unlink(e: VolumeEntry): void {
     this.count(e.flags, -1);
     if (e.flags & F_CLAIMED) {
-      const name = str((e.pv.spec.claimRef as { name?: unknown }).name);
+      const name = claimRefName(e.pv);
       const had = this.claimed.get(name);
       if (had === e) this.claimed.delete(name);
       else if (Array.isArray(had)) {
@@ -587,7 +659,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if (had === undefined) return NO_DECODED;
     const out: DecodedVolume[] = [];
     for (const e of Array.isArray(had) ? had : [had]) {
-      const d = decoded(e);
+      const d = this.decoded(e);
       if (isPreBound(d, c) && passesCommonChecks(d, c, ctx)) out.push(d);
     }
     return out.length > 1 ? out.sort(byName) : out;
@@ -601,6 +673,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private bestInBucket(b: Bucket, c: DecodedClaim, ctx: CheckContext, best: VolumeEntry | undefined): VolumeEntry | undefined {
     const request = c.request!;
     const cap = request.toNumber();
+    const exact = this.decoder.isExact(request);
     const sel = c.selector;
     if (sel !== undefined && sel.matchesNothing()) return best;
     const plan = sel !== undefined && !sel.isEmpty() ? planSelector(b, sel) : undefined;
@@ -610,18 +683,18 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     // Without a node every volume is a candidate; with one, the postings are still the cheaper
     // source unless many of their volumes are pinned to (mostly other) nodes.
     if (plan !== undefined && (!hasNode || b.pinned * 4 <= b.all.size)) {
-      for (const s of plan.lists) best = s.firstFrom(cap, request, accept, best) ?? best;
+      for (const s of plan.lists) best = s.firstFrom(cap, request, exact, accept, best) ?? best;
       return best;
     }
-    if (!hasNode) return b.all.firstFrom(cap, request, accept, best) ?? best;
-    best = b.unpinned.firstFrom(cap, request, accept, best) ?? best;
+    if (!hasNode) return b.all.firstFrom(cap, request, exact, accept, best) ?? best;
+    best = b.unpinnedEntries().firstFrom(cap, request, exact, accept, best) ?? best;
     const labels = ctx.nodeLabels;
     if (labels != null) {
       for (const [key, byValue] of b.pins) {
         const v = (labels as Record<string, unknown>)[key];
         if (typeof v !== "string") continue;
         const s = byValue.get(v);
-        if (s !== undefined) best = s.firstFrom(cap, request, accept, best) ?? best;
+        if (s !== undefined) best = s.firstFrom(cap, request, exact, accept, best) ?? best;
       }
     }
     return best;
@@ -629,7 +702,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** Decoded unindexable volumes (rare: non-string access modes). */
   private decodedUnindexable(): DecodedVolume[] {
-    return [...this.unindexable].map(decoded);
+    return [...this.unindexable].map((e) => this.decoded(e));
   }
 
   /** Folds the unindexable volumes (checked in full) into the best candidate. */
@@ -649,9 +722,17 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     return best;
   }
 
+  /**
+   * The decoded volume of an entry (`decodeVolume`'s result, through the memoising decoder), kept
+   * on the entry once a query needed it: winners and pre-bound candidates only.
+   */
+  private decoded(e: VolumeEntry): DecodedVolume {
+    return (e.decoded ??= this.decoder.decode(e.pv));
+  }
+
   /** The final verification of an indexed answer with the reference's own named checks. */
   private verify(e: VolumeEntry, c: DecodedClaim, ctx: CheckContext, groupKey?: string): boolean {
-    const d = decoded(e);
+    const d = this.decoded(e);
     return (
       (groupKey === undefined || d.modesKey === groupKey) &&
       passesCommonChecks(d, c, ctx) &&

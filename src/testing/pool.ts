@@ -63,9 +63,11 @@ const DELETION_TIMESTAMP = "2026-01-01T00:00:00Z";
 
 // Shared, frozen sub-objects keep a million-volume pool lean: volumes with the same capacity,
 // labels, phase or node share one object. Callers must copy, never mutate (they are frozen).
-const capacityCache = new Map<string, Readonly<Record<string, string>>>();
+/** Capacity maps by `2 × GiB + (decimal ? 1 : 0)`: no string is built for a size seen before. */
+const capacityCache: (Readonly<Record<string, string>> | undefined)[] = [];
 const labelCache = new Map<number, Readonly<Record<string, string>>>();
-const affinityCache = new Map<string, NonNullable<PersistentVolume["spec"]["nodeAffinity"]>>();
+/** Node affinities by node index. */
+const affinityCache: (NonNullable<PersistentVolume["spec"]["nodeAffinity"]> | undefined)[] = [];
 const PHASE_STATUS = {
   Available: Object.freeze({ phase: "Available" as const }),
   Bound: Object.freeze({ phase: "Bound" as const }),
@@ -76,11 +78,12 @@ const PROTECTION_FINALIZERS = Object.freeze(["kubernetes.io/pv-protection"]) as 
 const LOCAL_SOURCE = Object.freeze({ path: "/mnt/disks/local" });
 const CSI_DRIVER = "csi.example.com";
 
-function capacityOf(text: string): Record<string, string> {
-  let c = capacityCache.get(text);
+function capacityOf(gib: number, decimal: boolean): Record<string, string> {
+  const key = gib * 2 + (decimal ? 1 : 0);
+  let c = capacityCache[key];
   if (!c) {
-    c = Object.freeze({ storage: text });
-    capacityCache.set(text, c);
+    c = Object.freeze({ storage: sizeText(gib, decimal) });
+    capacityCache[key] = c;
   }
   return c as Record<string, string>;
 }
@@ -95,9 +98,10 @@ function labelsOf(zone: number, disk: number, rack: number): Record<string, stri
   return l as Record<string, string>;
 }
 
-function hostAffinity(host: string): NonNullable<PersistentVolume["spec"]["nodeAffinity"]> {
-  let a = affinityCache.get(host);
+function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeAffinity"]> {
+  let a = affinityCache[node];
   if (!a) {
+    const host = nodeName(node);
     a = Object.freeze({
       required: Object.freeze({
         nodeSelectorTerms: Object.freeze([
@@ -105,7 +109,7 @@ function hostAffinity(host: string): NonNullable<PersistentVolume["spec"]["nodeA
         ]),
       }),
     }) as NonNullable<PersistentVolume["spec"]["nodeAffinity"]>;
-    affinityCache.set(host, a);
+    affinityCache[node] = a;
   }
   return a;
 }
@@ -114,9 +118,9 @@ function hostAffinity(host: string): NonNullable<PersistentVolume["spec"]["nodeA
  * A capacity drawn log-uniformly between 1Gi and 16Ti (whole GiB), 10% of them written in
  * decimal units (`500G`, `2T`).
  */
-function drawCapacity(rng: Prng): string {
+function drawCapacity(rng: Prng): Record<string, string> {
   const gib = Math.max(1, Math.round(Math.pow(2, 14 * rng.float())));
-  return sizeText(gib, rng.chance(0.1));
+  return capacityOf(gib, rng.chance(0.1));
 }
 
 /**
@@ -152,10 +156,10 @@ export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): Persi
   const storageClassName = local ? LOCAL_CLASS : rng.weighted(NETWORK_CLASS_WEIGHTS);
   const accessModes = rng.weighted(POOL_ACCESS_MODES) as AccessMode[];
   const block = rng.chance(0.1);
-  const capacity = capacityOf(drawCapacity(rng));
+  const capacity = drawCapacity(rng);
   const labelled = rng.chance(0.5);
   const labels = labelled ? labelsOf(rng.int(3), rng.int(2), rng.int(100)) : undefined;
-  const host = local ? nodeName(rng.int(opts.nodeCount ?? DEFAULT_NODE_COUNT)) : undefined;
+  const host = local ? rng.int(opts.nodeCount ?? DEFAULT_NODE_COUNT) : undefined;
   const state = rng.float();
   const deleting = rng.chance(0.01);
 

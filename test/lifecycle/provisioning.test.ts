@@ -42,11 +42,13 @@ describe("§3.11 provisionVolume", () => {
   });
 
   it("in-tree flavour: bound-by-controller and kubernetes.io/pv-controller; no finalizer for Retain", () => {
-    const v = provisionVolume(claim, sc("fast", { provisioner: "kubernetes.io/host-path" }));
+    // host-path refuses Block claims (see below): the in-tree flavour of the same claim as Filesystem
+    const fsClaim = { ...claim, spec: { ...claim.spec, volumeMode: "Filesystem" as const } };
+    const v = provisionVolume(fsClaim, sc("fast", { provisioner: "kubernetes.io/host-path" }));
     expect(v.metadata.annotations).toEqual({ "pv.kubernetes.io/provisioned-by": "kubernetes.io/host-path", "pv.kubernetes.io/bound-by-controller": "yes" });
     expect(v.metadata.finalizers).toEqual(["kubernetes.io/pv-controller"]);
     expect(v.spec.hostPath).toEqual({ path: "/tmp/hostpath_pv/pvc-uid-data" });
-    const retained = provisionVolume(claim, sc("fast", { provisioner: "kubernetes.io/host-path", reclaimPolicy: "Retain" }));
+    const retained = provisionVolume(fsClaim, sc("fast", { provisioner: "kubernetes.io/host-path", reclaimPolicy: "Retain" }));
     expect(retained.metadata.finalizers).toBeUndefined();
     expect(retained.spec.persistentVolumeReclaimPolicy).toBe("Retain");
   });
@@ -84,7 +86,14 @@ describe("§3.11 provisionVolume", () => {
   it.each([
     ["kubernetes.io/no-provisioner", pvc("data"), sc("local", { provisioner: "kubernetes.io/no-provisioner" }), undefined, "no volume plugin matched name: kubernetes.io/no-provisioner"],
     ["a claim selector", pvc("data", { selector: { matchLabels: { a: "b" } } }), sc("fast"), undefined, "claim Selector is not supported"],
-    ["a node outside allowedTopologies", pvc("data"), sc("fast", { allowedTopologies: [{ matchLabelExpressions: [{ key: zone, values: ["a"] }] }] }), { name: "n1", labels: { [zone]: "z" } }, 'selected node "n1" is not in the allowedTopologies of StorageClass "fast"'],
+    // the external-provisioner's texts (GenerateAccessibilityRequirements, non-strict topology)
+    ["a node outside allowedTopologies", pvc("data"), sc("fast", { allowedTopologies: [{ matchLabelExpressions: [{ key: zone, values: ["b", "a"] }] }] }), { name: "n1", labels: { [zone]: "z" } },
+      'topology [{topology.kubernetes.io/zone z}] from selected node "n1" is not in requisite: [[{topology.kubernetes.io/zone a}] [{topology.kubernetes.io/zone b}]]'],
+    ["a node outside a two-key allowedTopologies", pvc("data"), sc("fast", { allowedTopologies: [{ matchLabelExpressions: [{ key: zone, values: ["a"] }, { key: "rack", values: ["r1", "r2"] }] }] }), { name: "n1", labels: { [zone]: "a", rack: "r3" } },
+      'topology [{rack r3} {topology.kubernetes.io/zone a}] from selected node "n1" is not in requisite: [[{rack r1} {topology.kubernetes.io/zone a}] [{rack r2} {topology.kubernetes.io/zone a}]]'],
+    ["a node without the topology labels", pvc("data"), sc("fast", { allowedTopologies: [{ matchLabelExpressions: [{ key: zone, values: ["a"] }] }] }), { name: "n1", labels: { b: "2", a: "1" } },
+      "topology labels from selected node map[a:1 b:2] does not match topology keys from CSINode [topology.kubernetes.io/zone]"],
+    ["a Block claim in tree (host-path)", pvc("data", { volumeMode: "Block" }), sc("hp", { provisioner: "kubernetes.io/host-path" }), undefined, "kubernetes.io/host-path does not support block volume provisioning"],
   ])("refuses %s with a ProvisioningFailed LifecycleError", (_, c, cls, node, message) => {
     let err: unknown;
     try {
@@ -95,6 +104,15 @@ describe("§3.11 provisionVolume", () => {
     expect(err).toBeInstanceOf(LifecycleError);
     expect((err as LifecycleError).code).toBe("ProvisioningFailed");
     expect((err as LifecycleError).message).toBe(message);
+  });
+
+  it("accepts a node inside allowedTopologies; in tree, host-path ignores selectors and allowedTopologies", () => {
+    const allowed = sc("fast", { allowedTopologies: [{ matchLabelExpressions: [{ key: zone, values: ["a", "b"] }] }] });
+    expect(provisionVolume(pvc("data"), allowed, { node: { name: "n1", labels: { [zone]: "b", other: "x" } } }).spec.nodeAffinity?.required?.nodeSelectorTerms)
+      .toEqual([{ matchExpressions: [{ key: zone, operator: "In", values: ["b"] }] }]);
+    const hp = sc("hp", { provisioner: "kubernetes.io/host-path", allowedTopologies: allowed.allowedTopologies! });
+    const v = provisionVolume(pvc("data", { selector: { matchLabels: { a: "b" } } }), hp, { node: { name: "n1", labels: { [zone]: "z" } } });
+    expect(v.spec.hostPath).toEqual({ path: "/tmp/hostpath_pv/pvc-uid-data" });
   });
 
   it("refuses a claim without UID or request with InvalidInput", () => {

@@ -255,6 +255,39 @@ describe("explainClaim", () => {
     );
   });
 
+  it("repeated explanations over one pool (memoised decoding, pool snapshot) equal fresh ones, with and without maxVolumes", () => {
+    fc.assert(
+      fc.property(fc.array(claimArb, { minLength: 2, maxLength: 3 }), poolArb, optsArb, fc.option(fc.nat(4), { nil: undefined }), (cs, pool, o, max) => {
+        const opts = { ...o, ...(max !== undefined ? { maxVolumes: max } : {}) };
+        for (const c of cs) {
+          const warm = explainClaim(c, pool, opts);
+          expect(warm).toEqual(explainClaim(c, structuredClone(pool), opts));
+          expect(explainClaim(c, [...pool], opts)).toEqual(warm);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("with maxVolumes, lists the match, pre-bound and closest volumes, and counts every volume", () => {
+    fc.assert(
+      fc.property(claimArb, poolArb, optsArb, fc.nat(3), (c, pool, o, max) => {
+        const all = explainClaim(c, pool, o);
+        const few = explainClaim(c, pool, { ...o, maxVolumes: max });
+        expect(few.volumes.length + few.volumesOmitted).toBe(all.volumes.length);
+        expect(few.reasonCounts).toEqual(all.reasonCounts);
+        expect(few.candidates).toBe(all.candidates);
+        expect(few.match).toEqual(all.match);
+        expect(few.closest).toEqual(all.closest);
+        expect(few.headline).toBe(all.headline);
+        const listed = new Set(few.volumes.map((v) => v.name));
+        for (const v of all.volumes) if (v.status === "match" || v.preBound) expect(listed.has(v.name)).toBe(true);
+        for (const v of few.volumes) expect(v).toEqual(all.volumes.find((x) => x.name === v.name));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("is JSON data, and every failure has a code and a sentence", () => {
     fc.assert(
       fc.property(claimArb, poolArb, optsArb, (c, pool, o) => {

@@ -154,7 +154,7 @@ const NODE = fc.oneof(
   fc.constant({ metadata: { name: "bare" } }),
 );
 
-type Change = "phase" | "claimRef" | "deleting" | "labels" | "capacity";
+type Change = "phase" | "claimRef" | "deleting" | "labels" | "capacity" | "annotation";
 
 type Op =
   | { kind: "upsert"; pv: PersistentVolume }
@@ -174,6 +174,7 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("deleting"), value: fc.boolean() }),
       fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("labels"), value: LABELS }),
       fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("capacity"), value: CAPACITY }),
+      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("annotation"), value: fc.string({ maxLength: 2 }) }),
     ).map((r): Op => ({ kind: "change", ...r })),
   },
   { weight: 4, arbitrary: fc.record({ claim: CLAIM, delayBinding: mostly(false, true) }).map((r): Op => ({ kind: "best", ...r })) },
@@ -202,6 +203,15 @@ function changed(v: PersistentVolume, change: Change, value: unknown): Persisten
     }
     case "capacity":
       return { ...v, spec: { ...v.spec, capacity: value === null ? {} : { storage: value as string } } };
+    case "annotation": {
+      // Nothing the index keys on changes: new objects throughout, same content plus a note.
+      const labels = v.metadata.labels ? { ...v.metadata.labels } : undefined;
+      return {
+        ...v,
+        metadata: { ...v.metadata, ...(labels ? { labels } : {}), annotations: { ...v.metadata.annotations, note: value as string } },
+        spec: { ...v.spec },
+      };
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PersistentVolume } from "../../src/api/index.js";
+import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/index.js";
 import { findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
 import { MatchingError } from "../../src/matching/matching-error.js";
 import { VolumeIndex } from "../../src/matching/volume-index.js";
@@ -19,8 +19,13 @@ function outcome(f: () => PersistentVolume | undefined): string | undefined {
   }
 }
 
-const best = (vols: PersistentVolume[], claim = pvc("c"), delayBinding = false): string | undefined =>
-  nameOf(new VolumeIndex(vols).findBestMatchForClaim(claim, { delayBinding }));
+/** The index's answer; the index must not have needed its safety net (a linear re-scan). */
+function best(vols: PersistentVolume[], claim = pvc("c"), delayBinding = false): string | undefined {
+  const index = new VolumeIndex(vols);
+  const found = index.findBestMatchForClaim(claim, { delayBinding });
+  expect(index.stats().verificationFallbacks).toBe(0);
+  return nameOf(found);
+}
 
 describe("VolumeIndex basics", () => {
   it("is empty without volumes and answers undefined", () => {
@@ -54,6 +59,40 @@ describe("VolumeIndex basics", () => {
   });
 });
 
+describe("updates in place and moves", () => {
+  const claimed = (name: string) => pv("a", { cap: "2Gi", phase: "Bound", claimRef: refTo(name, true) });
+
+  it("an update that changes nothing the index keys on keeps the volume's place", () => {
+    const a = pv("a", { cap: "2Gi", labels: { zone: "x" } });
+    const index = new VolumeIndex([a, pv("b", { cap: "3Gi" })]);
+    const a2 = { ...a, metadata: { ...a.metadata, labels: { zone: "x" }, annotations: { note: "1" } } };
+    index.upsert(a2);
+    expect(index.get("a")).toBe(a2);
+    expect(index.findBestMatchForClaim(pvc("c", { selector: { matchLabels: { zone: "x" } } }))).toBe(a2);
+    expect(index.checkInvariants()).toEqual([]);
+  });
+
+  it("a change of claim, labels, capacity or pin moves it", () => {
+    const index = new VolumeIndex([claimed("c1")]);
+    index.upsert(claimed("c2"));
+    expect(nameOf(index.findBestMatchForClaim(pvc("c2")))).toBe("a");
+    expect(index.findBestMatchForClaim(pvc("c1"))).toBeUndefined();
+    index.upsert(pv("a", { cap: "2Gi", labels: { zone: "x" } }));
+    index.upsert(pv("a", { cap: "2Gi", labels: { zone: "y" } }));
+    expect(index.findBestMatchForClaim(pvc("c", { selector: { matchLabels: { zone: "x" } } }))).toBeUndefined();
+    index.upsert(pv("a", { cap: "2Gi", labels: { zone: "y" }, host: "n1" }));
+    index.upsert(pv("a", { cap: "2Gi", labels: { zone: "y" }, host: "n2" }));
+    expect(index.findMatchingVolume(pvc("c"), { node: node("n1") })).toBeUndefined();
+    expect(nameOf(index.findMatchingVolume(pvc("c"), { node: node("n2") }))).toBe("a");
+    index.upsert(pv("a", { cap: "1G", labels: { zone: "y" }, host: "n2" }));
+    expect(index.findBestMatchForClaim(pvc("c", { req: "1Gi" }))).toBeUndefined();
+    index.upsert(pv("a", { cap: "1G", labels: { zone: "y" }, host: "n2", deleting: true }));
+    expect(index.findBestMatchForClaim(pvc("c", { req: "1" }))).toBeUndefined();
+    expect(index.stats().deleting).toBe(1);
+    expect(index.checkInvariants()).toEqual([]);
+  });
+});
+
 describe("capacity order is exact", () => {
   it("1Gi is larger than 1G", () => {
     expect(best([pv("gi", { cap: "1Gi" }), pv("g", { cap: "1G" })], pvc("c", { req: "1G" }))).toBe("g");
@@ -72,6 +111,20 @@ describe("capacity order is exact", () => {
     const vols = [pv("big", { cap: "9007199254740993" }), pv("small", { cap: "9007199254740992" })];
     expect(best(vols, pvc("c", { req: "9007199254740993" }))).toBe("big");
     expect(best(vols, pvc("c", { req: "9007199254740992" }))).toBe("small");
+  });
+
+  it("fractional capacities next to whole ones are compared exactly", () => {
+    // Both round to the double 2^30: only the exact comparison tells them apart.
+    const vols = [pv("below", { cap: "1073741823.999999999" }), pv("above", { cap: "1073741824.000000001" }), pv("big", { cap: "2Gi" })];
+    expect(best(vols, pvc("c", { req: "1Gi" }))).toBe("above");
+    expect(best(vols, pvc("c", { req: "1073741823.999999999" }))).toBe("below");
+    const index = new VolumeIndex(vols);
+    index.delete("above");
+    expect(nameOf(index.findBestMatchForClaim(pvc("c", { req: "1Gi" })))).toBe("big");
+    index.upsert(pv("exact", { cap: "1073741824" }));
+    expect(nameOf(index.findBestMatchForClaim(pvc("c", { req: "1Gi" })))).toBe("exact");
+    expect(index.checkInvariants()).toEqual([]);
+    expect(index.stats().verificationFallbacks).toBe(0);
   });
 
   it("equal capacities go to the smaller name, whatever the text", () => {
@@ -263,6 +316,28 @@ describe("malformed input never throws from a query", () => {
   });
 });
 
+describe("garbage in", () => {
+  it("upserts non-objects without throwing and keys them by the empty name", () => {
+    const index = new VolumeIndex();
+    for (const junk of [null, 42, "pv", [], { metadata: null, spec: {} }]) index.upsert(junk as unknown as PersistentVolume);
+    expect(index.size).toBe(1);
+    expect(index.stats().malformed).toBe(1);
+    expect(index.findBestMatchForClaim(pvc("c", { req: "0" }))).toBeUndefined();
+    expect(index.delete("")).toBe(true);
+    expect(index.checkInvariants()).toEqual([]);
+  });
+
+  it("throws MatchingError for an unusable claim, as the reference does", () => {
+    const index = new VolumeIndex([pv("a")]);
+    for (const junk of [null, 7, { metadata: {} }, pvc("c", { req: "lots" })]) {
+      const claim = junk as unknown as PersistentVolumeClaim;
+      expect(() => index.findBestMatchForClaim(claim)).toThrow(MatchingError);
+      expect(() => index.findMatchingVolume(claim, { node: node("n1") })).toThrow(MatchingError);
+      expect(() => findBestMatchForClaim(claim, [pv("a")])).toThrow(MatchingError);
+    }
+  });
+});
+
 describe("agrees with the reference on the generated workload", () => {
   const volumes = pool(1000, 11, { nodeCount: 20, prebindClaimSpace: 100 });
   const index = new VolumeIndex(volumes);
@@ -312,8 +387,8 @@ describe("building blocks", () => {
     expect(s.checkInvariants()).toEqual([]);
     expect(s.size).toBe(666);
     const req = parseQuantity("50Gi");
-    const first = s.firstFrom(req.toNumber(), req, undefined, undefined);
-    expect(s.firstFrom(req.toNumber(), req, { accept: (e) => e.name.endsWith("1") }, undefined)?.name.endsWith("1")).toBe(true);
+    const first = s.firstFrom(req.toNumber(), req, true, undefined, undefined);
+    expect(s.firstFrom(req.toNumber(), req, false, { accept: (e) => e.name.endsWith("1") }, undefined)?.name.endsWith("1")).toBe(true);
     expect(first?.capacity?.toString()).toBe("50Gi");
   });
 

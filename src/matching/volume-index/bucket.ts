@@ -14,7 +14,9 @@ import type { VolumeEntry } from "./volume-entry.js";
  *
  * - `all`: every volume of the bucket, capacity order (PV-controller queries: no node).
  * - `unpinned`: the volumes without a node pin (no node affinity, or one that is not a single
- *   term with an `In` expression); a node query walks these with the full affinity check.
+ *   term with an `In` expression); a node query walks these with the full affinity check. Kept
+ *   only while the bucket holds pinned volumes: otherwise it would equal `all` (see
+ *   {@link Bucket.unpinnedEntries}), and every update would pay for a second copy.
  * - `pins`: label key → label value → the volumes pinned to nodes carrying that label value
  *   (local volumes: `kubernetes.io/hostname` → node name); a node query walks only the trees
  *   of the node's own label values.
@@ -30,7 +32,7 @@ import type { VolumeEntry } from "./volume-entry.js";
  */
 export class Bucket {
   readonly all = new OrderedEntries();
-  readonly unpinned = new OrderedEntries();
+  private unpinned: OrderedEntries | undefined = undefined;
   readonly pins = new Map<string, Map<string, OrderedEntries>>();
   readonly postings = new Map<string, Map<string, OrderedEntries>>();
   /** Number of pinned entries (in `pins`). */
@@ -55,9 +57,14 @@ export class Bucket {
    */
   add(e: VolumeEntry, bulk: boolean): void {
     put(this.all, e, bulk);
-    if (e.pin === undefined) put(this.unpinned, e, bulk);
-    else {
-      this.pinned++;
+    if (e.pin === undefined) {
+      if (this.unpinned !== undefined) put(this.unpinned, e, bulk);
+    } else {
+      if (this.pinned++ === 0) {
+        // The first pinned volume: from now on the unpinned ones need their own list.
+        this.unpinned = new OrderedEntries();
+        for (const x of this.all) if (x.pin === undefined) this.unpinned.append(x);
+      }
       for (const v of e.pin.values) put(subtree(this.pins, e.pin.key, v), e, bulk);
     }
     const labels = e.labels;
@@ -79,9 +86,9 @@ export class Bucket {
    */
   remove(e: VolumeEntry): void {
     this.all.remove(e);
-    if (e.pin === undefined) this.unpinned.remove(e);
+    if (e.pin === undefined) this.unpinned?.remove(e);
     else {
-      this.pinned--;
+      if (--this.pinned === 0) this.unpinned = undefined;
       for (const v of e.pin.values) drop(this.pins, e.pin.key, v, e);
     }
     const labels = e.labels;
@@ -94,17 +101,15 @@ export class Bucket {
   }
 
   /**
-   * Whether the bucket offers every requested access mode (the scheduler's `CheckAccessModes`
-   * over the modes as written).
+   * The volumes without a node pin, in capacity order (`all` while nothing is pinned).
    *
    * @example
    * ```ts
-   * bucket.offers(["ReadWriteOnce"]);
+   * bucket.unpinnedEntries().firstFrom(cap, request, exact, filter, undefined);
    * ```
    */
-  offers(requested: readonly string[]): boolean {
-    for (const m of requested) if (!this.modes.includes(m)) return false;
-    return true;
+  unpinnedEntries(): OrderedEntries {
+    return this.unpinned ?? this.all;
   }
 }
 

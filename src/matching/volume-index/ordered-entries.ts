@@ -1,13 +1,14 @@
 /**
- * A sorted multiset of volume entries in index order (capacity, then name), stored as a list of
+ * A sorted set of volume entries in index order (capacity, then name), stored as a list of
  * sorted blocks of bounded size: O(log n) search, insert and delete that move at most one block
  * (≤ 128 slots) plus, on a split or merge, the short block list — never O(n) splices over a
- * million entries.
+ * million entries. Each block keeps its entries' capacity keys in a parallel array of doubles, so
+ * searches read contiguous numbers and touch an entry only on a capacity tie.
  *
  * @module
  */
 import type { Quantity } from "../../quantity/index.js";
-import { type VolumeEntry, compareEntries, compareToRequest } from "./volume-entry.js";
+import { VolumeEntry, compareEntries, compareToRequest } from "./volume-entry.js";
 
 /**
  * Decides whether a walked entry is a candidate (the checks the structures do not encode).
@@ -36,18 +37,24 @@ const MIN_BLOCK = 32;
  * ```ts
  * const s = new OrderedEntries();
  * s.insert(entry);
- * s.firstFrom(request.toNumber(), request, (e) => true, undefined); // smallest entry ≥ request
+ * s.firstFrom(request.toNumber(), request, undefined, undefined); // smallest entry ≥ request
  * ```
  */
 export class OrderedEntries {
   private blocks: VolumeEntry[][] = [];
-  /**
-   * The capacity key (`cap`) of each block's last entry, in a flat array of doubles: block search
-   * reads this instead of dereferencing an entry per step (the exact entry is read only on ties).
-   */
+  /** `caps[b][i]` is `blocks[b][i].cap` (the capacity key), as a packed array of doubles. */
+  private caps: number[][] = [];
+  /** The capacity key of each block's last entry (block search without touching blocks). */
   private lastCaps: number[] = [];
   /** Number of entries. */
   size = 0;
+  /** Number of entries whose `cap` is not exactly their capacity (usually none). */
+  private inexact = 0;
+
+  private count(e: VolumeEntry, delta: number): void {
+    this.size += delta;
+    if ((e.flags & VolumeEntry.EXACT) === 0) this.inexact += delta;
+  }
 
   /**
    * Appends an entry that is not smaller than every entry already present (bulk build).
@@ -58,15 +65,18 @@ export class OrderedEntries {
    * ```
    */
   append(e: VolumeEntry): void {
-    const last = this.blocks[this.blocks.length - 1];
+    const bi = this.blocks.length - 1;
+    const last = this.blocks[bi];
     if (last !== undefined && last.length < BUILD_BLOCK) {
       last.push(e);
-      this.lastCaps[this.blocks.length - 1] = e.cap;
+      this.caps[bi]!.push(e.cap);
+      this.lastCaps[bi] = e.cap;
     } else {
       this.blocks.push([e]);
+      this.caps.push([e.cap]);
       this.lastCaps.push(e.cap);
     }
-    this.size++;
+    this.count(e, 1);
   }
 
   /** Index of the block that holds (or would hold) `e`: the first whose last entry is ≥ e. */
@@ -89,10 +99,20 @@ export class OrderedEntries {
     return lo;
   }
 
-  /** Re-reads the last capacity key of block `bi` after it changed. */
-  private refresh(bi: number): void {
-    const b = this.blocks[bi]!;
-    this.lastCaps[bi] = b[b.length - 1]!.cap;
+  /** Position of `e` in block `bi` (or where it would go): the first entry ≥ e. */
+  private positionIn(bi: number, e: VolumeEntry): number {
+    const block = this.blocks[bi]!;
+    const caps = this.caps[bi]!;
+    const cap = e.cap;
+    let lo = 0;
+    let hi = caps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = caps[mid]!;
+      if (c < cap || (c === cap && compareEntries(block[mid]!, e) < 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /**
@@ -104,28 +124,28 @@ export class OrderedEntries {
    * ```
    */
   insert(e: VolumeEntry): void {
-    this.size++;
+    this.count(e, 1);
     if (this.blocks.length === 0) {
       this.blocks.push([e]);
+      this.caps.push([e.cap]);
       this.lastCaps.push(e.cap);
       return;
     }
     const bi = this.blockFor(e);
+    const at = this.positionIn(bi, e);
     const block = this.blocks[bi]!;
-    let lo = 0;
-    let hi = block.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEntries(block[mid]!, e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    block.splice(lo, 0, e);
+    const caps = this.caps[bi]!;
+    block.splice(at, 0, e);
+    caps.splice(at, 0, e.cap);
     if (block.length > MAX_BLOCK) {
-      const upper = block.splice(block.length >>> 1);
+      const half = block.length >>> 1;
+      const upper = block.splice(half);
+      const upperCaps = caps.splice(half);
       this.blocks.splice(bi + 1, 0, upper);
-      this.lastCaps.splice(bi + 1, 0, upper[upper.length - 1]!.cap);
+      this.caps.splice(bi + 1, 0, upperCaps);
+      this.lastCaps.splice(bi + 1, 0, upperCaps[upperCaps.length - 1]!);
     }
-    this.refresh(bi);
+    this.lastCaps[bi] = caps[caps.length - 1]!;
   }
 
   /**
@@ -139,22 +159,19 @@ export class OrderedEntries {
   remove(e: VolumeEntry): boolean {
     if (this.blocks.length === 0) return false;
     const bi = this.blockFor(e);
+    const at = this.positionIn(bi, e);
     const block = this.blocks[bi]!;
-    let lo = 0;
-    let hi = block.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEntries(block[mid]!, e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (block[lo] !== e) return false;
-    block.splice(lo, 1);
-    this.size--;
+    if (block[at] !== e) return false;
+    const caps = this.caps[bi]!;
+    block.splice(at, 1);
+    caps.splice(at, 1);
+    this.count(e, -1);
     if (block.length === 0) {
       this.blocks.splice(bi, 1);
+      this.caps.splice(bi, 1);
       this.lastCaps.splice(bi, 1);
     } else {
-      this.refresh(bi);
+      this.lastCaps[bi] = caps[caps.length - 1]!;
       if (block.length < MIN_BLOCK) this.mergeSmall(bi);
     }
     return true;
@@ -162,48 +179,54 @@ export class OrderedEntries {
 
   /** Merges a small block into its right (or left) neighbour when the two fit one block. */
   private mergeSmall(bi: number): void {
-    const block = this.blocks[bi]!;
-    const right = this.blocks[bi + 1];
-    if (right !== undefined && block.length + right.length <= BUILD_BLOCK) {
-      this.blocks[bi] = block.concat(right);
-      this.blocks.splice(bi + 1, 1);
-      this.lastCaps.splice(bi + 1, 1);
-      this.refresh(bi);
-      return;
-    }
-    const left = this.blocks[bi - 1];
-    if (left !== undefined && block.length + left.length <= BUILD_BLOCK) {
-      this.blocks[bi - 1] = left.concat(block);
-      this.blocks.splice(bi, 1);
-      this.lastCaps.splice(bi, 1);
-      this.refresh(bi - 1);
-    }
+    const into = this.blocks[bi + 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi + 1]!.length <= BUILD_BLOCK
+      ? bi
+      : this.blocks[bi - 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi - 1]!.length <= BUILD_BLOCK
+        ? bi - 1
+        : -1;
+    if (into < 0) return;
+    this.blocks[into] = this.blocks[into]!.concat(this.blocks[into + 1]!);
+    this.caps[into] = this.caps[into]!.concat(this.caps[into + 1]!);
+    this.blocks.splice(into + 1, 1);
+    this.caps.splice(into + 1, 1);
+    this.lastCaps.splice(into + 1, 1);
+    const caps = this.caps[into]!;
+    this.lastCaps[into] = caps[caps.length - 1]!;
   }
 
   /**
    * The first entry, in index order, whose capacity is ≥ the request and that the `filter`
    * accepts (every entry when there is no filter), or `undefined` — also `undefined` as soon as
    * the walk reaches `bound` (an entry not smaller than the best candidate found elsewhere), so
-   * callers combining several sources stop early.
+   * callers combining several sources stop early. `exact`: `cap` is exactly the request; then,
+   * if every entry's key is exact too, equal keys are equal capacities and no entry is read
+   * during the search.
    *
    * @example
    * ```ts
-   * s.firstFrom(req.toNumber(), req, { accept: (e) => selector.matches(e.labels) }, bestSoFar);
+   * s.firstFrom(req.toNumber(), req, true, { accept: (e) => selector.matches(e.labels) }, bestSoFar);
    * ```
    */
-  firstFrom(cap: number, request: Quantity, filter: EntryFilter | undefined, bound: VolumeEntry | undefined): VolumeEntry | undefined {
+  firstFrom(
+    cap: number,
+    request: Quantity,
+    exact: boolean,
+    filter: EntryFilter | undefined,
+    bound: VolumeEntry | undefined,
+  ): VolumeEntry | undefined {
     const blocks = this.blocks;
     const nb = blocks.length;
     if (nb === 0) return undefined;
+    const numeric = exact && this.inexact === 0;
     // The first block whose last entry is ≥ the request.
-    const caps = this.lastCaps;
+    const last = this.lastCaps;
     let lo = 0;
     let hi = nb;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const lc = caps[mid]!;
+      const lc = last[mid]!;
       if (lc < cap) lo = mid + 1;
-      else if (lc > cap) hi = mid;
+      else if (lc > cap || numeric) hi = mid;
       else {
         const b = blocks[mid]!;
         if (compareToRequest(b[b.length - 1]!, cap, request) < 0) lo = mid + 1;
@@ -213,11 +236,13 @@ export class OrderedEntries {
     if (lo === nb) return undefined;
     let bi = lo;
     let block = blocks[bi]!;
+    const caps = this.caps[bi]!;
     lo = 0;
-    hi = block.length;
+    hi = caps.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareToRequest(block[mid]!, cap, request) < 0) lo = mid + 1;
+      const c = caps[mid]!;
+      if (c < cap || (c === cap && !numeric && compareToRequest(block[mid]!, cap, request) < 0)) lo = mid + 1;
       else hi = mid;
     }
     let i = lo;
@@ -246,7 +271,8 @@ export class OrderedEntries {
   }
 
   /**
-   * Checks the structure's invariants (sorted, non-empty bounded blocks, size); for tests.
+   * Checks the structure's invariants (sorted, non-empty bounded blocks, keys in step, size); for
+   * tests.
    *
    * @example
    * ```ts
@@ -257,19 +283,20 @@ export class OrderedEntries {
     const problems: string[] = [];
     let n = 0;
     let prev: VolumeEntry | undefined;
-    for (const b of this.blocks) {
+    if (this.caps.length !== this.blocks.length || this.lastCaps.length !== this.blocks.length) problems.push("key arrays out of step");
+    this.blocks.forEach((b, bi) => {
       if (b.length === 0 || b.length > MAX_BLOCK) problems.push(`block of size ${b.length}`);
-      for (const e of b) {
+      const caps = this.caps[bi] ?? [];
+      if (caps.length !== b.length) problems.push(`block ${bi}: ${caps.length} keys for ${b.length} entries`);
+      b.forEach((e, i) => {
+        if (!Object.is(caps[i], e.cap)) problems.push(`block ${bi}: stale key at ${i}`);
         if (prev !== undefined && compareEntries(prev, e) >= 0) problems.push(`out of order: ${prev.name} ≥ ${e.name}`);
         prev = e;
         n++;
-      }
-    }
-    if (n !== this.size) problems.push(`size ${this.size} but ${n} entries`);
-    if (this.lastCaps.length !== this.blocks.length) problems.push(`${this.lastCaps.length} last keys for ${this.blocks.length} blocks`);
-    this.blocks.forEach((b, i) => {
-      if (!Object.is(this.lastCaps[i], b[b.length - 1]?.cap)) problems.push(`stale last key of block ${i}`);
+      });
+      if (!Object.is(this.lastCaps[bi], b[b.length - 1]?.cap)) problems.push(`stale last key of block ${bi}`);
     });
+    if (n !== this.size) problems.push(`size ${this.size} but ${n} entries`);
     return problems;
   }
 }

@@ -9,7 +9,7 @@
 import type { PersistentVolume } from "../../api/index.js";
 import { accessModesKey, isDeleting, volumeClass, volumeModeOf } from "../../api/helpers/index.js";
 import type { Labels } from "../../labels/index.js";
-import type { Quantity } from "../../quantity/index.js";
+import { Quantity } from "../../quantity/index.js";
 import { type DecodedVolume, decodeVolume } from "../decoded-volume.js";
 
 /** At most this many distinct capacity texts are remembered. */
@@ -33,6 +33,28 @@ function isObject(x: unknown): x is Record<string, unknown> {
 export class VolumeDecoder {
   private readonly capacities = new Map<string, Quantity>();
   private readonly modesKeys = new WeakMap<readonly unknown[], string>();
+  private readonly exactness = new WeakMap<Quantity, boolean>();
+
+  /**
+   * Whether `q.toNumber()` is exactly `q` (an integer of magnitude below 2^53): then two such
+   * quantities with equal doubles are equal, and the index compares doubles only. Memoised.
+   *
+   * @example
+   * ```ts
+   * decoder.isExact(parseQuantity("10Gi"));  // true
+   * decoder.isExact(parseQuantity("800E"));  // false
+   * decoder.isExact(parseQuantity("1500m")); // false
+   * ```
+   */
+  isExact(q: Quantity): boolean {
+    let x = this.exactness.get(q);
+    if (x === undefined) {
+      const k = q.toNumber();
+      x = Number.isSafeInteger(k) && q.cmp(Quantity.fromValue(k)) === 0;
+      this.exactness.set(q, x);
+    }
+    return x;
+  }
 
   /**
    * The decoded volume (see `decodeVolume`). Never throws.

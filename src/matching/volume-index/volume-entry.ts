@@ -38,15 +38,33 @@ export class VolumeEntry {
 
   /** Flag bit: the volume has `spec.nodeAffinity.required`. */
   static readonly HAS_AFFINITY = 1 << 30;
+  /** Flag bit: `cap` is exactly the capacity (see `VolumeDecoder.isExact`). */
+  static readonly EXACT = 1 << 29;
 
   constructor(
-    readonly pv: PersistentVolume,
+    public pv: PersistentVolume,
     readonly name: string,
     readonly cap: number,
     readonly capacity: Quantity | undefined,
-    readonly labels: Labels | undefined,
+    public labels: Labels | undefined,
     readonly pin: NodePin | undefined,
   ) {}
+
+  /**
+   * Points the entry at a newer version of its volume that sorts and files identically (same
+   * capacity, labels, pin, bucket, claim): an update that changes nothing the index keys on costs
+   * no structure operation.
+   *
+   * @example
+   * ```ts
+   * entry.rebind(newerPv, newerPv.metadata.labels);
+   * ```
+   */
+  rebind(pv: PersistentVolume, labels: Labels | undefined): void {
+    this.pv = pv;
+    this.labels = labels;
+    this.decoded = undefined;
+  }
 }
 
 /**
@@ -60,7 +78,7 @@ export class VolumeEntry {
  */
 export function compareEntries(a: VolumeEntry, b: VolumeEntry): number {
   if (a.cap !== b.cap) return a.cap < b.cap ? -1 : 1;
-  if (a.capacity !== b.capacity) {
+  if (a.capacity !== b.capacity && (a.flags & b.flags & VolumeEntry.EXACT) === 0) {
     const c = a.capacity!.cmp(b.capacity!);
     if (c !== 0) return c;
   }

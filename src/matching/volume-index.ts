@@ -33,6 +33,7 @@ import type { EntryFilter } from "./volume-index/ordered-entries.js";
 import { planSelector } from "./volume-index/selector-plan.js";
 import { VolumeDecoder } from "./volume-index/volume-decoder.js";
 import { VolumeEntry, compareEntries } from "./volume-index/volume-entry.js";
+import { Quantity } from "../quantity/index.js";
 
 /**
  * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
@@ -95,19 +96,55 @@ const NO_DECODED: readonly DecodedVolume[] = Object.freeze([]);
  * scheduler asks about one claim on many nodes, and the PV controller re-syncs unchanged claims.
  * Weak keys: an entry lives only as long as its claim.
  */
-const decodedClaims = new WeakMap<object, DecodedClaim>();
+const decodedClaims = new WeakMap<object, ClaimMemo>();
+
+/**
+ * What a query derives from a claim alone, kept with the decoded claim: the request's capacity
+ * key and exactness, and (per index, valid while that index's bucket set is unchanged) the
+ * claim's buckets in the PV controller's access-mode group order.
+ */
+class ClaimMemo {
+  /** The request's nearest double (the capacity key searches start from). */
+  readonly cap: number;
+  /** Whether `cap` is exactly the request. */
+  readonly exact: boolean;
+  /** The index (its `id`: no reference, so a long-lived claim keeps no index alive) and bucket epoch `plan` was computed for. */
+  owner = 0;
+  epoch = -1;
+  /** Per access-mode group key in search order: the group's buckets. */
+  plan: readonly PlannedGroup[] = [];
+
+  constructor(readonly c: DecodedClaim) {
+    const request = c.request;
+    this.cap = request === undefined ? NaN : request.toNumber();
+    this.exact = request !== undefined && Number.isSafeInteger(this.cap) && request.cmp(Quantity.fromValue(this.cap)) === 0;
+  }
+}
+
+let indexCount = 0;
+
+/** One access-mode group of a claim's search order: its key and its buckets. */
+interface PlannedGroup {
+  readonly key: string;
+  readonly buckets: readonly Bucket[];
+}
 
 /** `decodeSearchableClaim`, memoised: the same decoded claim, or the same MatchingError. */
-function searchableClaim(claim: PersistentVolumeClaim): DecodedClaim {
-  if (typeof claim !== "object" || claim === null) return decodeSearchableClaim(claim);
-  let c = decodedClaims.get(claim);
-  if (c === undefined) {
-    c = decodeClaim(claim);
-    decodedClaims.set(claim, c);
+function searchableClaim(claim: PersistentVolumeClaim): ClaimMemo {
+  if (typeof claim !== "object" || claim === null) return new ClaimMemo(decodeSearchableClaim(claim));
+  let m = decodedClaims.get(claim);
+  if (m === undefined) {
+    const c = decodeClaim(claim);
+    m = new ClaimMemo(c);
+    decodedClaims.set(claim, m);
   }
-  if (c.problems.length > 0) throw new MatchingError(c.problems);
-  return c;
+  if (m.c.problems.length > 0) throw new MatchingError(m.c.problems);
+  return m;
 }
+
+/** The check contexts of the PV controller's path (no node, nothing excluded): shared, never mutated. */
+const PLAIN_CTX = checkContext({ delayBinding: false });
+const DELAY_CTX = checkContext({ delayBinding: true });
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -228,6 +265,10 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private readonly decoder = new VolumeDecoder();
   private readonly counts = new Array<number>(FLAG_BITS).fill(0);
   private bucketCount = 0;
+  /** Distinguishes indexes in the claims' memoised plans. */
+  private readonly id = ++indexCount;
+  /** Bumped whenever a bucket is created or dropped (invalidates the claims' memoised plans). */
+  private epoch = 0;
   private fallbacks = 0;
 
   /**
@@ -261,6 +302,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
           group.buckets.delete(sig);
           group.changed();
           this.bucketCount--;
+          this.epoch++;
         }
       }
       if (group.buckets.size === 0) this.groups.delete(group);
@@ -404,37 +446,65 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * ```
    */
   findBestMatchForClaim(claim: PersistentVolumeClaim, opts?: { delayBinding?: boolean }): PersistentVolume | undefined {
-    const c = searchableClaim(claim);
+    const m = searchableClaim(claim);
+    const c = m.c;
     const delay = opts?.delayBinding === true;
-    const ctx = checkContext({ delayBinding: delay });
+    const ctx = delay ? DELAY_CTX : PLAIN_CTX;
     const pre = this.preBoundTo(c, ctx);
     if (delay && pre.length === 0) return undefined;
-    const group = this.groups.get(c.class, c.volumeMode, c.vac);
     const odd = this.unindexable.size > 0 && !delay ? this.decodedUnindexable() : NO_DECODED;
-    let order: readonly string[];
-    if (pre.length === 0 && odd.length === 0) order = group === undefined ? [] : group.searchOrder(c.accessModes, c.modesKey);
-    else {
-      const keys = new Set<string>();
-      if (group !== undefined) for (const b of group.buckets.values()) keys.add(b.modesKey);
-      for (const p of pre) keys.add(p.modesKey);
-      for (const d of odd) keys.add(d.modesKey);
-      order = matchingGroupKeys(keys, c.accessModes);
+    if (pre.length === 0 && odd.length === 0) {
+      // The common case: the claim's buckets in search order, memoised on the claim.
+      for (const g of this.planOf(m)) {
+        let best: VolumeEntry | undefined;
+        for (const b of g.buckets) best = this.bestInBucket(b, m, ctx, best);
+        if (best !== undefined) return this.verified(best, m, ctx, g.key, delay);
+      }
+      return undefined;
     }
+    const group = this.groups.get(c.class, c.volumeMode, c.vac);
+    const keys = new Set<string>();
+    if (group !== undefined) for (const b of group.buckets.values()) keys.add(b.modesKey);
+    for (const p of pre) keys.add(p.modesKey);
+    for (const d of odd) keys.add(d.modesKey);
+    const order = matchingGroupKeys(keys, c.accessModes);
     for (const key of order) {
       for (const p of pre) if (p.modesKey === key) return p.pv;
       if (delay) continue;
       let best: VolumeEntry | undefined;
       if (group !== undefined) {
-        for (const b of group.buckets.values()) if (b.modesKey === key) best = this.bestInBucket(b, c, ctx, best);
+        for (const b of group.buckets.values()) if (b.modesKey === key) best = this.bestInBucket(b, m, ctx, best);
       }
       best = this.bestUnindexable(odd, c, ctx, best, key);
-      if (best !== undefined) {
-        if (this.verify(best, c, ctx, key)) return best.pv;
-        this.fallbacks++;
-        return findBestMatchDecoded(c, groupByAccessModes(this.decodedAll()), delay)?.pv;
-      }
+      if (best !== undefined) return this.verified(best, m, ctx, key, delay);
     }
     return undefined;
+  }
+
+  /** The winner of `findBestMatchForClaim` after the final verification (or the linear fallback). */
+  private verified(best: VolumeEntry, m: ClaimMemo, ctx: CheckContext, key: string, delay: boolean): PersistentVolume | undefined {
+    if (this.verify(best, m.c, ctx, key)) return best.pv;
+    this.fallbacks++;
+    return findBestMatchDecoded(m.c, groupByAccessModes(this.decodedAll()), delay)?.pv;
+  }
+
+  /** The claim's access-mode groups in search order with their buckets, memoised per bucket epoch. */
+  private planOf(m: ClaimMemo): readonly PlannedGroup[] {
+    if (m.owner === this.id && m.epoch === this.epoch) return m.plan;
+    const c = m.c;
+    const group = this.groups.get(c.class, c.volumeMode, c.vac);
+    const plan: PlannedGroup[] = [];
+    if (group !== undefined) {
+      for (const key of group.searchOrder(c.accessModes, c.modesKey)) {
+        const buckets: Bucket[] = [];
+        for (const b of group.buckets.values()) if (b.modesKey === key) buckets.push(b);
+        plan.push({ key, buckets });
+      }
+    }
+    m.owner = this.id;
+    m.epoch = this.epoch;
+    m.plan = plan;
+    return plan;
   }
 
   /**
@@ -454,7 +524,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * ```
    */
   findMatchingVolume(claim: PersistentVolumeClaim, opts?: MatchOptions): PersistentVolume | undefined {
-    const c = searchableClaim(claim);
+    const m = searchableClaim(claim);
+    const c = m.c;
     const ctx = checkContext(opts);
     const pre = this.preBoundTo(c, ctx);
     const first = pre[0];
@@ -464,7 +535,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const group = this.groups.get(c.class, c.volumeMode, c.vac);
     if (group !== undefined) {
       for (const b of group.buckets.values()) {
-        if (!ctx.hasNode || containsAccessModes(b.modes, c.accessModes)) best = this.bestInBucket(b, c, ctx, best);
+        if (!ctx.hasNode || containsAccessModes(b.modes, c.accessModes)) best = this.bestInBucket(b, m, ctx, best);
       }
     }
     if (this.unindexable.size > 0) best = this.bestUnindexable(this.decodedUnindexable(), c, ctx, best, undefined);
@@ -597,6 +668,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       group.buckets.set(sig, b);
       group.changed();
       this.bucketCount++;
+      this.epoch++;
     }
     return b;
   }
@@ -641,6 +713,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
         group.buckets.delete(sig);
         group.changed();
         this.bucketCount--;
+          this.epoch++;
         break;
       }
     }
@@ -670,10 +743,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * from the request's capacity upwards over the cheapest source and stop at the first volume
    * that passes the excluded / selector / node-affinity checks.
    */
-  private bestInBucket(b: Bucket, c: DecodedClaim, ctx: CheckContext, best: VolumeEntry | undefined): VolumeEntry | undefined {
+  private bestInBucket(b: Bucket, m: ClaimMemo, ctx: CheckContext, best: VolumeEntry | undefined): VolumeEntry | undefined {
+    const c = m.c;
     const request = c.request!;
-    const cap = request.toNumber();
-    const exact = this.decoder.isExact(request);
+    const cap = m.cap;
+    const exact = m.exact;
     const sel = c.selector;
     if (sel !== undefined && sel.matchesNothing()) return best;
     const plan = sel !== undefined && !sel.isEmpty() ? planSelector(b, sel) : undefined;

@@ -22,6 +22,26 @@ export interface EntryFilter {
   accept(e: VolumeEntry): boolean;
 }
 
+/** `locate` packs (block, slot) into one number with this stride (> MAX_BLOCK). */
+const LOCATE_STRIDE = 256;
+/** `locate` gives up after scanning this many entries of equal key (then searches by name). */
+const MAX_IDENTITY_SCAN = 512;
+
+/** `a.splice(at, 0, x)` without the generic builtin's cost (blocks are short). */
+function insertAt<T>(a: T[], at: number, x: T): void {
+  let i = a.length;
+  a.push(x);
+  for (; i > at; i--) a[i] = a[i - 1]!;
+  a[at] = x;
+}
+
+/** `a.splice(at, 1)` likewise. */
+function removeAt<T>(a: T[], at: number): void {
+  const n = a.length - 1;
+  for (let i = at; i < n; i++) a[i] = a[i + 1]!;
+  a.pop();
+}
+
 /** A block splits above this many entries. */
 const MAX_BLOCK = 128;
 /** Bulk-built blocks are filled to this size, leaving room for inserts. */
@@ -99,6 +119,45 @@ export class OrderedEntries {
     return lo;
   }
 
+  /**
+   * Where this exact entry sits, found by its capacity key and identity — no name comparisons, so
+   * no entry but the ones of the equal-key run is read — as `block * LOCATE_STRIDE + slot`; -1
+   * when the equal-key run is longer than {@link MAX_IDENTITY_SCAN} (then the caller searches by
+   * (capacity, name)) or the entry is absent.
+   */
+  private locate(e: VolumeEntry): number {
+    const last = this.lastCaps;
+    const cap = e.cap;
+    let lo = 0;
+    let hi = last.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (last[mid]! < cap) lo = mid + 1;
+      else hi = mid;
+    }
+    let scanned = 0;
+    for (let bi = lo; bi < last.length; bi++) {
+      const caps = this.caps[bi]!;
+      const block = this.blocks[bi]!;
+      let i = 0;
+      let h = caps.length;
+      if (bi === lo) {
+        while (i < h) {
+          const mid = (i + h) >>> 1;
+          if (caps[mid]! < cap) i = mid + 1;
+          else h = mid;
+        }
+        h = caps.length;
+      }
+      for (; i < h; i++) {
+        if (caps[i] !== cap) return -1;
+        if (block[i] === e) return bi * LOCATE_STRIDE + i;
+        if (++scanned > MAX_IDENTITY_SCAN) return -1;
+      }
+    }
+    return -1;
+  }
+
   /** Position of `e` in block `bi` (or where it would go): the first entry ≥ e. */
   private positionIn(bi: number, e: VolumeEntry): number {
     const block = this.blocks[bi]!;
@@ -135,8 +194,8 @@ export class OrderedEntries {
     const at = this.positionIn(bi, e);
     const block = this.blocks[bi]!;
     const caps = this.caps[bi]!;
-    block.splice(at, 0, e);
-    caps.splice(at, 0, e.cap);
+    insertAt(block, at, e);
+    insertAt(caps, at, e.cap);
     if (block.length > MAX_BLOCK) {
       const half = block.length >>> 1;
       const upper = block.splice(half);
@@ -158,13 +217,21 @@ export class OrderedEntries {
    */
   remove(e: VolumeEntry): boolean {
     if (this.blocks.length === 0) return false;
-    const bi = this.blockFor(e);
-    const at = this.positionIn(bi, e);
+    let bi: number;
+    let at = -1;
+    const found = this.locate(e);
+    if (found >= 0) {
+      bi = Math.floor(found / LOCATE_STRIDE);
+      at = found % LOCATE_STRIDE;
+    } else {
+      bi = this.blockFor(e);
+      at = this.positionIn(bi, e);
+    }
     const block = this.blocks[bi]!;
     if (block[at] !== e) return false;
     const caps = this.caps[bi]!;
-    block.splice(at, 1);
-    caps.splice(at, 1);
+    removeAt(block, at);
+    removeAt(caps, at);
     this.count(e, -1);
     if (block.length === 0) {
       this.blocks.splice(bi, 1);

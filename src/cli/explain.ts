@@ -10,6 +10,7 @@ import {
   claimClass,
   claimKey,
   claimRequest,
+  volumeClass,
   type Node,
   type PersistentVolume,
   type PersistentVolumeClaim,
@@ -22,8 +23,8 @@ import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
 
-/** How many volumes each Pending claim's explanation lists (all of them with `--claim`). */
-export const MAX_LISTED_VOLUMES = 10;
+/** How many volumes beyond the match, the pre-bound and the closest ones each Pending claim's explanation lists (all of them with `--claim`). */
+export const MAX_LISTED_VOLUMES = 0;
 
 /** What `explain` says about one claim. */
 export interface ClaimReport {
@@ -63,8 +64,18 @@ export function explainCommand(objects: readonly LoadedObject[], opts: CliOption
 }
 
 /**
- * Explain every claim in controller order; `only` (namespace/name) limits the detailed
- * explanations to one claim, but earlier claims still take their volumes first.
+ * Explain every claim. Two passes:
+ *
+ * 1. In controller order (oldest first), each unbound claim takes the volume the `VolumeIndex`
+ *    finds for it (microseconds), so later claims never see it.
+ * 2. Every claim still Pending is explained against the pool as it stands once everyone has taken
+ *    their volume — which is why it will stay Pending — grouped by class so that consecutive
+ *    explanations share one pool (explainClaim caches its decoding per pool). A claim is explained
+ *    against the volumes of its own class, or against all volumes when its class has none (then
+ *    the explanation says which other classes come closest).
+ *
+ * `only` (namespace/name) limits the detailed explanation to one claim, with every volume's
+ * verdict; earlier claims still take their volumes first.
  *
  * @example
  * ```ts
@@ -85,9 +96,17 @@ export function explainClaims(
   const nodeLike = node === undefined ? undefined : { name: node.metadata?.name ?? "", labels: node.metadata?.labels ?? {} };
   const ordered = [...claims].sort(claimOrder);
   const reports: ClaimReport[] = [];
+  const pending: { claim: PersistentVolumeClaim; report: ClaimReport; delayBinding: boolean }[] = [];
+  const explainOptions = (claim: PersistentVolumeClaim, delayBinding: boolean) => ({
+    classes,
+    delayBinding,
+    // Every volume's verdict for every Pending claim would be O(claims × volumes) in memory: list
+    // the closest few unless the user asked about this one claim.
+    ...(only === claimKey(claim) ? {} : { maxVolumes: MAX_LISTED_VOLUMES }),
+    ...(nodeLike ? { node: nodeLike, mode: "scheduler" as const } : {}),
+  });
   ordered.forEach((claim, i) => {
-    if (i % 1000 === 0 && ordered.length > 1000) progress(`explaining claims: ${i}/${ordered.length}`);
-    const key = claimKey(claim);
+    if (i % 1000 === 0 && ordered.length > 1000) progress(`matching claims: ${i}/${ordered.length}`);
     const base = {
       namespace: claim.metadata?.namespace ?? "default",
       name: claim.metadata?.name ?? "",
@@ -100,42 +119,66 @@ export function explainClaims(
       return;
     }
     const delayBinding = classByName.get(base.class)?.volumeBindingMode === "WaitForFirstConsumer";
-    const detailed = only === undefined || only === key;
-    // Fast path: the index answers in microseconds; the full explanation (a pass over every
-    // volume) is only needed for claims that wait, for claims that name a volume, and for --claim.
-    if (!claim.spec?.volumeName && !(only === key)) {
-      const match = nodeLike
-        ? index.findMatchingVolume(claim, { node: nodeLike, delayBinding })
-        : index.findBestMatchForClaim(claim, { delayBinding });
-      if (match) {
-        index.upsert(takenBy(match, claim));
-        reports.push({ ...base, status: "WillBind", volume: match.metadata.name, reason: fastReason(match, claim) });
-        return;
+    if (claim.spec?.volumeName) {
+      // The PV controller does not search for these: it checks the named volume (rare; explain now).
+      const explanation = explainClaim(claim, [...index], explainOptions(claim, delayBinding));
+      const target = willBindTo(explanation);
+      if (target !== undefined) {
+        const pv = index.get(target);
+        if (pv) index.upsert(takenBy(pv, claim));
       }
+      const report: ClaimReport = { ...base, status: target === undefined ? "Pending" : "WillBind", reason: reasonLine(explanation, target) };
+      if (target !== undefined) report.volume = target;
+      if (only === undefined || only === claimKey(claim)) report.explanation = explanation;
+      reports.push(report);
+      return;
     }
-    const explanation = explainClaim(claim, [...index], {
-      classes,
-      delayBinding,
-      // Per-volume verdicts for every pending claim would be O(claims × volumes) in memory: list a
-      // few (the closest ones) unless the user asked about this one claim.
-      ...(only === key ? {} : { maxVolumes: MAX_LISTED_VOLUMES }),
-      ...(nodeLike ? { node: nodeLike, mode: "scheduler" as const } : {}),
-    });
-    const target = willBindTo(explanation);
-    if (target !== undefined) {
-      const pv = index.get(target);
-      if (pv) index.upsert(takenBy(pv, claim));
+    const match = nodeLike ? index.findMatchingVolume(claim, { node: nodeLike, delayBinding }) : index.findBestMatchForClaim(claim, { delayBinding });
+    if (match && only !== claimKey(claim)) {
+      index.upsert(takenBy(match, claim));
+      reports.push({ ...base, status: "WillBind", volume: match.metadata.name, reason: fastReason(match, claim) });
+      return;
     }
-    const report: ClaimReport = {
-      ...base,
-      status: target === undefined ? "Pending" : "WillBind",
-      ...(target === undefined ? {} : { volume: target }),
-      reason: reasonLine(explanation, target),
-    };
-    if (detailed) report.explanation = explanation;
+    if (match) index.upsert(takenBy(match, claim)); // --claim: explained below, with its match
+    const report: ClaimReport = { ...base, status: match ? "WillBind" : "Pending", reason: "" };
+    if (match) report.volume = match.metadata.name;
     reports.push(report);
+    pending.push({ claim, report, delayBinding });
   });
+  explainPending(pending, [...index], explainOptions, only, progress);
   return reports;
+}
+
+/** Pass 2 of {@link explainClaims}: explanations against the final pool, one class at a time. */
+function explainPending(
+  pending: readonly { claim: PersistentVolumeClaim; report: ClaimReport; delayBinding: boolean }[],
+  pool: readonly PersistentVolume[],
+  optionsFor: (claim: PersistentVolumeClaim, delayBinding: boolean) => Parameters<typeof explainClaim>[2],
+  only: string | undefined,
+  progress: (msg: string) => void,
+): void {
+  const byClass = new Map<string, PersistentVolume[]>();
+  for (const pv of pool) {
+    const c = volumeClass(pv);
+    let list = byClass.get(c);
+    if (!list) byClass.set(c, (list = []));
+    list.push(pv);
+  }
+  const order = [...pending].sort((a, b) => (a.report.class < b.report.class ? -1 : a.report.class > b.report.class ? 1 : 0));
+  order.forEach(({ claim, report, delayBinding }, i) => {
+    if (i % 500 === 0 && order.length > 500) progress(`explaining Pending claims: ${i}/${order.length}`);
+    const candidates = only === claimKey(claim) ? pool : (byClass.get(report.class) ?? pool);
+    // With the claim's own match taken (the --claim case), explain against the pool before it.
+    const explanation = explainClaim(claim, report.volume === undefined ? candidates : candidates.map((pv) => (pv.metadata.name === report.volume ? released(pv) : pv)), optionsFor(claim, delayBinding));
+    report.reason = reasonLine(explanation, willBindTo(explanation));
+    if (only === undefined || only === claimKey(claim)) report.explanation = explanation;
+  });
+}
+
+/** The volume as it was before {@link takenBy} reserved it. */
+function released(pv: PersistentVolume): PersistentVolume {
+  const { claimRef: _taken, ...spec } = pv.spec;
+  return { ...pv, spec, status: { ...pv.status, phase: "Available" } };
 }
 
 function fastReason(pv: PersistentVolume, claim: PersistentVolumeClaim): string {

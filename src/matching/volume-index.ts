@@ -32,8 +32,9 @@ import { nodePinOf } from "./volume-index/node-pin.js";
 import type { EntryFilter } from "./volume-index/ordered-entries.js";
 import { planSelector } from "./volume-index/selector-plan.js";
 import { VolumeDecoder } from "./volume-index/volume-decoder.js";
-import { VolumeEntry, compareEntries } from "./volume-index/volume-entry.js";
+import { VolumeEntry, compareEntries, compareToRequest } from "./volume-index/volume-entry.js";
 import { Quantity } from "../quantity/index.js";
+import { NameFilter, nameHash } from "./volume-index/name-filter.js";
 
 /**
  * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
@@ -108,6 +109,8 @@ class ClaimMemo {
   readonly cap: number;
   /** Whether `cap` is exactly the request. */
   readonly exact: boolean;
+  /** `nameHash` of the claim's name (the claim-name filter's key). */
+  readonly nameHash: number;
   /** The index (its `id`: no reference, so a long-lived claim keeps no index alive) and bucket epoch `plan` was computed for. */
   owner = 0;
   epoch = -1;
@@ -118,6 +121,7 @@ class ClaimMemo {
     const request = c.request;
     this.cap = request === undefined ? NaN : request.toNumber();
     this.exact = request !== undefined && Number.isSafeInteger(this.cap) && request.cmp(Quantity.fromValue(this.cap)) === 0;
+    this.nameHash = nameHash(c.name);
   }
 }
 
@@ -260,6 +264,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private readonly groups = new GroupTable();
   /** claimRef name → the volumes pointing at a claim of that name (namespace and uid are checked on lookup). */
   private readonly claimed = new Map<string, VolumeEntry | VolumeEntry[]>();
+  /** Which claim names may be keys of `claimed` (a query's usual answer, "none", without a map probe). */
+  private readonly claimedNames = new NameFilter();
   /** Matchable volumes the buckets cannot hold (non-string access modes). */
   private readonly unindexable = new Set<VolumeEntry>();
   private readonly decoder = new VolumeDecoder();
@@ -450,7 +456,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const c = m.c;
     const delay = opts?.delayBinding === true;
     const ctx = delay ? DELAY_CTX : PLAIN_CTX;
-    const pre = this.preBoundTo(c, ctx);
+    const pre = this.preBoundTo(m, ctx);
     if (delay && pre.length === 0) return undefined;
     const odd = this.unindexable.size > 0 && !delay ? this.decodedUnindexable() : NO_DECODED;
     if (pre.length === 0 && odd.length === 0) {
@@ -458,7 +464,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       for (const g of this.planOf(m)) {
         let best: VolumeEntry | undefined;
         for (const b of g.buckets) best = this.bestInBucket(b, m, ctx, best);
-        if (best !== undefined) return this.verified(best, m, ctx, g.key, delay);
+        if (best !== undefined) {
+          if (this.verifyFiled(best, m, g.key)) return best.pv;
+          this.fallbacks++;
+          return findBestMatchDecoded(c, groupByAccessModes(this.decodedAll()), delay)?.pv;
+        }
       }
       return undefined;
     }
@@ -527,7 +537,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const m = searchableClaim(claim);
     const c = m.c;
     const ctx = checkContext(opts);
-    const pre = this.preBoundTo(c, ctx);
+    const pre = this.preBoundTo(m, ctx);
     const first = pre[0];
     if (first !== undefined) return nodeAffinityFits(first, ctx) ? first.pv : undefined;
     if (!ctx.hasNode && ctx.delayBinding) return undefined;
@@ -598,6 +608,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     let mapped = 0;
     for (const had of this.claimed.values()) mapped += Array.isArray(had) ? had.length : 1;
     if (mapped !== claimed) problems.push(`claim map holds ${mapped}, ${claimed} volumes are claimed`);
+    for (const name of this.claimed.keys()) if (!this.claimedNames.mayContain(nameHash(name))) problems.push(`claim name ${name} missing from the filter`);
     if (counts.some((n, i) => n !== this.counts[i])) problems.push(`stats counters drifted: ${this.counts.join(",")} vs ${counts.join(",")}`);
     return problems;
   }
@@ -682,6 +693,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       if (had === undefined) this.claimed.set(name, e);
       else if (Array.isArray(had)) had.push(e);
       else this.claimed.set(name, [had, e]);
+      this.claimedNames.add(nameHash(name), () => this.claimedHashes());
     }
     if (e.flags & F_UNINDEXABLE) this.unindexable.add(e);
   }
@@ -690,6 +702,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     this.count(e.flags, -1);
     if (e.flags & F_CLAIMED) {
       const name = claimRefName(e.pv);
+      this.claimedNames.remove(nameHash(name));
       const had = this.claimed.get(name);
       if (had === e) this.claimed.delete(name);
       else if (Array.isArray(had)) {
@@ -720,6 +733,15 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if (group.buckets.size === 0) this.groups.delete(group);
   }
 
+  /** The filter key of every claimed volume (one per volume, as counted). */
+  private *claimedHashes(): IterableIterator<number> {
+    for (const [name, had] of this.claimed) {
+      const h = nameHash(name);
+      if (Array.isArray(had)) for (let i = 0; i < had.length; i++) yield h;
+      else yield h;
+    }
+  }
+
   private count(flags: number, delta: number): void {
     for (let i = 0; i < FLAG_BITS; i++) if (flags & (1 << i)) this.counts[i]! += delta;
   }
@@ -727,7 +749,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   // ---- querying -------------------------------------------------------------------------------
 
   /** The volumes pre-bound to the claim that pass the common checks, smallest name first. */
-  private preBoundTo(c: DecodedClaim, ctx: CheckContext): readonly DecodedVolume[] {
+  private preBoundTo(m: ClaimMemo, ctx: CheckContext): readonly DecodedVolume[] {
+    if (!this.claimedNames.mayContain(m.nameHash)) return NO_DECODED;
+    const c = m.c;
     const had = this.claimed.get(c.name);
     if (had === undefined) return NO_DECODED;
     const out: DecodedVolume[] = [];
@@ -802,6 +826,28 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    */
   private decoded(e: VolumeEntry): DecodedVolume {
     return (e.decoded ??= this.decoder.decode(e.pv));
+  }
+
+  /**
+   * The final verification of a bucket walk's answer, from what the index filed the volume under
+   * rather than from its object: every check the reference applies on the PV controller's path is
+   * either encoded by the bucket the entry sits in — matchable (no defect, `Available`, no
+   * `claimRef`, not being deleted: `F_MATCHABLE`, set from the decoded volume when it was filed),
+   * class, volume mode, VolumeAttributesClass and access-mode group (the bucket's group and key)
+   * — or re-checked here: capacity against the request (exact) and the selector. Reads the entry
+   * and its (hot) bucket only; the full re-derivation from the object (`verify`) cost a decode
+   * and several cache misses per query at a million volumes. `checkInvariants` (and the
+   * model-based tests) hold the filing equal to a fresh decode of every volume.
+   */
+  private verifyFiled(e: VolumeEntry, m: ClaimMemo, key: string): boolean {
+    const c = m.c;
+    const b = e.bucket as Bucket | undefined;
+    // An entry leaves its bucket (`bucket` unset) when it is replaced or deleted.
+    if (b === undefined || (e.flags & F_MATCHABLE) === 0) return false;
+    const g = b.group;
+    if (b.modesKey !== key || g.cls !== c.class || g.volumeMode !== c.volumeMode || g.vac !== c.vac) return false;
+    if (c.request === undefined || compareToRequest(e, m.cap, c.request) < 0) return false;
+    return c.selector === undefined || c.selector.matches(e.labels);
   }
 
   /** The final verification of an indexed answer with the reference's own named checks. */

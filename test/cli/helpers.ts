@@ -36,7 +36,7 @@ export function runSubprocess(argv: string[], opts: { stdin?: string; maxOldSpac
     input: opts.stdin ?? "",
     encoding: "utf8",
     timeout: opts.timeoutMs ?? 60_000,
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: 1024 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1" },
   });
   if (r.error) throw r.error;

@@ -286,6 +286,46 @@ describe("VolumeIndex agrees with the reference functions (model-based)", () => 
     expect(answered.some / answered.all).toBeGreaterThan(0.12);
   });
 
+  it("with the same claim objects asked again after updates (memoised claim plans), on two indexes", () => {
+    // A claim's decoded form and its bucket plan are memoised on the claim object; the plan must
+    // follow the index's buckets as they appear and vanish, and belong to one index only.
+    fc.assert(
+      fc.property(
+        fc.array(VOLUME, { minLength: 4, maxLength: 16 }),
+        fc.array(CLAIM, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.option(OP, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 40 }),
+        (initial, cs, steps) => {
+          const model = new Map<string, PersistentVolume>();
+          for (const v of initial) model.set(v.metadata.name ?? "", v);
+          const index = new VolumeIndex(initial);
+          const other = new VolumeIndex(initial.slice(0, 2));
+          const otherVols = [...other];
+          for (const [op, k] of steps) {
+            if (op?.kind === "upsert") {
+              model.set(op.pv.metadata.name ?? "", op.pv);
+              index.upsert(op.pv);
+            } else if (op?.kind === "delete") {
+              model.delete(op.name);
+              index.delete(op.name);
+            } else if (op?.kind === "change" && model.has(op.name)) {
+              const next = changed(model.get(op.name)!, op.change, op.value);
+              model.set(op.name, next);
+              index.upsert(next);
+            }
+            const claim = cs[k % cs.length]!;
+            const got = outcome(() => index.findBestMatchForClaim(claim));
+            expect(got).toBe(outcome(() => findBestMatchForClaim(claim, [...model.values()])));
+            expect(outcome(() => other.findBestMatchForClaim(claim))).toBe(outcome(() => findBestMatchForClaim(claim, otherVols)));
+            tally(got);
+          }
+          expect(index.checkInvariants()).toEqual([]);
+          expect(index.stats().verificationFallbacks).toBe(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("with many same-capacity volumes (ties, block splits and merges)", () => {
     const before = { ...answered };
     const many = fc.array(

@@ -3,6 +3,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/inde
 import { findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
 import { MatchingError } from "../../src/matching/matching-error.js";
 import { VolumeIndex } from "../../src/matching/volume-index.js";
+import { NameFilter, nameHash } from "../../src/matching/volume-index/name-filter.js";
 import { nodePinOf } from "../../src/matching/volume-index/node-pin.js";
 import { OrderedEntries } from "../../src/matching/volume-index/ordered-entries.js";
 import { VolumeEntry } from "../../src/matching/volume-index/volume-entry.js";
@@ -390,6 +391,45 @@ describe("building blocks", () => {
     const first = s.firstFrom(req.toNumber(), req, true, undefined, undefined);
     expect(s.firstFrom(req.toNumber(), req, false, { accept: (e) => e.name.endsWith("1") }, undefined)?.name.endsWith("1")).toBe(true);
     expect(first?.capacity?.toString()).toBe("50Gi");
+  });
+
+  it("OrderedEntries removes the right entry from an equal-capacity run longer than its identity scan", () => {
+    const s = new OrderedEntries();
+    const q = parseQuantity("1Gi");
+    const entries: VolumeEntry[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const e = new VolumeEntry(pv(`v${i}`), `v${String((i * 7919) % 1500).padStart(4, "0")}`, q.toNumber(), q, undefined, undefined);
+      e.flags = VolumeEntry.EXACT;
+      entries.push(e);
+      s.insert(e);
+    }
+    for (let i = 0; i < 1500; i += 2) expect(s.remove(entries[i]!)).toBe(true);
+    expect(s.remove(entries[0]!)).toBe(false);
+    expect(s.checkInvariants()).toEqual([]);
+    expect([...s].map((e) => e.name)).toEqual(entries.filter((_, i) => i % 2 === 1).map((e) => e.name).sort());
+  });
+
+  it("NameFilter never denies a counted name, through growth, removals and stuck counters", () => {
+    const f = new NameFilter();
+    const counted: number[] = [];
+    const hashes = (): number[] => counted;
+    for (let i = 0; i < 5000; i++) {
+      const h = nameHash(`claim-${i % 3000}`);
+      counted.push(h);
+      f.add(h, hashes);
+    }
+    for (let i = 0; i < 300; i++) {
+      counted.push(7);
+      f.add(7, hashes); // one slot counted 300 times: its counter sticks at its maximum
+    }
+    for (const h of counted) expect(f.mayContain(h)).toBe(true);
+    for (let i = 0; i < 4000; i++) f.remove(counted[i]!);
+    for (const h of counted.slice(4000)) expect(f.mayContain(h)).toBe(true);
+    for (const h of counted.slice(4000)) f.remove(h);
+    const denied = Array.from({ length: 1000 }, (_, i) => nameHash(`claim-${i}`)).filter((h) => !f.mayContain(h)).length;
+    expect(denied).toBeGreaterThan(990); // all but names sharing the stuck slot
+    expect(f.mayContain(7)).toBe(true); // stuck: "maybe" for ever, never a wrong "no"
+    expect(nameHash("data-pv-0000005")).not.toBe(nameHash("data-pv-0000006"));
   });
 
   it("nodePinOf finds a single-term In expression only", () => {

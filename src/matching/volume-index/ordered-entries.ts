@@ -27,21 +27,6 @@ const LOCATE_STRIDE = 256;
 /** `locate` gives up after scanning this many entries of equal key (then searches by name). */
 const MAX_IDENTITY_SCAN = 512;
 
-/** `a.splice(at, 0, x)` without the generic builtin's cost (blocks are short). */
-function insertAt<T>(a: T[], at: number, x: T): void {
-  let i = a.length;
-  a.push(x);
-  for (; i > at; i--) a[i] = a[i - 1]!;
-  a[at] = x;
-}
-
-/** `a.splice(at, 1)` likewise. */
-function removeAt<T>(a: T[], at: number): void {
-  const n = a.length - 1;
-  for (let i = at; i < n; i++) a[i] = a[i + 1]!;
-  a.pop();
-}
-
 /** A block splits above this many entries. */
 const MAX_BLOCK = 128;
 /** Bulk-built blocks are filled to this size, leaving room for inserts. */
@@ -194,8 +179,9 @@ export class OrderedEntries {
     const at = this.positionIn(bi, e);
     const block = this.blocks[bi]!;
     const caps = this.caps[bi]!;
-    insertAt(block, at, e);
-    insertAt(caps, at, e.cap);
+    // splice (a native move) measured faster than a JS shifting loop or copyWithin here.
+    block.splice(at, 0, e);
+    caps.splice(at, 0, e.cap);
     if (block.length > MAX_BLOCK) {
       const half = block.length >>> 1;
       const upper = block.splice(half);
@@ -230,8 +216,8 @@ export class OrderedEntries {
     const block = this.blocks[bi]!;
     if (block[at] !== e) return false;
     const caps = this.caps[bi]!;
-    removeAt(block, at);
-    removeAt(caps, at);
+    block.splice(at, 1);
+    caps.splice(at, 1);
     this.count(e, -1);
     if (block.length === 0) {
       this.blocks.splice(bi, 1);

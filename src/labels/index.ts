@@ -31,3 +31,4 @@ export {
   type NodeSelectorMatch,
   type NodeSelectorMatcher,
 } from "./node-selector.js";
+export { utf8Length } from "./strings.js";

@@ -9,7 +9,7 @@ import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/
 import { claimHasClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import { type Cluster, getObject, objectKey, putObject } from "./cluster.js";
-import { defaultClaim, defaultNode, defaultPod, defaultStorageClassFields, defaultVolume } from "./defaulting.js";
+import { defaultObject } from "./defaulting.js";
 import { defaultStorageClass } from "./default-class.js";
 import { LifecycleError } from "./errors.js";
 import { type HasMeta, isBeingDeleted, nameOf, namespaceOf, resourceVersionOf, withFinalizer } from "./object-meta.js";
@@ -101,20 +101,6 @@ export function notFoundMessage(kind: ObjectKind, name: string): string {
   return `${RESOURCE[kind]} "${name}" not found`;
 }
 
-function defaultsFor(kind: ObjectKind, obj: AnyObject): AnyObject {
-  switch (kind) {
-    case "PersistentVolume":
-      return defaultVolume(obj as PersistentVolume);
-    case "PersistentVolumeClaim":
-      return defaultClaim(obj as PersistentVolumeClaim);
-    case "StorageClass":
-      return defaultStorageClassFields(obj as StorageClass);
-    case "Pod":
-      return defaultPod(obj as Pod);
-    case "Node":
-      return defaultNode(obj as Node);
-  }
-}
 
 /** Admission on create: StorageObjectInUseProtection and DefaultStorageClass. */
 function admit(cluster: Cluster, kind: ObjectKind, obj: AnyObject): AnyObject {
@@ -160,7 +146,7 @@ function record(
 }
 
 function create(cluster: Cluster, req: WriteRequest): WriteResult {
-  let obj = defaultsFor(req.kind, req.object as AnyObject);
+  let obj = defaultObject(req.kind, req.object as AnyObject);
   const key = objectKey(req.kind, obj);
   if (getObject(cluster, req.kind, key) !== undefined) {
     throw new LifecycleError("AlreadyExists", `${RESOURCE[req.kind]} "${nameOf(obj)}" already exists`);
@@ -182,7 +168,7 @@ function isStale(incoming: HasMeta, stored: HasMeta): boolean {
 }
 
 function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
-  const incoming = defaultsFor(req.kind, req.object as AnyObject);
+  const incoming = defaultObject(req.kind, req.object as AnyObject);
   if (isStale(incoming, existing)) return { cluster };
   const metadata = {
     ...incoming.metadata,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
-import { defaultClaim, defaultNode, defaultPod, defaultStorageClassFields, defaultVolume } from "./defaulting.js";
+import { defaultObject } from "./defaulting.js";
 import { LifecycleError } from "./errors.js";
 import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
 import type { Operation } from "./operation.js";
@@ -138,20 +138,6 @@ export function requireObject<T extends AnyObject>(kind: ObjectKind, obj: unknow
   return obj as unknown as T;
 }
 
-function applyDefaults(kind: ObjectKind, obj: AnyObject): AnyObject {
-  switch (kind) {
-    case "PersistentVolume":
-      return defaultVolume(obj as PersistentVolume);
-    case "PersistentVolumeClaim":
-      return defaultClaim(obj as PersistentVolumeClaim);
-    case "StorageClass":
-      return defaultStorageClassFields(obj as StorageClass);
-    case "Pod":
-      return defaultPod(obj as Pod);
-    case "Node":
-      return defaultNode(obj as Node);
-  }
-}
 
 function load<T extends AnyObject>(
   kind: ObjectKind,
@@ -164,7 +150,7 @@ function load<T extends AnyObject>(
   let i = 0;
   for (const raw of items ?? []) {
     let obj = requireObject<T>(kind, raw, `${field}[${i++}]`);
-    if (defaulting) obj = applyDefaults(kind, obj) as T;
+    if (defaulting) obj = defaultObject(kind, obj) as T;
     const key = objectKey(kind, obj);
     if (obj.metadata.uid === undefined || obj.metadata.uid === "") {
       obj = { ...obj, metadata: { ...obj.metadata, uid: deterministicUid(`${kind}/${key}`) } };

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type { ObjectKind } from "./write.js";
 
 /**
  * PV defaults: `persistentVolumeReclaimPolicy: Retain`, `volumeMode: Filesystem`, phase `Pending`.
@@ -78,4 +79,27 @@ export function defaultPod(pod: Pod): Pod {
  */
 export function defaultNode(node: Node): Node {
   return node;
+}
+
+/**
+ * The API server's defaulting for an object of any kind the cluster holds.
+ *
+ * @example
+ * ```ts
+ * defaultObject("PersistentVolume", pv).spec.persistentVolumeReclaimPolicy; // "Retain" unless set
+ * ```
+ */
+export function defaultObject<T extends PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node>(kind: ObjectKind, obj: T): T {
+  switch (kind) {
+    case "PersistentVolume":
+      return defaultVolume(obj as PersistentVolume) as T;
+    case "PersistentVolumeClaim":
+      return defaultClaim(obj as PersistentVolumeClaim) as T;
+    case "StorageClass":
+      return defaultStorageClassFields(obj as StorageClass) as T;
+    case "Pod":
+      return defaultPod(obj as Pod) as T;
+    case "Node":
+      return defaultNode(obj as Node) as T;
+  }
 }

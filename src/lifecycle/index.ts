@@ -27,7 +27,7 @@ export {
   getObject,
 } from "./cluster.js";
 export { applyWrite, notFoundMessage, listerNotFoundMessage, type WriteRequest, type WriteResult, type StoredObject } from "./api-server.js";
-export { defaultVolume, defaultClaim, defaultStorageClassFields, defaultPod } from "./defaulting.js";
+export { defaultVolume, defaultClaim, defaultStorageClassFields, defaultPod, defaultNode, defaultObject } from "./defaulting.js";
 export { deterministicUid } from "./uid.js";
 export { defaultStorageClass } from "./default-class.js";
 export { isDelayBindingMode } from "./delay-binding.js";

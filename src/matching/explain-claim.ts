@@ -119,7 +119,7 @@ function controllerMatch(scan: PoolScan, groupOrder: readonly string[]): Decoded
     const v = scan.vols[i]!;
     let g = perGroup.get(v.modesKey);
     if (g === undefined) perGroup.set(v.modesKey, (g = {}));
-    if ((scan.masks[i]! & PRE_BOUND_FLAG) !== 0) {
+    if ((scan.maskOf(i) & PRE_BOUND_FLAG) !== 0) {
       if (g.pre === undefined || v.name < g.pre.name) g.pre = v;
     } else if (g.best === undefined || isBetterCandidate(v, g.best)) g.best = v;
   }
@@ -136,11 +136,11 @@ function schedulerMatch(scan: PoolScan): { match: DecodedVolume | undefined; dec
   let decider: number | undefined;
   for (const i of scan.preBound) {
     // A pre-bound volume passing checks 1–6 decides the search (node affinity is checked after).
-    if ((scan.masks[i]! & ALL_REASON_BITS & ~NODE) !== 0) continue;
+    if ((scan.maskOf(i) & ALL_REASON_BITS & ~NODE) !== 0) continue;
     if (decider === undefined || scan.vols[i]!.name < scan.vols[decider]!.name) decider = i;
   }
   if (decider !== undefined) {
-    const fits = (scan.masks[decider]! & NODE) === 0;
+    const fits = (scan.maskOf(decider) & NODE) === 0;
     const d = scan.vols[decider]!;
     return { match: fits ? d : undefined, decider: d, deciderFits: fits };
   }
@@ -201,7 +201,7 @@ function matchReason(f: SearchFacts): { reason: MatchReasonCode; message: string
   let ties = 0;
   for (const i of f.scan.candidates) {
     const x = f.scan.vols[i]!;
-    if ((f.scan.masks[i]! & PRE_BOUND_FLAG) !== 0) continue;
+    if ((f.scan.maskOf(i) & PRE_BOUND_FLAG) !== 0) continue;
     if (f.mode === "controller" && x.modesKey !== m.modesKey) continue;
     rivals++;
     if (x !== m && x.capacity!.cmp(m.capacity!) === 0) ties++;
@@ -385,12 +385,12 @@ export function explainClaim(
   }
   const facts: SearchFacts = { c, ctx, mode, scan, match, decider, matchPreBound, groupOrder, volumeName, storageClass };
   const closest = closestIndexes(scan, facts);
-  const matchIndex = match === undefined ? -1 : scan.vols.indexOf(match);
+  const matchIndex = match === undefined ? -1 : scan.indexOf(match);
   const important = [...(matchIndex >= 0 ? [matchIndex] : []), ...scan.preBound, ...closest];
   const listed = listedIndexes(scan, important, max);
   const reason = match !== undefined ? matchReason(facts) : undefined;
   const verdicts = listed.map((i) => {
-    const mask = scan.masks[i]!;
+    const mask = scan.maskOf(i);
     const e: Evaluated = { v: scan.vols[i]!, preBound: (mask & PRE_BOUND_FLAG) !== 0, failed: failedCodes(mask, mode === "controller") };
     return verdictOf(e, facts, reason);
   });

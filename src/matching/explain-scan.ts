@@ -159,6 +159,10 @@ interface PoolSnapshot {
   rank: Int32Array;
   /** Signature ids by signature. */
   ids: Map<string, number>;
+  /** Volume index by name. */
+  indexByName: Map<string, number>;
+  /** The per-shape tables of repeated explanations (built on demand; dropped when the snapshot is patched). */
+  shapes?: ShapeCache;
 }
 
 /** At most this many changed PV objects are patched into the snapshot; more rebuild it. */
@@ -181,6 +185,8 @@ function patchSnapshot(snap: PoolSnapshot, volumes: readonly PersistentVolume[])
   }
   const decoded = changed.map((i) => decodeVolumeCached(volumes[i]!));
   if (decoded.some((d, k) => d.name !== vols[changed[k]!]!.name)) return false;
+  // Any changed volume may change every per-shape table.
+  if (changed.length > 0) snap.shapes = undefined;
   changed.forEach((i, k) => {
     const d = decoded[k]!;
     pvs[i] = volumes[i];
@@ -244,7 +250,9 @@ function uniqueDecoded(input: Iterable<PersistentVolume>): PoolSnapshot {
   const order = Int32Array.from(vols.keys()).sort((a, b) => (vols[a]!.name < vols[b]!.name ? -1 : 1));
   const rank = new Int32Array(vols.length);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
-  const fresh = { pvs, vols, byName, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank, ids };
+  const indexByName = new Map<string, number>();
+  for (let i = 0; i < vols.length; i++) indexByName.set(vols[i]!.name, i);
+  const fresh: PoolSnapshot = { pvs, vols, byName, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank, ids, indexByName };
   lastPool = new WeakRef(fresh);
   return fresh;
 }
@@ -277,8 +285,10 @@ export interface PoolScan {
   /** The unique volumes (the last of equal names), in no particular order. */
   vols: DecodedVolume[];
   byName: Map<string, DecodedVolume>;
-  /** The evaluator's mask per volume of `vols` (failure bits plus `PRE_BOUND_FLAG`). */
-  masks: Int32Array;
+  /** The evaluator's mask of volume `i` of `vols` (failure bits plus `PRE_BOUND_FLAG`). */
+  maskOf(i: number): number;
+  /** The index of a volume of `vols` (−1: not in the pool). */
+  indexOf(v: DecodedVolume): number;
   /** Indexes (into `vols`) of the volumes that pass every check. */
   candidates: number[];
   /** Indexes of the volumes pre-bound to the claim. */
@@ -360,6 +370,8 @@ export function scanPool(
   listLimit: number | undefined,
 ): PoolScan {
   const snap = uniqueDecoded(volumes);
+  const fast = shapeScan(snap, c, ctx, groupModes, listLimit);
+  if (fast !== undefined) return fast;
   const { vols, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank } = snap;
   const signatures = snap.ids.size;
   const checks = new CompiledChecks(c, ctx, groupModes, signatures);
@@ -464,7 +476,8 @@ export function scanPool(
     byName: snap.byName,
     maskCounts: tallyMap(maskTally),
     classMaskCounts: tallyMap(classMaskTally),
-    masks,
+    maskOf: (i) => masks[i]!,
+    indexOf: (v) => indexIn(snap, v),
     candidates,
     preBound,
     sameClass,
@@ -480,4 +493,404 @@ export function scanPool(
     closestAny: closestAny.items.map((r) => r.i),
     firstByName,
   };
+}
+
+function indexIn(snap: PoolSnapshot, v: DecodedVolume): number {
+  const i = snap.indexByName.get(v.name);
+  return i !== undefined && snap.vols[i] === v ? i : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repeated explanations over one pool: per-shape tables.
+//
+// Claims that differ only in their request size (and name) get the same failure mask from every
+// volume except for the `too-small` bit — as long as no volume's claimRef names the claim (those
+// claims take the full scan). So per (snapshot, claim shape) we keep each volume's mask without
+// `too-small`, the volumes grouped into *cells* of equal mask (and class membership), each cell in
+// capacity order. A claim of a known shape then costs one binary search for the capacity boundary
+// (volumes before it are too small) plus, per cell, one binary search and a look-up in its
+// prefix / suffix "smallest names" tables: O(cells · log V + listed volumes), exact counts.
+// ---------------------------------------------------------------------------------------------
+
+/** How many names (smallest ranks) each prefix / suffix of a cell remembers: enough for `waiting` (5) and `closest` (3). */
+const TOP = 5;
+
+/** Volumes of one shape table with the same mask-without-too-small and class membership (and, for candidates, group). */
+interface Cell {
+  base: number;
+  mine: boolean;
+  modesKey: string;
+  /** Volume indexes in capacity order, and their positions in that order (ascending). */
+  vols: Int32Array;
+  pos: Int32Array;
+  /** Non-permanent cells: for k = 0 … n, the TOP smallest name ranks of `vols[0, k)` / `vols[k, n)` (−1: none). */
+  prefixTop?: Int32Array;
+  suffixTop?: Int32Array;
+}
+
+/** Everything a claim of one shape shares, over one snapshot. */
+interface ShapeTable {
+  /** Per volume: the evaluator's mask without `too-small` (never pre-bound: see `shapeScan`). */
+  base: Int32Array;
+  cells: Cell[];
+  /** Volumes per access-mode key, in the slow path's (signature) order. */
+  groupVolumes: Map<string, number>;
+  sameClass: number;
+  possible: boolean;
+  largestFree: number;
+  malformedCount: number;
+  malformed: number[];
+  /** Volume-entries this table holds (for the cache's size bound). */
+  size: number;
+}
+
+/** Per snapshot: the capacity order, the claims named by claimRefs, and the tables by shape. */
+interface ShapeCache {
+  /** Volumes with a capacity, ascending by exact capacity, equal capacities by descending name. */
+  sorted: Int32Array;
+  /** Per volume: its position in `sorted` (volumes without a capacity: `vols.length`, after every boundary). */
+  posOf: Int32Array;
+  /** `namespace \0 name` of every claimRef in the pool (such claims may be pre-bound: full scan). */
+  refs: Set<string>;
+  /** Shapes seen once (a table is built the second time: a one-off claim costs no more than before). */
+  seen: Set<string>;
+  tables: Map<string, ShapeTable>;
+  size: number;
+}
+
+/** Bound on the 32-bit entries all shape tables of a snapshot hold (64 MB): past it they are dropped. */
+const MAX_TABLE_ENTRIES = 16_000_000;
+
+const shapeStats = { scans: 0, tableHits: 0, tablesBuilt: 0 };
+
+/**
+ * Counters of the per-shape tables of `explainClaim` (for tests and benchmarks): full scans,
+ * explanations answered from a table, tables built.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const before = explainShapeStats().tableHits;
+ * explainClaim(claim, pool); explainClaim(claim, pool); explainClaim(claim, pool);
+ * explainShapeStats().tableHits > before; // true
+ * ```
+ */
+export function explainShapeStats(): { scans: number; tableHits: number; tablesBuilt: number } {
+  return { ...shapeStats };
+}
+
+const labelIds = new WeakMap<object, number>();
+let nextLabelId = 1;
+
+function claimRefKey(ref: object): string {
+  const r = ref as { name?: unknown; namespace?: unknown };
+  return `${typeof r.namespace === "string" ? r.namespace : ""}\0${typeof r.name === "string" ? r.name : ""}`;
+}
+
+/** Everything but the request and the claim's identity that the evaluator reads; `undefined`: not cacheable. */
+function shapeKey(c: DecodedClaim, ctx: CheckContext, groupModes: boolean): string | undefined {
+  if (ctx.excluded !== undefined && ctx.excluded.size > 0) return undefined;
+  let node = "-";
+  if (ctx.hasNode) {
+    const labels = ctx.nodeLabels;
+    if (labels === undefined) node = "none";
+    else {
+      let id = labelIds.get(labels);
+      if (id === undefined) labelIds.set(labels, (id = nextLabelId++));
+      node = String(id);
+    }
+  }
+  try {
+    // The raw selector determines the parsed one; equivalent selectors written differently only
+    // get separate tables.
+    const selector = c.selector === undefined ? "" : JSON.stringify((c.pvc.spec as { selector?: unknown }).selector);
+    if (selector === undefined) return undefined;
+    return JSON.stringify([groupModes, node, ctx.delayBinding, c.class, c.accessModes, c.volumeMode, c.vac, c.selector === undefined ? 0 : 1, selector]);
+  } catch {
+    return undefined;
+  }
+}
+
+function capacityLess(snap: PoolSnapshot, a: number, b: number): number {
+  const ka = snap.capacityKey[a]!;
+  const kb = snap.capacityKey[b]!;
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  const d = snap.vols[a]!.capacity!.cmp(snap.vols[b]!.capacity!);
+  if (d !== 0) return d;
+  // Equal sizes: the smaller name counts as larger (see `larger`), so it comes later.
+  return snap.rank[b]! - snap.rank[a]!;
+}
+
+function shapeCache(snap: PoolSnapshot): ShapeCache {
+  if (snap.shapes !== undefined) return snap.shapes;
+  const n = snap.vols.length;
+  const withCapacity: number[] = [];
+  const refs = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!Number.isNaN(snap.capacityKey[i]!)) withCapacity.push(i);
+    const ref = snap.vols[i]!.claimRef;
+    if (ref !== undefined) refs.add(claimRefKey(ref));
+  }
+  const sorted = Int32Array.from(withCapacity.sort((a, b) => capacityLess(snap, a, b)));
+  const posOf = new Int32Array(n).fill(n);
+  for (let p = 0; p < sorted.length; p++) posOf[sorted[p]!] = p;
+  snap.shapes = { sorted, posOf, refs, seen: new Set(), tables: new Map(), size: 0 };
+  return snap.shapes;
+}
+
+/** The first position in capacity order whose volume is at least `request` (exact comparison). */
+function boundary(snap: PoolSnapshot, sorted: Int32Array, c: DecodedClaim): number {
+  const req = c.request!;
+  const key = req.toNumber();
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const i = sorted[mid]!;
+    const k = snap.capacityKey[i]!;
+    const below = k < key || (k === key && snap.vols[i]!.capacity!.cmp(req) < 0);
+    if (below) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** For k = 0 … n: the TOP smallest of `ranks[0, k)` (prefix) or `ranks[k, n)` (suffix), ascending, −1-padded. */
+function topTable(ranks: Int32Array, suffix: boolean): Int32Array {
+  const n = ranks.length;
+  const out = new Int32Array((n + 1) * TOP).fill(-1);
+  const cur: number[] = [];
+  for (let step = 0; step < n; step++) {
+    const j = suffix ? n - 1 - step : step;
+    const r = ranks[j]!;
+    if (cur.length < TOP || r < cur[cur.length - 1]!) {
+      let k = cur.length;
+      while (k > 0 && r < cur[k - 1]!) k--;
+      cur.splice(k, 0, r);
+      if (cur.length > TOP) cur.pop();
+    }
+    const at = (suffix ? j : j + 1) * TOP;
+    for (let t = 0; t < cur.length; t++) out[at + t] = cur[t]!;
+  }
+  return out;
+}
+
+function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx: CheckContext, groupModes: boolean): ShapeTable {
+  const { vols, signature, signatureVolume, capacityKey, hasClaimRef, affinity, rank } = snap;
+  const n = vols.length;
+  // A stand-in for the claim that no claimRef of the pool names: no volume is pre-bound to it and
+  // every volume with a claimRef is claimed by another — true of every claim of the shape that
+  // takes this path (see `shapeScan`).
+  let ns = "\0kubevol-shape";
+  while (cache.refs.has(`${ns}\0`)) ns += "\0";
+  const phantom: DecodedClaim = { ...c, namespace: ns, name: "", uid: "", key: `${ns}/` };
+  const checks = new CompiledChecks(phantom, ctx, groupModes, snap.ids.size);
+  const hints: EvaluationHints = { signature: 0, capacityKey: 0, hasClaimRef: false, affinity: 0 };
+  const base = new Int32Array(n);
+  const TOO_SMALL = REASON_BITS["too-small"];
+  const MALFORMED = REASON_BITS["malformed-volume"] | REASON_BITS["capacity-malformed"];
+  const sigMine = new Int8Array(snap.ids.size).fill(-1);
+  const mineOf = (sig: number): boolean => {
+    let m = sigMine[sig]!;
+    if (m < 0) {
+      const rep = signatureVolume[sig]!;
+      sigMine[sig] = m = rep.class === c.class && rep.defect?.code !== "malformed-volume" ? 1 : 0;
+    }
+    return m === 1;
+  };
+  const cellByKey = new Map<string, { base: number; mine: boolean; modesKey: string; members: number[] }>();
+  const sigVolumes = new Int32Array(snap.ids.size);
+  const visit = (i: number): void => {
+    const sig = signature[i]!;
+    hints.signature = sig;
+    hints.capacityKey = capacityKey[i]!;
+    hints.hasClaimRef = hasClaimRef[i] === 1;
+    hints.affinity = affinity[i]!;
+    const m = checks.evaluate(vols[i]!, hints) & ~TOO_SMALL & ALL_REASON_BITS;
+    base[i] = m;
+    sigVolumes[sig] = sigVolumes[sig]! + 1;
+    const mine = mineOf(sig);
+    const modesKey = m === 0 ? vols[i]!.modesKey : "";
+    const key = `${m}|${mine ? 1 : 0}|${modesKey}`;
+    let cell = cellByKey.get(key);
+    if (cell === undefined) cellByKey.set(key, (cell = { base: m, mine, modesKey, members: [] }));
+    cell.members.push(i);
+  };
+  // In capacity order, then the volumes without a capacity: each cell comes out sorted by position.
+  for (const i of cache.sorted) visit(i);
+  for (let i = 0; i < n; i++) if (cache.posOf[i] === n) visit(i);
+
+  const cells: Cell[] = [];
+  let size = n;
+  let sameClass = 0;
+  let possible = false;
+  let largestFree = -1;
+  let malformedCount = 0;
+  const malformed = new SmallestK<number>(10, (a, b) => rank[a]! < rank[b]!);
+  for (const { base: m, mine, modesKey, members } of cellByKey.values()) {
+    const cv = Int32Array.from(members);
+    const pos = Int32Array.from(members, (i) => cache.posOf[i]!);
+    const cell: Cell = { base: m, mine, modesKey, vols: cv, pos };
+    size += 2 * cv.length;
+    if (mine) sameClass += cv.length;
+    if ((m & MALFORMED) !== 0) {
+      malformedCount += cv.length;
+      for (const i of cv) malformed.offer(i);
+    }
+    if ((m & PERMANENT_BITS) === 0) {
+      possible = true;
+      const last = cv[cv.length - 1]!;
+      if (mine && (largestFree < 0 || cache.posOf[last]! > cache.posOf[largestFree]!)) largestFree = last;
+      const ranks = Int32Array.from(cv, (i) => rank[i]!);
+      cell.prefixTop = topTable(ranks, false);
+      cell.suffixTop = topTable(ranks, true);
+      size += 2 * TOP * (cv.length + 1);
+    }
+    cells.push(cell);
+  }
+  const groupVolumes = new Map<string, number>();
+  if (groupModes) {
+    for (let sig = 0; sig < snap.ids.size; sig++) {
+      if (sigVolumes[sig] === 0) continue;
+      const key = signatureVolume[sig]!.modesKey;
+      groupVolumes.set(key, (groupVolumes.get(key) ?? 0) + sigVolumes[sig]!);
+    }
+  }
+  shapeStats.tablesBuilt++;
+  return { base, cells, groupVolumes, sameClass, possible, largestFree, malformedCount, malformed: malformed.items, size };
+}
+
+/**
+ * The scan of a claim whose shape has a table (or gets one now, on its second sighting); `undefined`
+ * when the full scan must run: a first sighting, an uncacheable context (exclusions), or a claim
+ * some volume's claimRef names (it may be pre-bound, which the tables do not model).
+ */
+function shapeScan(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext, groupModes: boolean, listLimit: number | undefined): PoolScan | undefined {
+  if (c.request === undefined) return undefined;
+  const key = shapeKey(c, ctx, groupModes);
+  if (key === undefined) return undefined;
+  const cache = shapeCache(snap);
+  if (cache.refs.has(`${c.namespace}\0${c.name}`)) return undefined;
+  let table = cache.tables.get(key);
+  if (table === undefined) {
+    if (!cache.seen.has(key)) {
+      cache.seen.add(key);
+      return undefined;
+    }
+    table = buildTable(snap, cache, c, ctx, groupModes);
+    if (cache.size + table.size > MAX_TABLE_ENTRIES) {
+      cache.tables.clear();
+      cache.size = 0;
+    }
+    cache.tables.set(key, table);
+    cache.size += table.size;
+  }
+  shapeStats.tableHits++;
+  return tableScan(snap, cache, table, c, listLimit);
+}
+
+function tableScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: DecodedClaim, listLimit: number | undefined): PoolScan {
+  const { vols, rank, order } = snap;
+  const { posOf } = cache;
+  const b = boundary(snap, cache.sorted, c);
+  const TOO_SMALL = REASON_BITS["too-small"];
+  const DELAY = REASON_BITS["delay-binding"];
+  const maskCounts = new Map<number, number>();
+  const classMaskCounts = new Map<number, number>();
+  const add = (m: Map<number, number>, mask: number, k: number): void => {
+    if (k > 0) m.set(mask, (m.get(mask) ?? 0) + k);
+  };
+  const candidates: number[] = [];
+  const groupCandidates = new Map<string, number>();
+  const byRank = (a: number, b2: number): boolean => rank[a]! < rank[b2]!;
+  const waiting = new SmallestK<number>(5, byRank);
+  const closestSame = new SmallestK<Ranked>(3, closer);
+  const closestAny = new SmallestK<Ranked>(3, closer);
+  let waitingCount = 0;
+  let largestTooSmall = -1;
+  const offerTop = (top: Int32Array, at: number, failures: number, mine: boolean): void => {
+    const cost = costOf(failures);
+    const count = COUNT_OF[failures]!;
+    for (let t = 0; t < 3; t++) {
+      const r = top[at * TOP + t]!;
+      if (r < 0) break;
+      const item: Ranked = { i: order[r]!, rank: r, cost, n: count };
+      closestAny.offer(item);
+      if (mine) closestSame.offer(item);
+    }
+  };
+  for (const cell of t.cells) {
+    const n = cell.vols.length;
+    const below = lowerBound(cell.pos, b);
+    const above = n - below;
+    add(maskCounts, cell.base | TOO_SMALL, below);
+    add(maskCounts, cell.base, above);
+    if (cell.mine) {
+      add(classMaskCounts, cell.base | TOO_SMALL, below);
+      add(classMaskCounts, cell.base, above);
+    }
+    if (cell.base === 0 && above > 0) {
+      for (let k = below; k < n; k++) candidates.push(cell.vols[k]!);
+      groupCandidates.set(cell.modesKey, (groupCandidates.get(cell.modesKey) ?? 0) + above);
+    }
+    if (cell.prefixTop === undefined || cell.suffixTop === undefined) continue;
+    if (cell.base === DELAY && above > 0) {
+      waitingCount += above;
+      for (let k = 0; k < TOP; k++) {
+        const r = cell.suffixTop[below * TOP + k]!;
+        if (r < 0) break;
+        waiting.offer(order[r]!);
+      }
+    }
+    if (cell.mine && (cell.base & ~DELAY) === 0 && below > 0) {
+      const i = cell.vols[below - 1]!;
+      if (largestTooSmall < 0 || posOf[i]! > posOf[largestTooSmall]!) largestTooSmall = i;
+    }
+    if (below > 0) offerTop(cell.prefixTop, below, cell.base | TOO_SMALL, cell.mine);
+    if (above > 0 && cell.base !== 0) offerTop(cell.suffixTop, below, cell.base, cell.mine);
+  }
+  const groups = new Map<string, GroupCount>();
+  for (const [key, volumes] of t.groupVolumes) groups.set(key, { volumes, candidates: groupCandidates.get(key) ?? 0 });
+  const firstByName: number[] = [];
+  const limit = listLimit === undefined ? order.length : Math.min(listLimit, order.length);
+  for (let r = 0; r < limit; r++) firstByName.push(order[r]!);
+  const base = t.base;
+  return {
+    vols,
+    byName: snap.byName,
+    maskCounts: sortedCounts(maskCounts),
+    classMaskCounts: sortedCounts(classMaskCounts),
+    maskOf: (i) => base[i]! | (posOf[i]! < b ? TOO_SMALL : 0),
+    indexOf: (v) => indexIn(snap, v),
+    candidates,
+    preBound: [],
+    sameClass: t.sameClass,
+    groups,
+    waitingCount,
+    waiting: waiting.items,
+    malformedCount: t.malformedCount,
+    malformed: t.malformed,
+    largestTooSmall: largestTooSmall < 0 ? undefined : vols[largestTooSmall],
+    largestFree: t.largestFree < 0 ? undefined : vols[t.largestFree],
+    possible: t.possible,
+    closestSameClass: closestSame.items.map((r) => r.i),
+    closestAny: closestAny.items.map((r) => r.i),
+    firstByName,
+  };
+}
+
+/** A count map in ascending mask order (as the full scan's `tallyMap` returns it). */
+function sortedCounts(m: Map<number, number>): Map<number, number> {
+  return new Map([...m].sort((a, b) => a[0] - b[0]));
 }

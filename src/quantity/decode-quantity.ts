@@ -23,7 +23,16 @@ function isGoSpace(ch: number): boolean {
   );
 }
 
-function trimGoSpace(s: string): string {
+/**
+ * Trim leading and trailing whitespace as Go's `strings.TrimSpace` does (the API server's quantity
+ * decoder trims JSON strings this way), so `" 10Gi\n"` is read as `10Gi`.
+ *
+ * @example
+ * ```ts
+ * trimGoSpace("\u00a010Gi "); // "10Gi"
+ * ```
+ */
+export function trimGoSpace(s: string): string {
   let start = 0;
   let end = s.length;
   while (start < end && isGoSpace(s.charCodeAt(start))) start++;

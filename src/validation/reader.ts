@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { utf8Length } from "../labels/index.js";
 import { child, FieldError, key as keyPath } from "../field/index.js";
 import { decodeQuantity, type Quantity } from "../quantity/index.js";
 
@@ -240,22 +241,7 @@ export function tryQuantity(v: unknown): Quantity | undefined {
 }
 
 /**
- * UTF-8 byte length (Go's `len` on a string).
+ * UTF-8 byte length (Go's `len` on a string): the labels layer's `utf8Length`.
  * @internal
  */
-export function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
+export const byteLength = utf8Length;

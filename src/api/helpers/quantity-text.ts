@@ -4,24 +4,7 @@
  *
  * @module
  */
-import { QUANTITY_FORMAT_MESSAGE, QuantityError } from "../../quantity/index.js";
-
-/** Go's `unicode.IsSpace`, which `strings.TrimSpace` (used by `Quantity.UnmarshalJSON`) trims. */
-function isGoSpace(ch: number): boolean {
-  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
-  if (ch < 0x85) return false;
-  return (
-    ch === 0x85 ||
-    ch === 0xa0 ||
-    ch === 0x1680 ||
-    (ch >= 0x2000 && ch <= 0x200a) ||
-    ch === 0x2028 ||
-    ch === 0x2029 ||
-    ch === 0x202f ||
-    ch === 0x205f ||
-    ch === 0x3000
-  );
-}
+import { QUANTITY_FORMAT_MESSAGE, QuantityError, trimGoSpace } from "../../quantity/index.js";
 
 /**
  * Trim leading and trailing whitespace as the API server's quantity decoder does (Go's
@@ -35,11 +18,7 @@ function isGoSpace(ch: number): boolean {
  * ```
  */
 export function trimQuantityText(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
-  while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
+  return trimGoSpace(text);
 }
 
 /**

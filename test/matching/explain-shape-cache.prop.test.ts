@@ -1,0 +1,150 @@
+/**
+ * The per-shape tables of `explainClaim` (explain-scan.ts): claims that differ only in their
+ * request (and name) and are explained again and again over one pool are answered from a table of
+ * masks in capacity order. Their explanations must equal cold ones (a fresh pool, no tables).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/index.js";
+import { explainClaim } from "../../src/matching/index.js";
+import { explainShapeStats } from "../../src/matching/explain-scan.js";
+import { ROX, RWO, RWOP, RWX, node, pv, pvc, refTo, sc } from "./builders.js";
+import type { PvOpts, PvcOpts } from "./builders.js";
+
+const NAMES = Array.from({ length: 24 }, (_, i) => `pv-${String.fromCharCode(97 + (i % 12))}${i}`);
+const CAPS = ["1Gi", "1G", "2Gi", "500M", "10Gi", "1073741824", "800E", "950E", "1500m", "0", "3Gi", "-1", "4Gi", "2G"];
+const REQUESTS = ["1G", "1Gi", "2Gi", "500M", "0", "1500m", "3Gi", "10Gi", "900E", "2G", "4Gi", "1073741824"];
+const CLAIM_NAMES = ["data", "other", "logs", "db"];
+
+const mostly = <T>(common: T, ...rare: T[]): fc.Arbitrary<T> =>
+  fc.oneof({ weight: 10 * rare.length, arbitrary: fc.constant(common) }, { weight: rare.length, arbitrary: fc.constantFrom(...rare) });
+
+const pvOpts: fc.Arbitrary<PvOpts> = fc
+  .record({
+    cap: fc.oneof({ weight: 14, arbitrary: fc.constantFrom(...CAPS) }, { weight: 1, arbitrary: fc.constantFrom(null, "bogus") }),
+    modes: fc.oneof({ weight: 3, arbitrary: fc.constant([RWO]) }, { weight: 2, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP]) }),
+    cls: mostly<string | undefined>("fast", undefined, "", "slow"),
+    phase: mostly<string | null>("Available", "Bound", "Released", null),
+    claimRef: mostly<PvOpts["claimRef"]>(undefined, refTo("data"), refTo("logs", true), { namespace: "default", name: "db", uid: "old" }, refTo("gone")),
+    volumeMode: mostly<string | undefined>(undefined, "Block"),
+    vac: mostly<string | undefined>(undefined, "gold"),
+    labels: mostly<Record<string, string> | undefined>(undefined, { zone: "a" }, { zone: "b" }),
+    deleting: mostly(false, true),
+    host: mostly<string | undefined>(undefined, "n1", "n2"),
+  })
+  .map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PvOpts);
+
+const poolArb = fc
+  .uniqueArray(fc.tuple(fc.constantFrom(...NAMES), pvOpts), { selector: ([n]) => n, minLength: 1, maxLength: 24 })
+  .map((rows) => rows.map(([n, o]) => pv(n, o)));
+
+/** A claim shape: everything but the name and the request. */
+const shapeArb = fc
+  .record({
+    modes: fc.oneof({ weight: 2, arbitrary: fc.constant([RWO]) }, { weight: 1, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP], { maxLength: 2 }) }),
+    cls: mostly<string | null | undefined>("fast", undefined, "", "slow", "none"),
+    volumeMode: mostly<string | undefined>(undefined, "Block"),
+    vac: mostly<string | undefined>(undefined, "gold"),
+    selector: mostly<PvcOpts["selector"]>(undefined, {}, { matchLabels: { zone: "a" } }, { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] }),
+  })
+  .map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PvcOpts);
+
+/** A sequence of claims drawn from a few shapes, with varying requests and names (some named by claimRefs). */
+const claimsArb = fc
+  .tuple(
+    fc.array(shapeArb, { minLength: 1, maxLength: 3 }),
+    fc.array(fc.tuple(fc.nat(2), fc.constantFrom(...REQUESTS), fc.constantFrom(...CLAIM_NAMES), fc.boolean()), { minLength: 3, maxLength: 12 }),
+  )
+  .map(([shapes, picks]) =>
+    picks.map(([s, req, name, uid]) => pvc(name, { ...shapes[s % shapes.length]!, req, ...(uid ? {} : { uid: "" }) })),
+  );
+
+const classes = [sc("fast", "kubernetes.io/no-provisioner"), sc("slow", "csi.example.com", { wffc: true })];
+
+const optsArb = fc.record({
+  mode: fc.constantFrom("controller" as const, "scheduler" as const),
+  node: fc.option(fc.constantFrom(node("n1"), node("n2")), { nil: undefined }),
+  excluded: fc.oneof({ weight: 4, arbitrary: fc.constant(new Set<string>()) }, { weight: 1, arbitrary: fc.subarray(NAMES, { maxLength: 3 }).map((x) => new Set(x)) }),
+  delayBinding: fc.option(fc.boolean(), { nil: undefined }),
+  maxVolumes: fc.option(fc.nat(4), { nil: undefined }),
+  classes: fc.option(fc.constant(classes), { nil: undefined }),
+});
+
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+describe("explainClaim over one pool, claims of few shapes (per-shape tables)", () => {
+  it("every explanation equals a cold one (fresh PV objects, no tables)", () => {
+    fc.assert(
+      fc.property(poolArb, claimsArb, optsArb, (pool, claims, o) => {
+        const opts = clean(o);
+        // Cold first: each on a structured clone, so the warm loop below starts on a new snapshot.
+        const cold = claims.map((c) => explainClaim(c, structuredClone(pool), opts));
+        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(cold[k]));
+        // And again, in a new array each time (as the CLI passes it): now mostly from tables.
+        claims.forEach((c, k) => expect(explainClaim(c, [...pool], opts)).toEqual(cold[k]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("stays exact when a few PV objects are replaced between calls (patched snapshot)", () => {
+    fc.assert(
+      fc.property(poolArb, claimsArb, optsArb, fc.nat(), pvOpts, (pool, claims, o, at, replacement) => {
+        const opts = clean(o);
+        const changed = pool.map((v, i) => (i === at % pool.length ? pv(v.metadata.name!, replacement) : v));
+        const coldBefore = claims.map((c) => explainClaim(c, structuredClone(pool), opts));
+        const coldAfter = claims.map((c) => explainClaim(c, structuredClone(changed), opts));
+        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(coldBefore[k]));
+        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(coldBefore[k]));
+        claims.forEach((c, k) => expect(explainClaim(c, changed, opts)).toEqual(coldAfter[k]));
+        claims.forEach((c, k) => expect(explainClaim(c, changed, opts)).toEqual(coldAfter[k]));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("per-shape tables", () => {
+  const pool: PersistentVolume[] = [
+    pv("pv-1", { cap: "1Gi", cls: "fast" }),
+    pv("pv-2", { cap: "5Gi", cls: "fast" }),
+    pv("pv-3", { cap: "5Gi", cls: "fast", modes: [RWO, ROX] }),
+    pv("pv-4", { cap: "20Gi", cls: "fast", phase: "Bound", claimRef: refTo("someone") }),
+    pv("pv-5", { cap: "50Gi", cls: "slow" }),
+  ];
+  const claim = (name: string, req: string): PersistentVolumeClaim => pvc(name, { req, cls: "fast" });
+
+  it("answer the second and later claims of a shape, with the same results as cold calls", () => {
+    const sizes = ["2Gi", "500Mi", "30Gi", "5Gi", "1Gi", "100Gi"];
+    const cold = sizes.map((s, i) => explainClaim(claim(`c${i}`, s), structuredClone(pool), { classes: [sc("fast", "kubernetes.io/no-provisioner")] }));
+    const before = explainShapeStats();
+    const warm = sizes.map((s, i) => explainClaim(claim(`c${i}`, s), pool, { classes: [sc("fast", "kubernetes.io/no-provisioner")] }));
+    const after = explainShapeStats();
+    expect(warm).toEqual(cold);
+    expect(after.tablesBuilt - before.tablesBuilt).toBe(1);
+    expect(after.tableHits - before.tableHits).toBe(sizes.length - 1);
+    expect(warm[0]!.match?.volume).toBe("pv-2");
+    expect(warm[2]!.headline).toContain("large enough");
+    expect(warm[2]!.reasonCounts["too-small"]).toBe(4);
+  });
+
+  it("are not used for a claim that a claimRef names (it may be pre-bound)", () => {
+    const c = (req: string) => pvc("someone", { req, cls: "fast" });
+    explainClaim(c("1Gi"), pool);
+    const before = explainShapeStats();
+    const e = explainClaim(c("10Gi"), pool);
+    expect(explainShapeStats().tableHits).toBe(before.tableHits);
+    expect(e.match?.volume).toBe("pv-4");
+    expect(e.match?.reason).toBe("pre-bound");
+  });
+
+  it("are not used when volumes are excluded", () => {
+    const n = node("n1");
+    const opts = { node: n, excluded: new Set(["pv-2"]) };
+    explainClaim(claim("a", "1Gi"), pool, opts);
+    const before = explainShapeStats();
+    const e = explainClaim(claim("b", "2Gi"), pool, opts);
+    expect(explainShapeStats().tableHits).toBe(before.tableHits);
+    expect(e.match?.volume).toBe("pv-3");
+  });
+});

@@ -270,7 +270,10 @@ function renderText(reports: readonly ClaimReport[], opts: CliOptions): string {
   const pending = reports.filter((r) => r.status === "Pending" && r.explanation);
   for (const r of pending) {
     lines.push("", p.bold(`${r.namespace}/${r.name} is Pending:`));
-    for (const s of r.explanation!.summary) lines.push(`  ${s}`);
+    const e = r.explanation!;
+    // The library's note about `maxVolumes` becomes the CLI's own hint.
+    for (const s of e.summary) if (!s.endsWith("(maxVolumes).")) lines.push(`  ${s}`);
+    if (e.volumesOmitted > 0) lines.push(p.dim(`  (kubevol explain --claim ${r.namespace}/${r.name} lists all ${e.volumes.length + e.volumesOmitted} volumes)`));
   }
   const counts = countBy(reports.map((r) => r.status));
   lines.push("", `${reports.length} claims: ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);

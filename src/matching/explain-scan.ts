@@ -5,6 +5,7 @@
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
+import { parseAccessModesKey } from "../api/helpers/index.js";
 import type { CheckContext } from "./checks.js";
 import type { EvaluationHints } from "./checks.js";
 import { CompiledChecks, nodeAffinityId, volumeSignature } from "./checks.js";
@@ -372,6 +373,7 @@ export function scanPool(
   const snap = uniqueDecoded(volumes);
   const fast = shapeScan(snap, c, ctx, groupModes, listLimit);
   if (fast !== undefined) return fast;
+  shapeStats.scans++;
   const { vols, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank } = snap;
   const signatures = snap.ids.size;
   const checks = new CompiledChecks(c, ctx, groupModes, signatures);
@@ -552,8 +554,13 @@ interface ShapeCache {
   posOf: Int32Array;
   /** `namespace \0 name` of every claimRef in the pool (such claims may be pre-bound: full scan). */
   refs: Set<string>;
-  /** Shapes seen once (a table is built the second time: a one-off claim costs no more than before). */
-  seen: Set<string>;
+  /**
+   * Per volume: its *kind* — signature, labels (by content), node-affinity id, whether it has a
+   * claimRef: all the evaluator reads of a volume for a claim no claimRef names, except capacity
+   * and (for claims requesting unknown modes) the raw access modes. One evaluation per kind.
+   */
+  kindOf: Int32Array;
+  kinds: number;
   tables: Map<string, ShapeTable>;
   size: number;
 }
@@ -611,6 +618,25 @@ function shapeKey(c: DecodedClaim, ctx: CheckContext, groupModes: boolean): stri
   }
 }
 
+/** Labels by content (objects are immutable inputs, so the text is memoised per object). */
+const labelTexts = new WeakMap<object, string>();
+
+function labelsText(labels: unknown): string {
+  if (labels === undefined) return "u";
+  if (labels === null || typeof labels !== "object") return `v${String(labels)}`;
+  let t = labelTexts.get(labels);
+  if (t === undefined) {
+    try {
+      t = `o${JSON.stringify(labels)}`;
+    } catch {
+      t = `x${nextOpaque++}`;
+    }
+    labelTexts.set(labels, t);
+  }
+  return t;
+}
+let nextOpaque = 0;
+
 function capacityLess(snap: PoolSnapshot, a: number, b: number): number {
   const ka = snap.capacityKey[a]!;
   const kb = snap.capacityKey[b]!;
@@ -634,7 +660,19 @@ function shapeCache(snap: PoolSnapshot): ShapeCache {
   const sorted = Int32Array.from(withCapacity.sort((a, b) => capacityLess(snap, a, b)));
   const posOf = new Int32Array(n).fill(n);
   for (let p = 0; p < sorted.length; p++) posOf[sorted[p]!] = p;
-  snap.shapes = { sorted, posOf, refs, seen: new Set(), tables: new Map(), size: 0 };
+  const labelIdsByText = new Map<string, number>();
+  const kindIds = new Map<string, number>();
+  const kindOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const text = labelsText(snap.vols[i]!.labels);
+    let l = labelIdsByText.get(text);
+    if (l === undefined) labelIdsByText.set(text, (l = labelIdsByText.size));
+    const key = `${snap.signature[i]!},${l},${snap.affinity[i]!},${snap.hasClaimRef[i]!}`;
+    let k = kindIds.get(key);
+    if (k === undefined) kindIds.set(key, (k = kindIds.size));
+    kindOf[i] = k;
+  }
+  snap.shapes = { sorted, posOf, refs, kindOf, kinds: kindIds.size, tables: new Map(), size: 0 };
   return snap.shapes;
 }
 
@@ -709,22 +747,31 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
     }
     return m === 1;
   };
-  const cellByKey = new Map<string, { base: number; mine: boolean; modesKey: string; members: number[] }>();
+  type Building = { base: number; mine: boolean; modesKey: string; members: number[] };
+  const cellByKey = new Map<string, Building>();
   const sigVolumes = new Int32Array(snap.ids.size);
+  // With only known modes requested, a volume's mask depends on its kind alone (see ShapeCache).
+  const byKind = parseAccessModesKey(c.modesKey).length === new Set(c.accessModes).size;
+  const kindCell: (Building | undefined)[] = byKind ? new Array<Building | undefined>(cache.kinds) : [];
   const visit = (i: number): void => {
     const sig = signature[i]!;
-    hints.signature = sig;
-    hints.capacityKey = capacityKey[i]!;
-    hints.hasClaimRef = hasClaimRef[i] === 1;
-    hints.affinity = affinity[i]!;
-    const m = checks.evaluate(vols[i]!, hints) & ~TOO_SMALL & ALL_REASON_BITS;
-    base[i] = m;
     sigVolumes[sig] = sigVolumes[sig]! + 1;
-    const mine = mineOf(sig);
-    const modesKey = m === 0 ? vols[i]!.modesKey : "";
-    const key = `${m}|${mine ? 1 : 0}|${modesKey}`;
-    let cell = cellByKey.get(key);
-    if (cell === undefined) cellByKey.set(key, (cell = { base: m, mine, modesKey, members: [] }));
+    const k = cache.kindOf[i]!;
+    let cell = byKind ? kindCell[k] : undefined;
+    if (cell === undefined) {
+      hints.signature = sig;
+      hints.capacityKey = capacityKey[i]!;
+      hints.hasClaimRef = hasClaimRef[i] === 1;
+      hints.affinity = affinity[i]!;
+      const m = checks.evaluate(vols[i]!, hints) & ~TOO_SMALL & ALL_REASON_BITS;
+      const mine = mineOf(sig);
+      const modesKey = m === 0 ? vols[i]!.modesKey : "";
+      const key = `${m}|${mine ? 1 : 0}|${modesKey}`;
+      cell = cellByKey.get(key);
+      if (cell === undefined) cellByKey.set(key, (cell = { base: m, mine, modesKey, members: [] }));
+      if (byKind) kindCell[k] = cell;
+    }
+    base[i] = cell.base;
     cell.members.push(i);
   };
   // In capacity order, then the volumes without a capacity: each cell comes out sorted by position.
@@ -772,9 +819,10 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
 }
 
 /**
- * The scan of a claim whose shape has a table (or gets one now, on its second sighting); `undefined`
- * when the full scan must run: a first sighting, an uncacheable context (exclusions), or a claim
- * some volume's claimRef names (it may be pre-bound, which the tables do not model).
+ * The scan of a claim from its shape's table (built now if the shape is new: with one evaluation per
+ * volume kind, a build costs less than a full scan); `undefined` when the full scan must run: an
+ * uncacheable context (exclusions), or a claim some volume's claimRef names (it may be pre-bound,
+ * which the tables do not model).
  */
 function shapeScan(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext, groupModes: boolean, listLimit: number | undefined): PoolScan | undefined {
   if (c.request === undefined) return undefined;
@@ -784,10 +832,6 @@ function shapeScan(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext, group
   if (cache.refs.has(`${c.namespace}\0${c.name}`)) return undefined;
   let table = cache.tables.get(key);
   if (table === undefined) {
-    if (!cache.seen.has(key)) {
-      cache.seen.add(key);
-      return undefined;
-    }
     table = buildTable(snap, cache, c, ctx, groupModes);
     if (cache.size + table.size > MAX_TABLE_ENTRIES) {
       cache.tables.clear();

@@ -175,3 +175,15 @@ describe("as a subprocess", () => {
     expect(r.stderr).toBe("error: does-not-exist.yaml: no such file or directory\n");
   });
 });
+
+describe("the README quick start", () => {
+  it("shows the real output of `npx kubevol explain -f examples/cluster.yaml`", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const complete = /<summary>The complete output<\/summary>\s*```text\n([\s\S]*?)\n```/.exec(readme);
+    expect(complete, "README has the complete output block").not.toBeNull();
+    const actual = runInProcess(["explain", "-f", "examples/cluster.yaml"]).stdout.trimEnd();
+    expect(complete![1]).toBe(actual);
+    const quick = /\$ npx kubevol explain -f examples\/cluster.yaml\n([\s\S]*?)\n\.\.\.\n```/.exec(readme);
+    expect(actual.startsWith(quick![1]!)).toBe(true);
+  });
+});

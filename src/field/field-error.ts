@@ -5,7 +5,14 @@
  * @module
  */
 
-/** The machine-readable kind of a {@link FieldError}; it becomes `StatusCause.reason`. */
+/**
+ * The machine-readable kind of a {@link FieldError}; it becomes `StatusCause.reason`.
+ *
+ * @example
+ * ```ts
+ * const kind: FieldErrorType = "FieldValueRequired";
+ * ```
+ */
 export type FieldErrorType =
   | "FieldValueRequired"
   | "FieldValueInvalid"

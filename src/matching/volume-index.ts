@@ -237,7 +237,9 @@ function byName(a: DecodedVolume, b: DecodedVolume): number {
  * each a capacity-ordered list of sorted blocks with per-label posting lists and per-node-label
  * pin lists, so a query walks from the request's capacity upwards and stops at the first volume
  * that passes; volumes with a `claimRef` are found by claim (`namespace/name`) in O(1). The
- * winning volume is verified with the same named checks the reference functions use.
+ * winning volume is verified: against what it is filed under (bucket, flags) plus its exact
+ * capacity and the selector on the PV controller's path, with the same named checks the
+ * reference functions use otherwise.
  *
  * Determinism is the reference functions': among equal capacities the smaller name wins;
  * access-mode groups with as many modes are tried in ascending key order; among volumes pre-bound

@@ -7,7 +7,14 @@
  * @module
  */
 
-/** FNV-1a over the UTF-16 code units: cheap, and computed once per claim (memoised by the caller). */
+/**
+ * FNV-1a over the UTF-16 code units: cheap, and computed once per claim (memoised by the caller).
+ *
+ * @example
+ * ```ts
+ * filter.mayContain(nameHash("data-pv-0000005"));
+ * ```
+ */
 export function nameHash(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) {

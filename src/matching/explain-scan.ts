@@ -1,6 +1,8 @@
 /**
  * The single pass of `explainClaim` over the pool: every volume evaluated to a failure mask (no
  * strings, no per-volume objects), with the counts and the few volumes the explanation reports.
+ * Repeated explanations over one pool are answered from per-shape tables (see "per-shape tables"
+ * below): claims differing only in request size cost O(cells · log V + listed volumes).
  *
  * @module
  */
@@ -554,13 +556,9 @@ interface ShapeCache {
   posOf: Int32Array;
   /** `namespace \0 name` of every claimRef in the pool (such claims may be pre-bound: full scan). */
   refs: Set<string>;
-  /**
-   * Per volume: its *kind* — signature, labels (by content), node-affinity id, whether it has a
-   * claimRef: all the evaluator reads of a volume for a claim no claimRef names, except capacity
-   * and (for claims requesting unknown modes) the raw access modes. One evaluation per kind.
-   */
-  kindOf: Int32Array;
-  kinds: number;
+  /** Per volume: an id of its labels' content (the selector's verdict depends on nothing else), and how many ids. */
+  labelOf: Int32Array;
+  labels: number;
   tables: Map<string, ShapeTable>;
   size: number;
 }
@@ -584,6 +582,26 @@ const shapeStats = { scans: 0, tableHits: 0, tablesBuilt: 0 };
  */
 export function explainShapeStats(): { scans: number; tableHits: number; tablesBuilt: number } {
   return { ...shapeStats };
+}
+
+let tablesEnabled = true;
+
+/**
+ * Turns the per-shape tables of `explainClaim` off (every explanation then takes the full scan)
+ * or back on; returns the previous setting. For tests that compare both paths.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const prev = useShapeTables(false);
+ * const reference = explainClaim(claim, pool);
+ * useShapeTables(prev);
+ * ```
+ */
+export function useShapeTables(enabled: boolean): boolean {
+  const prev = tablesEnabled;
+  tablesEnabled = enabled;
+  return prev;
 }
 
 const labelIds = new WeakMap<object, number>();
@@ -661,18 +679,14 @@ function shapeCache(snap: PoolSnapshot): ShapeCache {
   const posOf = new Int32Array(n).fill(n);
   for (let p = 0; p < sorted.length; p++) posOf[sorted[p]!] = p;
   const labelIdsByText = new Map<string, number>();
-  const kindIds = new Map<string, number>();
-  const kindOf = new Int32Array(n);
+  const labelOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const text = labelsText(snap.vols[i]!.labels);
     let l = labelIdsByText.get(text);
     if (l === undefined) labelIdsByText.set(text, (l = labelIdsByText.size));
-    const key = `${snap.signature[i]!},${l},${snap.affinity[i]!},${snap.hasClaimRef[i]!}`;
-    let k = kindIds.get(key);
-    if (k === undefined) kindIds.set(key, (k = kindIds.size));
-    kindOf[i] = k;
+    labelOf[i] = l;
   }
-  snap.shapes = { sorted, posOf, refs, kindOf, kinds: kindIds.size, tables: new Map(), size: 0 };
+  snap.shapes = { sorted, posOf, refs, labelOf, labels: labelIdsByText.size, tables: new Map(), size: 0 };
   return snap.shapes;
 }
 
@@ -724,8 +738,70 @@ function topTable(ranks: Int32Array, suffix: boolean): Int32Array {
   return out;
 }
 
+/** The bits of a (non-pre-bound, well-formed) volume's mask that depend on more than its signature. */
+const SELECTOR_BIT = REASON_BITS.selector;
+const NODE_BIT = REASON_BITS["node-affinity"];
+const CLAIMED_BIT = REASON_BITS["claimed-by-other"];
+const TOO_SMALL_BIT = REASON_BITS["too-small"];
+const MALFORMED_VOLUME_BIT = REASON_BITS["malformed-volume"];
+const SIGNATURE_BITS = ALL_REASON_BITS & ~(SELECTOR_BIT | NODE_BIT | CLAIMED_BIT | TOO_SMALL_BIT | REASON_BITS.excluded);
+
+/**
+ * Each volume's mask for a stand-in claim no claimRef names (without `too-small`). For such a
+ * claim the evaluator's mask of a well-formed volume is an OR of independent parts: bits fixed by
+ * the volume's signature, the selector bit (its labels), the node-affinity bit (its affinity
+ * object), `claimed-by-other` (it has a claimRef); a `malformed-volume` volume gets that bit
+ * alone. So the evaluator runs once per signature, labels text and affinity object, not per volume
+ * — except for claims requesting unknown access-mode strings, whose check reads the raw modes.
+ */
+function baseMasks(snap: PoolSnapshot, cache: ShapeCache, checks: CompiledChecks, perVolume: boolean, hasNode: boolean): Int32Array {
+  const { vols, signature, capacityKey, hasClaimRef, affinity } = snap;
+  const n = vols.length;
+  const base = new Int32Array(n);
+  const hints: EvaluationHints = { signature: 0, capacityKey: 0, hasClaimRef: false, affinity: 0 };
+  const evaluate = (i: number): number => {
+    hints.signature = signature[i]!;
+    hints.capacityKey = capacityKey[i]!;
+    hints.hasClaimRef = hasClaimRef[i] === 1;
+    hints.affinity = affinity[i]!;
+    return checks.evaluate(vols[i]!, hints) & ~TOO_SMALL_BIT & ALL_REASON_BITS;
+  };
+  if (perVolume) {
+    for (let i = 0; i < n; i++) base[i] = evaluate(i);
+    return base;
+  }
+  const sigBits = new Int32Array(snap.ids.size).fill(-1);
+  const labelBits = new Int32Array(cache.labels).fill(-1);
+  const affinityBits = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const sig = signature[i]!;
+    const l = cache.labelOf[i]!;
+    const a = affinity[i]!;
+    let sb = sigBits[sig]!;
+    if (sb === MALFORMED_VOLUME_BIT) {
+      base[i] = sb;
+      continue;
+    }
+    let lb = labelBits[l]!;
+    // Without a node, node affinity is never checked (and most local volumes have an affinity object of their own).
+    let ab = a === 0 || !hasNode ? 0 : affinityBits.get(a);
+    if (sb < 0 || lb < 0 || ab === undefined) {
+      const m = evaluate(i);
+      if (sb < 0) sigBits[sig] = sb = m === MALFORMED_VOLUME_BIT ? m : m & SIGNATURE_BITS;
+      if (sb === MALFORMED_VOLUME_BIT) {
+        base[i] = sb;
+        continue;
+      }
+      if (lb < 0) labelBits[l] = lb = m & SELECTOR_BIT;
+      if (ab === undefined) affinityBits.set(a, (ab = m & NODE_BIT));
+    }
+    base[i] = sb | lb | ab | (hasClaimRef[i] === 1 ? CLAIMED_BIT : 0);
+  }
+  return base;
+}
+
 function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx: CheckContext, groupModes: boolean): ShapeTable {
-  const { vols, signature, signatureVolume, capacityKey, hasClaimRef, affinity, rank } = snap;
+  const { vols, signature, signatureVolume, rank } = snap;
   const n = vols.length;
   // A stand-in for the claim that no claimRef of the pool names: no volume is pre-bound to it and
   // every volume with a claimRef is claimed by another — true of every claim of the shape that
@@ -734,81 +810,79 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
   while (cache.refs.has(`${ns}\0`)) ns += "\0";
   const phantom: DecodedClaim = { ...c, namespace: ns, name: "", uid: "", key: `${ns}/` };
   const checks = new CompiledChecks(phantom, ctx, groupModes, snap.ids.size);
-  const hints: EvaluationHints = { signature: 0, capacityKey: 0, hasClaimRef: false, affinity: 0 };
-  const base = new Int32Array(n);
-  const TOO_SMALL = REASON_BITS["too-small"];
+  const knownModes = parseAccessModesKey(c.modesKey).length === new Set(c.accessModes).size;
+  const base = baseMasks(snap, cache, checks, !knownModes, ctx.hasNode);
   const MALFORMED = REASON_BITS["malformed-volume"] | REASON_BITS["capacity-malformed"];
-  const sigMine = new Int8Array(snap.ids.size).fill(-1);
-  const mineOf = (sig: number): boolean => {
-    let m = sigMine[sig]!;
-    if (m < 0) {
-      const rep = signatureVolume[sig]!;
-      sigMine[sig] = m = rep.class === c.class && rep.defect?.code !== "malformed-volume" ? 1 : 0;
-    }
-    return m === 1;
-  };
-  type Building = { base: number; mine: boolean; modesKey: string; members: number[] };
-  const cellByKey = new Map<string, Building>();
-  const sigVolumes = new Int32Array(snap.ids.size);
-  // With only known modes requested, a volume's mask depends on its kind alone (see ShapeCache).
-  const byKind = parseAccessModesKey(c.modesKey).length === new Set(c.accessModes).size;
-  const kindCell: (Building | undefined)[] = byKind ? new Array<Building | undefined>(cache.kinds) : [];
-  const visit = (i: number): void => {
+  const sigs = snap.ids.size;
+  const sigMine = new Uint8Array(sigs);
+  for (let sig = 0; sig < sigs; sig++) {
+    const rep = signatureVolume[sig]!;
+    sigMine[sig] = rep.class === c.class && rep.defect?.code !== "malformed-volume" ? 1 : 0;
+  }
+  // Cells: by (mask, class membership); candidates (mask 0) by signature, for their group.
+  const cellOfKey = new Map<number, number>();
+  const cellOfVolume = new Int32Array(n);
+  const cellSize: number[] = [];
+  const cellHead: number[] = [];
+  const sigVolumes = new Int32Array(sigs);
+  for (let i = 0; i < n; i++) {
     const sig = signature[i]!;
     sigVolumes[sig] = sigVolumes[sig]! + 1;
-    const k = cache.kindOf[i]!;
-    let cell = byKind ? kindCell[k] : undefined;
+    const m = base[i]!;
+    const key = m === 0 ? -1 - sig : m * 2 + sigMine[sig]!;
+    let cell = cellOfKey.get(key);
     if (cell === undefined) {
-      hints.signature = sig;
-      hints.capacityKey = capacityKey[i]!;
-      hints.hasClaimRef = hasClaimRef[i] === 1;
-      hints.affinity = affinity[i]!;
-      const m = checks.evaluate(vols[i]!, hints) & ~TOO_SMALL & ALL_REASON_BITS;
-      const mine = mineOf(sig);
-      const modesKey = m === 0 ? vols[i]!.modesKey : "";
-      const key = `${m}|${mine ? 1 : 0}|${modesKey}`;
-      cell = cellByKey.get(key);
-      if (cell === undefined) cellByKey.set(key, (cell = { base: m, mine, modesKey, members: [] }));
-      if (byKind) kindCell[k] = cell;
+      cellOfKey.set(key, (cell = cellSize.length));
+      cellSize.push(0);
+      cellHead.push(i);
     }
-    base[i] = cell.base;
-    cell.members.push(i);
-  };
+    cellSize[cell] = cellSize[cell]! + 1;
+    cellOfVolume[i] = cell;
+  }
+  const cells: Cell[] = cellSize.map((size, k) => {
+    const i = cellHead[k]!;
+    const m = base[i]!;
+    return { base: m, mine: sigMine[signature[i]!] === 1, modesKey: m === 0 ? vols[i]!.modesKey : "", vols: new Int32Array(size), pos: new Int32Array(size) };
+  });
   // In capacity order, then the volumes without a capacity: each cell comes out sorted by position.
-  for (const i of cache.sorted) visit(i);
-  for (let i = 0; i < n; i++) if (cache.posOf[i] === n) visit(i);
+  const fill = new Int32Array(cells.length);
+  const place = (i: number): void => {
+    const k = cellOfVolume[i]!;
+    const cell = cells[k]!;
+    const at = fill[k]!;
+    cell.vols[at] = i;
+    cell.pos[at] = cache.posOf[i]!;
+    fill[k] = at + 1;
+  };
+  for (const i of cache.sorted) place(i);
+  for (let i = 0; i < n; i++) if (cache.posOf[i] === n) place(i);
 
-  const cells: Cell[] = [];
-  let size = n;
+  let size = 3 * n;
   let sameClass = 0;
   let possible = false;
   let largestFree = -1;
   let malformedCount = 0;
   const malformed = new SmallestK<number>(10, (a, b) => rank[a]! < rank[b]!);
-  for (const { base: m, mine, modesKey, members } of cellByKey.values()) {
-    const cv = Int32Array.from(members);
-    const pos = Int32Array.from(members, (i) => cache.posOf[i]!);
-    const cell: Cell = { base: m, mine, modesKey, vols: cv, pos };
-    size += 2 * cv.length;
-    if (mine) sameClass += cv.length;
-    if ((m & MALFORMED) !== 0) {
+  for (const cell of cells) {
+    const cv = cell.vols;
+    if (cell.mine) sameClass += cv.length;
+    if ((cell.base & MALFORMED) !== 0) {
       malformedCount += cv.length;
       for (const i of cv) malformed.offer(i);
     }
-    if ((m & PERMANENT_BITS) === 0) {
+    if ((cell.base & PERMANENT_BITS) === 0) {
       possible = true;
       const last = cv[cv.length - 1]!;
-      if (mine && (largestFree < 0 || cache.posOf[last]! > cache.posOf[largestFree]!)) largestFree = last;
+      if (cell.mine && (largestFree < 0 || cache.posOf[last]! > cache.posOf[largestFree]!)) largestFree = last;
       const ranks = Int32Array.from(cv, (i) => rank[i]!);
       cell.prefixTop = topTable(ranks, false);
       cell.suffixTop = topTable(ranks, true);
       size += 2 * TOP * (cv.length + 1);
     }
-    cells.push(cell);
   }
   const groupVolumes = new Map<string, number>();
   if (groupModes) {
-    for (let sig = 0; sig < snap.ids.size; sig++) {
+    for (let sig = 0; sig < sigs; sig++) {
       if (sigVolumes[sig] === 0) continue;
       const key = signatureVolume[sig]!.modesKey;
       groupVolumes.set(key, (groupVolumes.get(key) ?? 0) + sigVolumes[sig]!);
@@ -819,13 +893,13 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
 }
 
 /**
- * The scan of a claim from its shape's table (built now if the shape is new: with one evaluation per
- * volume kind, a build costs less than a full scan); `undefined` when the full scan must run: an
+ * The scan of a claim from its shape's table (built on the shape's first claim: one evaluation per
+ * signature, labels and affinity object (see `baseMasks`), then one pass to sort volumes into cells); `undefined` when the full scan must run: an
  * uncacheable context (exclusions), or a claim some volume's claimRef names (it may be pre-bound,
  * which the tables do not model).
  */
 function shapeScan(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext, groupModes: boolean, listLimit: number | undefined): PoolScan | undefined {
-  if (c.request === undefined) return undefined;
+  if (!tablesEnabled || c.request === undefined) return undefined;
   const key = shapeKey(c, ctx, groupModes);
   if (key === undefined) return undefined;
   const cache = shapeCache(snap);

@@ -7,7 +7,7 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { ACCESS_MODES } from "../api/constants/index.js";
-import { containsAccessModes } from "../api/helpers/index.js";
+import { containsAccessModes, isDeleting, volumeClass, volumeModeOf } from "../api/helpers/index.js";
 import type { Labels, NodeSelector, Selector } from "../labels/index.js";
 import { matchingGroupKeys } from "./access-mode-groups.js";
 import { type BucketGroup, GroupTable } from "./volume-index/bucket-group.js";
@@ -162,9 +162,9 @@ function str(x: unknown): string {
  * The bucket key of a volume's access modes: its canonical key when every mode is one of the four
  * Kubernetes knows (then the key determines the set), else the distinct modes as written.
  */
-function modeSignature(d: DecodedVolume, known: boolean): string {
-  if (known) return d.modesKey;
-  return `~${[...new Set(d.accessModes)].sort().map((m) => `${m.length}:${m}`).join("")}`;
+function modeSignature(modesKey: string, modes: readonly string[], known: boolean): string {
+  if (known) return modesKey;
+  return `~${[...new Set(modes)].sort().map((m) => `${m.length}:${m}`).join("")}`;
 }
 
 /**
@@ -178,12 +178,16 @@ function sortedByCapacity(entries: readonly VolumeEntry[]): VolumeEntry[] {
   const exact = new Uint8Array(n);
   const names = new Array<string>(n);
   const order = new Uint32Array(n);
+  // Inputs usually come in name order (informer lists, generated pools): then, on a capacity tie,
+  // the position decides as the name would, and the sort compares numbers only.
+  let byPosition = true;
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     keys[i] = e.cap;
     exact[i] = (e.flags & VolumeEntry.EXACT) !== 0 ? 1 : 0;
     names[i] = e.name;
     order[i] = i;
+    if (byPosition && i > 0 && !(names[i - 1]! < e.name)) byPosition = false;
   }
   order.sort((a, b) => {
     const ka = keys[a]!;
@@ -193,6 +197,7 @@ function sortedByCapacity(entries: readonly VolumeEntry[]): VolumeEntry[] {
       const c = entries[a]!.capacity!.cmp(entries[b]!.capacity!);
       if (c !== 0) return c;
     }
+    if (byPosition) return a - b;
     const na = names[a]!;
     const nb = names[b]!;
     return na < nb ? -1 : na > nb ? 1 : 0;
@@ -291,17 +296,37 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    */
   constructor(volumes?: Iterable<PersistentVolume>) {
     if (volumes === undefined) return;
+    let matchable: VolumeEntry[] = [];
+    let claimHashes: number[] = [];
+    // Entries are linked (counters, claim map, matchable list) while still hot in cache; a name
+    // seen twice (the later volume replaces the earlier) voids that and they are re-linked below.
+    let replaced = false;
     for (const pv of volumes) {
-      const d = this.decoder.decode(pv);
-      const e = this.makeEntry(d);
-      this.place(e, d);
-      this.byName.set(d.name, e);
+      let e: VolumeEntry | undefined;
+      try {
+        e = this.bulkEntry(pv);
+      } catch {
+        // A getter threw or a field has an odd type: the general path reports it.
+      }
+      if (e === undefined) {
+        const d = this.decoder.decode(pv);
+        e = this.makeEntry(d);
+        this.place(e, d);
+      }
+      const size = this.byName.size;
+      this.byName.set(e.name, e);
+      if (this.byName.size === size) replaced = true;
+      if (!replaced) this.bulkLink(e, matchable, claimHashes);
     }
-    const matchable: VolumeEntry[] = [];
-    for (const e of this.byName.values()) {
-      this.linkClaimAndCounts(e);
-      if (e.bucket !== undefined) matchable.push(e);
+    if (replaced) {
+      this.counts.fill(0);
+      this.claimed.clear();
+      this.unindexable.clear();
+      matchable = [];
+      claimHashes = [];
+      for (const e of this.byName.values()) this.bulkLink(e, matchable, claimHashes);
     }
+    this.claimedNames.addAll(claimHashes);
     for (const e of sortedByCapacity(matchable)) (e.bucket as Bucket).add(e, true);
     // Buckets made for volumes that a later same-named volume replaced stay empty: drop them.
     for (const group of [...this.groups.groups()]) {
@@ -649,7 +674,61 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** Assigns a matchable, indexable entry its bucket (created when missing). */
   private place(e: VolumeEntry, d: DecodedVolume): void {
-    if ((e.flags & F_MATCHABLE) !== 0 && (e.flags & F_UNINDEXABLE) === 0) e.bucket = this.bucketFor(d, (e.flags & F_UNKNOWN_MODES) === 0);
+    if ((e.flags & F_MATCHABLE) !== 0 && (e.flags & F_UNINDEXABLE) === 0) {
+      e.bucket = this.bucketFor(d.class, d.volumeMode, d.vac, d.modesKey, d.accessModes, (e.flags & F_UNKNOWN_MODES) === 0);
+    }
+  }
+
+  /**
+   * The bulk build's entry for a plainly well-formed volume whose capacity text was parsed before
+   * — exactly `makeEntry` + `place` of `VolumeDecoder.decode`'s fast path, without the decoded
+   * volume in between (no per-volume temporary object) and with the capacity's key and
+   * exactness and the access-mode facts looked up once per distinct text / list. `undefined`:
+   * take the general path.
+   */
+  private bulkEntry(pv: PersistentVolume): VolumeEntry | undefined {
+    if (!isObject(pv)) return undefined;
+    const meta: unknown = pv.metadata;
+    const spec: unknown = pv.spec;
+    if (!isObject(meta) || !isObject(spec)) return undefined;
+    const name: unknown = meta.name;
+    const modes: unknown = spec.accessModes;
+    const list: unknown = spec.capacity;
+    if (typeof name !== "string" || !Array.isArray(modes) || !isObject(list) || !Object.hasOwn(list, "storage")) return undefined;
+    const text: unknown = list.storage;
+    if (typeof text !== "string") return undefined;
+    const info = this.decoder.capacityInfo(text);
+    if (info === undefined) return undefined;
+    const m = this.decoder.modesInfo(modes);
+    const aff: unknown = spec.nodeAffinity;
+    const required: unknown = isObject(aff) ? aff.required : undefined;
+    const affinity = required != null ? required : undefined;
+    const pin = affinity !== undefined ? nodePinOf(affinity) : undefined;
+    const labels: unknown = meta.labels;
+    const e = new VolumeEntry(pv, name, info.cap, info.quantity, isObject(labels) ? (labels as Labels) : undefined, pin);
+    let f = affinity !== undefined ? VolumeEntry.HAS_AFFINITY : 0;
+    if (info.exact) f |= VolumeEntry.EXACT;
+    if (!m.known) f |= F_UNKNOWN_MODES;
+    const deleting = isDeleting(pv);
+    if (deleting) f |= F_DELETING;
+    const claimRef: unknown = spec.claimRef ?? undefined;
+    if (claimRef !== undefined) {
+      f |= F_CLAIMED;
+      if (str((claimRef as { uid?: unknown }).uid) === "") f |= F_PREBOUND_BY_NAME;
+    } else if (!deleting) {
+      const status: unknown = pv.status;
+      if (isObject(status) && status.phase === "Available") {
+        f |= F_MATCHABLE;
+        if (affinity !== undefined) f |= pin !== undefined ? F_PINNED : F_OTHER_AFFINITY;
+        if (!m.known && !m.strings) f |= F_UNINDEXABLE;
+        else {
+          const vac: unknown = spec.volumeAttributesClassName;
+          e.bucket = this.bucketFor(volumeClass(pv), volumeModeOf(pv), typeof vac === "string" ? vac : "", m.key, modes as string[], m.known);
+        }
+      }
+    }
+    e.flags = f;
+    return e;
   }
 
   /**
@@ -669,21 +748,40 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if ((e.flags & F_CLAIMED) !== 0 && claimRefName(old.pv) !== claimRefName(e.pv)) return false;
     if (old.bucket === undefined) return (e.flags & F_MATCHABLE) === 0 || (e.flags & F_UNINDEXABLE) !== 0;
     const group = this.groups.get(d.class, d.volumeMode, d.vac);
-    return group !== undefined && group.buckets.get(modeSignature(d, (e.flags & F_UNKNOWN_MODES) === 0)) === old.bucket;
+    return group !== undefined && group.buckets.get(modeSignature(d.modesKey, d.accessModes, (e.flags & F_UNKNOWN_MODES) === 0)) === old.bucket;
   }
 
-  private bucketFor(d: DecodedVolume, known: boolean): Bucket {
-    const group = this.groups.getOrCreate(d.class, d.volumeMode, d.vac);
-    const sig = modeSignature(d, known);
+  private bucketFor(cls: string, volumeMode: string, vac: string, modesKey: string, modes: readonly string[], known: boolean): Bucket {
+    const group = this.groups.getOrCreate(cls, volumeMode, vac);
+    const sig = modeSignature(modesKey, modes, known);
     let b = group.buckets.get(sig);
     if (b === undefined) {
-      b = new Bucket(group, d.modesKey, [...new Set(d.accessModes)]);
+      b = new Bucket(group, modesKey, [...new Set(modes)]);
       group.buckets.set(sig, b);
       group.changed();
       this.bucketCount++;
       this.epoch++;
     }
     return b;
+  }
+
+  /**
+   * `linkClaimAndCounts` for the bulk build: the claim-name filter's keys are collected (the filter
+   * is filled once, never rehashed) and matchable entries are listed for the one sort.
+   */
+  private bulkLink(e: VolumeEntry, matchable: VolumeEntry[], claimHashes: number[]): void {
+    const counts = this.counts;
+    for (let f = e.flags & ((1 << FLAG_BITS) - 1); f !== 0; f &= f - 1) counts[31 - Math.clz32(f & -f)]!++;
+    if (e.flags & F_CLAIMED) {
+      const name = claimRefName(e.pv);
+      const had = this.claimed.get(name);
+      if (had === undefined) this.claimed.set(name, e);
+      else if (Array.isArray(had)) had.push(e);
+      else this.claimed.set(name, [had, e]);
+      claimHashes.push(nameHash(name));
+    }
+    if (e.flags & F_UNINDEXABLE) this.unindexable.add(e);
+    if (e.bucket !== undefined) matchable.push(e);
   }
 
   /** Links everything but the bucket structures: counters, the claim map, the unindexable set. */

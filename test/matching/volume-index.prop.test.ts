@@ -348,3 +348,87 @@ describe("VolumeIndex agrees with the reference functions (model-based)", () => 
     expect(answered.some - before.some).toBeGreaterThan((answered.all - before.all) / 10);
   });
 });
+
+describe("VolumeIndex built in bulk equals one built by upserts", () => {
+  /** Both indexes' answers to a query, as comparable outcomes. */
+  function bothAnswer(bulk: VolumeIndex, incr: VolumeIndex, claim: PersistentVolumeClaim, n: ReturnType<typeof node> | { metadata: { name: string } } | undefined, excluded: string[], delay: boolean): void {
+    const best = outcome(() => bulk.findBestMatchForClaim(claim, { delayBinding: delay }));
+    expect(best).toBe(outcome(() => incr.findBestMatchForClaim(claim, { delayBinding: delay })));
+    const opts = { ...(n ? { node: n } : {}), excluded: new Set(excluded), delayBinding: delay };
+    const match = outcome(() => bulk.findMatchingVolume(claim, opts));
+    expect(match).toBe(outcome(() => incr.findMatchingVolume(claim, opts)));
+    tally(best);
+  }
+
+  function same(bulk: VolumeIndex, incr: VolumeIndex): void {
+    expect(bulk.checkInvariants()).toEqual([]);
+    expect(incr.checkInvariants()).toEqual([]);
+    expect(bulk.size).toBe(incr.size);
+    const a = [...bulk];
+    const b = [...incr];
+    a.forEach((v, i) => expect(v).toBe(b[i]));
+    expect(bulk.stats()).toEqual(incr.stats());
+  }
+
+  const QUERY = fc.record({ claim: CLAIM, node: NODE, excluded: fc.subarray(NAMES, { maxLength: 3 }), delay: mostly(false, true) });
+
+  it("same volumes, stats, invariants and answers — before and after further updates", () => {
+    fc.assert(
+      fc.property(
+        // Inputs as given (duplicate names, any order) or deduplicated in name order (the sort's
+        // name-order shortcut), both with repeated capacity texts (the bulk path's cached decode).
+        fc.array(VOLUME, { minLength: 0, maxLength: 60 }),
+        fc.boolean(),
+        fc.array(QUERY, { minLength: 1, maxLength: 12 }),
+        fc.array(OP, { maxLength: 12 }),
+        (vols, sorted, queries, ops) => {
+          const input = sorted ? [...new Map(vols.map((v) => [v.metadata.name ?? "", v])).values()].sort((x, y) => ((x.metadata.name ?? "") < (y.metadata.name ?? "") ? -1 : 1)) : vols;
+          const bulk = new VolumeIndex(input);
+          const incr = new VolumeIndex();
+          for (const v of input) incr.upsert(v);
+          same(bulk, incr);
+          for (const q of queries) bothAnswer(bulk, incr, q.claim, q.node, q.excluded, q.delay);
+          for (const op of ops) {
+            if (op.kind === "upsert") {
+              bulk.upsert(op.pv);
+              incr.upsert(op.pv);
+            } else if (op.kind === "delete") {
+              expect(bulk.delete(op.name)).toBe(incr.delete(op.name));
+            } else if (op.kind === "change") {
+              const old = incr.get(op.name);
+              if (old === undefined) continue;
+              const next = changed(old, op.change, op.value);
+              bulk.upsert(next);
+              incr.upsert(next);
+            }
+          }
+          same(bulk, incr);
+          for (const q of queries) bothAnswer(bulk, incr, q.claim, q.node, q.excluded, q.delay);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("with hundreds of same-capacity volumes in name order (position tie-break, full blocks)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ cap: fc.constantFrom("1Gi", "1073741824", "1024Mi", "2Gi", "800E", "950E"), zone: fc.constantFrom("a", "b"), host: fc.constantFrom("n1", "n2", undefined) }), { minLength: 100, maxLength: 400 }),
+        fc.boolean(),
+        fc.array(QUERY, { minLength: 1, maxLength: 8 }),
+        (rows, reversed, queries) => {
+          const volumes = rows.map((r, i) =>
+            pv(`v${String(i).padStart(3, "0")}`, { cap: r.cap, labels: { zone: r.zone }, ...(r.host ? { affinity: { nodeSelectorTerms: [hostTerm(r.host)] } } : {}) }),
+          );
+          if (reversed) volumes.reverse();
+          const bulk = new VolumeIndex(volumes);
+          const incr = new VolumeIndex();
+          for (const v of volumes) incr.upsert(v);
+          same(bulk, incr);
+          for (const q of queries) bothAnswer(bulk, incr, q.claim, q.node, q.excluded, q.delay);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

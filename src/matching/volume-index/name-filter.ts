@@ -92,6 +92,32 @@ export class NameFilter {
     if (v > 0 && v < STUCK) this.slots[i] = v - 1;
   }
 
+  /**
+   * Counts a batch of names into an **empty** filter (a bulk build): the table is sized for the
+   * whole batch first, so nothing is rehashed along the way — the same table as adding them one
+   * by one with `add`.
+   *
+   * @example
+   * ```ts
+   * new NameFilter().addAll([nameHash("a"), nameHash("b")]);
+   * ```
+   */
+  addAll(hashes: ArrayLike<number>): void {
+    if (this.count !== 0) throw new Error("NameFilter.addAll: the filter must be empty");
+    let n = this.slots.length;
+    while (hashes.length * 4 > n) n *= 2;
+    if (n !== this.slots.length) {
+      this.slots = new Uint8Array(n);
+      this.mask = n - 1;
+    }
+    for (let k = 0; k < hashes.length; k++) {
+      const i = hashes[k]! & this.mask;
+      const v = this.slots[i]!;
+      if (v < STUCK) this.slots[i] = v + 1;
+    }
+    this.count = hashes.length;
+  }
+
   private grow(rehash: () => Iterable<number>): void {
     let n = this.slots.length;
     while (this.count * 4 > n) n *= 2;

@@ -12,6 +12,38 @@ import type { Labels } from "../../labels/index.js";
 import { Quantity } from "../../quantity/index.js";
 import { type DecodedVolume, decodeVolume } from "../decoded-volume.js";
 
+/**
+ * A parsed capacity text with what the index orders it by: its nearest double and whether that
+ * double is exactly the capacity (see {@link VolumeDecoder.isExact}).
+ *
+ * @example
+ * ```ts
+ * const info: CapacityInfo = { quantity: parseQuantity("1Gi"), cap: 1073741824, exact: true };
+ * ```
+ */
+export interface CapacityInfo {
+  readonly quantity: Quantity;
+  readonly cap: number;
+  readonly exact: boolean;
+}
+
+/**
+ * What the index derives from one access-mode list: the canonical key, whether every mode is one
+ * of the four Kubernetes knows, and whether every mode is a string.
+ *
+ * @example
+ * ```ts
+ * const info: ModesInfo = { key: "RWO", known: true, strings: true };
+ * ```
+ */
+export interface ModesInfo {
+  readonly key: string;
+  readonly known: boolean;
+  readonly strings: boolean;
+}
+
+const KNOWN_MODES: readonly unknown[] = ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"];
+
 /** At most this many distinct capacity texts are remembered. */
 const MAX_INTERNED = 1 << 16;
 
@@ -34,6 +66,52 @@ export class VolumeDecoder {
   private readonly capacities = new Map<string, Quantity>();
   private readonly modesKeys = new WeakMap<readonly unknown[], string>();
   private readonly exactness = new WeakMap<Quantity, boolean>();
+  private readonly capacityInfos = new Map<string, CapacityInfo>();
+  private readonly modesInfos = new WeakMap<readonly unknown[], ModesInfo>();
+
+  /**
+   * The parsed capacity of a text already seen by {@link decode} (with its key and exactness),
+   * or `undefined` when the text has not been parsed yet (then decode the volume first).
+   *
+   * @example
+   * ```ts
+   * decoder.decode(pv);
+   * decoder.capacityInfo("1Gi"); // { quantity: 1Gi, cap: 1073741824, exact: true }
+   * ```
+   */
+  capacityInfo(text: string): CapacityInfo | undefined {
+    let info = this.capacityInfos.get(text);
+    if (info === undefined) {
+      const quantity = this.capacities.get(text);
+      if (quantity === undefined) return undefined;
+      info = { quantity, cap: quantity.toNumber(), exact: this.isExact(quantity) };
+      this.capacityInfos.set(text, info);
+    }
+    return info;
+  }
+
+  /**
+   * The {@link ModesInfo} of an access-mode list, memoised by list identity (inputs are never
+   * mutated) — its `key` is the `modesKey` {@link decode} gives.
+   *
+   * @example
+   * ```ts
+   * decoder.modesInfo(["ReadWriteOnce", "ReadOnlyMany"]).key; // "RWO,ROX"
+   * ```
+   */
+  modesInfo(modes: readonly unknown[]): ModesInfo {
+    let info = this.modesInfos.get(modes);
+    if (info === undefined) {
+      let key = this.modesKeys.get(modes);
+      if (key === undefined) {
+        key = accessModesKey(modes as string[]);
+        this.modesKeys.set(modes, key);
+      }
+      info = { key, known: modes.every((m) => KNOWN_MODES.includes(m)), strings: modes.every((m) => typeof m === "string") };
+      this.modesInfos.set(modes, info);
+    }
+    return info;
+  }
 
   /**
    * Whether `q.toNumber()` is exactly `q` (an integer of magnitude below 2^53): then two such

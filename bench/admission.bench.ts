@@ -17,8 +17,20 @@ import { claims, pool } from "../src/testing/index.js";
 import { quantile, timeEach, type BenchResult, type BenchSuite } from "./harness.js";
 
 const classes: StorageClass[] = [
-  { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } }, provisioner: "ebs.csi.aws.com", volumeBindingMode: "WaitForFirstConsumer" },
-  { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "fast" }, provisioner: "ebs.csi.aws.com", allowVolumeExpansion: true },
+  {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    provisioner: "ebs.csi.aws.com",
+    volumeBindingMode: "WaitForFirstConsumer",
+  },
+  {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: "fast" },
+    provisioner: "ebs.csi.aws.com",
+    allowVolumeExpansion: true,
+  },
 ] as StorageClass[];
 const ctx: AdmissionContext = { storageClasses: classes };
 
@@ -36,25 +48,44 @@ const volumeObject = (i: number) => ({
     capacity: { storage: "100Gi" },
     accessModes: ["ReadWriteOnce"],
     local: { path: `/mnt/disks/${i}` },
-    nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [`node-${i % 100}`] }] }] } },
+    nodeAffinity: {
+      required: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [`node-${i % 100}`] }] }],
+      },
+    },
   },
 });
 const resized = (grow: boolean) => ({
   apiVersion: "v1",
   kind: "PersistentVolumeClaim",
   metadata: { name: "data", namespace: "team-a", resourceVersion: grow ? "2" : "1", uid: "c0ffee" },
-  spec: { accessModes: ["ReadWriteOnce"], storageClassName: "fast", volumeName: "pv-1", resources: { requests: { storage: grow ? "20Gi" : "10Gi" } } },
+  spec: {
+    accessModes: ["ReadWriteOnce"],
+    storageClassName: "fast",
+    volumeName: "pv-1",
+    resources: { requests: { storage: grow ? "20Gi" : "10Gi" } },
+  },
   status: { phase: "Bound", capacity: { storage: "10Gi" } },
 });
 
 function reviewBenches(): BenchResult[] {
   const samples = 20_000;
-  const createClaims = Array.from({ length: 256 }, (_, i) => makeAdmissionReview({ operation: "CREATE", uid: `u${i}`, object: claimObject(i) }));
-  const createVolumes = Array.from({ length: 256 }, (_, i) => makeAdmissionReview({ operation: "CREATE", uid: `v${i}`, object: volumeObject(i) }));
+  const createClaims = Array.from({ length: 256 }, (_, i) =>
+    makeAdmissionReview({ operation: "CREATE", uid: `u${i}`, object: claimObject(i) }),
+  );
+  const createVolumes = Array.from({ length: 256 }, (_, i) =>
+    makeAdmissionReview({ operation: "CREATE", uid: `v${i}`, object: volumeObject(i) }),
+  );
   const resize = makeAdmissionReview({ operation: "UPDATE", uid: "r", object: resized(true), oldObject: resized(false) });
-  const invalid = makeAdmissionReview({ operation: "CREATE", uid: "x", object: { ...volumeObject(1), spec: { ...volumeObject(1).spec, nodeAffinity: undefined } } });
+  const invalid = makeAdmissionReview({
+    operation: "CREATE",
+    uid: "x",
+    object: { ...volumeObject(1), spec: { ...volumeObject(1).spec, nodeAffinity: undefined } },
+  });
   return [
-    timeEach("reviewAdmission CREATE claim (default class + finalizer patch)", 1, samples, (i) => reviewAdmission(createClaims[i & 255], ctx)),
+    timeEach("reviewAdmission CREATE claim (default class + finalizer patch)", 1, samples, (i) =>
+      reviewAdmission(createClaims[i & 255], ctx),
+    ),
     timeEach("reviewAdmission CREATE local volume (finalizer patch)", 1, samples, (i) => reviewAdmission(createVolumes[i & 255], ctx)),
     timeEach("reviewAdmission UPDATE claim resize (allowed)", 1, samples, () => reviewAdmission(resize, ctx)),
     timeEach("reviewAdmission CREATE invalid volume (422)", 1, samples, () => reviewAdmission(invalid, ctx)),
@@ -66,8 +97,14 @@ function lintBench(): BenchResult {
   const objects = [...volumes.slice(0, 1_000), ...claims(1_000, 7), ...classes];
   const cluster = { volumes, storageClasses: classes };
   let findings = 0;
-  const r = timeEach(`lintObjects (1,000 PVs + 1,000 PVCs, cluster of 2,000 PVs)`, objects.length, 5, () => (findings = lintObjects(objects, { cluster }).length), 1);
-  return { ...r, opsPerSec: (r.opsPerSec * objects.length), note: `${findings} findings; ops/s = objects/s` };
+  const r = timeEach(
+    `lintObjects (1,000 PVs + 1,000 PVCs, cluster of 2,000 PVs)`,
+    objects.length,
+    5,
+    () => (findings = lintObjects(objects, { cluster }).length),
+    1,
+  );
+  return { ...r, opsPerSec: r.opsPerSec * objects.length, note: `${findings} findings; ops/s = objects/s` };
 }
 
 const SERVER = `
@@ -85,19 +122,34 @@ const { createServer } = require("node:http");
 `;
 
 async function handlerBench(total: number, concurrency: number, budgetMs: number): Promise<BenchResult> {
-  const worker = new Worker(SERVER, { eval: true, workerData: { module: new URL("../src/admission/index.ts", import.meta.url).href, parent: import.meta.url, ctx } });
+  const worker = new Worker(SERVER, {
+    eval: true,
+    workerData: { module: new URL("../src/admission/index.ts", import.meta.url).href, parent: import.meta.url, ctx },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
   });
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const bodies = Array.from({ length: 64 }, (_, i) => JSON.stringify(makeAdmissionReview({ operation: "CREATE", uid: `h${i}`, object: claimObject(i) })));
+  const bodies = Array.from({ length: 64 }, (_, i) =>
+    JSON.stringify(makeAdmissionReview({ operation: "CREATE", uid: `h${i}`, object: claimObject(i) })),
+  );
   const post = (body: string) =>
     new Promise<void>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, method: "POST", path: "/", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-      });
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/",
+          agent,
+          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });

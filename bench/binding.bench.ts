@@ -18,7 +18,15 @@ const M = Number(process.env.KUBEVOL_BENCH_M ?? 100_000);
 function reserve(pv: PersistentVolume, claim: PersistentVolumeClaim): PersistentVolume {
   return {
     ...pv,
-    spec: { ...pv.spec, claimRef: { kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: claim.metadata.namespace ?? "default", name: claim.metadata.name ?? "" } },
+    spec: {
+      ...pv.spec,
+      claimRef: {
+        kind: "PersistentVolumeClaim",
+        apiVersion: "v1",
+        namespace: claim.metadata.namespace ?? "default",
+        name: claim.metadata.name ?? "",
+      },
+    },
     status: { ...pv.status, phase: "Bound" },
   };
 }

@@ -43,7 +43,14 @@ const suite: BenchSuite = () => {
   const s = process.hrtime.bigint();
   keep(explainClaim(cs[0]!, volumes, opts));
   const coldNs = Number(process.hrtime.bigint() - s);
-  rows.push({ name: "explainClaim, first call (cold decode)", n: N, medianNs: coldNs, p99Ns: coldNs, opsPerSec: 1e9 / coldNs, note: "maxVolumes 20" });
+  rows.push({
+    name: "explainClaim, first call (cold decode)",
+    n: N,
+    medianNs: coldNs,
+    p99Ns: coldNs,
+    opsPerSec: 1e9 / coldNs,
+    note: "maxVolumes 20",
+  });
 
   // CPU time per call as well: on a shared machine it is steadier than wall-clock time.
   const withCpu = (run: () => BenchResult, samples: number, note: string): BenchResult => {
@@ -53,36 +60,69 @@ const suite: BenchSuite = () => {
     return { ...r, note: `${note}; CPU ${((cpu.user + cpu.system) / 1000 / (samples + 5)).toFixed(2)} ms/call (mean, incl. warm-up)` };
   };
   rows.push(
-    withCpu(() => timeEach("explainClaim, warm (controller mode)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, opts), 5), SAMPLES, `maxVolumes 20; ${SAMPLES} different claims`),
+    withCpu(
+      () => timeEach("explainClaim, warm (controller mode)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, opts), 5),
+      SAMPLES,
+      `maxVolumes 20; ${SAMPLES} different claims`,
+    ),
   );
 
   const node = { name: "node-0007", labels: { "kubernetes.io/hostname": "node-0007" } };
   rows.push(
     withCpu(
-      () => timeEach("explainClaim, warm (scheduler mode, one node)", N, SAMPLES, (i) => explainClaim(cs[i % cs.length]!, volumes, { ...opts, node, mode: "scheduler" }), 5),
+      () =>
+        timeEach(
+          "explainClaim, warm (scheduler mode, one node)",
+          N,
+          SAMPLES,
+          (i) => explainClaim(cs[i % cs.length]!, volumes, { ...opts, node, mode: "scheduler" }),
+          5,
+        ),
       SAMPLES,
       "maxVolumes 20",
     ),
   );
 
   // A fresh array of the same PV objects per call, as the CLI passes `[...index]`.
-  const copies = timeEach("explainClaim, warm, new array per call", N, Math.min(SAMPLES, 50), (i) => explainClaim(cs[i % cs.length]!, [...volumes], opts), 2);
+  const copies = timeEach(
+    "explainClaim, warm, new array per call",
+    N,
+    Math.min(SAMPLES, 50),
+    (i) => explainClaim(cs[i % cs.length]!, [...volumes], opts),
+    2,
+  );
   rows.push({ ...copies, note: "maxVolumes 20; `[...volumes]` each call" });
 
   // The CLI's case: many claims sharing a shape (class, modes, volume mode, selector, ...) and
   // differing in their request, answered from the shape's table (one build per shape).
   const shapes = cs.slice(0, 10);
-  const sized = cs.map((c, i) => ({ ...shapes[i % shapes.length]!, spec: { ...shapes[i % shapes.length]!.spec, resources: c.spec.resources } }));
+  const sized = cs.map((c, i) => ({
+    ...shapes[i % shapes.length]!,
+    spec: { ...shapes[i % shapes.length]!.spec, resources: c.spec.resources },
+  }));
   for (const c of shapes) keep(explainClaim(c, volumes, opts));
   rows.push(
     withCpu(
-      () => timeEach("explainClaim, warm, 10 shapes, varying requests", N, SAMPLES, (i) => explainClaim(sized[i % sized.length]!, volumes, opts), 5),
+      () =>
+        timeEach(
+          "explainClaim, warm, 10 shapes, varying requests",
+          N,
+          SAMPLES,
+          (i) => explainClaim(sized[i % sized.length]!, volumes, opts),
+          5,
+        ),
       SAMPLES,
       "maxVolumes 20; shape tables built",
     ),
   );
 
-  const all = timeEach("explainClaim, warm, every volume described", N, Math.min(SAMPLES, 10), (i) => explainClaim(cs[i % cs.length]!, volumes, { classes }), 1);
+  const all = timeEach(
+    "explainClaim, warm, every volume described",
+    N,
+    Math.min(SAMPLES, 10),
+    (i) => explainClaim(cs[i % cs.length]!, volumes, { classes }),
+    1,
+  );
   rows.push({ ...all, note: "no maxVolumes: a sentence for every volume" });
   return rows;
 };

@@ -35,7 +35,13 @@ export function quantile(samples: readonly number[], q: number): number {
  * Time `fn(i)` once per sample, individually (for operations of a microsecond or more).
  * Runs `warmup` untimed calls first.
  */
-export function timeEach(name: string, n: number, samples: number, fn: (i: number) => unknown, warmup = Math.min(1000, samples)): BenchResult {
+export function timeEach(
+  name: string,
+  n: number,
+  samples: number,
+  fn: (i: number) => unknown,
+  warmup = Math.min(1000, samples),
+): BenchResult {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn(i);
   const t = new Array<number>(samples);

@@ -76,7 +76,9 @@ function timeSyncClaim(rows: BenchResult[]): void {
     if (r.cluster.claims.get(k)?.status?.phase === "Bound") bound++;
     keep(r);
   }
-  rows.push(row("syncClaim (public: linear scan, snapshot copy per write)", SYNC_N, linear, `${keys.length} claims, ${bound} bound by their sync`));
+  rows.push(
+    row("syncClaim (public: linear scan, snapshot copy per write)", SYNC_N, linear, `${keys.length} claims, ${bound} bound by their sync`),
+  );
 
   // reconcile's path: an index kept in step and a working copy. Each sample starts from a fresh
   // working copy so every claim sees the same volumes; the index is built once (timed apart).
@@ -84,7 +86,14 @@ function timeSyncClaim(rows: BenchResult[]): void {
   const work = openWorkingCopy(base);
   const matcher = new ClusterVolumeMatcher(work);
   const buildNs = Number(process.hrtime.bigint() - b0);
-  rows.push({ name: "working copy + VolumeIndex build (once per reconcile)", n: SYNC_N, medianNs: buildNs, p99Ns: buildNs, opsPerSec: 1e9 / buildNs, note: "" });
+  rows.push({
+    name: "working copy + VolumeIndex build (once per reconcile)",
+    n: SYNC_N,
+    medianNs: buildNs,
+    p99Ns: buildNs,
+    opsPerSec: 1e9 / buildNs,
+    note: "",
+  });
   const indexed: number[] = [];
   let current = work;
   for (const k of keys) {
@@ -96,7 +105,14 @@ function timeSyncClaim(rows: BenchResult[]): void {
     current = r.cluster;
   }
   closeWorkingCopy(work);
-  rows.push(row("syncClaim (reconcile's path: VolumeIndex, in-place writes, index upkeep)", SYNC_N, indexed, `${keys.length} claims in sequence (each bind removes a volume from the candidates)`));
+  rows.push(
+    row(
+      "syncClaim (reconcile's path: VolumeIndex, in-place writes, index upkeep)",
+      SYNC_N,
+      indexed,
+      `${keys.length} claims in sequence (each bind removes a volume from the candidates)`,
+    ),
+  );
 }
 
 const suite: BenchSuite = () => {

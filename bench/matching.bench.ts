@@ -97,7 +97,11 @@ const suite: BenchSuite = () => {
   const matched = (list: PersistentVolumeClaim[]): string =>
     `${((100 * list.filter((c) => index.findBestMatchForClaim(c) !== undefined).length) / list.length).toFixed(0)}% matched`;
   cold("index.findBestMatchForClaim, no selector (cold)", plain, `${plain.length.toLocaleString("en-US")} claims, first query each`);
-  cold("index.findBestMatchForClaim, with selector (cold)", selective, `${selective.length.toLocaleString("en-US")} claims (matchLabels / In / NotIn), first query each`);
+  cold(
+    "index.findBestMatchForClaim, with selector (cold)",
+    selective,
+    `${selective.length.toLocaleString("en-US")} claims (matchLabels / In / NotIn), first query each`,
+  );
   const plainMatched = matched(plain);
   const selectiveMatched = matched(selective);
   rows.push(
@@ -108,7 +112,13 @@ const suite: BenchSuite = () => {
   );
   rows.push(
     withCpu(selective.length, () => ({
-      ...timeEach("index.findBestMatchForClaim, with selector (warm)", N, selective.length, (i) => index.findBestMatchForClaim(selective[i]!), 0),
+      ...timeEach(
+        "index.findBestMatchForClaim, with selector (warm)",
+        N,
+        selective.length,
+        (i) => index.findBestMatchForClaim(selective[i]!),
+        0,
+      ),
       note: `same claims again; ${selectiveMatched}`,
     })),
   );
@@ -152,15 +162,24 @@ const suite: BenchSuite = () => {
       note: "replace by name",
     })),
   );
-  const touched: PersistentVolume[] = sample.map((v) => ({ ...v, metadata: { ...v.metadata, annotations: { "example.com/touched": "yes" } } }));
+  const touched: PersistentVolume[] = sample.map((v) => ({
+    ...v,
+    metadata: { ...v.metadata, annotations: { "example.com/touched": "yes" } },
+  }));
   rows.push(
     withCpu(touched.length, () => ({
       ...timeEach("index.upsert (no index-relevant change)", N, touched.length, (i) => index.upsert(touched[i]!), 0),
       note: "annotation added: the entry is repointed in place",
     })),
   );
-  rows.push(withCpu(sample.length, () => timeEach("index.delete (matchable volume)", N, sample.length, (i) => index.delete(sample[i]!.metadata.name!), 0)));
-  rows.push(withCpu(sample.length, () => timeEach("index.upsert (new matchable volume)", N, sample.length, (i) => index.upsert(sample[i]!), 0)));
+  rows.push(
+    withCpu(sample.length, () =>
+      timeEach("index.delete (matchable volume)", N, sample.length, (i) => index.delete(sample[i]!.metadata.name!), 0),
+    ),
+  );
+  rows.push(
+    withCpu(sample.length, () => timeEach("index.upsert (new matchable volume)", N, sample.length, (i) => index.upsert(sample[i]!), 0)),
+  );
   const problems = N <= 200_000 ? index.checkInvariants() : [];
   if (problems.length > 0) throw new Error(`index invariants broken: ${problems.slice(0, 3).join("; ")}`);
 

@@ -42,7 +42,9 @@ const suite: BenchSuite = () => {
 
   const nonCached = ["1024Mi", "1.5Gi", "16Gi", "1000", "0.5", "1e4", "200E", "1.0E"];
   rows.push(
-    timeBatched("parseQuantity(s).canonical() (uncached forms)", nonCached.length, BATCHES, BATCH, (i) => parseQuantity(nonCached[i & 7]!).canonical()),
+    timeBatched("parseQuantity(s).canonical() (uncached forms)", nonCached.length, BATCHES, BATCH, (i) =>
+      parseQuantity(nonCached[i & 7]!).canonical(),
+    ),
   );
   rows.push(timeBatched("canonical() memoised", qs.length, BATCHES, BATCH * 5, (i) => qs[i & 4095]!.canonical()));
   rows.push(timeBatched("add (workload mix)", qs.length, BATCHES, BATCH, (i) => qs[i & 4095]!.add(qs[(i + 1) & 4095]!)));

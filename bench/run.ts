@@ -17,7 +17,9 @@ const files = readdirSync(here)
   .sort();
 
 console.log(`# kubevol benchmarks`);
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM\n`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM\n`,
+);
 for (const f of files) {
   const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: BenchSuite };
   const rows = await mod.default();

@@ -38,13 +38,20 @@ const localPv = {
     storageClassName: "local-storage",
     volumeMode: "Filesystem",
     local: { path: "/mnt/disks/ssd1" },
-    nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-17"] }] }] } },
+    nodeAffinity: {
+      required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-17"] }] }] },
+    },
   },
 };
 const csiPv = {
   apiVersion: "v1",
   kind: "PersistentVolume",
-  metadata: { name: "pvc-3f2a9c1e-7d41-4b8e-9a55-0c6f1e2d3b4a", annotations: { "pv.kubernetes.io/provisioned-by": "ebs.csi.aws.com" }, finalizers: ["kubernetes.io/pv-protection"], resourceVersion: "7" },
+  metadata: {
+    name: "pvc-3f2a9c1e-7d41-4b8e-9a55-0c6f1e2d3b4a",
+    annotations: { "pv.kubernetes.io/provisioned-by": "ebs.csi.aws.com" },
+    finalizers: ["kubernetes.io/pv-protection"],
+    resourceVersion: "7",
+  },
   spec: {
     capacity: { storage: "20Gi" },
     accessModes: ["ReadWriteOnce"],
@@ -52,20 +59,38 @@ const csiPv = {
     storageClassName: "gp3",
     volumeMode: "Filesystem",
     claimRef: { apiVersion: "v1", kind: "PersistentVolumeClaim", namespace: "default", name: "data", uid: "u-1" },
-    csi: { driver: "ebs.csi.aws.com", volumeHandle: "vol-0abc", fsType: "ext4", volumeAttributes: { "storage.kubernetes.io/csiProvisionerIdentity": "x" } },
-    nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.ebs.csi.aws.com/zone", operator: "In", values: ["us-east-1a"] }] }] } },
+    csi: {
+      driver: "ebs.csi.aws.com",
+      volumeHandle: "vol-0abc",
+      fsType: "ext4",
+      volumeAttributes: { "storage.kubernetes.io/csiProvisionerIdentity": "x" },
+    },
+    nodeAffinity: {
+      required: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.ebs.csi.aws.com/zone", operator: "In", values: ["us-east-1a"] }] }],
+      },
+    },
   },
 };
 const pvc = {
   apiVersion: "v1",
   kind: "PersistentVolumeClaim",
-  metadata: { name: "data", namespace: "default", labels: { app: "db" }, finalizers: ["kubernetes.io/pvc-protection"], resourceVersion: "5" },
+  metadata: {
+    name: "data",
+    namespace: "default",
+    labels: { app: "db" },
+    finalizers: ["kubernetes.io/pvc-protection"],
+    resourceVersion: "5",
+  },
   spec: {
     accessModes: ["ReadWriteOnce"],
     resources: { requests: { storage: "10Gi" } },
     storageClassName: "gp3",
     volumeMode: "Filesystem",
-    selector: { matchLabels: { disktype: "ssd" }, matchExpressions: [{ key: "zone", operator: "In", values: ["us-east-1a", "us-east-1b"] }] },
+    selector: {
+      matchLabels: { disktype: "ssd" },
+      matchExpressions: [{ key: "zone", operator: "In", values: ["us-east-1a", "us-east-1b"] }],
+    },
   },
   status: { phase: "Bound", capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"] },
 };
@@ -79,9 +104,14 @@ const sc = {
   reclaimPolicy: "Delete",
   volumeBindingMode: "WaitForFirstConsumer",
   allowVolumeExpansion: true,
-  allowedTopologies: [{ matchLabelExpressions: [{ key: "topology.ebs.csi.aws.com/zone", values: ["us-east-1a", "us-east-1b", "us-east-1c"] }] }],
+  allowedTopologies: [
+    { matchLabelExpressions: [{ key: "topology.ebs.csi.aws.com/zone", values: ["us-east-1a", "us-east-1b", "us-east-1c"] }] },
+  ],
 };
-const invalidPv = { metadata: { name: "data" }, spec: { capacity: {}, accessModes: [], hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" } };
+const invalidPv = {
+  metadata: { name: "data" },
+  spec: { capacity: {}, accessModes: [], hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" },
+};
 
 const suite: BenchSuite = (): BenchResult[] => {
   const rows: BenchResult[] = [];
@@ -93,8 +123,12 @@ const suite: BenchSuite = (): BenchResult[] => {
   rows.push(timeBatched("validatePersistentVolume (invalid, 4 errors)", 1, N, B, () => validatePersistentVolume(invalidPv)));
   rows.push(timeBatched("validatePersistentVolumeClaim (selector)", 1, N, B, () => validatePersistentVolumeClaim(pvc)));
   rows.push(timeBatched("validateStorageClass", 1, N, B, () => validateStorageClass(sc)));
-  rows.push(timeBatched("validatePersistentVolumeUpdate (CSI, unchanged)", 1, N, B / 2, () => validatePersistentVolumeUpdate(csiPv, csiPv)));
-  rows.push(timeBatched("validatePersistentVolumeClaimUpdate (resize)", 1, N, B / 2, () => validatePersistentVolumeClaimUpdate(pvcGrown, pvc)));
+  rows.push(
+    timeBatched("validatePersistentVolumeUpdate (CSI, unchanged)", 1, N, B / 2, () => validatePersistentVolumeUpdate(csiPv, csiPv)),
+  );
+  rows.push(
+    timeBatched("validatePersistentVolumeClaimUpdate (resize)", 1, N, B / 2, () => validatePersistentVolumeClaimUpdate(pvcGrown, pvc)),
+  );
   rows.push(timeBatched("persistentVolumeWarnings (CSI)", 1, N, B, () => persistentVolumeWarnings(csiPv)));
   const errs = validatePersistentVolume(invalidPv);
   rows.push(timeBatched("toStatus (4 errors)", 1, N, B, () => toStatus(errs, "PersistentVolume", "data")));

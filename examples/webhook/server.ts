@@ -56,9 +56,10 @@ function parseArgs(argv: string[]): Args {
       const v = next();
       if (v !== "off" && v !== "warn" && v !== "deny") throw new Error("--lint must be off, warn or deny");
       args.lint = v;
-    }
-    else if (a === "--help" || a === "-h") {
-      console.log("usage: server.ts [--port N] [--host H] [--insecure] [--cert F --key F] [--classes FILE] [--in-cluster] [--reject-multiple-defaults] [--lint off|warn|deny]");
+    } else if (a === "--help" || a === "-h") {
+      console.log(
+        "usage: server.ts [--port N] [--host H] [--insecure] [--cert F --key F] [--classes FILE] [--in-cluster] [--reject-multiple-defaults] [--lint off|warn|deny]",
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -86,16 +87,30 @@ function selfSignedCertificate(): { cert: Buffer; key: Buffer } {
     execFileSync(
       "openssl",
       [
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "30",
-        "-keyout", keyFile, "-out", certFile,
-        "-subj", "/CN=kubevol-webhook.kubevol.svc",
-        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1,DNS:kubevol-webhook.kubevol.svc,DNS:kubevol-webhook.kubevol.svc.cluster.local",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-sha256",
+        "-days",
+        "30",
+        "-keyout",
+        keyFile,
+        "-out",
+        certFile,
+        "-subj",
+        "/CN=kubevol-webhook.kubevol.svc",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1,DNS:kubevol-webhook.kubevol.svc,DNS:kubevol-webhook.kubevol.svc.cluster.local",
       ],
       { stdio: "ignore" },
     );
     return { cert: readFileSync(certFile), key: readFileSync(keyFile) };
   } catch (e) {
-    throw new Error(`cannot generate a self-signed certificate with openssl (${(e as Error).message}); pass --cert/--key, or --insecure for plain HTTP`);
+    throw new Error(
+      `cannot generate a self-signed certificate with openssl (${(e as Error).message}); pass --cert/--key, or --insecure for plain HTTP`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -110,7 +125,13 @@ function watchClassesInCluster(onClasses: (c: StorageClass[]) => void): void {
   const poll = () => {
     const token = readFileSync(join(sa, "token"), "utf8").trim();
     const req = httpsRequest(
-      { host, port, path: "/apis/storage.k8s.io/v1/storageclasses", ca: readFileSync(join(sa, "ca.crt")), headers: { Authorization: `Bearer ${token}` } },
+      {
+        host,
+        port,
+        path: "/apis/storage.k8s.io/v1/storageclasses",
+        ca: readFileSync(join(sa, "ca.crt")),
+        headers: { Authorization: `Bearer ${token}` },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -136,10 +157,12 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   let classes: StorageClass[] = args.classes ? loadClasses(args.classes) : [];
   if (args.inCluster) watchClassesInCluster((c) => (classes = c));
-  const context = (): AdmissionContext => ({ storageClasses: classes, options: { multipleDefaultClasses: args.multipleDefaults, lint: args.lint } });
+  const context = (): AdmissionContext => ({
+    storageClasses: classes,
+    options: { multipleDefaultClasses: args.multipleDefaults, lint: args.lint },
+  });
   const handler = createAdmissionHandler(context, {
-    onResult: (r) =>
-      console.log(JSON.stringify({ time: new Date().toISOString(), ...r })),
+    onResult: (r) => console.log(JSON.stringify({ time: new Date().toISOString(), ...r })),
   });
   let server: Server;
   let scheme: string;
@@ -155,7 +178,9 @@ function main(): void {
   server.listen(args.port, args.host, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : args.port;
-    console.log(`kubevol webhook on ${scheme}://${args.host}:${port} (${classes.length} StorageClasses known); endpoints /validate /mutate / /healthz`);
+    console.log(
+      `kubevol webhook on ${scheme}://${args.host}:${port} (${classes.length} StorageClasses known); endpoints /validate /mutate / /healthz`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);

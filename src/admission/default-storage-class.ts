@@ -6,7 +6,7 @@
  */
 import { claimHasClass, type PersistentVolumeClaim, type StorageClass } from "../api/index.js";
 import { pickDefaultStorageClass } from "../lint/index.js";
-import { JsonPatchBuilder } from "./json-patch.js";
+import type { JsonPatchBuilder } from "./json-patch.js";
 
 /**
  * What the DefaultStorageClass plugin decided for one claim.

@@ -137,16 +137,26 @@ async function handle(
   }
   let mode: AdmissionMode | undefined;
   if (routes !== false) {
-    if (!Object.prototype.hasOwnProperty.call(routes, path)) return fail(404, "NotFound", `no admission endpoint at ${JSON.stringify(path)}; use ${Object.keys(routes).join(", ")}`);
+    if (!Object.hasOwn(routes, path))
+      return fail(404, "NotFound", `no admission endpoint at ${JSON.stringify(path)}; use ${Object.keys(routes).join(", ")}`);
     mode = routes[path];
   }
-  if (method !== "POST") return fail(405, "MethodNotAllowed", `method ${method} is not allowed; send the AdmissionReview with POST`, { Allow: "POST" });
-  const contentType = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (method !== "POST")
+    return fail(405, "MethodNotAllowed", `method ${method} is not allowed; send the AdmissionReview with POST`, { Allow: "POST" });
+  const contentType = String(req.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (contentType !== "application/json") {
-    return fail(415, "UnsupportedMediaType", `unsupported Content-Type ${JSON.stringify(req.headers["content-type"] ?? "")}; expected application/json`);
+    return fail(
+      415,
+      "UnsupportedMediaType",
+      `unsupported Content-Type ${JSON.stringify(req.headers["content-type"] ?? "")}; expected application/json`,
+    );
   }
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > maxBody) return fail(413, "RequestEntityTooLarge", `request body of ${declared} bytes exceeds the limit of ${maxBody} bytes`);
+  if (Number.isFinite(declared) && declared > maxBody)
+    return fail(413, "RequestEntityTooLarge", `request body of ${declared} bytes exceeds the limit of ${maxBody} bytes`);
 
   const body = await readBody(req, maxBody);
   if (body.kind === "aborted") return; // the client went away; there is nobody to answer

@@ -270,7 +270,7 @@ function getAt(root: unknown, tokens: readonly string[]): unknown {
   let cur = root;
   for (const t of tokens) {
     if (Array.isArray(cur)) cur = cur[arrayIndex(cur, t, false)];
-    else if (isObject(cur) && Object.prototype.hasOwnProperty.call(cur, t)) cur = cur[t];
+    else if (isObject(cur) && Object.hasOwn(cur, t)) cur = cur[t];
     else throw new JsonPatchError(`path not found at ${JSON.stringify(t)}`);
   }
   return cur;
@@ -298,7 +298,7 @@ function removeAt(root: unknown, tokens: readonly string[]): { root: unknown; va
     const [value] = parent.splice(arrayIndex(parent, last, false), 1);
     return { root, value };
   }
-  if (isObject(parent) && Object.prototype.hasOwnProperty.call(parent, last)) {
+  if (isObject(parent) && Object.hasOwn(parent, last)) {
     const value = parent[last];
     delete parent[last];
     return { root, value };
@@ -317,7 +317,7 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]));
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
   }
   return false;
 }

@@ -38,7 +38,10 @@ export interface MakeAdmissionReviewInput {
 }
 
 const KNOWN: Record<string, { gvk: GroupVersionKind; gvr: GroupVersionResource }> = {
-  PersistentVolume: { gvk: { group: "", version: "v1", kind: "PersistentVolume" }, gvr: { group: "", version: "v1", resource: "persistentvolumes" } },
+  PersistentVolume: {
+    gvk: { group: "", version: "v1", kind: "PersistentVolume" },
+    gvr: { group: "", version: "v1", resource: "persistentvolumes" },
+  },
   PersistentVolumeClaim: {
     gvk: { group: "", version: "v1", kind: "PersistentVolumeClaim" },
     gvr: { group: "", version: "v1", resource: "persistentvolumeclaims" },
@@ -69,7 +72,8 @@ function field(obj: unknown, ...path: string[]): unknown {
  */
 export function makeAdmissionReview(input: MakeAdmissionReviewInput): AdmissionReview {
   const subject = input.object ?? input.oldObject;
-  const kindName = input.kind ?? (typeof field(subject, "kind") === "string" ? (field(subject, "kind") as string) : "PersistentVolumeClaim");
+  const kindName =
+    input.kind ?? (typeof field(subject, "kind") === "string" ? (field(subject, "kind") as string) : "PersistentVolumeClaim");
   const known = KNOWN[kindName] ?? {
     gvk: { group: "", version: "v1", kind: kindName },
     gvr: { group: "", version: "v1", resource: kindName.toLowerCase() + "s" },

@@ -32,7 +32,14 @@ import { checkClaimResize } from "./persistent-volume-claim-resize.js";
 import { lintObjects, type LintCluster } from "../lint/index.js";
 import { forbiddenStatus, toStatus, type ValidationOptions } from "../validation/index.js";
 import { admissionBadRequestStatus, admissionInternalErrorStatus } from "./status.js";
-import { applyStorageDefaults, decodeStorageObject, STORAGE_KINDS, storageKindOf, type StorageKind, type StorageObjectOf } from "./storage-kinds.js";
+import {
+  applyStorageDefaults,
+  decodeStorageObject,
+  STORAGE_KINDS,
+  storageKindOf,
+  type StorageKind,
+  type StorageObjectOf,
+} from "./storage-kinds.js";
 import { addFinalizerPatch, protectionFinalizerFor } from "./storage-object-in-use-protection.js";
 import { storageObjectWarnings, validateStorageObject, validateStorageObjectUpdate } from "./validation-adapter.js";
 import { fitWarnings, MAX_WARNING_LENGTH } from "./warnings.js";
@@ -188,7 +195,8 @@ function isObjectWithMetadata(o: unknown): boolean {
 
 /** Drop context entries that are not objects with metadata: a lookup cache may hold junk. */
 function cleanContext(ctx: AdmissionContext | undefined): AdmissionContext {
-  const keep = <T>(list: readonly T[] | undefined): T[] | undefined => (Array.isArray(list) ? list.filter(isObjectWithMetadata) : undefined);
+  const keep = <T>(list: readonly T[] | undefined): T[] | undefined =>
+    Array.isArray(list) ? list.filter(isObjectWithMetadata) : undefined;
   const out: AdmissionContext = { storageClasses: keep(ctx?.storageClasses) ?? [] };
   const pods = keep(ctx?.pods);
   const volumes = keep(ctx?.volumes);
@@ -249,7 +257,12 @@ function objectName(obj: { metadata?: { name?: unknown } } | undefined, request:
   return typeof request.name === "string" ? request.name : "";
 }
 
-function reviewCreate<K extends StorageKind>(kind: K, request: AdmissionRequest, ctx: AdmissionContext, options: AdmissionOptions): Outcome {
+function reviewCreate<K extends StorageKind>(
+  kind: K,
+  request: AdmissionRequest,
+  ctx: AdmissionContext,
+  options: AdmissionOptions,
+): Outcome {
   const decoded = decodeStorageObject(kind, request.object);
   if (!decoded.ok) return deny(admissionBadRequestStatus(decoded.message));
   const mode = options.mode ?? "all";
@@ -264,7 +277,11 @@ function reviewCreate<K extends StorageKind>(kind: K, request: AdmissionRequest,
       if (decision.defaultCount > 1) {
         if (options.multipleDefaultClasses === "reject") {
           return deny(
-            forbiddenStatus(STORAGE_KINDS[kind].resource, name, `Internal error occurred: ${decision.defaultCount} default StorageClasses were found`),
+            forbiddenStatus(
+              STORAGE_KINDS[kind].resource,
+              name,
+              `Internal error occurred: ${decision.defaultCount} default StorageClasses were found`,
+            ),
           );
         }
         warnings.push(`${decision.defaultCount} default StorageClasses were found; using the newest, "${decision.className}"`);
@@ -279,7 +296,10 @@ function reviewCreate<K extends StorageKind>(kind: K, request: AdmissionRequest,
       // The default-class patch never touches metadata, so the original object is the right base.
       if (addFinalizerPatch(patch, request.object, finalizer)) {
         const existing: unknown = obj.metadata?.finalizers;
-        obj = { ...obj, metadata: { ...(obj.metadata ?? {}), finalizers: [...(Array.isArray(existing) ? existing : []), finalizer] } } as StorageObjectOf[K];
+        obj = {
+          ...obj,
+          metadata: { ...(obj.metadata ?? {}), finalizers: [...(Array.isArray(existing) ? existing : []), finalizer] },
+        } as StorageObjectOf[K];
       }
     }
   }
@@ -316,7 +336,12 @@ function prepareForUpdate<K extends StorageKind>(kind: K, next: StorageObjectOf[
   return out;
 }
 
-function reviewUpdate<K extends StorageKind>(kind: K, request: AdmissionRequest, ctx: AdmissionContext, options: AdmissionOptions): Outcome {
+function reviewUpdate<K extends StorageKind>(
+  kind: K,
+  request: AdmissionRequest,
+  ctx: AdmissionContext,
+  options: AdmissionOptions,
+): Outcome {
   const mode = options.mode ?? "all";
   if (mode === "mutate" || request.subResource) return { allowed: true, warnings: [] };
   const decodedNew = decodeStorageObject(kind, request.object);
@@ -335,7 +360,8 @@ function reviewUpdate<K extends StorageKind>(kind: K, request: AdmissionRequest,
   }
   if (kind === "PersistentVolumeClaim" && options.persistentVolumeClaimResize !== false) {
     const text = checkClaimResize(next as PersistentVolumeClaim, prev as PersistentVolumeClaim, ctx.storageClasses ?? []);
-    if (text !== undefined) return deny(forbiddenStatus(STORAGE_KINDS[kind].resource, name, text, STORAGE_KINDS[kind].group) as Status, warnings);
+    if (text !== undefined)
+      return deny(forbiddenStatus(STORAGE_KINDS[kind].resource, name, text, STORAGE_KINDS[kind].group) as Status, warnings);
   }
   if (kind === "StorageClass") warnings.push(...defaultClassWarnings(next as StorageClass, ctx));
   const denied = applyLint(kind, next, name, ctx, options, warnings, prev);
@@ -344,7 +370,8 @@ function reviewUpdate<K extends StorageKind>(kind: K, request: AdmissionRequest,
 }
 
 function reviewDelete<K extends StorageKind>(kind: K, request: AdmissionRequest, ctx: AdmissionContext): Outcome {
-  if ((ctx.options?.mode ?? "all") === "mutate" || request.oldObject === undefined || request.oldObject === null) return { allowed: true, warnings: [] };
+  if ((ctx.options?.mode ?? "all") === "mutate" || request.oldObject === undefined || request.oldObject === null)
+    return { allowed: true, warnings: [] };
   const decoded = decodeStorageObject(kind, request.oldObject);
   if (!decoded.ok) return { allowed: true, warnings: [] }; // deleting a malformed object is never blocked
   const obj = withRequestNamespace(kind, decoded.value, request);
@@ -370,7 +397,9 @@ function applyLint<K extends StorageKind>(
   if (level === "off") return undefined;
   const others = (list: readonly { metadata?: { name?: string; namespace?: string } }[] | undefined) =>
     list?.filter((o) => o.metadata?.name !== obj.metadata?.name || o.metadata?.namespace !== obj.metadata?.namespace);
-  const cluster: LintCluster = { storageClasses: kind === "StorageClass" ? others(ctx.storageClasses) as StorageClass[] : ctx.storageClasses };
+  const cluster: LintCluster = {
+    storageClasses: kind === "StorageClass" ? (others(ctx.storageClasses) as StorageClass[]) : ctx.storageClasses,
+  };
   if (ctx.volumes) cluster.volumes = kind === "PersistentVolume" ? (others(ctx.volumes) as PersistentVolume[]) : ctx.volumes;
   if (ctx.claims) cluster.claims = ctx.claims;
   if (ctx.pods) cluster.pods = ctx.pods;

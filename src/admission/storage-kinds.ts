@@ -121,7 +121,8 @@ export function applyStorageDefaults<K extends StorageKind>(kind: K, obj: Storag
     case "PersistentVolume": {
       const pv = obj as PersistentVolume;
       const spec = { ...(pv.spec ?? {}) };
-      if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as string) === "") spec.persistentVolumeReclaimPolicy = "Retain";
+      if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as string) === "")
+        spec.persistentVolumeReclaimPolicy = "Retain";
       if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
       return { ...pv, spec } as StorageObjectOf[K];
     }

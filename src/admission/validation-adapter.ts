@@ -48,7 +48,12 @@ export function validateStorageObject<K extends StorageKind>(kind: K, obj: Stora
  * validateStorageObjectUpdate("StorageClass", next, prev).map(String); // ["provisioner: Forbidden: updates to provisioner are forbidden."]
  * ```
  */
-export function validateStorageObjectUpdate<K extends StorageKind>(kind: K, next: StorageObjectOf[K], prev: StorageObjectOf[K], opts?: AnyOpts): FieldError[] {
+export function validateStorageObjectUpdate<K extends StorageKind>(
+  kind: K,
+  next: StorageObjectOf[K],
+  prev: StorageObjectOf[K],
+  opts?: AnyOpts,
+): FieldError[] {
   switch (kind) {
     case "PersistentVolume":
       return validatePersistentVolumeUpdate(next, prev, opts);
@@ -69,7 +74,11 @@ export function validateStorageObjectUpdate<K extends StorageKind>(kind: K, next
  * // "spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. ..."
  * ```
  */
-export function storageObjectWarnings<K extends StorageKind>(kind: K, obj: StorageObjectOf[K], prev: StorageObjectOf[K] | undefined): string[] {
+export function storageObjectWarnings<K extends StorageKind>(
+  kind: K,
+  obj: StorageObjectOf[K],
+  prev: StorageObjectOf[K] | undefined,
+): string[] {
   void prev; // the API server warns about the new object on update, as on create
   switch (kind) {
     case "PersistentVolume":

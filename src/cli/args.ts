@@ -92,7 +92,8 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
       case "-o":
       case "--output": {
         const v = value();
-        if (!(OUTPUTS as readonly string[]).includes(v)) throw new UsageError(`unknown output format "${v}"; use one of ${OUTPUTS.join(", ")}`);
+        if (!(OUTPUTS as readonly string[]).includes(v))
+          throw new UsageError(`unknown output format "${v}"; use one of ${OUTPUTS.join(", ")}`);
         opts.output = v as OutputFormat;
         break;
       }

@@ -115,7 +115,12 @@ export function explainClaims(
     };
     const phase = claim.status?.phase;
     if ((phase === "Bound" || phase === "Lost") && claim.spec?.volumeName) {
-      reports.push({ ...base, status: phase, volume: claim.spec.volumeName, reason: phase === "Bound" ? "bound" : "its volume is gone (Lost)" });
+      reports.push({
+        ...base,
+        status: phase,
+        volume: claim.spec.volumeName,
+        reason: phase === "Bound" ? "bound" : "its volume is gone (Lost)",
+      });
       return;
     }
     const delayBinding = classByName.get(base.class)?.volumeBindingMode === "WaitForFirstConsumer";
@@ -127,13 +132,19 @@ export function explainClaims(
         const pv = index.get(target);
         if (pv) index.upsert(takenBy(pv, claim));
       }
-      const report: ClaimReport = { ...base, status: target === undefined ? "Pending" : "WillBind", reason: reasonLine(explanation, target) };
+      const report: ClaimReport = {
+        ...base,
+        status: target === undefined ? "Pending" : "WillBind",
+        reason: reasonLine(explanation, target),
+      };
       if (target !== undefined) report.volume = target;
       if (only === undefined || only === claimKey(claim)) report.explanation = explanation;
       reports.push(report);
       return;
     }
-    const match = nodeLike ? index.findMatchingVolume(claim, { node: nodeLike, delayBinding }) : index.findBestMatchForClaim(claim, { delayBinding });
+    const match = nodeLike
+      ? index.findMatchingVolume(claim, { node: nodeLike, delayBinding })
+      : index.findBestMatchForClaim(claim, { delayBinding });
     if (match && only !== claimKey(claim)) {
       index.upsert(takenBy(match, claim));
       reports.push({ ...base, status: "WillBind", volume: match.metadata.name, reason: fastReason(match, claim) });
@@ -169,7 +180,11 @@ function explainPending(
     if (i % 500 === 0 && order.length > 500) progress(`explaining Pending claims: ${i}/${order.length}`);
     const candidates = only === claimKey(claim) ? pool : (byClass.get(report.class) ?? pool);
     // With the claim's own match taken (the --claim case), explain against the pool before it.
-    const explanation = explainClaim(claim, report.volume === undefined ? candidates : candidates.map((pv) => (pv.metadata.name === report.volume ? released(pv) : pv)), optionsFor(claim, delayBinding));
+    const explanation = explainClaim(
+      claim,
+      report.volume === undefined ? candidates : candidates.map((pv) => (pv.metadata.name === report.volume ? released(pv) : pv)),
+      optionsFor(claim, delayBinding),
+    );
     report.reason = reasonLine(explanation, willBindTo(explanation));
     if (only === undefined || only === claimKey(claim)) report.explanation = explanation;
   });
@@ -254,7 +269,8 @@ function claimOrder(a: PersistentVolumeClaim, b: PersistentVolumeClaim): number 
 
 function renderText(reports: readonly ClaimReport[], opts: CliOptions): string {
   const p = palette(opts.color);
-  const colour = (s: ClaimReport["status"]) => (s === "Bound" ? p.green(s) : s === "WillBind" ? p.green(s) : s === "Lost" ? p.red(s) : p.yellow(s));
+  const colour = (s: ClaimReport["status"]) =>
+    s === "Bound" ? p.green(s) : s === "WillBind" ? p.green(s) : s === "Lost" ? p.red(s) : p.yellow(s);
   if (reports.length === 0) return "No claims in the input.";
   const wide = opts.output === "wide";
   const headers = wide
@@ -273,7 +289,8 @@ function renderText(reports: readonly ClaimReport[], opts: CliOptions): string {
     const e = r.explanation!;
     // The library's note about `maxVolumes` becomes the CLI's own hint.
     for (const s of e.summary) if (!s.endsWith("(maxVolumes).")) lines.push(`  ${s}`);
-    if (e.volumesOmitted > 0) lines.push(p.dim(`  (kubevol explain --claim ${r.namespace}/${r.name} lists all ${e.volumes.length + e.volumesOmitted} volumes)`));
+    if (e.volumesOmitted > 0)
+      lines.push(p.dim(`  (kubevol explain --claim ${r.namespace}/${r.name} lists all ${e.volumes.length + e.volumesOmitted} volumes)`));
   }
   const counts = countBy(reports.map((r) => r.status));
   lines.push("", `${reports.length} claims: ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);

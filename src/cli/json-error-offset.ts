@@ -57,7 +57,13 @@ export function jsonErrorOffset(text: string): number | undefined {
         } else expect = "value";
         continue;
       }
-      if (c === '"' ? match(STRING) : c === "-" || (c !== undefined && c >= "0" && c <= "9") ? match(NUMBER) : ["true", "false", "null"].some((w) => text.startsWith(w, i) && ((i += w.length), true))) {
+      if (
+        c === '"'
+          ? match(STRING)
+          : c === "-" || (c !== undefined && c >= "0" && c <= "9")
+            ? match(NUMBER)
+            : ["true", "false", "null"].some((w) => text.startsWith(w, i) && ((i += w.length), true))
+      ) {
         expect = "after-value";
         continue;
       }

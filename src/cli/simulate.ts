@@ -60,22 +60,43 @@ export function simulateCommand(objects: readonly LoadedObject[], opts: CliOptio
     lines.push(
       claims.length === 0
         ? "  (none)"
-        : renderTable(["namespace", "name", "phase", "volume", "capacity", "class"], claims.map((c) => [c.namespace, c.name, c.phase, c.volume || "-", c.capacity || "-", c.class || '""'])),
+        : renderTable(
+            ["namespace", "name", "phase", "volume", "capacity", "class"],
+            claims.map((c) => [c.namespace, c.name, c.phase, c.volume || "-", c.capacity || "-", c.class || '""']),
+          ),
     );
     lines.push("", p.bold("Volumes"));
     lines.push(
       volumes.length === 0
         ? "  (none)"
-        : renderTable(["name", "phase", "claim", "capacity", "class", "reclaim policy"], volumes.map((v) => [v.name, v.phase, v.claim || "-", v.capacity || "-", v.class || '""', v.reclaimPolicy])),
+        : renderTable(
+            ["name", "phase", "claim", "capacity", "class", "reclaim policy"],
+            volumes.map((v) => [v.name, v.phase, v.claim || "-", v.capacity || "-", v.class || '""', v.reclaimPolicy]),
+          ),
     );
     if (result.operations.length > 0) {
       lines.push("", p.bold("Operations"));
-      lines.push(renderTable(["id", "kind", "provisioner", "object"], result.operations.map((o) => [o.id, o.kind, o.provisioner ?? "-", o.claim ?? o.volume ?? "-"])));
+      lines.push(
+        renderTable(
+          ["id", "kind", "provisioner", "object"],
+          result.operations.map((o) => [o.id, o.kind, o.provisioner ?? "-", o.claim ?? o.volume ?? "-"]),
+        ),
+      );
     }
     lines.push("", p.bold("Events"));
-    lines.push(result.events.length === 0 ? "  (none)" : renderTable(["type", "reason", "object", "message"], result.events.map((e) => eventRow(e, opts.output === "wide"))));
+    lines.push(
+      result.events.length === 0
+        ? "  (none)"
+        : renderTable(
+            ["type", "reason", "object", "message"],
+            result.events.map((e) => eventRow(e, opts.output === "wide")),
+          ),
+    );
     for (const e of result.errors) lines.push(p.red(`error: ${e}`));
-    lines.push("", result.converged ? `Converged after ${result.rounds} rounds.` : p.red(`Did not converge after ${result.rounds} rounds.`));
+    lines.push(
+      "",
+      result.converged ? `Converged after ${result.rounds} rounds.` : p.red(`Did not converge after ${result.rounds} rounds.`),
+    );
     return lines.join("\n");
   });
 }

@@ -56,7 +56,13 @@ export function validateCommand(objects: readonly LoadedObject[], opts: CliOptio
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
     const v = VALIDATORS[kind];
     const meta = object["metadata"];
-    if (v?.namespaced && meta && typeof meta === "object" && !Array.isArray(meta) && (meta as { namespace?: unknown }).namespace === undefined) {
+    if (
+      v?.namespaced &&
+      meta &&
+      typeof meta === "object" &&
+      !Array.isArray(meta) &&
+      (meta as { namespace?: unknown }).namespace === undefined
+    ) {
       return { object: { ...object, metadata: { ...meta, namespace: "default" } }, source, kind };
     }
     return { object, source, kind };
@@ -90,7 +96,11 @@ export function validateCommand(objects: readonly LoadedObject[], opts: CliOptio
   return renderOutput(opts, { checked, valid: !failed, problems }, () => renderText(problems, checked, failed, opts), status);
 }
 
-function refOf(object: Record<string, unknown>, kind: string, source: string): Pick<ValidationProblem, "source" | "kind" | "namespace" | "name"> {
+function refOf(
+  object: Record<string, unknown>,
+  kind: string,
+  source: string,
+): Pick<ValidationProblem, "source" | "kind" | "namespace" | "name"> {
   const meta = (object["metadata"] ?? {}) as { name?: unknown; namespace?: unknown };
   return {
     source,
@@ -102,15 +112,26 @@ function refOf(object: Record<string, unknown>, kind: string, source: string): P
 
 function renderText(problems: readonly ValidationProblem[], checked: number, failed: boolean, opts: CliOptions): string {
   const p = palette(opts.color);
-  const sev = (s: ValidationProblem["severity"]) => (s === "invalid" || s === "error" ? p.red(s) : s === "warning" ? p.yellow(s) : p.dim(s));
+  const sev = (s: ValidationProblem["severity"]) =>
+    s === "invalid" || s === "error" ? p.red(s) : s === "warning" ? p.yellow(s) : p.dim(s);
   const lines: string[] = [];
   if (problems.length > 0) {
-    const headers = opts.output === "wide" ? ["source", "object", "severity", "code", "field", "message", "hint"] : ["source", "object", "severity", "code", "field", "message"];
+    const headers =
+      opts.output === "wide"
+        ? ["source", "object", "severity", "code", "field", "message", "hint"]
+        : ["source", "object", "severity", "code", "field", "message"];
     lines.push(
       renderTable(
         headers,
         problems.map((x) => {
-          const row = [x.source, `${x.kind}/${x.namespace ? `${x.namespace}/` : ""}${x.name}`, sev(x.severity), x.code, x.field || "-", x.message];
+          const row = [
+            x.source,
+            `${x.kind}/${x.namespace ? `${x.namespace}/` : ""}${x.name}`,
+            sev(x.severity),
+            x.code,
+            x.field || "-",
+            x.message,
+          ];
           if (opts.output === "wide") row.push(x.hint ?? "");
           return row;
         }),
@@ -119,6 +140,10 @@ function renderText(problems: readonly ValidationProblem[], checked: number, fai
     );
   }
   const invalid = problems.filter((x) => x.severity === "invalid" || x.severity === "error").length;
-  lines.push(failed ? p.red(`${checked} objects checked: ${invalid} errors, ${problems.length - invalid} warnings.`) : p.green(`${checked} objects checked: valid${problems.length ? ` (${problems.length} warnings)` : ""}.`));
+  lines.push(
+    failed
+      ? p.red(`${checked} objects checked: ${invalid} errors, ${problems.length - invalid} warnings.`)
+      : p.green(`${checked} objects checked: valid${problems.length ? ` (${problems.length} warnings)` : ""}.`),
+  );
   return lines.join("\n");
 }

@@ -162,17 +162,19 @@ export function renderValue(v: unknown): string {
 }
 
 function stableJson(v: unknown): string {
-  return JSON.stringify(v, (_key, value: unknown) => {
-    if (typeof value === "bigint") return value.toString();
-    if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
-      const toJSON = (value as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === "function") return value;
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
-      return sorted;
-    }
-    return value;
-  }) ?? "null";
+  return (
+    JSON.stringify(v, (_key, value: unknown) => {
+      if (typeof value === "bigint") return value.toString();
+      if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
+        const toJSON = (value as { toJSON?: unknown }).toJSON;
+        if (typeof toJSON === "function") return value;
+        const sorted: Record<string, unknown> = {};
+        for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
+        return sorted;
+      }
+      return value;
+    }) ?? "null"
+  );
 }
 
 /**
@@ -188,18 +190,37 @@ export function goQuote(s: string): string {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     switch (ch) {
-      case '"': out += '\\"'; continue;
-      case "\\": out += "\\\\"; continue;
-      case "\n": out += "\\n"; continue;
-      case "\t": out += "\\t"; continue;
-      case "\r": out += "\\r"; continue;
-      case "\x07": out += "\\a"; continue;
-      case "\b": out += "\\b"; continue;
-      case "\f": out += "\\f"; continue;
-      case "\v": out += "\\v"; continue;
+      case '"':
+        out += '\\"';
+        continue;
+      case "\\":
+        out += "\\\\";
+        continue;
+      case "\n":
+        out += "\\n";
+        continue;
+      case "\t":
+        out += "\\t";
+        continue;
+      case "\r":
+        out += "\\r";
+        continue;
+      case "\x07":
+        out += "\\a";
+        continue;
+      case "\b":
+        out += "\\b";
+        continue;
+      case "\f":
+        out += "\\f";
+        continue;
+      case "\v":
+        out += "\\v";
+        continue;
     }
     if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd"; // lone surrogate: Go sees invalid UTF-8
+    else if (c >= 0xd800 && c <= 0xdfff)
+      out += "\\ufffd"; // lone surrogate: Go sees invalid UTF-8
     else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, "0")}`;
     else out += ch;
   }

@@ -114,7 +114,9 @@ export function labelSelectorAsMap(selector: LabelSelector | null | undefined): 
     switch (expr.operator) {
       case "In":
         if (!Array.isArray(expr.values) || expr.values.length !== 1) {
-          throw new SelectorError(`operator ${goQuote(expr.operator)} without a single value cannot be converted into the old label selector format`);
+          throw new SelectorError(
+            `operator ${goQuote(expr.operator)} without a single value cannot be converted into the old label selector format`,
+          );
         }
         // defineProperty: a "__proto__" key must become a plain entry, not a prototype
         Object.defineProperty(out, String(expr.key ?? ""), { value: expr.values[0], enumerable: true, writable: true, configurable: true });
@@ -220,10 +222,12 @@ export function validateLabelSelectorRequirement(
       break;
     case "Exists":
     case "DoesNotExist":
-      if (values.length > 0) errs.push(forbidden(child(path, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errs.push(forbidden(child(path, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     default:
-      if (!opts.allowUnknownOperatorInRequirement) errs.push(invalid(child(path, "operator"), expr.operator ?? "", "not a valid selector operator"));
+      if (!opts.allowUnknownOperatorInRequirement)
+        errs.push(invalid(child(path, "operator"), expr.operator ?? "", "not a valid selector operator"));
   }
   errs.push(...validateQualifiedName(typeof expr.key === "string" ? expr.key : "", child(path, "key")));
   if (!opts.allowInvalidLabelValueInSelector) {

@@ -254,12 +254,15 @@ export function nodeSelectorMatches(selector: NodeSelector | null | undefined, n
  * ```
  */
 export function requiredNodeAffinityMatches(
-  pod: {
-    spec?: {
-      nodeSelector?: Record<string, string> | null;
-      affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector | null } | null } | null;
-    } | null;
-  } | null | undefined,
+  pod:
+    | {
+        spec?: {
+          nodeSelector?: Record<string, string> | null;
+          affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector | null } | null } | null;
+        } | null;
+      }
+    | null
+    | undefined,
   node: NodeLike | null | undefined,
 ): boolean {
   const spec = pod?.spec;
@@ -287,7 +290,10 @@ export function requiredNodeAffinityMatches(
  * topologySelectorMatches(undefined, {});                                 // true
  * ```
  */
-export function topologySelectorMatches(terms: readonly TopologySelectorTerm[] | null | undefined, nodeLabels: Labels | null | undefined): boolean {
+export function topologySelectorMatches(
+  terms: readonly TopologySelectorTerm[] | null | undefined,
+  nodeLabels: Labels | null | undefined,
+): boolean {
   // an absent list (or, for garbage input, anything that is not a list) restricts nothing
   if (terms == null || !Array.isArray(terms as unknown) || terms.length === 0) return true;
   const labels = nodeLabels ?? undefined;
@@ -300,9 +306,10 @@ function topologyTermMatches(term: TopologySelectorTerm | null | undefined, labe
   if (exprs.length === 0) return false;
   return exprs.every((e) => {
     const values: unknown = e?.values;
-    const list = Array.isArray(values) && values.every((v) => typeof v === "string") ? (values as string[]) : values == null ? null : undefined;
+    const list =
+      Array.isArray(values) && values.every((v) => typeof v === "string") ? (values as string[]) : values == null ? null : undefined;
     const r = list === undefined ? undefined : tryRequirement(str(e?.key), "in", list).requirement;
-    return r !== undefined && r.matches(labels);
+    return r?.matches(labels);
   });
 }
 

@@ -101,7 +101,6 @@ export function notFoundMessage(kind: ObjectKind, name: string): string {
   return `${RESOURCE[kind]} "${name}" not found`;
 }
 
-
 /** Admission on create: StorageObjectInUseProtection and DefaultStorageClass. */
 function admit(cluster: Cluster, kind: ObjectKind, obj: AnyObject): AnyObject {
   if (kind === "PersistentVolume") return withFinalizer(obj as PersistentVolume, FinalizerPVProtection);
@@ -122,13 +121,7 @@ function hasStatus(kind: ObjectKind): boolean {
   return kind === "PersistentVolume" || kind === "PersistentVolumeClaim";
 }
 
-function record(
-  cluster: Cluster,
-  req: WriteRequest,
-  key: string,
-  stored: AnyObject,
-  removed: boolean,
-): WriteResult {
+function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObject, removed: boolean): WriteResult {
   const revision = cluster.revision + 1;
   const object = stamp(stored, revision);
   const next = putObject(cluster, req.kind, key, removed ? undefined : object, revision);
@@ -158,7 +151,8 @@ function create(cluster: Cluster, req: WriteRequest): WriteResult {
   delete metadata.deletionTimestamp;
   obj = { ...obj, metadata };
   // The create strategies wipe client-supplied status; a PV starts Pending "now".
-  if (req.kind === "PersistentVolume") obj = { ...obj, status: { phase: "Pending", lastPhaseTransitionTime: req.time } } as PersistentVolume;
+  if (req.kind === "PersistentVolume")
+    obj = { ...obj, status: { phase: "Pending", lastPhaseTransitionTime: req.time } } as PersistentVolume;
   if (req.kind === "PersistentVolumeClaim") obj = { ...obj, status: { phase: "Pending" } } as PersistentVolumeClaim;
   return record(cluster, req, key, obj, false);
 }

@@ -43,10 +43,7 @@ export function claimReference(claim: PersistentVolumeClaim): ObjectReference {
  * volume.spec.claimRef?.uid === pvc.metadata.uid; // true
  * ```
  */
-export function getBindVolumeToClaim(
-  volume: PersistentVolume,
-  claim: PersistentVolumeClaim,
-): { volume: PersistentVolume; dirty: boolean } {
+export function getBindVolumeToClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): { volume: PersistentVolume; dirty: boolean } {
   const markController = !isVolumeBoundToClaim(volume, claim);
   let next = volume;
   let dirty = false;
@@ -72,10 +69,7 @@ export function getBindVolumeToClaim(
  * `bindClaimToVolume`: `volumeName` (+ bound-by-controller) when it differs, and always
  * `bind-completed`.
  */
-function getBindClaimToVolume(
-  claim: PersistentVolumeClaim,
-  volume: PersistentVolume,
-): { claim: PersistentVolumeClaim; dirty: boolean } {
+function getBindClaimToVolume(claim: PersistentVolumeClaim, volume: PersistentVolume): { claim: PersistentVolumeClaim; dirty: boolean } {
   let next = claim;
   let dirty = false;
   if ((claim.spec.volumeName ?? "") !== nameOf(volume)) {

@@ -138,7 +138,6 @@ export function requireObject<T extends AnyObject>(kind: ObjectKind, obj: unknow
   return obj as unknown as T;
 }
 
-
 function load<T extends AnyObject>(
   kind: ObjectKind,
   items: Iterable<T> | undefined,
@@ -235,13 +234,7 @@ export function getObject(cluster: Cluster, kind: ObjectKind, key: string): AnyO
  * const next = putObject(cluster, "PersistentVolume", "pv1", undefined, cluster.revision);
  * ```
  */
-export function putObject(
-  cluster: Cluster,
-  kind: ObjectKind,
-  key: string,
-  obj: AnyObject | undefined,
-  revision: number,
-): Cluster {
+export function putObject(cluster: Cluster, kind: ObjectKind, key: string, obj: AnyObject | undefined, revision: number): Cluster {
   const field = COLLECTIONS[kind].field;
   const current = cluster[field] as ReadonlyMap<string, AnyObject>;
   const map = mutableMap(current) ?? new Map(current);

@@ -18,12 +18,7 @@
  * const code: LifecycleErrorCode = "NotFound";
  * ```
  */
-export type LifecycleErrorCode =
-  | "InvalidInput"
-  | "AlreadyExists"
-  | "NotFound"
-  | "OperationNotPending"
-  | "ProvisioningFailed";
+export type LifecycleErrorCode = "InvalidInput" | "AlreadyExists" | "NotFound" | "OperationNotPending" | "ProvisioningFailed";
 
 /**
  * Error thrown by lifecycle functions given input they cannot work with. The message reads like

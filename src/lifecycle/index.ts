@@ -26,7 +26,14 @@ export {
   objectKey,
   getObject,
 } from "./cluster.js";
-export { applyWrite, notFoundMessage, listerNotFoundMessage, type WriteRequest, type WriteResult, type StoredObject } from "./api-server.js";
+export {
+  applyWrite,
+  notFoundMessage,
+  listerNotFoundMessage,
+  type WriteRequest,
+  type WriteResult,
+  type StoredObject,
+} from "./api-server.js";
 export { defaultVolume, defaultClaim, defaultStorageClassFields, defaultPod, defaultNode, defaultObject } from "./defaulting.js";
 export { deterministicUid } from "./uid.js";
 export { defaultStorageClass } from "./default-class.js";

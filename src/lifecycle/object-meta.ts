@@ -75,7 +75,7 @@ export function uidOf(obj: HasMeta): string {
  */
 export function hasAnnotation(obj: HasMeta, key: string): boolean {
   const a = obj.metadata.annotations;
-  return a !== undefined && a !== null && Object.prototype.hasOwnProperty.call(a, key);
+  return a !== undefined && a !== null && Object.hasOwn(a, key);
 }
 
 /**

@@ -39,8 +39,16 @@ export const pvPhaseTransitions: readonly PhaseTransition<PersistentVolumePhase>
   { from: "Released", to: "Available", trigger: "Recycle succeeded; or an admin removed claimRef / its UID" },
   { from: "Released", to: "Failed", trigger: "delete or recycle failed; unknown reclaim policy" },
   { from: "Failed", to: "Available", trigger: "Recycle succeeded on retry; or an admin removed claimRef / its UID" },
-  { from: "Released", to: "Bound", trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available" },
-  { from: "Failed", to: "Bound", trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available" },
+  {
+    from: "Released",
+    to: "Bound",
+    trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available",
+  },
+  {
+    from: "Failed",
+    to: "Bound",
+    trigger: "bind(): an admin removed claimRef / its UID and a claim binds before syncVolume marks it Available",
+  },
 ] as const);
 
 /**
@@ -70,11 +78,7 @@ export const pvcPhaseTransitions: readonly PhaseTransition<PersistentVolumeClaim
  * canTransition("PersistentVolumeClaim", "Lost", "Pending"); // false
  * ```
  */
-export function canTransition(
-  kind: "PersistentVolume" | "PersistentVolumeClaim",
-  from: string | null | undefined,
-  to: string,
-): boolean {
+export function canTransition(kind: "PersistentVolume" | "PersistentVolumeClaim", from: string | null | undefined, to: string): boolean {
   if (from === to) return true;
   const table: readonly PhaseTransition<string>[] = kind === "PersistentVolume" ? pvPhaseTransitions : pvcPhaseTransitions;
   const f = from === undefined ? null : from;

@@ -42,8 +42,7 @@ export function isPodTerminated(pod: Pod): boolean {
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed") return true;
   if (!isBeingDeleted(pod)) return false;
-  const statuses = (pod.status as { containerStatuses?: { state?: { running?: unknown } }[] } | undefined)
-    ?.containerStatuses ?? [];
+  const statuses = (pod.status as { containerStatuses?: { state?: { running?: unknown } }[] } | undefined)?.containerStatuses ?? [];
   return statuses.every((s) => s.state?.running === undefined || s.state.running === null);
 }
 

@@ -3,7 +3,14 @@
  *
  * @module
  */
-import { AnnBoundByController, AnnDynamicallyProvisioned, FinalizerExternalProvisioner, FinalizerPVController, LabelHostname, NotSupportedProvisioner } from "../api/constants/index.js";
+import {
+  AnnBoundByController,
+  AnnDynamicallyProvisioned,
+  FinalizerExternalProvisioner,
+  FinalizerPVController,
+  LabelHostname,
+  NotSupportedProvisioner,
+} from "../api/constants/index.js";
 import { claimClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import type { NodeSelectorRequirement, NodeSelectorTerm } from "../labels/index.js";

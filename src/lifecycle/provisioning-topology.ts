@@ -64,7 +64,10 @@ function goTerm(t: TopologyTerm): string {
 
 /** Go's `%v` of a `map[string]string` (keys sorted): `map[k1:v1 k2:v2]`. */
 function goMap(m: Readonly<Record<string, string>>): string {
-  return `map[${Object.keys(m).sort().map((k) => `${k}:${m[k]}`).join(" ")}]`;
+  return `map[${Object.keys(m)
+    .sort()
+    .map((k) => `${k}:${m[k]}`)
+    .join(" ")}]`;
 }
 
 /**

@@ -135,7 +135,13 @@ function completeInTree(tx: Transaction, claim: PersistentVolumeClaim, sc: Stora
   tx.event("Normal", EventReasons.ProvisioningSucceeded, `Successfully provisioned volume ${nameOf(pv)} using ${plugin}`, ref);
 }
 
-function completeExternal(tx: Transaction, claim: PersistentVolumeClaim, sc: StorageClass, op: Operation, outcome: Exclude<OperationOutcome, string>): void {
+function completeExternal(
+  tx: Transaction,
+  claim: PersistentVolumeClaim,
+  sc: StorageClass,
+  op: Operation,
+  outcome: Exclude<OperationOutcome, string>,
+): void {
   // sig-storage-lib-external-provisioner's shouldProvision.
   const named = annotation(claim, AnnStorageProvisioner) ?? annotation(claim, AnnBetaStorageProvisioner);
   if (named !== op.provisioner) return;

@@ -108,7 +108,12 @@ function normalize(outcome: OperationOutcome): Exclude<OperationOutcome, string>
 }
 
 /** Removes a finalizer (if held) and deletes the volume object. */
-function deleteVolumeObject(tx: Transaction, volume: PersistentVolume, finalizer: string, actor: "pv-controller" | "external-provisioner"): void {
+function deleteVolumeObject(
+  tx: Transaction,
+  volume: PersistentVolume,
+  finalizer: string,
+  actor: "pv-controller" | "external-provisioner",
+): void {
   let pv: PersistentVolume | undefined = volume;
   if (hasFinalizer(volume, finalizer)) pv = tx.write("PersistentVolume", "update", withoutFinalizer(volume, finalizer), actor);
   if (pv !== undefined) tx.write("PersistentVolume", "delete", pv, actor);
@@ -181,7 +186,14 @@ export function completeRecycle(tx: Transaction, op: Operation, outcome: Operati
   }
   const o = normalize(outcome);
   if (!o.ok) {
-    updateVolumePhaseWithEvent(tx, pv, "Failed", "Warning", EventReasons.VolumeFailedRecycle, `Recycle failed: ${o.message ?? "operation failed"}`);
+    updateVolumePhaseWithEvent(
+      tx,
+      pv,
+      "Failed",
+      "Warning",
+      EventReasons.VolumeFailedRecycle,
+      `Recycle failed: ${o.message ?? "operation failed"}`,
+    );
     return;
   }
   tx.event("Normal", EventReasons.VolumeRecycled, "Volume recycled", volumeEventRef(pv));

@@ -128,7 +128,8 @@ export function reconcileWith(
   strategy: ReconcileStrategy,
 ): ReconcileResult {
   checkCluster(cluster);
-  if (typeof ctx !== "object" || ctx === null) throw new LifecycleError("InvalidInput", "ctx: Required value: a LifecycleContext with `now`");
+  if (typeof ctx !== "object" || ctx === null)
+    throw new LifecycleError("InvalidInput", "ctx: Required value: a LifecycleContext with `now`");
   formatTime(ctx.now);
   if (strategy.workingCopy === false) return runRounds(cluster, ctx, options ?? {}, strategy.index !== false);
   // Nobody sees the intermediate snapshots, so the steps may write into a private copy of the

@@ -128,12 +128,7 @@ export function updateClaimStatusWithEvent(
  * transact(cluster, ctx, (tx) => void updateVolumePhase(tx, pv, "Available")); // internal
  * ```
  */
-export function updateVolumePhase(
-  tx: Transaction,
-  volume: PersistentVolume,
-  phase: PersistentVolumePhase,
-  message = "",
-): PersistentVolume {
+export function updateVolumePhase(tx: Transaction, volume: PersistentVolume, phase: PersistentVolumePhase, message = ""): PersistentVolume {
   if (volume.status?.phase === phase) return volume;
   const status = { ...(volume.status ?? {}), phase };
   if (message === "") delete status.message;

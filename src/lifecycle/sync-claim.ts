@@ -107,7 +107,9 @@ function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeCla
   const message = `volume "${volumeName}" already bound to a different claim.`;
   tx.event("Warning", EventReasons.FailedBinding, message, claimEventRef(claim));
   if (hasAnnotation(claim, AnnBoundByController)) {
-    throw new SyncError(`invalid binding of claim "${claim.metadata.namespace ?? ""}/${nameOf(claim)}" to volume "${volumeName}": volume already claimed by "${pv.spec.claimRef.namespace ?? ""}/${pv.spec.claimRef.name ?? ""}"`);
+    throw new SyncError(
+      `invalid binding of claim "${claim.metadata.namespace ?? ""}/${nameOf(claim)}" to volume "${volumeName}": volume already claimed by "${pv.spec.claimRef.namespace ?? ""}/${pv.spec.claimRef.name ?? ""}"`,
+    );
   }
   updateClaimStatus(tx, claim, "Pending", undefined);
 }
@@ -116,14 +118,28 @@ function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeCla
 function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
   const volumeName = claim.spec.volumeName ?? "";
   if (volumeName === "") {
-    updateClaimStatusWithEvent(tx, claim, "Lost", undefined, "Warning", EventReasons.ClaimLost,
-      "Bound claim has lost reference to PersistentVolume. Data on the volume is lost!");
+    updateClaimStatusWithEvent(
+      tx,
+      claim,
+      "Lost",
+      undefined,
+      "Warning",
+      EventReasons.ClaimLost,
+      "Bound claim has lost reference to PersistentVolume. Data on the volume is lost!",
+    );
     return;
   }
   const pv = tx.cluster.volumes.get(volumeName);
   if (pv === undefined) {
-    updateClaimStatusWithEvent(tx, claim, "Lost", undefined, "Warning", EventReasons.ClaimLost,
-      "Bound claim has lost its PersistentVolume. Data on the volume is lost!");
+    updateClaimStatusWithEvent(
+      tx,
+      claim,
+      "Lost",
+      undefined,
+      "Warning",
+      EventReasons.ClaimLost,
+      "Bound claim has lost its PersistentVolume. Data on the volume is lost!",
+    );
     return;
   }
   const ref = pv.spec.claimRef;
@@ -131,8 +147,15 @@ function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
     bind(tx, pv, claim);
     return;
   }
-  updateClaimStatusWithEvent(tx, claim, "Lost", undefined, "Warning", EventReasons.ClaimMisbound,
-    "Two claims are bound to the same volume, this one is bound incorrectly");
+  updateClaimStatusWithEvent(
+    tx,
+    claim,
+    "Lost",
+    undefined,
+    "Warning",
+    EventReasons.ClaimMisbound,
+    "Two claims are bound to the same volume, this one is bound incorrectly",
+  );
 }
 
 /**

@@ -10,15 +10,7 @@ import { unbindVolume } from "./bind.js";
 import type { Cluster } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
 import { EventReasons } from "./event.js";
-import {
-  annotation,
-  hasAnnotation,
-  isBeingDeleted,
-  nameOf,
-  uidOf,
-  withFinalizer,
-  withoutFinalizer,
-} from "./object-meta.js";
+import { annotation, hasAnnotation, isBeingDeleted, nameOf, uidOf, withFinalizer, withoutFinalizer } from "./object-meta.js";
 import { reclaimVolume } from "./reclaim.js";
 import { claimEventRef, volumeEventRef } from "./refs.js";
 import type { LifecycleResult } from "./result.js";
@@ -83,12 +75,18 @@ function syncVolumeBody(tx: Transaction, name: string): void {
   const volumeName = claim.spec.volumeName ?? "";
   if (volumeName === "") {
     if (volumeModeOf(claim) !== volumeModeOf(volume)) {
-      tx.event("Warning", EventReasons.VolumeMismatch,
+      tx.event(
+        "Warning",
+        EventReasons.VolumeMismatch,
         `Cannot bind PersistentVolume to requested PersistentVolumeClaim "${nameOf(claim)}" due to incompatible volumeMode.`,
-        volumeEventRef(volume));
-      tx.event("Warning", EventReasons.VolumeMismatch,
+        volumeEventRef(volume),
+      );
+      tx.event(
+        "Warning",
+        EventReasons.VolumeMismatch,
         `Cannot bind PersistentVolume "${nameOf(volume)}" to requested PersistentVolumeClaim due to incompatible volumeMode.`,
-        claimEventRef(claim));
+        claimEventRef(claim),
+      );
     }
     // Otherwise Kubernetes enqueues the claim; syncClaim finishes the binding.
     return;

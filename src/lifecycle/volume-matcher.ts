@@ -121,6 +121,6 @@ export function findBestMatch(
   delayBinding: boolean,
   matcher: ClusterVolumeMatcher | undefined,
 ): PersistentVolume | undefined {
-  if (matcher !== undefined && matcher.tracks(volumes)) return matcher.findBestMatchForClaim(claim, delayBinding);
+  if (matcher?.tracks(volumes)) return matcher.findBestMatchForClaim(claim, delayBinding);
   return findBestMatchForClaim(claim, volumes.values(), { delayBinding });
 }

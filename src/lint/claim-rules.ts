@@ -104,9 +104,10 @@ export function storageClassNotFound(s: Subject, ctx: LintContext): LintFinding[
   if (!ctx.classesKnown) return [];
   const cls = claimClass(s.obj);
   if (cls === "" || ctx.allClasses.has(cls)) return [];
-  const field = s.obj.metadata?.annotations?.["volume.beta.kubernetes.io/storage-class"] !== undefined
-    ? "metadata.annotations[volume.beta.kubernetes.io/storage-class]"
-    : "spec.storageClassName";
+  const field =
+    s.obj.metadata?.annotations?.["volume.beta.kubernetes.io/storage-class"] !== undefined
+      ? "metadata.annotations[volume.beta.kubernetes.io/storage-class]"
+      : "spec.storageClassName";
   const staticVolumes = volumesOfClass(ctx, cls).volumes.length > 0;
   return [
     finding(
@@ -257,7 +258,13 @@ export function volumeNameChecks(s: Subject, ctx: LintContext): LintFinding[] {
   if (!pv) {
     if (!ctx.volumesKnown) return [];
     return [
-      finding("KV015", s, "spec.volumeName", `volume "${name}" does not exist; the claim stays Pending until it is created`, "Create the volume, or fix spec.volumeName."),
+      finding(
+        "KV015",
+        s,
+        "spec.volumeName",
+        `volume "${name}" does not exist; the claim stays Pending until it is created`,
+        "Create the volume, or fix spec.volumeName.",
+      ),
     ];
   }
   let check;
@@ -281,7 +288,13 @@ export function volumeNameChecks(s: Subject, ctx: LintContext): LintFinding[] {
   if (check?.result !== "mismatch") return [];
   const reason = check.message ?? "the volume does not satisfy the claim";
   return [
-    finding("KV014", s, "spec.volumeName", `volume "${name}" cannot satisfy the claim: ${reason}`, "Make the claim's request, access modes, volume mode and class fit the volume, or pick another volume."),
+    finding(
+      "KV014",
+      s,
+      "spec.volumeName",
+      `volume "${name}" cannot satisfy the claim: ${reason}`,
+      "Make the claim's request, access modes, volume mode and class fit the volume, or pick another volume.",
+    ),
   ];
 }
 

@@ -27,9 +27,10 @@ export function multipleDefaultClasses(s: Subject, ctx: LintContext): LintFindin
   if (!isDefaultStorageClass(s.obj)) return [];
   const { chosen, defaults } = pickDefaultStorageClass([...ctx.allClasses.values()]);
   if (defaults.length < 2 || chosen?.metadata?.name === s.obj.metadata?.name) return [];
-  const key = s.obj.metadata?.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true"
-    ? "storageclass.kubernetes.io/is-default-class"
-    : "storageclass.beta.kubernetes.io/is-default-class";
+  const key =
+    s.obj.metadata?.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true"
+      ? "storageclass.kubernetes.io/is-default-class"
+      : "storageclass.beta.kubernetes.io/is-default-class";
   return [
     finding(
       "KV011",

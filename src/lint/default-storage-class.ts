@@ -55,4 +55,3 @@ export function pickDefaultStorageClass(classes: readonly StorageClass[]): Defau
     });
   return { chosen: defaults[0], defaults };
 }
-

@@ -33,7 +33,13 @@ const RWO: AccessMode = "ReadWriteOnce";
 const ROX: AccessMode = "ReadOnlyMany";
 const RWX: AccessMode = "ReadWriteMany";
 
-function info(source: string, plugin: string, accessModes: readonly AccessMode[] | undefined, recyclable = false, note?: string): VolumePluginInfo {
+function info(
+  source: string,
+  plugin: string,
+  accessModes: readonly AccessMode[] | undefined,
+  recyclable = false,
+  note?: string,
+): VolumePluginInfo {
   return note === undefined ? { source, plugin, accessModes, recyclable } : { source, plugin, accessModes, recyclable, note };
 }
 

@@ -36,7 +36,15 @@ export function claimRefWithoutNamespace(s: Subject): LintFinding[] {
     );
   }
   if (!ref.name) {
-    out.push(finding("KV001", s, "spec.claimRef.name", "spec.claimRef has no name; the volume can never bind", "Set spec.claimRef.name, or remove spec.claimRef."));
+    out.push(
+      finding(
+        "KV001",
+        s,
+        "spec.claimRef.name",
+        "spec.claimRef has no name; the volume can never bind",
+        "Set spec.claimRef.name, or remove spec.claimRef.",
+      ),
+    );
   }
   return out;
 }
@@ -60,7 +68,13 @@ export function accessModesUnsupported(s: Subject): LintFinding[] {
     if (mode === "ReadWriteOncePod") {
       if (plugin.source !== "csi") {
         out.push(
-          finding("KV003", s, field, `ReadWriteOncePod on a ${plugin.plugin} volume; it is only supported for CSI volumes`, "Use ReadWriteOnce, or migrate the volume to its CSI driver."),
+          finding(
+            "KV003",
+            s,
+            field,
+            `ReadWriteOncePod on a ${plugin.plugin} volume; it is only supported for CSI volumes`,
+            "Use ReadWriteOnce, or migrate the volume to its CSI driver.",
+          ),
         );
       }
       return;
@@ -185,7 +199,10 @@ export function localVolumeWithoutNode(s: Subject, ctx: LintContext): LintFindin
           "KV006",
           s,
           "spec.nodeAffinity.required",
-          `local volume names node ${hosts.slice(0, 3).map((h) => `"${h}"`).join(", ")}, which does not exist in the cluster`,
+          `local volume names node ${hosts
+            .slice(0, 3)
+            .map((h) => `"${h}"`)
+            .join(", ")}, which does not exist in the cluster`,
           "Fix the node name (it is the node's kubernetes.io/hostname label), or delete the volume if the node is gone.",
         ),
       );

@@ -546,14 +546,15 @@ export class CompiledChecks {
     let m: number;
     if (memo) {
       m = this.commonBits[signature]!;
-      if (m < 0) this.commonBits[signature] = m = v.defect !== undefined && v.defect.code === "malformed-volume" ? B_MALFORMED : this.common(v);
+      if (m < 0)
+        this.commonBits[signature] = m = v.defect !== undefined && v.defect.code === "malformed-volume" ? B_MALFORMED : this.common(v);
       if (m === B_MALFORMED) return m;
     } else {
       if (v.defect !== undefined && v.defect.code === "malformed-volume") return B_MALFORMED;
       m = this.common(v);
     }
     const excluded = this.ctx.excluded;
-    if (excluded !== undefined && excluded.has(v.name)) m |= B_EXCLUDED;
+    if (excluded?.has(v.name)) m |= B_EXCLUDED;
     const hasRef = hints !== undefined ? hints.hasClaimRef : v.claimRef !== undefined;
     const preBound = hasRef && this.pointsAtClaim(v.claimRef!);
     if (hasRef && !preBound) m |= B_CLAIMED;

@@ -54,11 +54,11 @@ export function formatModes(modes: readonly string[]): string {
 
 function hasBetaClass(obj: { metadata?: { annotations?: Record<string, string> | null } | null } | undefined): boolean {
   const a = obj?.metadata?.annotations;
-  return a != null && typeof a === "object" && Object.prototype.hasOwnProperty.call(a, AnnBetaStorageClass);
+  return a != null && typeof a === "object" && Object.hasOwn(a, AnnBetaStorageClass);
 }
 
 function labelFacts(req: Requirement, labels: Labels | undefined): string {
-  const has = labels != null && Object.prototype.hasOwnProperty.call(labels, req.key);
+  const has = labels != null && Object.hasOwn(labels, req.key);
   return has ? `${req.key}=${labels![req.key]}` : `no ${req.key} label`;
 }
 
@@ -69,12 +69,7 @@ const PHASE_TEXT: Readonly<Record<string, string>> = {
   Failed: "Failed (its reclaim failed)",
 };
 
-function describe(
-  code: ReasonCode,
-  v: DecodedVolume,
-  c: DecodedClaim,
-  ctx: CheckContext,
-): Omit<CheckFailure, "code" | "volume"> {
+function describe(code: ReasonCode, v: DecodedVolume, c: DecodedClaim, ctx: CheckContext): Omit<CheckFailure, "code" | "volume"> {
   const pv = v.name;
   switch (code) {
     case "malformed-volume":
@@ -160,8 +155,7 @@ function describe(
       if (hasBetaClass(c.pvc)) notes.push(`the claim's class comes from the annotation ${AnnBetaStorageClass}`);
       return {
         message:
-          `${pv} is ${inClass(v.class)}, the claim asks for ${formatClass(c.class)}` +
-          (notes.length > 0 ? ` (${notes.join("; ")})` : ""),
+          `${pv} is ${inClass(v.class)}, the claim asks for ${formatClass(c.class)}` + (notes.length > 0 ? ` (${notes.join("; ")})` : ""),
         have: v.class,
         want: c.class,
         fix: `set storageClassName: "${v.class}" on the claim (at creation)`,

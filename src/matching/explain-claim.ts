@@ -163,7 +163,10 @@ function lossOf(e: Evaluated, f: SearchFacts): { code: LossCode; message: string
   }
   if (m === undefined) {
     const d = f.decider?.name ?? "a volume pre-bound to the claim";
-    return { code: "blocked-by-pre-bound", message: `${v.name} fits, but ${d} is pre-bound to the claim and does not fit the node, so nothing is chosen` };
+    return {
+      code: "blocked-by-pre-bound",
+      message: `${v.name} fits, but ${d} is pre-bound to the claim and does not fit the node, so nothing is chosen`,
+    };
   }
   if (f.mode === "controller" && m.modesKey !== v.modesKey && f.groupOrder.indexOf(v.modesKey) > f.groupOrder.indexOf(m.modesKey)) {
     return {
@@ -187,7 +190,10 @@ function lossOf(e: Evaluated, f: SearchFacts): { code: LossCode; message: string
 function matchReason(f: SearchFacts): { reason: MatchReasonCode; message: string } {
   const m = f.match!;
   if (f.volumeName !== undefined) {
-    const how = f.volumeName.result === "pre-bound" ? "its claimRef points back at the claim, so they are bound without checks" : "it satisfies the claim";
+    const how =
+      f.volumeName.result === "pre-bound"
+        ? "its claimRef points back at the claim, so they are bound without checks"
+        : "it satisfies the claim";
     return { reason: "volume-name", message: `the claim names ${m.name} in spec.volumeName and ${how}` };
   }
   if (f.matchPreBound) {

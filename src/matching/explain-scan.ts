@@ -255,7 +255,20 @@ function uniqueDecoded(input: Iterable<PersistentVolume>): PoolSnapshot {
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   const indexByName = new Map<string, number>();
   for (let i = 0; i < vols.length; i++) indexByName.set(vols[i]!.name, i);
-  const fresh: PoolSnapshot = { pvs, vols, byName, signature, signatureVolume, capacityKey, hasClaimRef, affinity, order, rank, ids, indexByName };
+  const fresh: PoolSnapshot = {
+    pvs,
+    vols,
+    byName,
+    signature,
+    signatureVolume,
+    capacityKey,
+    hasClaimRef,
+    affinity,
+    order,
+    rank,
+    ids,
+    indexByName,
+  };
   lastPool = new WeakRef(fresh);
   return fresh;
 }
@@ -630,7 +643,17 @@ function shapeKey(c: DecodedClaim, ctx: CheckContext, groupModes: boolean): stri
     // get separate tables.
     const selector = c.selector === undefined ? "" : JSON.stringify((c.pvc.spec as { selector?: unknown }).selector);
     if (selector === undefined) return undefined;
-    return JSON.stringify([groupModes, node, ctx.delayBinding, c.class, c.accessModes, c.volumeMode, c.vac, c.selector === undefined ? 0 : 1, selector]);
+    return JSON.stringify([
+      groupModes,
+      node,
+      ctx.delayBinding,
+      c.class,
+      c.accessModes,
+      c.volumeMode,
+      c.vac,
+      c.selector === undefined ? 0 : 1,
+      selector,
+    ]);
   } catch {
     return undefined;
   }
@@ -842,7 +865,13 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
   const cells: Cell[] = cellSize.map((size, k) => {
     const i = cellHead[k]!;
     const m = base[i]!;
-    return { base: m, mine: sigMine[signature[i]!] === 1, modesKey: m === 0 ? vols[i]!.modesKey : "", vols: new Int32Array(size), pos: new Int32Array(size) };
+    return {
+      base: m,
+      mine: sigMine[signature[i]!] === 1,
+      modesKey: m === 0 ? vols[i]!.modesKey : "",
+      vols: new Int32Array(size),
+      pos: new Int32Array(size),
+    };
   });
   // In capacity order, then the volumes without a capacity: each cell comes out sorted by position.
   const fill = new Int32Array(cells.length);
@@ -898,7 +927,13 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
  * uncacheable context (exclusions), or a claim some volume's claimRef names (it may be pre-bound,
  * which the tables do not model).
  */
-function shapeScan(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext, groupModes: boolean, listLimit: number | undefined): PoolScan | undefined {
+function shapeScan(
+  snap: PoolSnapshot,
+  c: DecodedClaim,
+  ctx: CheckContext,
+  groupModes: boolean,
+  listLimit: number | undefined,
+): PoolScan | undefined {
   if (!tablesEnabled || c.request === undefined) return undefined;
   const key = shapeKey(c, ctx, groupModes);
   if (key === undefined) return undefined;

@@ -152,11 +152,15 @@ function provisioningLines(e: Result, c: DecodedClaim, classes: readonly Storage
   const name = e.claim.class;
   if (name === "") {
     if (hasClass(c)) {
-      return ['The claim asks for no class (storageClassName: "" or an empty beta annotation): it binds only to class-less volumes, is never provisioned dynamically and never gets a default class.'];
+      return [
+        'The claim asks for no class (storageClassName: "" or an empty beta annotation): it binds only to class-less volumes, is never provisioned dynamically and never gets a default class.',
+      ];
     }
     const def = defaultClassName(classes);
     if (def !== undefined) {
-      return [`The claim sets no storageClassName: the PV controller assigns the default class '${def}' (retroactive default assignment) and then provisions through it.`];
+      return [
+        `The claim sets no storageClassName: the PV controller assigns the default class '${def}' (retroactive default assignment) and then provisions through it.`,
+      ];
     }
     return [
       classes === undefined
@@ -166,10 +170,14 @@ function provisioningLines(e: Result, c: DecodedClaim, classes: readonly Storage
   }
   if (!sc.known) return [`Whether class '${name}' provisions dynamically depends on its StorageClass (not given).`];
   if (!sc.exists) {
-    return [`StorageClass '${name}' does not exist: provisioning fails (ProvisioningFailed: storageclass.storage.k8s.io "${name}" not found) and the claim stays Pending.`];
+    return [
+      `StorageClass '${name}' does not exist: provisioning fails (ProvisioningFailed: storageclass.storage.k8s.io "${name}" not found) and the claim stays Pending.`,
+    ];
   }
   if (!sc.canProvision) {
-    return [`Class '${name}' has no provisioner (${sc.provisioner || "empty"}): only a PersistentVolume created by hand with class '${name}' can satisfy the claim.`];
+    return [
+      `Class '${name}' has no provisioner (${sc.provisioner || "empty"}): only a PersistentVolume created by hand with class '${name}' can satisfy the claim.`,
+    ];
   }
   const lines = [
     `Class '${name}' provisions dynamically via ${sc.provisioner}` +
@@ -178,7 +186,9 @@ function provisioningLines(e: Result, c: DecodedClaim, classes: readonly Storage
         : ` (event ExternalProvisioning: waiting for a volume to be created by ${sc.provisioner}).`),
   ];
   if (e.claim.selector !== undefined) {
-    lines.push("Caution: the claim has a selector, and most dynamic provisioners (the CSI external-provisioner included) refuse claims with a selector.");
+    lines.push(
+      "Caution: the claim has a selector, and most dynamic provisioners (the CSI external-provisioner included) refuse claims with a selector.",
+    );
   }
   return lines;
 }
@@ -190,7 +200,15 @@ function volumeNoun(cls: string, plural = false): string {
 }
 
 /** The order in which a check that fails for every free volume of the class is named. */
-const BLOCKERS: readonly ReasonCode[] = ["access-modes", "volume-mode", "volume-attributes-class", "selector", "phase", "node-affinity", "too-small"];
+const BLOCKERS: readonly ReasonCode[] = [
+  "access-modes",
+  "volume-mode",
+  "volume-attributes-class",
+  "selector",
+  "phase",
+  "node-affinity",
+  "too-small",
+];
 
 /**
  * Why no volume of the claim's own class matches, in one clause: no such volume, all taken, a
@@ -200,7 +218,8 @@ const BLOCKERS: readonly ReasonCode[] = ["access-modes", "volume-mode", "volume-
 function staticReason(e: Result, f: SearchFacts): string {
   const c = f.c;
   const scan = f.scan;
-  if (scan.sameClass === 0) return c.class === "" ? 'no PersistentVolume is without a class ("")' : `no PersistentVolume has class '${c.class}'`;
+  if (scan.sameClass === 0)
+    return c.class === "" ? 'no PersistentVolume is without a class ("")' : `no PersistentVolume has class '${c.class}'`;
   const strip = REASON_BITS["delay-binding"];
   const free: number[] = [];
   const taken: number[] = [];
@@ -272,7 +291,9 @@ function noMatchLines(e: Result, facts: SearchFacts): string[] {
   if (e.outcome === "pre-bound-misses-node" && facts.decider !== undefined) {
     const d = e.volumes.find((v) => v.name === facts.decider!.name);
     const why = d?.failures.find((f) => f.code === "node-affinity")?.message ?? `${facts.decider.name} does not fit the node`;
-    lines.push(`No volume: ${facts.decider.name} is pre-bound to the claim but ${why.replace(`${facts.decider.name} `, "")}; the claim is committed to it, so no other volume is considered on this node.`);
+    lines.push(
+      `No volume: ${facts.decider.name} is pre-bound to the claim but ${why.replace(`${facts.decider.name} `, "")}; the claim is committed to it, so no other volume is considered on this node.`,
+    );
     return lines;
   }
   if (e.mode === "controller" && e.delayBinding) {
@@ -284,7 +305,9 @@ function noMatchLines(e: Result, facts: SearchFacts): string[] {
         : `No volume: binding waits for the first consumer, and no volume would match even then (${staticReason(e, facts)}).`,
     );
   } else if (e.mode === "controller" && facts.groupOrder.length === 0) {
-    lines.push(`No volume matches: no volume offers ${formatModes(facts.c.accessModes)} (no access-mode group contains the requested modes).`);
+    lines.push(
+      `No volume matches: no volume offers ${formatModes(facts.c.accessModes)} (no access-mode group contains the requested modes).`,
+    );
   } else {
     lines.push(scan.sameClass > 0 ? `No volume matches: ${staticReason(e, facts)}.` : "No volume matches.");
   }
@@ -304,7 +327,9 @@ function noMatchLines(e: Result, facts: SearchFacts): string[] {
     const failures = otherClasses ? v.failures.filter((f) => f.code !== "class") : v.failures;
     const fixes = failures.map((f) => f.fix).filter((x): x is string => x !== undefined);
     const what = failures.length > 0 ? failures.map((f) => f.message).join("; ") : `only the class differs`;
-    lines.push(`Closest: ${v.name} (${v.capacity}, ${formatClass(v.class)}, ${v.accessModes || "no modes"}) — ${what}.${fixes.length > 0 ? ` To match: ${fixes.join("; ")}.` : ""}`);
+    lines.push(
+      `Closest: ${v.name} (${v.capacity}, ${formatClass(v.class)}, ${v.accessModes || "no modes"}) — ${what}.${fixes.length > 0 ? ` To match: ${fixes.join("; ")}.` : ""}`,
+    );
   }
   return lines;
 }
@@ -320,10 +345,13 @@ function matchedLines(e: Result, facts: SearchFacts): string[] {
     for (const i of scan.candidates) {
       const x = scan.vols[i]!;
       if (x.modesKey === matchVol.modesKey || x.capacity!.cmp(matchVol.capacity!) >= 0) continue;
-      if (first === undefined || x.capacity!.cmp(first.capacity!) < 0 || (x.capacity!.cmp(first.capacity!) === 0 && x.name < first.name)) first = x;
+      if (first === undefined || x.capacity!.cmp(first.capacity!) < 0 || (x.capacity!.cmp(first.capacity!) === 0 && x.name < first.name))
+        first = x;
     }
     if (first !== undefined) {
-      lines.push(`Note: ${first.name} (${first.capacityText}, ${first.modesKey}) is smaller but offers more access modes; the PV controller takes the tightest access-mode group with any match, not the smallest volume.`);
+      lines.push(
+        `Note: ${first.name} (${first.capacityText}, ${first.modesKey}) is smaller but offers more access modes; the PV controller takes the tightest access-mode group with any match, not the smallest volume.`,
+      );
     }
   }
   const byName = new Map(e.volumes.map((v) => [v.name, v]));
@@ -370,7 +398,12 @@ function volumeNameHeadline(check: VolumeNameCheck, e: Result, facts: SearchFact
 function matchedHeadline(e: Result, f: SearchFacts): string {
   const m = e.match!;
   const lead = `Binds to ${m.volume} (${m.capacity})`;
-  const scope = f.mode === "controller" ? ` in access-mode group ${f.match!.modesKey || '""'}` : f.ctx.hasNode ? ` that fits node ${f.ctx.nodeName ?? "(unnamed)"}` : "";
+  const scope =
+    f.mode === "controller"
+      ? ` in access-mode group ${f.match!.modesKey || '""'}`
+      : f.ctx.hasNode
+        ? ` that fits node ${f.ctx.nodeName ?? "(unnamed)"}`
+        : "";
   switch (m.reason) {
     case "pre-bound":
       return `${lead}: pre-bound, its claimRef names the claim`;
@@ -390,7 +423,9 @@ function pendingHeadline(e: Result, f: SearchFacts, classes: readonly StorageCla
   const wffc = "waiting for a pod to be scheduled (WaitForFirstConsumer)";
   const waiting = e.mode === "controller" && e.delayBinding;
   if (e.claim.class !== "" && sc.known && sc.exists === false) {
-    return scan.sameClass === 0 ? `StorageClass '${sc.name}' does not exist` : `${staticReason(e, f)}; StorageClass '${sc.name}' does not exist`;
+    return scan.sameClass === 0
+      ? `StorageClass '${sc.name}' does not exist`
+      : `${staticReason(e, f)}; StorageClass '${sc.name}' does not exist`;
   }
   if (e.claim.class !== "" && sc.known && sc.exists === true && sc.canProvision === true) {
     if (waiting) return scan.waitingCount > 0 ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match` : wffc;
@@ -398,7 +433,9 @@ function pendingHeadline(e: Result, f: SearchFacts, classes: readonly StorageCla
     return `waiting for ${sc.provisioner} to provision a volume`;
   }
   if (waiting) {
-    return scan.waitingCount > 0 ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match` : `${staticReason(e, f)}; binding also waits for a pod`;
+    return scan.waitingCount > 0
+      ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match`
+      : `${staticReason(e, f)}; binding also waits for a pod`;
   }
   if (e.claim.class === "" && !hasClass(f.c)) {
     const def = defaultClassName(classes);
@@ -465,7 +502,9 @@ export function explainSummary(
   const scan = facts.scan;
   if (scan.malformedCount > 0) {
     const names = scan.malformed.map((i) => scan.vols[i]!.name || "(unnamed)").join(", ");
-    lines.push(`${scan.malformedCount} malformed volume${scan.malformedCount > 1 ? "s" : ""} skipped: ${names}${scan.malformedCount > scan.malformed.length ? ", ..." : ""}.`);
+    lines.push(
+      `${scan.malformedCount} malformed volume${scan.malformedCount > 1 ? "s" : ""} skipped: ${names}${scan.malformedCount > scan.malformed.length ? ", ..." : ""}.`,
+    );
   }
   if (e.volumesOmitted > 0) lines.push(`${e.volumesOmitted} more volume${e.volumesOmitted > 1 ? "s are" : " is"} not listed (maxVolumes).`);
   return lines;

@@ -55,11 +55,7 @@ export function isBetterCandidate(a: DecodedVolume, b: DecodedVolume): boolean {
  * const v = findMatchingDecoded(c, pool.map(decodeVolume), checkContext({ node }));
  * ```
  */
-export function findMatchingDecoded(
-  c: DecodedClaim,
-  volumes: Iterable<DecodedVolume>,
-  ctx: CheckContext,
-): DecodedVolume | undefined {
+export function findMatchingDecoded(c: DecodedClaim, volumes: Iterable<DecodedVolume>, ctx: CheckContext): DecodedVolume | undefined {
   let best: DecodedVolume | undefined;
   let preBound: DecodedVolume | undefined;
   for (const v of volumes) {

@@ -67,11 +67,7 @@ export function defaultClassName(classes: readonly StorageClass[] | undefined): 
     }
     if (!isDefault) continue;
     const name = sc.metadata.name ?? "";
-    if (
-      best === undefined ||
-      created(sc) > created(best) ||
-      (created(sc) === created(best) && name < (best.metadata.name ?? ""))
-    ) {
+    if (best === undefined || created(sc) > created(best) || (created(sc) === created(best) && name < (best.metadata.name ?? ""))) {
       best = sc;
     }
   }

@@ -164,7 +164,10 @@ function str(x: unknown): string {
  */
 function modeSignature(modesKey: string, modes: readonly string[], known: boolean): string {
   if (known) return modesKey;
-  return `~${[...new Set(modes)].sort().map((m) => `${m.length}:${m}`).join("")}`;
+  return `~${[...new Set(modes)]
+    .sort()
+    .map((m) => `${m.length}:${m}`)
+    .join("")}`;
 }
 
 /**
@@ -625,7 +628,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       if (e.bucket !== undefined) bucketed++;
       for (let i = 0; i < FLAG_BITS; i++) if (e.flags & (1 << i)) counts[i]!++;
       const fresh = this.makeEntry(decodeVolume(e.pv));
-      if (fresh.flags !== e.flags || !Object.is(fresh.cap, e.cap) || !sameLabels(fresh.labels, e.labels)) problems.push(`${e.name} is filed as an older version`);
+      if (fresh.flags !== e.flags || !Object.is(fresh.cap, e.cap) || !sameLabels(fresh.labels, e.labels))
+        problems.push(`${e.name} is filed as an older version`);
       if ((e.flags & F_CLAIMED) === 0) continue;
       claimed++;
       const had = this.claimed.get(claimRefName(e.pv));
@@ -635,8 +639,10 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     let mapped = 0;
     for (const had of this.claimed.values()) mapped += Array.isArray(had) ? had.length : 1;
     if (mapped !== claimed) problems.push(`claim map holds ${mapped}, ${claimed} volumes are claimed`);
-    for (const name of this.claimed.keys()) if (!this.claimedNames.mayContain(nameHash(name))) problems.push(`claim name ${name} missing from the filter`);
-    if (counts.some((n, i) => n !== this.counts[i])) problems.push(`stats counters drifted: ${this.counts.join(",")} vs ${counts.join(",")}`);
+    for (const name of this.claimed.keys())
+      if (!this.claimedNames.mayContain(nameHash(name))) problems.push(`claim name ${name} missing from the filter`);
+    if (counts.some((n, i) => n !== this.counts[i]))
+      problems.push(`stats counters drifted: ${this.counts.join(",")} vs ${counts.join(",")}`);
     return problems;
   }
 
@@ -723,7 +729,14 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
         if (!m.known && !m.strings) f |= F_UNINDEXABLE;
         else {
           const vac: unknown = spec.volumeAttributesClassName;
-          e.bucket = this.bucketFor(volumeClass(pv), volumeModeOf(pv), typeof vac === "string" ? vac : "", m.key, modes as string[], m.known);
+          e.bucket = this.bucketFor(
+            volumeClass(pv),
+            volumeModeOf(pv),
+            typeof vac === "string" ? vac : "",
+            m.key,
+            modes as string[],
+            m.known,
+          );
         }
       }
     }
@@ -748,7 +761,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     if ((e.flags & F_CLAIMED) !== 0 && claimRefName(old.pv) !== claimRefName(e.pv)) return false;
     if (old.bucket === undefined) return (e.flags & F_MATCHABLE) === 0 || (e.flags & F_UNINDEXABLE) !== 0;
     const group = this.groups.get(d.class, d.volumeMode, d.vac);
-    return group !== undefined && group.buckets.get(modeSignature(d.modesKey, d.accessModes, (e.flags & F_UNKNOWN_MODES) === 0)) === old.bucket;
+    return (
+      group !== undefined && group.buckets.get(modeSignature(d.modesKey, d.accessModes, (e.flags & F_UNKNOWN_MODES) === 0)) === old.bucket
+    );
   }
 
   private bucketFor(cls: string, volumeMode: string, vac: string, modesKey: string, modes: readonly string[], known: boolean): Bucket {
@@ -826,7 +841,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
         group.buckets.delete(sig);
         group.changed();
         this.bucketCount--;
-          this.epoch++;
+        this.epoch++;
         break;
       }
     }
@@ -873,7 +888,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const cap = m.cap;
     const exact = m.exact;
     const sel = c.selector;
-    if (sel !== undefined && sel.matchesNothing()) return best;
+    if (sel?.matchesNothing()) return best;
     const plan = sel !== undefined && !sel.isEmpty() ? planSelector(b, sel) : undefined;
     if (plan !== undefined && plan.size === 0) return best;
     const hasNode = ctx.hasNode;
@@ -979,7 +994,7 @@ class CandidateFilter implements EntryFilter {
 
   accept(e: VolumeEntry): boolean {
     const ctx = this.ctx;
-    if (ctx.excluded !== undefined && ctx.excluded.has(e.name)) return false;
+    if (ctx.excluded?.has(e.name)) return false;
     if (this.selector !== undefined && !this.selector.matches(e.labels)) return false;
     if (!ctx.hasNode || (e.flags & VolumeEntry.HAS_AFFINITY) === 0) return true;
     return volumeNodeAffinityError({ hasNodeAffinity: true, pv: e.pv } as DecodedVolume, ctx) === undefined;

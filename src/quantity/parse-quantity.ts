@@ -35,10 +35,28 @@ const BINARY_POWER = new Int8Array(128).fill(NONE);
 const BINARY_FAST_DIGITS = [0, 11, 8, 5, 2, -1, -1];
 /** 1024^k, indexed by the power of two / 10 (all exact doubles). */
 const KIBI_POWERS = [1, 2 ** 10, 2 ** 20, 2 ** 30, 2 ** 40, 2 ** 50, 2 ** 60];
-for (const [s, e] of [["n", -9], ["u", -6], ["m", -3], ["k", 3], ["M", 6], ["G", 9], ["T", 12], ["P", 15], ["E", 18]] as const) {
+for (const [s, e] of [
+  ["n", -9],
+  ["u", -6],
+  ["m", -3],
+  ["k", 3],
+  ["M", 6],
+  ["G", 9],
+  ["T", 12],
+  ["P", 15],
+  ["E", 18],
+] as const) {
   DECIMAL_EXPONENT[s.charCodeAt(0)] = e;
 }
-for (const [s, p] of [["K", 10], ["M", 20], ["G", 30], ["T", 40], ["P", 50], ["E", 60]] as const) BINARY_POWER[s.charCodeAt(0)] = p;
+for (const [s, p] of [
+  ["K", 10],
+  ["M", 20],
+  ["G", 30],
+  ["T", 40],
+  ["P", 50],
+  ["E", 60],
+] as const)
+  BINARY_POWER[s.charCodeAt(0)] = p;
 
 /** Zero with the given format (the input text is not kept: Kubernetes keeps only `"0"` itself). */
 const ZERO_QUANTITY: Record<QuantityFormat, Quantity> = {

@@ -12,8 +12,7 @@
  * try { parseQuantity("1 Gi"); } catch (e) { (e as QuantityError).message === QUANTITY_FORMAT_MESSAGE; } // true
  * ```
  */
-export const QUANTITY_FORMAT_MESSAGE =
-  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_FORMAT_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 /**
  * Kubernetes' "unknown suffix" message (`resource.ErrSuffix`), verbatim.

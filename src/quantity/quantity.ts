@@ -64,7 +64,7 @@ export class Quantity {
     this._e = e;
     const k = nearestDouble(c, b, e);
     this._k = k;
-    this._x = b === undefined && e >= 0 && (k <= MAX_SAFE && k >= -MAX_SAFE);
+    this._x = b === undefined && e >= 0 && k <= MAX_SAFE && k >= -MAX_SAFE;
     this._s = cached;
     this._canon = undefined;
   }
@@ -348,7 +348,7 @@ function combine(p: Quantity, q: Quantity, negate: boolean): Quantity {
   const format = p.isZero() ? q.format : p.format;
   if (p._b === undefined && q._b === undefined) {
     // Align the coefficients in doubles while they stay safe integers (then every step is exact).
-    const e = p._e < q._e ? p._e : q._e;
+    const e = Math.min(p._e, q._e);
     const x = p._e - e <= 15 ? p._c * POW10[p._e - e]! : Infinity;
     const y = q._e - e <= 15 ? q._c * POW10[q._e - e]! : Infinity;
     if (x >= -MAX_SAFE && x <= MAX_SAFE && y >= -MAX_SAFE && y <= MAX_SAFE) {

@@ -105,7 +105,9 @@ function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeA
     a = Object.freeze({
       required: Object.freeze({
         nodeSelectorTerms: Object.freeze([
-          Object.freeze({ matchExpressions: Object.freeze([Object.freeze({ key: HOSTNAME_LABEL, operator: "In", values: Object.freeze([host]) })]) }),
+          Object.freeze({
+            matchExpressions: Object.freeze([Object.freeze({ key: HOSTNAME_LABEL, operator: "In", values: Object.freeze([host]) })]),
+          }),
         ]),
       }),
     }) as NonNullable<PersistentVolume["spec"]["nodeAffinity"]>;
@@ -119,7 +121,7 @@ function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeA
  * decimal units (`500G`, `2T`).
  */
 function drawCapacity(rng: Prng): Record<string, string> {
-  const gib = Math.max(1, Math.round(Math.pow(2, 14 * rng.float())));
+  const gib = Math.max(1, Math.round(2 ** (14 * rng.float())));
   return capacityOf(gib, rng.chance(0.1));
 }
 

@@ -15,7 +15,16 @@
  * STORAGE_CLASSES.includes(""); // true
  * ```
  */
-export const STORAGE_CLASSES: readonly string[] = Object.freeze(["", "standard", "fast", "slow", "gold", "silver", "archive", "local-storage"]);
+export const STORAGE_CLASSES: readonly string[] = Object.freeze([
+  "",
+  "standard",
+  "fast",
+  "slow",
+  "gold",
+  "silver",
+  "archive",
+  "local-storage",
+]);
 
 /**
  * The class of every local (node-pinned) volume in a generated pool.

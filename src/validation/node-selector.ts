@@ -19,7 +19,8 @@ function requirementErrors(r: Reader, rq: Rec, allowInvalidLabelValue: boolean, 
       break;
     case "Exists":
     case "DoesNotExist":
-      if (values.length > 0) errs.push(forbidden(child(path, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errs.push(forbidden(child(path, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     case "Gt":
     case "Lt":

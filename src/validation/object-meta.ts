@@ -45,7 +45,15 @@ export function readMeta(r: Reader, root: Rec): Rec {
  * `coreFinalizers` adds the core API's per-finalizer check (`validateKubeFinalizerName`).
  * @internal
  */
-export function objectMetaErrors(r: Reader, meta: Rec, namespaced: boolean, rule: NameRule, path: string, coreFinalizers: boolean, errs: FieldError[]): void {
+export function objectMetaErrors(
+  r: Reader,
+  meta: Rec,
+  namespaced: boolean,
+  rule: NameRule,
+  path: string,
+  coreFinalizers: boolean,
+  errs: FieldError[],
+): void {
   const generateName = r.s(meta, "generateName", path);
   if (generateName !== "") {
     for (const msg of nameErrors(rule, generateName, true)) errs.push(invalid(child(path, "generateName"), generateName, msg));
@@ -148,7 +156,11 @@ function ownerReferenceErrors(r: Reader, meta: Rec, path: string, errs: FieldErr
       const current = `${kind}/${name}`;
       if (firstController !== "") {
         errs.push(
-          invalid(p, refs.map(ownerReferenceValue), `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`),
+          invalid(
+            p,
+            refs.map(ownerReferenceValue),
+            `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`,
+          ),
         );
       } else firstController = current;
     }
@@ -176,7 +188,7 @@ function parseGroupVersion(s: string): { group: string; version: string } {
 function normalizeTime(v: unknown): string | null {
   if (v === undefined || v === null || v === "") return null;
   const d = v instanceof Date ? v : typeof v === "string" ? new Date(v) : undefined;
-  if (d === undefined || Number.isNaN(d.getTime())) return typeof v === "string" ? v : JSON.stringify(v) ?? null;
+  if (d === undefined || Number.isNaN(d.getTime())) return typeof v === "string" ? v : (JSON.stringify(v) ?? null);
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
@@ -201,7 +213,12 @@ export function objectMetaUpdateErrors(r: Reader, next: Rec, prev: Rec, path: st
     for (const f of r.strList(prev, "finalizers", path) ?? []) added.delete(f);
     if (added.size > 0) {
       const list = [...added].sort().map(goQuote).join(", ");
-      errs.push(forbidden(child(path, "finalizers"), `no new finalizers can be added if the object is being deleted, found new finalizers []string{${list}}`));
+      errs.push(
+        forbidden(
+          child(path, "finalizers"),
+          `no new finalizers can be added if the object is being deleted, found new finalizers []string{${list}}`,
+        ),
+      );
     }
   }
   const rv = r.s(next, "resourceVersion", path);
@@ -212,8 +229,18 @@ export function objectMetaUpdateErrors(r: Reader, next: Rec, prev: Rec, path: st
   immutable(errs, child(path, "name"), r.s(next, "name", path), r.s(prev, "name", path));
   immutable(errs, child(path, "namespace"), r.s(next, "namespace", path), r.s(prev, "namespace", path));
   immutable(errs, child(path, "uid"), r.s(next, "uid", path), r.s(prev, "uid", path));
-  immutable(errs, child(path, "creationTimestamp"), readTime(r, next, "creationTimestamp", path), readTime(r, prev, "creationTimestamp", path));
-  immutable(errs, child(path, "deletionTimestamp"), readTime(r, next, "deletionTimestamp", path), readTime(r, prev, "deletionTimestamp", path));
+  immutable(
+    errs,
+    child(path, "creationTimestamp"),
+    readTime(r, next, "creationTimestamp", path),
+    readTime(r, prev, "creationTimestamp", path),
+  );
+  immutable(
+    errs,
+    child(path, "deletionTimestamp"),
+    readTime(r, next, "deletionTimestamp", path),
+    readTime(r, prev, "deletionTimestamp", path),
+  );
   immutable(
     errs,
     child(path, "deletionGracePeriodSeconds"),
@@ -289,7 +316,7 @@ export function validateObjectMeta(meta: unknown, namespaced: boolean, path = "m
 export function validateObjectMetaUpdate(next: unknown, prev: unknown, path = "metadata"): FieldError[] {
   const r = new Reader();
   const errs: FieldError[] = [];
-  const n = isRec(next) ? next : (next == null ? {} : r.fail(path, next, "object")) ?? {};
+  const n = isRec(next) ? next : ((next == null ? {} : r.fail(path, next, "object")) ?? {});
   const p = isRec(prev) ? prev : {};
   objectMetaUpdateErrors(r, n, p, path, true, errs);
   return finish(r, errs);

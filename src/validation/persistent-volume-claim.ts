@@ -66,12 +66,20 @@ function readSelector(r: Reader, spec: Rec, sp: string): LabelSelector | undefin
  * `ValidatePersistentVolumeClaimSpec` at `sp`, appended to `errs`.
  * @internal
  */
-export function persistentVolumeClaimSpecErrors(r: Reader, spec: Rec, o: PersistentVolumeClaimSpecOptions, sp: string, errs: FieldError[]): void {
+export function persistentVolumeClaimSpecErrors(
+  r: Reader,
+  spec: Rec,
+  o: PersistentVolumeClaimSpecOptions,
+  sp: string,
+  errs: FieldError[],
+): void {
   const modes = r.strList(spec, "accessModes", sp) ?? [];
   if (modes.length === 0) errs.push(required(child(sp, "accessModes"), "at least 1 access mode is required"));
   const selector = readSelector(r, spec, sp);
   if (selector !== undefined && r.typeErrors.length === 0) {
-    errs.push(...validateLabelSelector(selector, child(sp, "selector"), { allowInvalidLabelValueInSelector: o.allowInvalidLabelValueInSelector }));
+    errs.push(
+      ...validateLabelSelector(selector, child(sp, "selector"), { allowInvalidLabelValueInSelector: o.allowInvalidLabelValueInSelector }),
+    );
   }
   accessModeValueErrors(modes, child(sp, "accessModes"), errs);
 
@@ -177,7 +185,7 @@ function annotations(meta: Rec): Record<string, unknown> {
 }
 
 function has(m: Record<string, unknown>, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(m, k);
+  return Object.hasOwn(m, k);
 }
 
 function requestOf(spec: Rec, name = "storage"): Quantity {
@@ -221,7 +229,11 @@ function immutableSpecErrors({ n, p, newSpec, oldSpec, o }: UpdateContext, errs:
   const newSc = newSpec.storageClassName ?? null;
   const oldBeta = oldAnn[AnnBetaStorageClass];
   const upgradeFromAnnotation =
-    has(oldAnn, AnnBetaStorageClass) && oldSc === null && newSc !== null && newSc === oldBeta && (!has(newAnn, AnnBetaStorageClass) || newAnn[AnnBetaStorageClass] === oldBeta);
+    has(oldAnn, AnnBetaStorageClass) &&
+    oldSc === null &&
+    newSc !== null &&
+    newSc === oldBeta &&
+    (!has(newAnn, AnnBetaStorageClass) || newAnn[AnnBetaStorageClass] === oldBeta);
   if (upgradeFromAnnotation) {
     nClone = without(nClone, "storageClassName");
   } else {
@@ -229,7 +241,8 @@ function immutableSpecErrors({ n, p, newSpec, oldSpec, o }: UpdateContext, errs:
     const ov = typeof oldBeta === "string" ? oldBeta : "";
     if (nv !== ov) errs.push(invalid(`metadata.annotations.${AnnBetaStorageClass}`, nv, "field is immutable"));
     // upgrade from unset: the old (unset) value is copied over for the comparison
-    if (newSc !== null && oldSc === null && (!has(oldAnn, AnnBetaStorageClass) || newSc === oldBeta)) nClone = without(nClone, "storageClassName");
+    if (newSc !== null && oldSc === null && (!has(oldAnn, AnnBetaStorageClass) || newSc === oldBeta))
+      nClone = without(nClone, "storageClassName");
   }
 
   // The server copies the stored status into the new object, so "Bound" is the old phase.
@@ -241,11 +254,17 @@ function immutableSpecErrors({ n, p, newSpec, oldSpec, o }: UpdateContext, errs:
     requests.storage = has(oldRes, "storage") ? oldRes.storage : "0";
     nClone = { ...nClone, resources: { ...nRes, requests } };
   }
-  if (bound && nClone.volumeAttributesClassName != null) nClone = { ...nClone, volumeAttributesClassName: oClone.volumeAttributesClassName };
+  if (bound && nClone.volumeAttributesClassName != null)
+    nClone = { ...nClone, volumeAttributesClassName: oClone.volumeAttributesClassName };
 
   if (!structEqual(nClone, oClone, CLAIM_SPEC_SCHEMA)) {
     const diff = describeDiff(oClone, nClone, "spec");
-    errs.push(forbidden("spec", `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${diff}`));
+    errs.push(
+      forbidden(
+        "spec",
+        `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${diff}`,
+      ),
+    );
   }
 }
 
@@ -331,7 +350,13 @@ export function validatePersistentVolumeClaimUpdate(next: unknown, prev: unknown
   return finish(r, errs);
 }
 
-const RESIZE_STATUSES = ["ControllerResizeInProgress", "ControllerResizeInfeasible", "NodeResizeInProgress", "NodeResizeInfeasible", "NodeResizePending"];
+const RESIZE_STATUSES = [
+  "ControllerResizeInProgress",
+  "ControllerResizeInfeasible",
+  "NodeResizeInProgress",
+  "NodeResizeInfeasible",
+  "NodeResizePending",
+];
 
 /** `validatePersistentVolumeClaimResourceKey`: a qualified name; native names must be `storage`. */
 function resourceKeyErrors(k: string, path: string): FieldError[] {

@@ -68,7 +68,14 @@ export function cleanPath(p: string): string {
  * `ValidatePersistentVolumeSpec`: every rule of §1.3 in Kubernetes' order, appended to `errs`.
  * @internal
  */
-export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string, o: PersistentVolumeSpecOptions, sp: string, errs: FieldError[]): void {
+export function persistentVolumeSpecErrors(
+  r: Reader,
+  spec: Rec,
+  pvName: string,
+  o: PersistentVolumeSpecOptions,
+  sp: string,
+  errs: FieldError[],
+): void {
   const inline = o.inline === true;
   if (inline) inlineOnlyErrors(r, spec, sp, errs);
   else r.obj(spec, "claimRef", sp);
@@ -103,7 +110,8 @@ export function persistentVolumeSpecErrors(r: Reader, spec: Rec, pvName: string,
     const vp = child(sp, "volumeAttributesClassName");
     if (vac === "") errs.push(required(vp, "an empty string is disallowed"));
     else classNameErrors(vac, vp, errs);
-    if (r.obj(spec, "csi", sp) === undefined) errs.push(required(child(sp, "csi"), "has to be specified when using volumeAttributesClassName"));
+    if (r.obj(spec, "csi", sp) === undefined)
+      errs.push(required(child(sp, "csi"), "has to be specified when using volumeAttributesClassName"));
   }
   r.strList(spec, "mountOptions", sp);
 }
@@ -162,7 +170,7 @@ function capacityErrors(r: Reader, spec: Rec, sp: string, errs: FieldError[]): v
 function mountOptionErrors(r: Reader, meta: Rec, spec: Rec, errs: FieldError[]): void {
   for (const f of MOUNT_OPTION_SOURCES) if (r.has(spec, f)) return;
   const annotations = r.strMap(meta, "annotations", "metadata");
-  if (annotations !== undefined && Object.prototype.hasOwnProperty.call(annotations, AnnMountOptions)) {
+  if (annotations !== undefined && Object.hasOwn(annotations, AnnMountOptions)) {
     errs.push(forbidden(child(child("metadata", "annotations"), AnnMountOptions), "may not specify mount options for this volume type"));
   }
 }
@@ -218,7 +226,13 @@ export function validatePersistentVolume(pv: unknown, opts?: Partial<ValidationO
   const errs: FieldError[] = [];
   const { meta, spec: raw } = readPv(r, pv, "");
   const spec = prepareSpec(raw, undefined, o);
-  createErrors(r, meta, spec, { enableVolumeAttributesClass: o.volumeAttributesClass, allowInvalidLabelValueInRequiredNodeAffinity: false }, errs);
+  createErrors(
+    r,
+    meta,
+    spec,
+    { enableVolumeAttributesClass: o.volumeAttributesClass, allowInvalidLabelValueInRequiredNodeAffinity: false },
+    errs,
+  );
   mountOptionErrors(r, meta, spec, errs);
   return finish(r, errs);
 }
@@ -245,7 +259,11 @@ export function validatePersistentVolumeSpec(
     r.fail(path, spec, "object");
     return finish(r, errs);
   }
-  const so = { enableVolumeAttributesClass: o.volumeAttributesClass, allowInvalidLabelValueInRequiredNodeAffinity: false, inline: options.inline === true };
+  const so = {
+    enableVolumeAttributesClass: o.volumeAttributesClass,
+    allowInvalidLabelValueInRequiredNodeAffinity: false,
+    inline: options.inline === true,
+  };
   persistentVolumeSpecErrors(r, spec, options.pvName ?? "", so, path, errs);
   return finish(r, errs);
 }
@@ -370,7 +388,13 @@ function nodeAffinityUpdateErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]):
 }
 
 /** §1.4 step 4: class changes need the gate; a set class may not be unset. */
-function volumeAttributesClassUpdateErrors(spec: Rec, prevSpec: Rec, o: ValidationOptions, so: PersistentVolumeSpecOptions, errs: FieldError[]): void {
+function volumeAttributesClassUpdateErrors(
+  spec: Rec,
+  prevSpec: Rec,
+  o: ValidationOptions,
+  so: PersistentVolumeSpecOptions,
+  errs: FieldError[],
+): void {
   const nv = spec.volumeAttributesClassName ?? null;
   const pv = prevSpec.volumeAttributesClassName ?? null;
   if (nv === pv) return;

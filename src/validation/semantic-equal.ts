@@ -45,7 +45,7 @@ function mapsEqual(a: Rec, b: Rec, quantities: boolean): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!Object.hasOwn(b, k)) return false;
     if (quantities) {
       const qa = tryQuantity(a[k]);
       const qb = tryQuantity(b[k]);
@@ -67,16 +67,26 @@ function mapsEqual(a: Rec, b: Rec, quantities: boolean): boolean {
 export function structEqual(a: Rec, b: Rec, schema?: EqSchema, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   for (const k of Object.keys(a)) {
-    if (!valueEqual(a[k], b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1)) return false;
+    if (!valueEqual(a[k], b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1))
+      return false;
   }
   for (const k of Object.keys(b)) {
-    if (Object.prototype.hasOwnProperty.call(a, k)) continue;
-    if (!valueEqual(undefined, b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1)) return false;
+    if (Object.hasOwn(a, k)) continue;
+    if (!valueEqual(undefined, b[k], schema?.children?.[k], schema?.ptr?.has(k) ?? false, schema?.values?.has(k) ?? false, k, depth + 1))
+      return false;
   }
   return true;
 }
 
-function valueEqual(a: unknown, b: unknown, schema: EqSchema | undefined, ptr: boolean, valueStruct: boolean, name: string, depth: number): boolean {
+function valueEqual(
+  a: unknown,
+  b: unknown,
+  schema: EqSchema | undefined,
+  ptr: boolean,
+  valueStruct: boolean,
+  name: string,
+  depth: number,
+): boolean {
   if (a === b) return true;
   if (depth > MAX_DEPTH) return false;
   const na = a === undefined ? null : a;

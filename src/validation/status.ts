@@ -92,7 +92,7 @@ const KNOWN_GROUPS: Readonly<Record<string, string>> = {
 
 function toGroupKind(kind: string | GroupKind): GroupKind {
   if (typeof kind !== "string") return kind;
-  return { group: Object.prototype.hasOwnProperty.call(KNOWN_GROUPS, kind) ? KNOWN_GROUPS[kind]! : "", kind };
+  return { group: Object.hasOwn(KNOWN_GROUPS, kind) ? KNOWN_GROUPS[kind]! : "", kind };
 }
 
 /**

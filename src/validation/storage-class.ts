@@ -52,7 +52,8 @@ function scErrors(r: Reader, sc: Rec, o: ValidationOptions, errs: FieldError[]):
   }
 
   const policy = reclaimPolicyOf(r, sc, o);
-  if (policy !== null && policy !== "" && !RECLAIM_POLICIES.includes(policy)) errs.push(notSupported("reclaimPolicy", policy, RECLAIM_POLICIES));
+  if (policy !== null && policy !== "" && !RECLAIM_POLICIES.includes(policy))
+    errs.push(notSupported("reclaimPolicy", policy, RECLAIM_POLICIES));
 
   const mode = bindingModeOf(r, sc, o);
   if (mode === null) errs.push(required("volumeBindingMode"));
@@ -110,7 +111,7 @@ function sameParameters(a: unknown, b: unknown): boolean {
   if (!isRec(na) || !isRec(nb)) return false;
   const ka = Object.keys(na);
   if (ka.length !== Object.keys(nb).length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(nb, k) && na[k] === nb[k]);
+  return ka.every((k) => Object.hasOwn(nb, k) && na[k] === nb[k]);
 }
 
 /**
@@ -137,8 +138,10 @@ export function validateStorageClassUpdate(next: unknown, prev: unknown, opts?: 
   scErrors(r, n, o, errs);
   objectMetaUpdateErrors(r, readMeta(r, n), readMeta(pr, p), "metadata", true, errs);
   if (!sameParameters(n.parameters, p.parameters)) errs.push(forbidden("parameters", "updates to parameters are forbidden."));
-  if (r.s(n, "provisioner", "") !== pr.s(p, "provisioner", "")) errs.push(forbidden("provisioner", "updates to provisioner are forbidden."));
-  if (reclaimPolicyOf(r, n, o) !== reclaimPolicyOf(pr, p, o)) errs.push(forbidden("reclaimPolicy", "updates to reclaimPolicy are forbidden."));
+  if (r.s(n, "provisioner", "") !== pr.s(p, "provisioner", ""))
+    errs.push(forbidden("provisioner", "updates to provisioner are forbidden."));
+  if (reclaimPolicyOf(r, n, o) !== reclaimPolicyOf(pr, p, o))
+    errs.push(forbidden("reclaimPolicy", "updates to reclaimPolicy are forbidden."));
   const nm = bindingModeOf(r, n, o);
   if (nm !== bindingModeOf(pr, p, o)) errs.push(invalid("volumeBindingMode", nm, "field is immutable"));
   return finish(r, errs);

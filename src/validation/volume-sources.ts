@@ -238,7 +238,8 @@ const iscsi: SourceRule = (r, src, path, errs, { pvName }) => {
   if ((r.bool(src, "chapAuthDiscovery", path) || r.bool(src, "chapAuthSession", path)) && secretRef === undefined) {
     errs.push(required(child(path, "secretRef")));
   }
-  if (secretRef !== undefined && r.s(secretRef, "name", child(path, "secretRef")) === "") errs.push(required(child(child(path, "secretRef"), "name")));
+  if (secretRef !== undefined && r.s(secretRef, "name", child(path, "secretRef")) === "")
+    errs.push(required(child(child(path, "secretRef"), "name")));
   if (initiator !== undefined) iscsiNameErrors(initiator, child(path, "initiatorname"), errs, true);
 };
 
@@ -255,7 +256,8 @@ const cinder: SourceRule = (r, src, path, errs) => {
 const fc: SourceRule = (r, src, path, errs) => {
   const wwns = r.strList(src, "targetWWNs", path) ?? [];
   const wwids = r.strList(src, "wwids", path) ?? [];
-  if (wwns.length < 1 && wwids.length < 1) errs.push(required(child(path, "targetWWNs"), "must specify either targetWWNs or wwids, but not both"));
+  if (wwns.length < 1 && wwids.length < 1)
+    errs.push(required(child(path, "targetWWNs"), "must specify either targetWWNs or wwids, but not both"));
   if (wwns.length !== 0 && wwids.length !== 0) {
     errs.push(invalid(child(path, "targetWWNs"), wwns, "targetWWNs and wwids can not be specified simultaneously"));
   }
@@ -296,11 +298,16 @@ const azureDisk: SourceRule = (r, src, path, errs) => {
   requireStr(r, src, "diskName", path, errs);
   const uri = requireStr(r, src, "diskURI", path, errs);
   const caching = r.str(src, "cachingMode", path);
-  if (caching !== undefined && !CACHING_MODES.includes(caching)) errs.push(notSupported(child(path, "cachingMode"), caching, CACHING_MODES));
+  if (caching !== undefined && !CACHING_MODES.includes(caching))
+    errs.push(notSupported(child(path, "cachingMode"), caching, CACHING_MODES));
   const kind = r.str(src, "kind", path);
   if (kind !== undefined && !DISK_KINDS.includes(kind)) errs.push(notSupported(child(path, "kind"), kind, DISK_KINDS));
   if (kind === "Managed" && !uri.startsWith("/subscriptions/")) {
-    errs.push(notSupported(child(path, "diskURI"), uri, ["/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"]));
+    errs.push(
+      notSupported(child(path, "diskURI"), uri, [
+        "/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}",
+      ]),
+    );
   }
   if (kind !== undefined && kind !== "Managed" && !uri.startsWith("https://")) {
     errs.push(notSupported(child(path, "diskURI"), uri, ["https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"]));

@@ -34,7 +34,7 @@ function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 function hasKey(m: Rec, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(m, k);
+  return Object.hasOwn(m, k);
 }
 
 /**
@@ -53,8 +53,10 @@ export function persistentVolumeWarnings(pv: unknown): string[] {
   const warnings: string[] = [];
   const annotations = rec(rec(pv.metadata).annotations);
   const spec = rec(pv.spec);
-  if (hasKey(annotations, AnnBetaStorageClass)) warnings.push(`metadata.annotations[${AnnBetaStorageClass}]: ${DEPRECATED_STORAGE_CLASS_ANNOTATION}`);
-  if (hasKey(annotations, AnnMountOptions)) warnings.push(`metadata.annotations[${AnnMountOptions}]: deprecated since v1.31; use "mountOptions" attribute instead`);
+  if (hasKey(annotations, AnnBetaStorageClass))
+    warnings.push(`metadata.annotations[${AnnBetaStorageClass}]: ${DEPRECATED_STORAGE_CLASS_ANNOTATION}`);
+  if (hasKey(annotations, AnnMountOptions))
+    warnings.push(`metadata.annotations[${AnnMountOptions}]: deprecated since v1.31; use "mountOptions" attribute instead`);
   if (spec.persistentVolumeReclaimPolicy === "Recycle") {
     warnings.push(
       "spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning.",
@@ -65,7 +67,9 @@ export function persistentVolumeWarnings(pv: unknown): string[] {
     list(rec(term).matchExpressions).forEach((expr, j) => {
       const k = rec(expr).key;
       if (typeof k === "string" && hasKey(DEPRECATED_NODE_LABELS, k)) {
-        warnings.push(`spec.nodeAffinity.required.nodeSelectorTerms[${i}].matchExpressions[${j}].key: ${k} is ${DEPRECATED_NODE_LABELS[k]}`);
+        warnings.push(
+          `spec.nodeAffinity.required.nodeSelectorTerms[${i}].matchExpressions[${j}].key: ${k} is ${DEPRECATED_NODE_LABELS[k]}`,
+        );
       }
     });
   });
@@ -89,7 +93,8 @@ export function persistentVolumeClaimWarnings(pvc: unknown): string[] {
   if (!isRec(pvc)) return [];
   const warnings: string[] = [];
   const annotations = rec(rec(pvc.metadata).annotations);
-  if (hasKey(annotations, AnnBetaStorageClass)) warnings.push(`metadata.annotations[${AnnBetaStorageClass}]: ${DEPRECATED_STORAGE_CLASS_ANNOTATION}`);
+  if (hasKey(annotations, AnnBetaStorageClass))
+    warnings.push(`metadata.annotations[${AnnBetaStorageClass}]: ${DEPRECATED_STORAGE_CLASS_ANNOTATION}`);
   const resources = rec(rec(pvc.spec).resources);
   for (const part of ["requests", "limits"] as const) {
     const q = tryQuantity(rec(resources[part]).storage);

@@ -1,6 +1,11 @@
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../../src/api/index.js";
 
-export function claim(name: string, spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}, status?: Record<string, unknown>): PersistentVolumeClaim {
+export function claim(
+  name: string,
+  spec: Record<string, unknown> = {},
+  meta: Record<string, unknown> = {},
+  status?: Record<string, unknown>,
+): PersistentVolumeClaim {
   return {
     apiVersion: "v1",
     kind: "PersistentVolumeClaim",
@@ -10,7 +15,12 @@ export function claim(name: string, spec: Record<string, unknown> = {}, meta: Re
   } as PersistentVolumeClaim;
 }
 
-export function volume(name: string, spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}, status?: Record<string, unknown>): PersistentVolume {
+export function volume(
+  name: string,
+  spec: Record<string, unknown> = {},
+  meta: Record<string, unknown> = {},
+  status?: Record<string, unknown>,
+): PersistentVolume {
   return {
     apiVersion: "v1",
     kind: "PersistentVolume",
@@ -20,7 +30,11 @@ export function volume(name: string, spec: Record<string, unknown> = {}, meta: R
   } as PersistentVolume;
 }
 
-export function storageClass(name: string, fields: Record<string, unknown> = {}, opts: { default?: boolean; created?: string } = {}): StorageClass {
+export function storageClass(
+  name: string,
+  fields: Record<string, unknown> = {},
+  opts: { default?: boolean; created?: string } = {},
+): StorageClass {
   const metadata: Record<string, unknown> = { name };
   if (opts.default) metadata.annotations = { "storageclass.kubernetes.io/is-default-class": "true" };
   if (opts.created) metadata.creationTimestamp = opts.created;

@@ -25,15 +25,24 @@ const onRejection = (e: unknown) => rejections.push(e);
 let server: Server;
 let port: number;
 
-function send(opts: { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string>; chunks?: Buffer[] }): Promise<Reply> {
+function send(opts: {
+  method?: string;
+  path?: string;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+  chunks?: Buffer[];
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "Content-Type": "application/json", ...(opts.headers ?? {}) };
-    const req = request({ host: "127.0.0.1", port, method: opts.method ?? "POST", path: opts.path ?? "/", headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (d: Buffer) => parts.push(d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = request(
+      { host: "127.0.0.1", port, method: opts.method ?? "POST", path: opts.path ?? "/", headers, agent: false },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (d: Buffer) => parts.push(d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     if (opts.chunks) {
       for (const c of opts.chunks) req.write(c);
@@ -98,8 +107,16 @@ describe("createAdmissionHandler over HTTP", () => {
     ["not JSON", "{", /request body is not valid JSON/],
     ["empty", "", /request body is not valid JSON/],
     ["JSON but not a review", '{"hello":1}', /invalid AdmissionReview: apiVersion/],
-    ["a v1beta1 review", JSON.stringify({ ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }), apiVersion: "admission.k8s.io/v1beta1" }), /apiVersion/],
-    ["a review without uid", JSON.stringify({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: { operation: "CREATE" } }), /request\.uid/],
+    [
+      "a v1beta1 review",
+      JSON.stringify({ ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }), apiVersion: "admission.k8s.io/v1beta1" }),
+      /apiVersion/,
+    ],
+    [
+      "a review without uid",
+      JSON.stringify({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: { operation: "CREATE" } }),
+      /request\.uid/,
+    ],
   ])("400 for a body that is %s, with a Status message", async (_n, body, message) => {
     const r = await send({ body });
     expect(r.status).toBe(400);
@@ -138,9 +155,10 @@ describe("createAdmissionHandler over HTTP", () => {
     const declared = await send({ body: big });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).message).toContain("65536");
-    const streamed = await send({ chunks: Array.from({ length: 5 }, () => Buffer.alloc(20 * 1024, 0x20)), headers: { "Transfer-Encoding": "chunked" } }).catch(
-      (e: NodeJS.ErrnoException) => ({ status: e.code === "ECONNRESET" || e.code === "EPIPE" ? 413 : -1, headers: {}, body: "" }),
-    );
+    const streamed = await send({
+      chunks: Array.from({ length: 5 }, () => Buffer.alloc(20 * 1024, 0x20)),
+      headers: { "Transfer-Encoding": "chunked" },
+    }).catch((e: NodeJS.ErrnoException) => ({ status: e.code === "ECONNRESET" || e.code === "EPIPE" ? 413 : -1, headers: {}, body: "" }));
     expect(streamed.status).toBe(413);
     // and the server still answers afterwards
     expect((await postReview(makeAdmissionReview({ operation: "CREATE", object: volume("pv1") }))).status).toBe(200);
@@ -164,15 +182,22 @@ describe("createAdmissionHandler over HTTP", () => {
     const envelope = fc.record({
       apiVersion: fc.constantFrom("admission.k8s.io/v1", "v1", 3),
       kind: fc.constantFrom("AdmissionReview", "Pod"),
-      request: fc.record({
-        uid: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constant(7)),
-        kind: fc.record({ group: fc.constantFrom("", "storage.k8s.io"), version: fc.constant("v1"), kind: fc.constantFrom("PersistentVolume", "PersistentVolumeClaim", "StorageClass", "Pod") }),
-        resource: fc.record({ group: fc.constant(""), version: fc.constant("v1"), resource: fc.constant("x") }),
-        operation: fc.constantFrom("CREATE", "UPDATE", "DELETE", "CONNECT", "NOPE"),
-        object: fc.jsonValue({ maxDepth: 4 }),
-        oldObject: fc.option(fc.jsonValue({ maxDepth: 3 })),
-        subResource: fc.option(fc.constantFrom("status", "")),
-      }, { requiredKeys: ["uid", "kind", "resource", "operation"] }),
+      request: fc.record(
+        {
+          uid: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constant(7)),
+          kind: fc.record({
+            group: fc.constantFrom("", "storage.k8s.io"),
+            version: fc.constant("v1"),
+            kind: fc.constantFrom("PersistentVolume", "PersistentVolumeClaim", "StorageClass", "Pod"),
+          }),
+          resource: fc.record({ group: fc.constant(""), version: fc.constant("v1"), resource: fc.constant("x") }),
+          operation: fc.constantFrom("CREATE", "UPDATE", "DELETE", "CONNECT", "NOPE"),
+          object: fc.jsonValue({ maxDepth: 4 }),
+          oldObject: fc.option(fc.jsonValue({ maxDepth: 3 })),
+          subResource: fc.option(fc.constantFrom("status", "")),
+        },
+        { requiredKeys: ["uid", "kind", "resource", "operation"] },
+      ),
     });
     const body = fc.oneof(
       fc.string({ maxLength: 64 }),
@@ -227,7 +252,13 @@ describe("createAdmissionHandler over HTTP", () => {
 
   it("survives clients that disconnect mid-body", async () => {
     await new Promise<void>((resolve) => {
-      const req = request({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "Content-Type": "application/json", "Content-Length": "1000" } });
+      const req = request({
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/",
+        headers: { "Content-Type": "application/json", "Content-Length": "1000" },
+      });
       req.on("error", () => resolve());
       req.write('{"apiVersion":');
       setTimeout(() => {

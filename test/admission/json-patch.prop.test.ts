@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applyJsonPatch, escapePointerToken, jsonPointer, parseJsonPointer, unescapePointerToken } from "../../src/admission/json-patch.js";
 import { fitWarning } from "../../src/admission/warnings.js";
 
-const token = fc.string({ unit: fc.constantFrom("a", "b", "~", "/", "0", "1", "-", ".", "é") , maxLength: 8 });
+const token = fc.string({ unit: fc.constantFrom("a", "b", "~", "/", "0", "1", "-", ".", "é"), maxLength: 8 });
 
 describe("JSON Pointer laws", () => {
   it("unescape(escape(t)) = t and escaped tokens hold no '/' and only ~0/~1", () => {
@@ -19,9 +19,12 @@ describe("JSON Pointer laws", () => {
   });
 
   it("parseJsonPointer(jsonPointer(...tokens)) = tokens", () => {
-    fc.assert(fc.property(fc.array(token, { maxLength: 5 }), (ts) => {
-      expect(parseJsonPointer(jsonPointer(...ts))).toEqual(ts);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 5 }), (ts) => {
+        expect(parseJsonPointer(jsonPointer(...ts))).toEqual(ts);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("adding under any key of a fresh object then reading it back gives the value", () => {

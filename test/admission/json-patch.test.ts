@@ -47,7 +47,9 @@ describe("JSON Pointer escaping (RFC 6901)", () => {
 
 describe("JsonPatchBuilder", () => {
   it("collects operations in order with escaped paths, and build() copies", () => {
-    const b = new JsonPatchBuilder().add(["spec", "storageClassName"], "fast").add(["metadata", "finalizers", "-"], "kubernetes.io/pvc-protection");
+    const b = new JsonPatchBuilder()
+      .add(["spec", "storageClassName"], "fast")
+      .add(["metadata", "finalizers", "-"], "kubernetes.io/pvc-protection");
     const first = b.build();
     b.remove(["metadata", "annotations", "a/b"]).replace(["spec", "x"], 1).test(["spec", "y"], 2).move(["a"], ["b"]).copy(["c"], ["d"]);
     expect(first).toHaveLength(2);
@@ -118,7 +120,9 @@ describe("applyJsonPatch (RFC 6902 semantics)", () => {
     expect(applyJsonPatch({ a: [1, 2, 3] }, [{ op: "remove", path: "/a/1" }])).toEqual({ a: [1, 3] });
     expect(applyJsonPatch({ a: { x: 1 }, b: {} }, [{ op: "move", from: "/a/x", path: "/b/y" }])).toEqual({ a: {}, b: { y: 1 } });
     expect(applyJsonPatch({ a: { x: [1] } }, [{ op: "copy", from: "/a", path: "/b" }])).toEqual({ a: { x: [1] }, b: { x: [1] } });
-    expect(applyJsonPatch({ a: { k: [1, { z: 2 }] } }, [{ op: "test", path: "/a", value: { k: [1, { z: 2 }] } }])).toEqual({ a: { k: [1, { z: 2 }] } });
+    expect(applyJsonPatch({ a: { k: [1, { z: 2 }] } }, [{ op: "test", path: "/a", value: { k: [1, { z: 2 }] } }])).toEqual({
+      a: { k: [1, { z: 2 }] },
+    });
     expect(() => applyJsonPatch({ a: 1 }, [{ op: "test", path: "/a", value: 2 }])).toThrow(/test failed/);
     expect(() => applyJsonPatch({ a: { b: 1 } }, [{ op: "move", from: "/a", path: "/a/b/c" }])).toThrow(/into itself/);
   });

@@ -24,7 +24,10 @@ const storageClassArb: fc.Arbitrary<StorageClass> = fc
   })
   .map(({ name, isDefault, beta, created, expand }) => {
     const metadata: Record<string, unknown> = { name };
-    if (isDefault !== undefined) metadata.annotations = { [beta ? "storageclass.beta.kubernetes.io/is-default-class" : "storageclass.kubernetes.io/is-default-class"]: isDefault };
+    if (isDefault !== undefined)
+      metadata.annotations = {
+        [beta ? "storageclass.beta.kubernetes.io/is-default-class" : "storageclass.kubernetes.io/is-default-class"]: isDefault,
+      };
     if (created) metadata.creationTimestamp = created;
     const sc: Record<string, unknown> = { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata, provisioner: "ebs.csi.aws.com" };
     if (expand !== null) sc.allowVolumeExpansion = expand;
@@ -37,7 +40,10 @@ const claimArb: fc.Arbitrary<PersistentVolumeClaim> = fc
     storageClassName: fc.option(fc.constantFrom("", "fast", "gp3", "missing"), { freq: 2 }),
     beta: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.constantFrom("", "fast"), weight: 1 }),
     storage: fc.option(
-      fc.oneof({ arbitrary: fc.constantFrom("10Gi", "5G", "1500m"), weight: 8 }, { arbitrary: fc.constantFrom("0", "-1", "lots"), weight: 1 }),
+      fc.oneof(
+        { arbitrary: fc.constantFrom("10Gi", "5G", "1500m"), weight: 8 },
+        { arbitrary: fc.constantFrom("0", "-1", "lots"), weight: 1 },
+      ),
       { freq: 10 },
     ),
     modes: fc.oneof(
@@ -62,29 +68,36 @@ describe("reviewAdmission properties", () => {
   it("CREATE claim: the patch applies to the request object and yields exactly the Kubernetes result", () => {
     const seen = { allowed: 0, denied: 0, assigned: 0 };
     fc.assert(
-      fc.property(claimArb, fc.array(storageClassArb, { maxLength: 4 }), fc.string({ minLength: 1, maxLength: 12 }), (claim, classes, uid) => {
-        const review = makeAdmissionReview({ operation: "CREATE", object: claim, uid });
-        review.request!.namespace = "team";
-        const out = reviewAdmission(review, { storageClasses: classes });
-        expect(AdmissionReviewResponseSchema.safeParse(out).success).toBe(true);
-        expect(out.response.uid).toBe(uid);
-        for (const w of out.response.warnings ?? []) expect(Array.from(w).length).toBeLessThanOrEqual(120);
-        if (!out.response.allowed) {
-          seen.denied++;
-          expect([403, 422]).toContain(out.response.status?.code);
-          expect(out.response.patch).toBeUndefined();
-          return;
-        }
-        const result = out.response.patch ? applyJsonPatch<PersistentVolumeClaim>(claim, decodeJsonPatch(out.response.patch)) : claim;
-        const finalizers = result.metadata.finalizers ?? [];
-        expect(finalizers.filter((f) => f === "kubernetes.io/pvc-protection")).toHaveLength(1);
-        seen.allowed++;
-        const chosen = pickDefaultStorageClass(classes).chosen;
-        if (!claimHasClass(claim) && chosen) seen.assigned++;
-        if (!claimHasClass(claim) && chosen) expect(result.spec.storageClassName).toBe(chosen.metadata.name);
-        else expect(result.spec.storageClassName).toBe(claim.spec.storageClassName);
-        expect(validatePersistentVolumeClaim({ ...result, metadata: { ...result.metadata, namespace: result.metadata.namespace ?? "team" } })).toEqual([]);
-      }),
+      fc.property(
+        claimArb,
+        fc.array(storageClassArb, { maxLength: 4 }),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        (claim, classes, uid) => {
+          const review = makeAdmissionReview({ operation: "CREATE", object: claim, uid });
+          review.request!.namespace = "team";
+          const out = reviewAdmission(review, { storageClasses: classes });
+          expect(AdmissionReviewResponseSchema.safeParse(out).success).toBe(true);
+          expect(out.response.uid).toBe(uid);
+          for (const w of out.response.warnings ?? []) expect(Array.from(w).length).toBeLessThanOrEqual(120);
+          if (!out.response.allowed) {
+            seen.denied++;
+            expect([403, 422]).toContain(out.response.status?.code);
+            expect(out.response.patch).toBeUndefined();
+            return;
+          }
+          const result = out.response.patch ? applyJsonPatch<PersistentVolumeClaim>(claim, decodeJsonPatch(out.response.patch)) : claim;
+          const finalizers = result.metadata.finalizers ?? [];
+          expect(finalizers.filter((f) => f === "kubernetes.io/pvc-protection")).toHaveLength(1);
+          seen.allowed++;
+          const chosen = pickDefaultStorageClass(classes).chosen;
+          if (!claimHasClass(claim) && chosen) seen.assigned++;
+          if (!claimHasClass(claim) && chosen) expect(result.spec.storageClassName).toBe(chosen.metadata.name);
+          else expect(result.spec.storageClassName).toBe(claim.spec.storageClassName);
+          expect(
+            validatePersistentVolumeClaim({ ...result, metadata: { ...result.metadata, namespace: result.metadata.namespace ?? "team" } }),
+          ).toEqual([]);
+        },
+      ),
       { numRuns: 400 },
     );
     // the generators must reach every branch, or the property says little

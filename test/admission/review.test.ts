@@ -49,7 +49,10 @@ describe("CREATE PersistentVolumeClaim", () => {
   });
 
   it('leaves storageClassName: "" and the beta annotation alone', () => {
-    for (const obj of [claim("a", { storageClassName: "" }), claim("b", {}, { annotations: { "volume.beta.kubernetes.io/storage-class": "" } })]) {
+    for (const obj of [
+      claim("a", { storageClassName: "" }),
+      claim("b", {}, { annotations: { "volume.beta.kubernetes.io/storage-class": "" } }),
+    ]) {
       const out = review({ operation: "CREATE", object: obj });
       const result = patched<PersistentVolumeClaim>(obj, out);
       expect(result.spec.storageClassName).toBe(obj.spec.storageClassName);
@@ -68,13 +71,19 @@ describe("CREATE PersistentVolumeClaim", () => {
     const out = review({ operation: "CREATE", object: claim("data") }, { storageClasses: [standard, newer] });
     expect(patched<PersistentVolumeClaim>(claim("data"), out).spec.storageClassName).toBe("gp3");
     expect(out.response.warnings).toEqual(['2 default StorageClasses were found; using the newest, "gp3"']);
-    const tie = review({ operation: "CREATE", object: claim("data") }, { storageClasses: [storageClass("b", {}, { default: true }), storageClass("a", {}, { default: true })] });
+    const tie = review(
+      { operation: "CREATE", object: claim("data") },
+      { storageClasses: [storageClass("b", {}, { default: true }), storageClass("a", {}, { default: true })] },
+    );
     expect(patched<PersistentVolumeClaim>(claim("data"), tie).spec.storageClassName).toBe("a");
   });
 
   it("with several defaults in reject mode answers Kubernetes' old 403", () => {
     const newer = storageClass("gp3", {}, { default: true });
-    const out = review({ operation: "CREATE", object: claim("data") }, { storageClasses: [standard, newer], options: { multipleDefaultClasses: "reject" } });
+    const out = review(
+      { operation: "CREATE", object: claim("data") },
+      { storageClasses: [standard, newer], options: { multipleDefaultClasses: "reject" } },
+    );
     expect(out.response.allowed).toBe(false);
     expect(out.response.patch).toBeUndefined();
     expect(out.response.status).toMatchObject({
@@ -108,7 +117,11 @@ describe("CREATE PersistentVolumeClaim", () => {
       reason: "Invalid",
       status: "Failure",
       message: 'PersistentVolumeClaim "c" is invalid: spec.resources[storage]: Required value',
-      details: { name: "c", kind: "PersistentVolumeClaim", causes: [{ reason: "FieldValueRequired", message: "Required value", field: "spec.resources[storage]" }] },
+      details: {
+        name: "c",
+        kind: "PersistentVolumeClaim",
+        causes: [{ reason: "FieldValueRequired", message: "Required value", field: "spec.resources[storage]" }],
+      },
     });
     expect(out.response.status!.details!.group).toBeUndefined();
   });
@@ -134,14 +147,20 @@ describe("CREATE PersistentVolumeClaim", () => {
   it("plugins can be switched off one by one", () => {
     const noDefault = review({ operation: "CREATE", object: claim("d") }, { ...ctx, options: { defaultStorageClass: false } });
     expect(decodeJsonPatch(noDefault.response.patch!).map((o) => o.path)).toEqual(["/metadata/finalizers"]);
-    const none = review({ operation: "CREATE", object: claim("d") }, { ...ctx, options: { defaultStorageClass: false, storageObjectInUseProtection: false } });
+    const none = review(
+      { operation: "CREATE", object: claim("d") },
+      { ...ctx, options: { defaultStorageClass: false, storageObjectInUseProtection: false } },
+    );
     expect(none.response.patch).toBeUndefined();
     const noValidation = review({ operation: "CREATE", object: claim("c", { resources: {} }) }, { ...ctx, options: { validation: false } });
     expect(noValidation.response.allowed).toBe(true);
   });
 
   it("warns about a missing class and a missing pre-bound volume", () => {
-    const out = review({ operation: "CREATE", object: claim("c", { storageClassName: "nope", volumeName: "pv-x" }) }, { ...ctx, volumes: [] });
+    const out = review(
+      { operation: "CREATE", object: claim("c", { storageClassName: "nope", volumeName: "pv-x" }) },
+      { ...ctx, volumes: [] },
+    );
     expect(out.response.allowed).toBe(true);
     expect(out.response.warnings).toEqual([
       'storageclass "nope" not found; the claim stays Pending until it exists',
@@ -188,7 +207,8 @@ describe("CREATE StorageClass", () => {
     const out = review({ operation: "CREATE", object: storageClass("fast", { reclaimPolicy: "Recycle" }) });
     expect(out.response.status).toMatchObject({
       code: 422,
-      message: 'StorageClass.storage.k8s.io "fast" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"',
+      message:
+        'StorageClass.storage.k8s.io "fast" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"',
       details: { name: "fast", group: "storage.k8s.io", kind: "StorageClass" },
     });
   });
@@ -206,7 +226,12 @@ describe("UPDATE PersistentVolumeClaim: PersistentVolumeClaimResize", () => {
     review(
       {
         operation: "UPDATE",
-        object: claim("data", { ...spec, volumeName: "pv1", resources: { requests: { storage: "20Gi" } } }, { resourceVersion: "2", uid: "c-uid" }, status),
+        object: claim(
+          "data",
+          { ...spec, volumeName: "pv1", resources: { requests: { storage: "20Gi" } } },
+          { resourceVersion: "2", uid: "c-uid" },
+          status,
+        ),
         oldObject: claim("data", { ...spec, volumeName: "pv1" }, { resourceVersion: "1", uid: "c-uid" }, status),
       },
       c,
@@ -243,7 +268,9 @@ describe("UPDATE PersistentVolumeClaim: PersistentVolumeClaimResize", () => {
     expect(out.response.allowed).toBe(false);
     expect(out.response.status?.code).toBe(422);
     const plugin = grow({ storageClassName: "fast" }, { phase: "Pending" }, { ...ctx, options: { validation: false } });
-    expect(plugin.response.status?.message).toBe('persistentvolumeclaims "data" is forbidden: Only bound persistent volume claims can be expanded');
+    expect(plugin.response.status?.message).toBe(
+      'persistentvolumeclaims "data" is forbidden: Only bound persistent volume claims can be expanded',
+    );
   });
 
   it("checks the old status, as the API server carries it over", () => {
@@ -262,11 +289,21 @@ describe("UPDATE PersistentVolumeClaim: PersistentVolumeClaimResize", () => {
   it("ignores updates that do not grow, subresources, and the mutate endpoint", () => {
     const same = claim("data", { storageClassName: "standard", volumeName: "pv1" }, { resourceVersion: "2" }, bound);
     expect(review({ operation: "UPDATE", object: same, oldObject: same }).response.allowed).toBe(true);
-    const grown = claim("data", { storageClassName: "standard", resources: { requests: { storage: "20Gi" } } }, { resourceVersion: "2" }, bound);
+    const grown = claim(
+      "data",
+      { storageClassName: "standard", resources: { requests: { storage: "20Gi" } } },
+      { resourceVersion: "2" },
+      bound,
+    );
     const old = claim("data", { storageClassName: "standard" }, { resourceVersion: "1" }, bound);
     expect(review({ operation: "UPDATE", object: grown, oldObject: old, subResource: "status" }).response.allowed).toBe(true);
-    expect(review({ operation: "UPDATE", object: grown, oldObject: old }, { ...ctx, options: { mode: "mutate" } }).response.allowed).toBe(true);
-    expect(review({ operation: "UPDATE", object: grown, oldObject: old }, { ...ctx, options: { persistentVolumeClaimResize: false } }).response.allowed).toBe(true);
+    expect(review({ operation: "UPDATE", object: grown, oldObject: old }, { ...ctx, options: { mode: "mutate" } }).response.allowed).toBe(
+      true,
+    );
+    expect(
+      review({ operation: "UPDATE", object: grown, oldObject: old }, { ...ctx, options: { persistentVolumeClaimResize: false } }).response
+        .allowed,
+    ).toBe(true);
   });
 });
 
@@ -277,7 +314,9 @@ describe("UPDATE StorageClass and PersistentVolume", () => {
     (old.metadata as Record<string, unknown>).resourceVersion = "1";
     const out = review({ operation: "UPDATE", object: next, oldObject: old });
     expect(out.response.allowed).toBe(false);
-    expect(out.response.status?.message).toBe('StorageClass.storage.k8s.io "fast" is invalid: provisioner: Forbidden: updates to provisioner are forbidden.');
+    expect(out.response.status?.message).toBe(
+      'StorageClass.storage.k8s.io "fast" is invalid: provisioner: Forbidden: updates to provisioner are forbidden.',
+    );
   });
 
   it("forbids changing a volume's source", () => {
@@ -285,7 +324,9 @@ describe("UPDATE StorageClass and PersistentVolume", () => {
     const next = volume("pv1", { nfs: { server: "other", path: "/b" } }, { resourceVersion: "1" });
     const out = review({ operation: "UPDATE", object: next, oldObject: old });
     expect(out.response.allowed).toBe(false);
-    expect(out.response.status?.message).toContain("spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation");
+    expect(out.response.status?.message).toContain(
+      "spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation",
+    );
   });
 
   it("allows a label change", () => {
@@ -304,27 +345,52 @@ describe("UPDATE StorageClass and PersistentVolume", () => {
 
 describe("DELETE", () => {
   const pod = (name: string, nodeName: string | undefined, claimName: string): Pod =>
-    ({ metadata: { name, namespace: "default" }, spec: { ...(nodeName ? { nodeName } : {}), volumes: [{ name: "v", persistentVolumeClaim: { claimName } }] } }) as Pod;
+    ({
+      metadata: { name, namespace: "default" },
+      spec: { ...(nodeName ? { nodeName } : {}), volumes: [{ name: "v", persistentVolumeClaim: { claimName } }] },
+    }) as Pod;
 
   it("allows deleting a claim in use, warning that it waits for pvc-protection", () => {
     const obj = claim("data", {}, { finalizers: ["kubernetes.io/pvc-protection"] });
-    const out = review({ operation: "DELETE", oldObject: obj }, { ...ctx, pods: [pod("web-0", "n1", "data"), pod("pending", undefined, "data"), pod("other", "n1", "x")] });
+    const out = review(
+      { operation: "DELETE", oldObject: obj },
+      { ...ctx, pods: [pod("web-0", "n1", "data"), pod("pending", undefined, "data"), pod("other", "n1", "x")] },
+    );
     expect(out.response.allowed).toBe(true);
     expect(out.response.warnings).toEqual(["claim data stays Terminating while used by pod web-0"]);
-    expect(podsUsingClaim(obj, [pod("a", "n", "data"), pod("b", "n", "data"), pod("c", "n", "data"), pod("d", "n", "data")])).toHaveLength(4);
+    expect(podsUsingClaim(obj, [pod("a", "n", "data"), pod("b", "n", "data"), pod("c", "n", "data"), pod("d", "n", "data")])).toHaveLength(
+      4,
+    );
   });
 
   it("counts a generic ephemeral volume's pod only when the pod owns the claim", () => {
-    const owned = claim("web-0-scratch", {}, { ownerReferences: [{ apiVersion: "v1", kind: "Pod", name: "web-0", uid: "pod-uid", controller: true }] });
-    const ephemeralPod = { metadata: { name: "web-0", namespace: "default", uid: "pod-uid" }, spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] } } as unknown as Pod;
+    const owned = claim(
+      "web-0-scratch",
+      {},
+      { ownerReferences: [{ apiVersion: "v1", kind: "Pod", name: "web-0", uid: "pod-uid", controller: true }] },
+    );
+    const ephemeralPod = {
+      metadata: { name: "web-0", namespace: "default", uid: "pod-uid" },
+      spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] },
+    } as unknown as Pod;
     expect(podsUsingClaim(owned, [ephemeralPod])).toHaveLength(1);
     expect(podsUsingClaim(claim("web-0-scratch"), [ephemeralPod])).toHaveLength(0);
   });
 
   it("warns for a Bound volume with pv-protection, and for a class still used by unbound claims", () => {
-    const pv = volume("pv1", { claimRef: { namespace: "default", name: "data" } }, { finalizers: ["kubernetes.io/pv-protection"] }, { phase: "Bound" });
-    expect(review({ operation: "DELETE", oldObject: pv }).response.warnings).toEqual(["volume pv1 stays Terminating while Bound to default/data"]);
-    const out = review({ operation: "DELETE", oldObject: fast }, { ...ctx, claims: [claim("a", { storageClassName: "fast" }), claim("b", { storageClassName: "fast" }, {}, { phase: "Bound" })] });
+    const pv = volume(
+      "pv1",
+      { claimRef: { namespace: "default", name: "data" } },
+      { finalizers: ["kubernetes.io/pv-protection"] },
+      { phase: "Bound" },
+    );
+    expect(review({ operation: "DELETE", oldObject: pv }).response.warnings).toEqual([
+      "volume pv1 stays Terminating while Bound to default/data",
+    ]);
+    const out = review(
+      { operation: "DELETE", oldObject: fast },
+      { ...ctx, claims: [claim("a", { storageClassName: "fast" }), claim("b", { storageClassName: "fast" }, {}, { phase: "Bound" })] },
+    );
     expect(out.response.warnings).toEqual(["1 unbound claim(s) use class fast and cannot be provisioned without it"]);
   });
 
@@ -355,10 +421,29 @@ describe("envelope and other kinds", () => {
   it.each([
     ["not an object", "x"],
     ["null", null],
-    ["v1beta1", { apiVersion: "admission.k8s.io/v1beta1", kind: "AdmissionReview", request: makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request }],
+    [
+      "v1beta1",
+      {
+        apiVersion: "admission.k8s.io/v1beta1",
+        kind: "AdmissionReview",
+        request: makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request,
+      },
+    ],
     ["no request", { apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview" }],
-    ["empty uid", { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }), request: { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request!, uid: "" } }],
-    ["bad operation", { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }), request: { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request!, operation: "PATCH" } }],
+    [
+      "empty uid",
+      {
+        ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }),
+        request: { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request!, uid: "" },
+      },
+    ],
+    [
+      "bad operation",
+      {
+        ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }),
+        request: { ...makeAdmissionReview({ operation: "CREATE", object: claim("a") }).request!, operation: "PATCH" },
+      },
+    ],
   ])("throws AdmissionReviewError for an envelope that is %s", (_n, input) => {
     expect(() => reviewAdmission(input, ctx)).toThrow(AdmissionReviewError);
   });
@@ -377,11 +462,20 @@ describe("garbage never becomes a 500", () => {
       volumes: [null] as never,
     };
     for (const name of [5, {}, null, ["a"], true]) {
-      const obj = { metadata: { name, namespace: 7, finalizers: "x", annotations: 3, labels: [1] }, spec: { storageClassName: 9, resources: 1 }, status: 5, provisioner: 1 };
+      const obj = {
+        metadata: { name, namespace: 7, finalizers: "x", annotations: 3, labels: [1] },
+        spec: { storageClassName: 9, resources: 1 },
+        status: 5,
+        provisioner: 1,
+      };
       for (const kind of ["PersistentVolume", "PersistentVolumeClaim", "StorageClass"]) {
         for (const operation of ["CREATE", "UPDATE", "DELETE"] as const) {
           const r = makeAdmissionReview({ operation, kind, object: obj, oldObject: obj, uid: "u" });
-          for (const c of [junkContext, { storageClasses: [], options: { mode: "mutate" as const, validation: false } }, { storageClasses: [], options: { validation: false } }]) {
+          for (const c of [
+            junkContext,
+            { storageClasses: [], options: { mode: "mutate" as const, validation: false } },
+            { storageClasses: [], options: { validation: false } },
+          ]) {
             const out = reviewAdmission(r, c);
             expect(out.response.uid).toBe("u");
             expect(out.response.status?.code, `${kind} ${operation} ${JSON.stringify(out.response.status)}`).not.toBe(500);
@@ -403,7 +497,9 @@ describe("optional lint step", () => {
   it("warn: findings become warnings under 120 characters", () => {
     const out = review({ operation: "CREATE", object: rbdRwx }, { ...ctx, options: { lint: "warn" } });
     expect(out.response.allowed).toBe(true);
-    expect(out.response.warnings?.some((w) => w.startsWith("KV002 spec.accessModes[0]: iSCSI volumes cannot provide ReadWriteMany"))).toBe(true);
+    expect(out.response.warnings?.some((w) => w.startsWith("KV002 spec.accessModes[0]: iSCSI volumes cannot provide ReadWriteMany"))).toBe(
+      true,
+    );
   });
 
   it("deny: error findings deny with a 403 on create; an update denies only new errors", () => {
@@ -413,10 +509,14 @@ describe("optional lint step", () => {
     expect(out.response.status?.message).toMatch(/^persistentvolumes "pv-iscsi" is forbidden: KV002 spec\.accessModes\[0\]: iSCSI volumes/);
     const labelled = { ...rbdRwx, metadata: { ...rbdRwx.metadata, resourceVersion: "1", labels: { a: "b" } } };
     const old = { ...rbdRwx, metadata: { ...rbdRwx.metadata, resourceVersion: "1" } };
-    expect(review({ operation: "UPDATE", object: labelled, oldObject: old }, { ...ctx, options: { lint: "deny" } }).response.allowed).toBe(true);
+    expect(review({ operation: "UPDATE", object: labelled, oldObject: old }, { ...ctx, options: { lint: "deny" } }).response.allowed).toBe(
+      true,
+    );
     const fine = volume("pv-ok", { nfs: undefined, iscsi }, { resourceVersion: "1" });
     const broken = volume("pv-ok", { nfs: undefined, iscsi, accessModes: ["ReadWriteMany"] }, { resourceVersion: "1" });
-    expect(review({ operation: "UPDATE", object: broken, oldObject: fine }, { ...ctx, options: { lint: "deny" } }).response.status?.code).toBe(403);
+    expect(
+      review({ operation: "UPDATE", object: broken, oldObject: fine }, { ...ctx, options: { lint: "deny" } }).response.status?.code,
+    ).toBe(403);
   });
 
   it("uses the context as the cluster: a claim in a missing class", () => {

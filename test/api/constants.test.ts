@@ -35,8 +35,18 @@ describe("constants (reference §0.1)", () => {
     expect(api.BINDING_MODES).toEqual(["Immediate", "WaitForFirstConsumer"]);
     expect(api.PV_PHASES).toEqual(["Pending", "Available", "Bound", "Released", "Failed"]);
     expect(api.PVC_PHASES).toEqual(["Pending", "Bound", "Lost"]);
-    expect(api.ACCESS_MODE_ABBREVIATIONS).toEqual({ ReadWriteOnce: "RWO", ReadOnlyMany: "ROX", ReadWriteMany: "RWX", ReadWriteOncePod: "RWOP" });
-    expect(api.ACCESS_MODES_BY_ABBREVIATION).toEqual({ RWO: "ReadWriteOnce", ROX: "ReadOnlyMany", RWX: "ReadWriteMany", RWOP: "ReadWriteOncePod" });
+    expect(api.ACCESS_MODE_ABBREVIATIONS).toEqual({
+      ReadWriteOnce: "RWO",
+      ReadOnlyMany: "ROX",
+      ReadWriteMany: "RWX",
+      ReadWriteOncePod: "RWOP",
+    });
+    expect(api.ACCESS_MODES_BY_ABBREVIATION).toEqual({
+      RWO: "ReadWriteOnce",
+      ROX: "ReadOnlyMany",
+      RWX: "ReadWriteMany",
+      RWOP: "ReadWriteOncePod",
+    });
   });
 
   it("freezes the arrays", () => {
@@ -67,7 +77,10 @@ describe("layering", () => {
   it("helpers, constants and types never load zod (the matcher imports them without it)", () => {
     for (const entry of ["helpers/index.ts", "constants/index.ts", "types/index.ts"]) {
       const loaded = runtimeImports(resolve(root, entry));
-      expect([...loaded].filter((f) => f === "zod" || f.includes("/schemas/")), entry).toEqual([]);
+      expect(
+        [...loaded].filter((f) => f === "zod" || f.includes("/schemas/")),
+        entry,
+      ).toEqual([]);
     }
   });
 

@@ -36,7 +36,8 @@ function claim(storageClassName: string | null | undefined, beta?: string): Pers
   const spec: PersistentVolumeClaim["spec"] = {};
   if (storageClassName !== undefined) spec.storageClassName = storageClassName;
   return deepFreeze({
-    metadata: beta === undefined ? { name: "c", namespace: "ns" } : { name: "c", namespace: "ns", annotations: { [AnnBetaStorageClass]: beta } },
+    metadata:
+      beta === undefined ? { name: "c", namespace: "ns" } : { name: "c", namespace: "ns", annotations: { [AnnBetaStorageClass]: beta } },
     spec,
   });
 }
@@ -231,7 +232,13 @@ describe("claimRequest / volumeCapacity (reference §0.4)", () => {
   });
 
   it("treats a missing entry as zero", () => {
-    const claims: ClaimRequestSource[] = [{}, { spec: {} }, { spec: { resources: {} } }, { spec: { resources: { requests: {} } } }, { spec: { resources: { requests: { cpu: "1" } } } }];
+    const claims: ClaimRequestSource[] = [
+      {},
+      { spec: {} },
+      { spec: { resources: {} } },
+      { spec: { resources: { requests: {} } } },
+      { spec: { resources: { requests: { cpu: "1" } } } },
+    ];
     for (const pvc of claims) {
       expect(claimRequest(pvc).isZero()).toBe(true);
     }

@@ -3,9 +3,12 @@ import { numberToQuantityText, QuantityOrNullSchema, QuantitySchema, quantityTex
 import { parseQuantity, QUANTITY_FORMAT_MESSAGE, QUANTITY_SUFFIX_MESSAGE } from "../../src/quantity/index.js";
 
 describe("QuantitySchema", () => {
-  it.each(["10Gi", "1G", "500M", "1.5Gi", "100m", "1e3", "+1Ki", "01", "1.500k", "0", "-1", "200E"])("keeps the string %j as written", (q) => {
-    expect(QuantitySchema.parse(q)).toBe(q);
-  });
+  it.each(["10Gi", "1G", "500M", "1.5Gi", "100m", "1e3", "+1Ki", "01", "1.500k", "0", "-1", "200E"])(
+    "keeps the string %j as written",
+    (q) => {
+      expect(QuantitySchema.parse(q)).toBe(q);
+    },
+  );
 
   it("trims surrounding whitespace as the API server's decoder does", () => {
     expect(QuantitySchema.parse(" 1G ")).toBe("1G");
@@ -50,14 +53,17 @@ describe("QuantitySchema", () => {
     expect(r.error?.issues[0]?.message).toBe(QUANTITY_FORMAT_MESSAGE);
   });
 
-  it.each([[true, "boolean"], [null, "null"], [undefined, "undefined"], [{}, "object"], [[1], "array"]] as const)(
-    "rejects %j with a type message",
-    (v, type) => {
-      const r = QuantitySchema.safeParse(v);
-      expect(r.success).toBe(false);
-      expect(r.error?.issues[0]?.message).toBe(`Invalid input: expected quantity (string or number), received ${type}`);
-    },
-  );
+  it.each([
+    [true, "boolean"],
+    [null, "null"],
+    [undefined, "undefined"],
+    [{}, "object"],
+    [[1], "array"],
+  ] as const)("rejects %j with a type message", (v, type) => {
+    const r = QuantitySchema.safeParse(v);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(`Invalid input: expected quantity (string or number), received ${type}`);
+  });
 
   it("QuantityOrNullSchema reads null as zero", () => {
     expect(QuantityOrNullSchema.parse(null)).toBe("0");

@@ -123,7 +123,10 @@ describe("unknown fields are kept at every level", () => {
         accessModes: ["ReadWriteOnce"],
         csi: { driver: "d", volumeHandle: "h", futureCsiField: true, nodeStageSecretRef: { name: "s", namespace: "n", more: 1 } },
         nodeAffinity: {
-          required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "In", values: ["v"], extra: 1 }], extra: 2 }], extra: 3 },
+          required: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "In", values: ["v"], extra: 1 }], extra: 2 }],
+            extra: 3,
+          },
           extra: 4,
         },
         claimRef: { name: "c", namespace: "n", extra: 5 },
@@ -145,9 +148,17 @@ describe("unknown fields are kept at every level", () => {
       status: { conditions: [{ type: "Resizing", status: "True", extra: 4 }], modifyVolumeStatus: { status: "Pending", extra: 5 } },
     };
     expect(PersistentVolumeClaimSchema.parse(pvc)).toEqual(pvc);
-    const sc = { metadata: { name: "s" }, provisioner: "p", allowedTopologies: [{ matchLabelExpressions: [{ key: "k", values: ["v"], extra: 1 }], extra: 2 }], extra: 3 };
+    const sc = {
+      metadata: { name: "s" },
+      provisioner: "p",
+      allowedTopologies: [{ matchLabelExpressions: [{ key: "k", values: ["v"], extra: 1 }], extra: 2 }],
+      extra: 3,
+    };
     expect(StorageClassSchema.parse(sc)).toEqual(sc);
-    const pod = { metadata: { name: "p" }, spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: "c", extra: 1 }, extra: 2 }], hostNetwork: true } };
+    const pod = {
+      metadata: { name: "p" },
+      spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: "c", extra: 1 }, extra: 2 }], hostNetwork: true },
+    };
     expect(PodSchema.parse(pod)).toEqual(pod);
   });
 });
@@ -167,9 +178,12 @@ describe("timestamps", () => {
     expect(parsed).toEqual(pvc);
   });
 
-  it.each(["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123456Z", "2024-05-01T12:00:00+02:00", "2024-02-29T00:00:00Z"])("accept RFC 3339 %j", (t) => {
-    expect(TimeSchema.parse(t)).toBe(t);
-  });
+  it.each(["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123456Z", "2024-05-01T12:00:00+02:00", "2024-02-29T00:00:00Z"])(
+    "accept RFC 3339 %j",
+    (t) => {
+      expect(TimeSchema.parse(t)).toBe(t);
+    },
+  );
 
   it.each(["", "yesterday", "2024-05-01", "2024-05-01 10:00:00Z", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z"])(
     "reject %j",
@@ -180,7 +194,10 @@ describe("timestamps", () => {
 
   it("say what a timestamp must look like, at the field's path", () => {
     expect(issuesOfError(() => parseKind("PersistentVolume", { metadata: { creationTimestamp: "yesterday" }, spec: {} }))).toEqual([
-      { path: "metadata.creationTimestamp", message: "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z, or a valid Date" },
+      {
+        path: "metadata.creationTimestamp",
+        message: "Invalid input: expected an RFC 3339 date-time such as 2024-05-01T10:00:00Z, or a valid Date",
+      },
     ]);
   });
 
@@ -213,15 +230,31 @@ describe("wrong types are rejected with a useful path", () => {
   });
 
   it("reports nested paths in pods, labels and node selectors", () => {
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", labels: { app: 1 } }, spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: false } }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", labels: { app: 1 } },
+      spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: false } }] },
+    };
     const issues = issuesOfError(() => parseObject(pod));
     expect(issues.map((i) => i.path)).toEqual(["metadata.labels[app]", "spec.volumes[0].persistentVolumeClaim.claimName"]);
-    const sc = { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "s" }, provisioner: "p", allowVolumeExpansion: "yes" };
-    expect(issuesOfError(() => parseObject(sc))).toEqual([{ path: "allowVolumeExpansion", message: "Invalid input: expected boolean, received string" }]);
+    const sc = {
+      apiVersion: "storage.k8s.io/v1",
+      kind: "StorageClass",
+      metadata: { name: "s" },
+      provisioner: "p",
+      allowVolumeExpansion: "yes",
+    };
+    expect(issuesOfError(() => parseObject(sc))).toEqual([
+      { path: "allowVolumeExpansion", message: "Invalid input: expected boolean, received string" },
+    ]);
   });
 
   it("requires metadata and spec, and integer ports of int32 fields", () => {
-    expect(issuesOfError(() => parseObject({ apiVersion: "v1", kind: "PersistentVolume" })).map((i) => i.path)).toEqual(["metadata", "spec"]);
+    expect(issuesOfError(() => parseObject({ apiVersion: "v1", kind: "PersistentVolume" })).map((i) => i.path)).toEqual([
+      "metadata",
+      "spec",
+    ]);
     const iscsi = { targetPortal: "p", iqn: "iqn", lun: 1.5 };
     expect(issuesOfError(() => parseObject(pv({ iscsi }))).map((i) => i.path)).toEqual(["spec.iscsi.lun"]);
     expect(issuesOfError(() => parseObject(pv({ gcePersistentDisk: { pdName: "d", partition: 2 ** 40 } }))).map((i) => i.path)).toEqual([
@@ -273,7 +306,10 @@ describe("quantity-valued fields", () => {
   it("accept numbers and output text everywhere", () => {
     const pv = PersistentVolumeSchema.parse({ metadata: { name: "p" }, spec: { capacity: { storage: 1073741824 } } });
     expect(pv.spec.capacity).toEqual({ storage: "1073741824" });
-    const pvc = PersistentVolumeClaimSchema.parse({ metadata: {}, spec: { resources: { requests: { storage: 5e9 }, limits: { storage: "10G" } } } });
+    const pvc = PersistentVolumeClaimSchema.parse({
+      metadata: {},
+      spec: { resources: { requests: { storage: 5e9 }, limits: { storage: "10G" } } },
+    });
     expect(pvc.spec.resources).toEqual({ requests: { storage: "5000000000" }, limits: { storage: "10G" } });
     const cap = CSIStorageCapacitySchema.parse({ metadata: {}, storageClassName: "s", capacity: 1.5, maximumVolumeSize: " 1Ti " });
     expect(cap.capacity).toBe("1.5");
@@ -283,11 +319,11 @@ describe("quantity-valued fields", () => {
 
 describe("parseObject dispatch", () => {
   it("throws UnknownKindError for kinds it does not know, in the API server's words", () => {
-    expect(() => parseObject({ apiVersion: "v1", kind: "ConfigMap", metadata: {} })).toThrow(
-      new UnknownKindError("v1", "ConfigMap"),
-    );
+    expect(() => parseObject({ apiVersion: "v1", kind: "ConfigMap", metadata: {} })).toThrow(new UnknownKindError("v1", "ConfigMap"));
     expect(() => parseObject({ apiVersion: "v1", kind: "ConfigMap" })).toThrow('no kind "ConfigMap" is registered for version "v1"');
-    expect(() => parseObject({ apiVersion: "storage.k8s.io/v1beta1", kind: "StorageClass", metadata: {}, provisioner: "p" })).toThrow(UnknownKindError);
+    expect(() => parseObject({ apiVersion: "storage.k8s.io/v1beta1", kind: "StorageClass", metadata: {}, provisioner: "p" })).toThrow(
+      UnknownKindError,
+    );
     expect(() => parseObject({ apiVersion: "v1", metadata: {} })).toThrow("Object 'Kind' is missing");
     expect(() => parseObject({ kind: "PersistentVolume", metadata: {} })).toThrow("Object 'apiVersion' is missing");
     const e = (() => {
@@ -329,7 +365,12 @@ describe("parseObject dispatch", () => {
     expect(unknown.success).toBe(false);
     expect(unknown.error?.issues[0]?.message).toBe('no kind "Secret" is registered for version "v1"');
     expect(unknown.error?.issues[0]?.path).toEqual(["kind"]);
-    const bad = KubernetesObjectSchema.safeParse({ apiVersion: "v1", kind: "PersistentVolume", metadata: {}, spec: { capacity: { storage: "x" } } });
+    const bad = KubernetesObjectSchema.safeParse({
+      apiVersion: "v1",
+      kind: "PersistentVolume",
+      metadata: {},
+      spec: { capacity: { storage: "x" } },
+    });
     expect(bad.error?.issues[0]?.message).toBe(`spec.capacity[storage]: ${QUANTITY_FORMAT_MESSAGE}`);
   });
 
@@ -366,10 +407,11 @@ describe("map keys", () => {
     expect(issuesOfError(() => parseKind("StorageClass", { metadata: { name: "s" }, provisioner: "p", parameters: ["a"] }))).toEqual([
       { path: "parameters", message: "Invalid input: expected record, received array" },
     ]);
-    expect(issuesOfError(() => parseKind("PersistentVolumeClaim", { metadata: { annotations: { a: 1, b: "x", c: null } }, spec: {} })).map((i) => i.path)).toEqual([
-      "metadata.annotations[a]",
-      "metadata.annotations[c]",
-    ]);
+    expect(
+      issuesOfError(() => parseKind("PersistentVolumeClaim", { metadata: { annotations: { a: 1, b: "x", c: null } }, spec: {} })).map(
+        (i) => i.path,
+      ),
+    ).toEqual(["metadata.annotations[a]", "metadata.annotations[c]"]);
   });
 });
 
@@ -405,13 +447,24 @@ describe("every kind", () => {
 
   it.each([
     ["VolumeSnapshot", { metadata: {}, spec: {} }, "spec.source"],
-    ["VolumeSnapshotContent", { metadata: {}, spec: { volumeSnapshotRef: {}, deletionPolicy: "Delete", driver: "d", source: {} }, status: { restoreSize: "10Gi" } }, "status.restoreSize"],
+    [
+      "VolumeSnapshotContent",
+      { metadata: {}, spec: { volumeSnapshotRef: {}, deletionPolicy: "Delete", driver: "d", source: {} }, status: { restoreSize: "10Gi" } },
+      "status.restoreSize",
+    ],
     ["VolumeSnapshot", { metadata: {}, spec: { source: {} }, status: { restoreSize: "lots" } }, "status.restoreSize"],
     ["CSINode", { metadata: {}, spec: { drivers: [{ name: "d" }] } }, "spec.drivers[0].nodeID"],
     ["CSIStorageCapacity", { metadata: {}, storageClassName: "s", capacity: "1 Gi" }, "capacity"],
     ["CSIDriver", { metadata: {}, spec: { tokenRequests: [{ audience: 1 }] } }, "spec.tokenRequests[0].audience"],
     ["Node", { metadata: {}, status: { allocatable: { cpu: "x" } } }, "status.allocatable[cpu]"],
-    ["Pod", { metadata: {}, spec: { volumes: [{ name: "v", ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: "1X" } } } } } }] } }, "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests[storage]"],
+    [
+      "Pod",
+      {
+        metadata: {},
+        spec: { volumes: [{ name: "v", ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: "1X" } } } } } }] },
+      },
+      "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests[storage]",
+    ],
     ["Status", { details: { causes: [{ field: 3 }] } }, "details.causes[0].field"],
   ] as const)("%s: a wrong field is reported at its path", (kind, body, path) => {
     expect(issuesOfError(() => parseKind(kind, body)).map((i) => i.path)).toEqual([path]);

@@ -21,7 +21,12 @@ const ExplainJson = z.object({
       class: z.string(),
       reason: z.string().min(1),
       explanation: z
-        .object({ outcome: z.string(), headline: z.string(), summary: z.array(z.string()), volumes: z.array(z.object({ name: z.string() })) })
+        .object({
+          outcome: z.string(),
+          headline: z.string(),
+          summary: z.array(z.string()),
+          volumes: z.array(z.object({ name: z.string() })),
+        })
         .passthrough()
         .optional(),
     }),
@@ -48,7 +53,9 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     // A claim naming a volume is not matched by searching: the named volume is Released and still
     // claimed by the deleted shop/reports.
     expect(byName.get("shop/reports-restore")?.status).toBe("Pending");
-    expect(byName.get("shop/reports-restore")?.explanation).toMatchObject({ volumeNameCheck: { volume: "iscsi-old-reports-30g", result: "bound-elsewhere" } });
+    expect(byName.get("shop/reports-restore")?.explanation).toMatchObject({
+      volumeNameCheck: { volume: "iscsi-old-reports-30g", result: "bound-elsewhere" },
+    });
   });
   it("never lets two claims take the same volume (claims bind in creation order)", () => {
     const volumes = out.claims.filter((c) => c.status !== "Pending").map((c) => c.volume);
@@ -97,7 +104,11 @@ describe("kubevol simulate", () => {
   it("runs the controller to a fixpoint and shows bindings and events", () => {
     const r = runInProcess(["simulate", "-f", EXAMPLE, "-o", "json"]);
     expect(r.status).toBe(0);
-    const data = JSON.parse(r.stdout) as { converged: boolean; claims: { namespace: string; name: string; phase: string; volume: string }[]; events: { reason: string }[] };
+    const data = JSON.parse(r.stdout) as {
+      converged: boolean;
+      claims: { namespace: string; name: string; phase: string; volume: string }[];
+      events: { reason: string }[];
+    };
     expect(data.converged).toBe(true);
     const media = data.claims.find((c) => c.name === "media");
     expect(media).toMatchObject({ phase: "Bound", volume: "nfs-media-100g" });
@@ -138,7 +149,10 @@ describe("input errors and edge cases", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it("an object of a used kind with the wrong shape: exit 2 with its location and field", () => {
-    const r = runInProcess(["explain", "-f", "-"], "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: x}\nspec: {capacity: {storage: lots}}\n");
+    const r = runInProcess(
+      ["explain", "-f", "-"],
+      "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: x}\nspec: {capacity: {storage: lots}}\n",
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: -:1: PersistentVolume "x": spec.capacity\[storage\]/);
   });
@@ -160,8 +174,19 @@ describe("as a subprocess", () => {
       apiVersion: "v1",
       kind: "List",
       items: [
-        { apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv1" }, spec: { capacity: { storage: "5Gi" }, accessModes: ["ReadWriteOnce"], hostPath: { path: "/x" } }, status: { phase: "Available" } },
-        { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "c1", namespace: "default" }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: "", resources: { requests: { storage: "1Gi" } } } },
+        {
+          apiVersion: "v1",
+          kind: "PersistentVolume",
+          metadata: { name: "pv1" },
+          spec: { capacity: { storage: "5Gi" }, accessModes: ["ReadWriteOnce"], hostPath: { path: "/x" } },
+          status: { phase: "Available" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "PersistentVolumeClaim",
+          metadata: { name: "c1", namespace: "default" },
+          spec: { accessModes: ["ReadWriteOnce"], storageClassName: "", resources: { requests: { storage: "1Gi" } } },
+        },
       ],
     };
     const r = runSubprocess(["explain", "-f", "-", "-o", "json"], { stdin: JSON.stringify(list) });

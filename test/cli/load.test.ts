@@ -13,7 +13,11 @@ describe("parseManifests", () => {
     expect(out.map((o) => o.source.line)).toEqual([2, 5]);
   });
   it("flattens kubectl's List output and typed lists, and JSON arrays", () => {
-    const list = JSON.stringify({ apiVersion: "v1", kind: "List", items: [{ kind: "PersistentVolume" }, { kind: "PersistentVolumeClaim" }] });
+    const list = JSON.stringify({
+      apiVersion: "v1",
+      kind: "List",
+      items: [{ kind: "PersistentVolume" }, { kind: "PersistentVolumeClaim" }],
+    });
     expect(parseManifests(list, "l.json")).toHaveLength(2);
     const typed = "apiVersion: v1\nkind: PersistentVolumeList\nitems:\n- kind: PersistentVolume\n";
     expect(parseManifests(typed, "t.yaml")).toHaveLength(1);
@@ -41,7 +45,14 @@ describe("parseManifests", () => {
     expect(() => parseManifests("just a string\n", "s.yaml")).toThrow(/s\.yaml:1: expected a Kubernetes object, found string/);
   });
   it("does not expand YAML alias bombs", () => {
-    const bomb = ["a: &a [x,x,x,x,x,x,x,x,x,x]", ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x,x,x,x,x,x,x,x,x,x]",
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     expect(() => parseManifests(bomb, "bomb.yaml")).toThrow(InputError);
   });
 });

@@ -26,7 +26,9 @@ function extract(): Block[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const blocks: Block[] = [];
-  for (const guide of readdirSync(DOCS).filter((f) => f.endsWith(".md")).sort()) {
+  for (const guide of readdirSync(DOCS)
+    .filter((f) => f.endsWith(".md"))
+    .sort()) {
     const lines = readFileSync(join(DOCS, guide), "utf8").split("\n");
     let n = 0;
     for (let i = 0; i < lines.length; i++) {
@@ -58,11 +60,18 @@ describe("guide examples", () => {
   });
 
   it("type-check", () => {
-    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-    const program = ts.createProgram(blocks.map((b) => b.file), { ...config!.options, noEmit: true, noUnusedLocals: false });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(ROOT, "tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
+    const program = ts.createProgram(
+      blocks.map((b) => b.file),
+      { ...config!.options, noEmit: true, noUnusedLocals: false },
+    );
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && d.file.fileName.startsWith(OUT))
+      .filter((d) => d.file?.fileName.startsWith(OUT))
       .map((d) => {
         const block = blocks.find((b) => b.file === d.file!.fileName)!;
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);

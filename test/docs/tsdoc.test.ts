@@ -11,7 +11,11 @@ const LAYERS = ["quantity", "labels", "api", "validation", "matching", "lifecycl
 
 it("every export of every layer has an @example", () => {
   const files = LAYERS.map((l) => join(ROOT, "src", l, "index.ts"));
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.build.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.build.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const program = ts.createProgram(files, { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
   const missing: string[] = [];
@@ -21,7 +25,9 @@ it("every export of every layer has an @example", () => {
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const tags = symbol.getJsDocTags(checker);
-      const documented = tags.some((t) => t.name === "example") || (symbol.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"));
+      const documented =
+        tags.some((t) => t.name === "example") ||
+        (symbol.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"));
       if (!documented) missing.push(`${file.slice(ROOT.length)}: ${exported.name}`);
     }
   }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  aggregateMessage, forbidden, goQuote, invalid, notSupported, required, tooLong, duplicate, key, index, child, typeInvalid,
+  aggregateMessage,
+  forbidden,
+  goQuote,
+  invalid,
+  notSupported,
+  required,
+  tooLong,
+  duplicate,
+  key,
+  index,
+  child,
+  typeInvalid,
 } from "../../src/field/index.js";
 
 describe("FieldError rendering (reference Part 0.3)", () => {
@@ -12,12 +23,27 @@ describe("FieldError rendering (reference Part 0.3)", () => {
       'spec.accessModes: Unsupported value: "fakemode": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
     ],
     [notSupported("spec.capacity", null, ["storage"]), 'spec.capacity: Unsupported value: null: supported values: "storage"'],
-    [notSupported("spec.capacity", { memory: "10G" }, ["storage"]), 'spec.capacity: Unsupported value: {"memory":"10G"}: supported values: "storage"'],
-    [invalid("spec.capacity[storage]", -1, "must be a valid resource quantity"), "spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity"],
-    [invalid("spec.capacity[storage]", "0", "must be greater than zero"), 'spec.capacity[storage]: Invalid value: "0": must be greater than zero'],
-    [forbidden("spec.accessModes", "may not use ReadWriteOncePod with other access modes"), "spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"],
+    [
+      notSupported("spec.capacity", { memory: "10G" }, ["storage"]),
+      'spec.capacity: Unsupported value: {"memory":"10G"}: supported values: "storage"',
+    ],
+    [
+      invalid("spec.capacity[storage]", -1, "must be a valid resource quantity"),
+      "spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity",
+    ],
+    [
+      invalid("spec.capacity[storage]", "0", "must be greater than zero"),
+      'spec.capacity[storage]: Invalid value: "0": must be greater than zero',
+    ],
+    [
+      forbidden("spec.accessModes", "may not use ReadWriteOncePod with other access modes"),
+      "spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes",
+    ],
     [invalid("volumeMode", null, "field is immutable"), "volumeMode: Invalid value: null: field is immutable"],
-    [invalid("spec", {}, "may not be specified when dataSourceRef.namespace is specified"), "spec: Invalid value: {}: may not be specified when dataSourceRef.namespace is specified"],
+    [
+      invalid("spec", {}, "may not be specified when dataSourceRef.namespace is specified"),
+      "spec: Invalid value: {}: may not be specified when dataSourceRef.namespace is specified",
+    ],
     [tooLong("parameters", 512), "parameters: Too long: may not be more than 512 bytes"],
     [tooLong("x", 1), "x: Too long: may not be more than 1 byte"],
     [duplicate("allowedTopologies[0].matchLabelExpressions", ""), 'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""'],

@@ -19,7 +19,7 @@ describe("Go-compatible string helpers", () => {
     expect(compareStrings("b", "a")).toBeGreaterThan(0);
     expect(compareStrings("x", "x")).toBe(0);
     expect(sortedUnique(["𝒳", "\uFFFD", "a", "a"])).toEqual(["a", "\uFFFD", "𝒳"]);
-    expect(selectorFromSet({ "𝒳": "1", "\uFFFD": "2" }).toString()).toBe("\uFFFD=2,𝒳=1");
+    expect(selectorFromSet({ 𝒳: "1", "\uFFFD": "2" }).toString()).toBe("\uFFFD=2,𝒳=1");
   });
 
   it("parses int64 as strconv.ParseInt(s, 10, 64)", () => {

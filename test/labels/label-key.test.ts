@@ -1,15 +1,41 @@
 import { describe, expect, it } from "vitest";
 import {
-  isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, validateLabelKey, validateLabelValue, validateQualifiedName,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidLabelValue,
+  validateLabelKey,
+  validateLabelValue,
+  validateQualifiedName,
 } from "../../src/labels/index.js";
 import { LABEL_MSG, NAME_PART_MSG, SUBDOMAIN_MSG, THREE_PARTS_MSG, VALUE_MSG } from "./messages.js";
 
 describe("label keys (reference C.1)", () => {
   it.each([
-    "simple", "now-with-dashes", "1-starts-with-num", "1234", "simple/simple", "now-with-dashes/simple", "now-with-dashes/now-with-dashes",
-    "now.with.dots/simple", "now-with.dashes-and.dots/simple", "1-num.2-num/3-num", "1234/5678", "1.2.3.4/5678", "Uppercase_Is_OK_123",
-    "example.com/Uppercase_Is_OK_123", "requests.storage-foo", "a..b", "a_b", "A", "9", "a".repeat(63), `${"a".repeat(253)}/b`,
-    "topology.kubernetes.io/zone", "this-is-a-dns.domain.com/key-with-dash", "0.1.2.domain/99",
+    "simple",
+    "now-with-dashes",
+    "1-starts-with-num",
+    "1234",
+    "simple/simple",
+    "now-with-dashes/simple",
+    "now-with-dashes/now-with-dashes",
+    "now.with.dots/simple",
+    "now-with.dashes-and.dots/simple",
+    "1-num.2-num/3-num",
+    "1234/5678",
+    "1.2.3.4/5678",
+    "Uppercase_Is_OK_123",
+    "example.com/Uppercase_Is_OK_123",
+    "requests.storage-foo",
+    "a..b",
+    "a_b",
+    "A",
+    "9",
+    "a".repeat(63),
+    `${"a".repeat(253)}/b`,
+    "topology.kubernetes.io/zone",
+    "this-is-a-dns.domain.com/key-with-dash",
+    "0.1.2.domain/99",
   ])("accepts %j", (key) => {
     expect(validateLabelKey(key)).toEqual([]);
     expect(isQualifiedName(key)).toEqual([]);
@@ -55,13 +81,23 @@ describe("label keys (reference C.1)", () => {
 });
 
 describe("label values (reference C.2)", () => {
-  it.each(["", "simple", "now-with-dashes", "1-starts-with-num", "end-with-num-1", "1234", "a".repeat(63), "Upper_Case.ok", "a..b", "12345", "my_value", "0206"])(
-    "accepts %j",
-    (v) => {
-      expect(validateLabelValue(v)).toEqual([]);
-      expect(isValidLabelValue(v)).toEqual([]);
-    },
-  );
+  it.each([
+    "",
+    "simple",
+    "now-with-dashes",
+    "1-starts-with-num",
+    "end-with-num-1",
+    "1234",
+    "a".repeat(63),
+    "Upper_Case.ok",
+    "a..b",
+    "12345",
+    "my_value",
+    "0206",
+  ])("accepts %j", (v) => {
+    expect(validateLabelValue(v)).toEqual([]);
+    expect(isValidLabelValue(v)).toEqual([]);
+  });
 
   it.each<[string, string[]]>([
     ["a".repeat(64), ["must be no more than 63 bytes"]],
@@ -81,9 +117,12 @@ describe("label values (reference C.2)", () => {
 });
 
 describe("RFC 1123 names (reference 1.2)", () => {
-  it.each(["a", "ab", "a-b", "0", "a.b", "a-b.c-d", "1.2.3.4", "a".repeat(253), `${"a".repeat(63)}.${"b".repeat(63)}`])("subdomain accepts %j", (v) => {
-    expect(isDNS1123Subdomain(v)).toEqual([]);
-  });
+  it.each(["a", "ab", "a-b", "0", "a.b", "a-b.c-d", "1.2.3.4", "a".repeat(253), `${"a".repeat(63)}.${"b".repeat(63)}`])(
+    "subdomain accepts %j",
+    (v) => {
+      expect(isDNS1123Subdomain(v)).toEqual([]);
+    },
+  );
 
   it.each<[string, string[]]>([
     ["", [SUBDOMAIN_MSG]],

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  everything, formatLabels, labelSelectorAsMap, labelSelectorAsSelector, nothing, SelectorError, selectorFromSet,
-  validateLabels, validateLabelSelector, type LabelSelector,
+  everything,
+  formatLabels,
+  labelSelectorAsMap,
+  labelSelectorAsSelector,
+  nothing,
+  SelectorError,
+  selectorFromSet,
+  validateLabels,
+  validateLabelSelector,
+  type LabelSelector,
 } from "../../src/labels/index.js";
 import { NAME_PART_MSG, VALUE_MSG } from "./messages.js";
 
@@ -78,9 +86,18 @@ describe("labelSelectorAsSelector (reference C.8)", () => {
     [{ matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] }, '"Gt" is not a valid label selector operator'],
     [{ matchExpressions: [{ key: "a", operator: "in", values: ["1"] }] }, '"in" is not a valid label selector operator'],
     [{ matchExpressions: [{ key: "a", operator: "constructor" }] }, '"constructor" is not a valid label selector operator'],
-    [{ matchExpressions: [{ key: "a", operator: "In" }] }, "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty"],
-    [{ matchExpressions: [{ key: "a", operator: "In", values: [] }] }, "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty"],
-    [{ matchExpressions: [{ key: "a", operator: "Exists", values: ["x"] }] }, 'values: Invalid value: ["x"]: values set must be empty for exists and does not exist'],
+    [
+      { matchExpressions: [{ key: "a", operator: "In" }] },
+      "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty",
+    ],
+    [
+      { matchExpressions: [{ key: "a", operator: "In", values: [] }] },
+      "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty",
+    ],
+    [
+      { matchExpressions: [{ key: "a", operator: "Exists", values: ["x"] }] },
+      'values: Invalid value: ["x"]: values set must be empty for exists and does not exist',
+    ],
     [{ matchExpressions: [{ key: "a b", operator: "Exists" }] }, `key: Invalid value: "a b": ${NAME_PART_MSG}`],
     [{ matchLabels: { a: "-" } }, `values[0][a]: Invalid value: "-": ${VALUE_MSG}`],
     [{ matchLabels: { "b b": "x", "a a": "y" } }, `key: Invalid value: "a a": ${NAME_PART_MSG}`], // first in key order
@@ -125,8 +142,16 @@ describe("selectorFromSet, everything, nothing (reference C.7)", () => {
     expect(nothing().matches({ x: "y" })).toBe(false);
     expect(nothing().isEmpty()).toBe(false);
     expect(nothing().toString()).toBe("");
-    expect(nothing().add(...selectorFromSet({ a: "b" }).requirements()).matchesNothing()).toBe(true);
-    expect(everything().add(...selectorFromSet({ a: "b" }).requirements()).toString()).toBe("a=b");
+    expect(
+      nothing()
+        .add(...selectorFromSet({ a: "b" }).requirements())
+        .matchesNothing(),
+    ).toBe(true);
+    expect(
+      everything()
+        .add(...selectorFromSet({ a: "b" }).requirements())
+        .toString(),
+    ).toBe("a=b");
   });
 
   it("formats label maps", () => {
@@ -138,13 +163,22 @@ describe("selectorFromSet, everything, nothing (reference C.7)", () => {
 
 describe("labelSelectorAsMap (reference C.8)", () => {
   it("converts matchLabels and single-value In", () => {
-    expect(labelSelectorAsMap({ matchLabels: { a: "1" }, matchExpressions: [{ key: "b", operator: "In", values: ["2"] }] })).toEqual({ a: "1", b: "2" });
+    expect(labelSelectorAsMap({ matchLabels: { a: "1" }, matchExpressions: [{ key: "b", operator: "In", values: ["2"] }] })).toEqual({
+      a: "1",
+      b: "2",
+    });
     expect(labelSelectorAsMap(null)).toBeUndefined();
   });
 
   it.each<[LabelSelector, string]>([
-    [{ matchExpressions: [{ key: "b", operator: "In", values: ["1", "2"] }] }, 'operator "In" without a single value cannot be converted into the old label selector format'],
-    [{ matchExpressions: [{ key: "b", operator: "NotIn", values: ["1"] }] }, 'operator "NotIn" cannot be converted into the old label selector format'],
+    [
+      { matchExpressions: [{ key: "b", operator: "In", values: ["1", "2"] }] },
+      'operator "In" without a single value cannot be converted into the old label selector format',
+    ],
+    [
+      { matchExpressions: [{ key: "b", operator: "NotIn", values: ["1"] }] },
+      'operator "NotIn" cannot be converted into the old label selector format',
+    ],
     [{ matchExpressions: [{ key: "b", operator: "Exists" }] }, 'operator "Exists" cannot be converted into the old label selector format'],
     [{ matchExpressions: [{ key: "b", operator: "Foo" }] }, '"Foo" is not a valid selector operator'],
   ])("%j fails with %j", (sel, message) => {
@@ -172,7 +206,16 @@ describe("validateLabels / validateLabelSelector (reference C.2, C.8)", () => {
     expect(validateLabelSelector(null, "spec.selector")).toEqual([]);
     expect(validateLabelSelector({}, "spec.selector")).toEqual([]);
     expect(
-      validateLabelSelector({ matchLabels: { a: "b" }, matchExpressions: [{ key: "c", operator: "In", values: ["d"] }, { key: "e", operator: "DoesNotExist" }] }, "spec.selector"),
+      validateLabelSelector(
+        {
+          matchLabels: { a: "b" },
+          matchExpressions: [
+            { key: "c", operator: "In", values: ["d"] },
+            { key: "e", operator: "DoesNotExist" },
+          ],
+        },
+        "spec.selector",
+      ),
     ).toEqual([]);
   });
 
@@ -209,7 +252,9 @@ describe("validateLabels / validateLabelSelector (reference C.2, C.8)", () => {
       's.matchExpressions[0].operator: Invalid value: "Foo": not a valid selector operator',
       `s.matchExpressions[0].values[0]: Invalid value: "-1": ${VALUE_MSG}`,
     ]);
-    expect(validateLabelSelector(sel, "s", { allowInvalidLabelValueInSelector: true, allowUnknownOperatorInRequirement: true })).toEqual([]);
+    expect(validateLabelSelector(sel, "s", { allowInvalidLabelValueInSelector: true, allowUnknownOperatorInRequirement: true })).toEqual(
+      [],
+    );
   });
 
   it("renders the FieldError types", () => {

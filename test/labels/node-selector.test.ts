@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { aggregateMessage } from "../../src/field/index.js";
 import {
-  checkVolumeNodeAffinity, compileNodeSelector, nodeAffinityError, nodeSelectorMatches, requiredNodeAffinityMatches,
-  topologySelectorMatches, type Labels, type NodeSelector, type NodeSelectorRequirement, type TopologySelectorTerm,
+  checkVolumeNodeAffinity,
+  compileNodeSelector,
+  nodeAffinityError,
+  nodeSelectorMatches,
+  requiredNodeAffinityMatches,
+  topologySelectorMatches,
+  type Labels,
+  type NodeSelector,
+  type NodeSelectorRequirement,
+  type TopologySelectorTerm,
 } from "../../src/labels/index.js";
 import { NAME_PART_MSG, VALUE_MSG } from "./messages.js";
 
@@ -27,10 +35,35 @@ const RECORDS: Rec[] = [
   { terms: [{ me: [{ key: "foo", op: "In", values: ["value1", "value2"] }] }], labels: { foo: "bar" }, match: false },
   { terms: [], labels: { foo: "bar" }, match: false },
   { terms: [{ me: [] }], labels: { foo: "bar" }, match: false },
-  { terms: [{ me: [{ key: "GPU", op: "Exists" }, { key: "GPU", op: "NotIn", values: ["AMD", "INTER"] }] }], labels: { GPU: "NVIDIA-GRID-K1" }, match: true },
-  { terms: [{ me: [{ key: "GPU", op: "Exists" }, { key: "GPU", op: "In", values: ["AMD", "INTER"] }] }], labels: { GPU: "NVIDIA-GRID-K1" }, match: false },
   {
-    terms: [{ me: [{ key: "foo", op: "In", values: ["bar", "value2"] }] }, { me: [{ key: "diffkey", op: "In", values: ["wrong", "value2"] }] }],
+    terms: [
+      {
+        me: [
+          { key: "GPU", op: "Exists" },
+          { key: "GPU", op: "NotIn", values: ["AMD", "INTER"] },
+        ],
+      },
+    ],
+    labels: { GPU: "NVIDIA-GRID-K1" },
+    match: true,
+  },
+  {
+    terms: [
+      {
+        me: [
+          { key: "GPU", op: "Exists" },
+          { key: "GPU", op: "In", values: ["AMD", "INTER"] },
+        ],
+      },
+    ],
+    labels: { GPU: "NVIDIA-GRID-K1" },
+    match: false,
+  },
+  {
+    terms: [
+      { me: [{ key: "foo", op: "In", values: ["bar", "value2"] }] },
+      { me: [{ key: "diffkey", op: "In", values: ["wrong", "value2"] }] },
+    ],
     labels: { foo: "bar" },
     match: true,
   },
@@ -58,7 +91,10 @@ const RECORDS: Rec[] = [
     match: true,
   },
   {
-    terms: [{ mf: [{ key: "metadata.name", op: "In", values: ["node_1"] }] }, { me: [{ key: "foo", op: "In", values: ["not-match-to-bar"] }] }],
+    terms: [
+      { mf: [{ key: "metadata.name", op: "In", values: ["node_1"] }] },
+      { me: [{ key: "foo", op: "In", values: ["not-match-to-bar"] }] },
+    ],
     node: "node_2",
     labels: { foo: "bar" },
     match: false,
@@ -76,14 +112,21 @@ const RECORDS: Rec[] = [
     match: true,
   },
   {
-    terms: [{ me: [{ key: "label_1", op: "In", values: ["label_1_val"] }] }, { mf: [{ key: "metadata.name", op: "In", values: ["host_1"] }] }],
+    terms: [
+      { me: [{ key: "label_1", op: "In", values: ["label_1_val"] }] },
+      { mf: [{ key: "metadata.name", op: "In", values: ["host_1"] }] },
+    ],
     node: "host_1",
     labels: {},
     match: true,
   },
 ];
 
-const toReq = (r: { key: string; op: string; values?: string[] }): NodeSelectorRequirement => ({ key: r.key, operator: r.op, values: r.values });
+const toReq = (r: { key: string; op: string; values?: string[] }): NodeSelectorRequirement => ({
+  key: r.key,
+  operator: r.op,
+  values: r.values,
+});
 function toSelector(terms: NonNullable<Rec["terms"]>): NodeSelector {
   return {
     nodeSelectorTerms: terms.map((t) => ({
@@ -99,7 +142,8 @@ describe("node selector conformance records (reference C.9)", () => {
     const pod = {
       spec: {
         nodeSelector: rec.ns ?? undefined,
-        affinity: rec.terms == null ? undefined : { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: toSelector(rec.terms) } },
+        affinity:
+          rec.terms == null ? undefined : { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: toSelector(rec.terms) } },
       },
     };
     expect(requiredNodeAffinityMatches(pod, node)).toBe(rec.match);
@@ -114,7 +158,10 @@ describe("node selector conformance records (reference C.9)", () => {
     const sel: NodeSelector = {
       nodeSelectorTerms: [
         { matchFields: [{ key: "metadata.name", operator: "In", values: ["host_1", "host_2"] }] },
-        { matchExpressions: [{ key: "label_1", operator: "In", values: ["label_1_val"] }], matchFields: [{ key: "metadata.name", operator: "In", values: ["host_1"] }] },
+        {
+          matchExpressions: [{ key: "label_1", operator: "In", values: ["label_1_val"] }],
+          matchFields: [{ key: "metadata.name", operator: "In", values: ["host_1"] }],
+        },
         { matchExpressions: [{ key: "invalid key", operator: "In", values: ["label_value"] }] },
       ],
     };
@@ -231,8 +278,12 @@ describe("node selector semantics", () => {
 });
 
 describe("checkVolumeNodeAffinity (binding §0.7)", () => {
-  const pv = (required: NodeSelector | null | undefined, hasAffinity = true) => ({ spec: hasAffinity ? { nodeAffinity: { required } } : {} });
-  const host = (h: string): NodeSelector => ({ nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [h] }] }] });
+  const pv = (required: NodeSelector | null | undefined, hasAffinity = true) => ({
+    spec: hasAffinity ? { nodeAffinity: { required } } : {},
+  });
+  const host = (h: string): NodeSelector => ({
+    nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [h] }] }],
+  });
 
   it("fits without node affinity or without required", () => {
     expect(checkVolumeNodeAffinity(pv(undefined, false), {})).toBeUndefined();
@@ -287,7 +338,12 @@ describe("checkVolumeNodeAffinity (binding §0.7)", () => {
 describe("topologySelectorMatches (StorageClass allowedTopologies)", () => {
   const zone = "topology.kubernetes.io/zone";
   const terms: TopologySelectorTerm[] = [
-    { matchLabelExpressions: [{ key: zone, values: ["a", "b"] }, { key: "kubernetes.io/hostname", values: ["n1"] }] },
+    {
+      matchLabelExpressions: [
+        { key: zone, values: ["a", "b"] },
+        { key: "kubernetes.io/hostname", values: ["n1"] },
+      ],
+    },
     { matchLabelExpressions: [{ key: zone, values: ["c"] }] },
   ];
 

@@ -128,11 +128,17 @@ describe("parseSelector: errors (reference C.3, C.4)", () => {
     ["/=a", `${R}<nil>: Invalid value: "/": prefix part must be non-empty; name part must be non-empty; ${NAME_PART_MSG}`],
     ["x<a", `${R}values[0]: Invalid value: "a": for 'Gt', 'Lt' operators, the value must be an integer`],
     ["x>", `${R}values[0]: Invalid value: "": for 'Gt', 'Lt' operators, the value must be an integer`],
-    ["x>99999999999999999999", `${R}values[0]: Invalid value: "99999999999999999999": for 'Gt', 'Lt' operators, the value must be an integer`],
+    [
+      "x>99999999999999999999",
+      `${R}values[0]: Invalid value: "99999999999999999999": for 'Gt', 'Lt' operators, the value must be an integer`,
+    ],
     ["x>-1", `${R}values[0][x]: Invalid value: "-1": ${VALUE_MSG}`],
     ["x>+1", `${R}values[0][x]: Invalid value: "+1": ${VALUE_MSG}`],
     ["x>1.5", `${R}values[0]: Invalid value: "1.5": for 'Gt', 'Lt' operators, the value must be an integer`],
-    ["x>-a", `${R}[values[0]: Invalid value: "-a": for 'Gt', 'Lt' operators, the value must be an integer, values[0][x]: Invalid value: "-a": ${VALUE_MSG}]`],
+    [
+      "x>-a",
+      `${R}[values[0]: Invalid value: "-a": for 'Gt', 'Lt' operators, the value must be an integer, values[0][x]: Invalid value: "-a": ${VALUE_MSG}]`,
+    ],
     ["x=a b", `found 'b', expected: ',' or 'end of string'`],
     ["x=-", `${R}values[0][x]: Invalid value: "-": ${VALUE_MSG}`],
     ["x in (a,-b)", `${R}values[0][x]: Invalid value: "-b": ${VALUE_MSG}`],
@@ -261,7 +267,12 @@ describe("newRequirement (reference C.4)", () => {
     ["foo", "gt", ["bar"], `values[0]: Invalid value: "bar": for 'Gt', 'Lt' operators, the value must be an integer`],
     ["x", "like", [], 'operator: Unsupported value: "like": supported values: "in", "notin", "=", "==", "!=", "gt", "lt", "exists", "!"'],
     ["a".repeat(254), "exists", [], `key: Invalid value: "${"a".repeat(254)}": name part must be no more than 63 bytes`],
-    ["", "in", [], `[key: Invalid value: "": name part must be non-empty; ${NAME_PART_MSG}, values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty]`],
+    [
+      "",
+      "in",
+      [],
+      `[key: Invalid value: "": name part must be non-empty; ${NAME_PART_MSG}, values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty]`,
+    ],
   ])("newRequirement(%j, %j, %j) fails with %j", (key, op, values, message) => {
     let thrown: unknown;
     try {
@@ -287,7 +298,9 @@ describe("newRequirement (reference C.4)", () => {
   });
 
   it("uses the base path when given", () => {
-    expect(() => newRequirement("k", "in", [], "spec.x")).toThrow("spec.x.values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty");
+    expect(() => newRequirement("k", "in", [], "spec.x")).toThrow(
+      "spec.x.values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty",
+    );
   });
 
   it("prints requirements canonically", () => {

@@ -157,9 +157,11 @@ describe("TestSetMatches / TestNilMapIsValid / TestSetIsEmpty / TestEverything",
   });
   it("set selectors are sorted `=` requirements", () => {
     expect(selectorFromSet({ z: "1", a: "2", m: "" }).toString()).toBe("a=2,m=,z=1");
-    expect(selectorFromSet({ key: "val" }).requirements().map((r) => [r.key, r.operator, [...r.values]])).toEqual([
-      ["key", "=", ["val"]],
-    ]);
+    expect(
+      selectorFromSet({ key: "val" })
+        .requirements()
+        .map((r) => [r.key, r.operator, [...r.values]]),
+    ).toEqual([["key", "=", ["val"]]]);
   });
   it("Everything matches everything and is empty; Nothing matches nothing and is not", () => {
     expect(everything().matches({ x: "y" })).toBe(true);
@@ -170,7 +172,11 @@ describe("TestSetMatches / TestNilMapIsValid / TestSetIsEmpty / TestEverything",
     expect(nothing().isEmpty()).toBe(false);
     expect(nothing().toString()).toBe("");
     expect(nothing().matchesNothing()).toBe(true);
-    expect(nothing().add(newRequirement("x", "exists", [])).matches({ x: "1" })).toBe(false);
+    expect(
+      nothing()
+        .add(newRequirement("x", "exists", []))
+        .matches({ x: "1" }),
+    ).toBe(false);
   });
   it("only whitespace parses as Everything", () => {
     expect(parseSelector("  \t\n ").isEmpty()).toBe(true);
@@ -230,7 +236,12 @@ describe("TestRequirementConstructor", () => {
       [],
       'operator: Unsupported value: "unsupportedOp": supported values: "in", "notin", "=", "==", "!=", "gt", "lt", "exists", "!"',
     ],
-    ["x", "gt", ["99999999999999999999"], "values[0]: Invalid value: \"99999999999999999999\": for 'Gt', 'Lt' operators, the value must be an integer"],
+    [
+      "x",
+      "gt",
+      ["99999999999999999999"],
+      "values[0]: Invalid value: \"99999999999999999999\": for 'Gt', 'Lt' operators, the value must be an integer",
+    ],
   ];
   it.each(bad)("newRequirement(%j, %j, %j) fails: %s", (k, op, vals, msg) => {
     expect(requirementError(k, op, vals)).toBe(msg);
@@ -396,7 +407,10 @@ describe("parse error messages (TestSetSelectorParser invalid inputs, reference 
     ["x in (a)(", "found '(', expected: ',' or 'end of string'"],
     ["x>", `${REQ}values[0]: Invalid value: "": for 'Gt', 'Lt' operators, the value must be an integer`],
     // Several construction errors are aggregated as "[e1, e2]".
-    ["x>-a", `${REQ}[values[0]: Invalid value: "-a": for 'Gt', 'Lt' operators, the value must be an integer, values[0][x]: Invalid value: "-a": ${VALUE_MSG}]`],
+    [
+      "x>-a",
+      `${REQ}[values[0]: Invalid value: "-a": for 'Gt', 'Lt' operators, the value must be an integer, values[0][x]: Invalid value: "-a": ${VALUE_MSG}]`,
+    ],
     // The parser validates the key before reading the operator.
     ["-x=-y", `${REQ}<nil>: Invalid value: "-x": ${NAME_PART_MSG}`],
     ["x\u000b=a", `${REQ}<nil>: Invalid value: "x\\v": ${NAME_PART_MSG}`], // Go %q escapes VT as \v
@@ -509,8 +523,37 @@ describe("TestIsValidLabelValue", () => {
 describe("TestIsDNS1123Label / TestIsDNS1123Subdomain", () => {
   const labelGood = ["a", "ab", "abc", "a1", "a-1", "a--1--2--b", "0", "01", "012", "1a", "1-a", "1--a--b--2", "a".repeat(63)];
   const labelBad = [
-    "", "A", "ABC", "aBc", "A1", "A-1", "1-A", "-", "a-", "-a", "1-", "-1", "_", "a_", "_a", "a_b", "1_", "_1", "1_2",
-    ".", "a.", ".a", "1.", ".1", " ", "a ", " a", "a b", "1 ", " 1", "1 2",
+    "",
+    "A",
+    "ABC",
+    "aBc",
+    "A1",
+    "A-1",
+    "1-A",
+    "-",
+    "a-",
+    "-a",
+    "1-",
+    "-1",
+    "_",
+    "a_",
+    "_a",
+    "a_b",
+    "1_",
+    "_1",
+    "1_2",
+    ".",
+    "a.",
+    ".a",
+    "1.",
+    ".1",
+    " ",
+    "a ",
+    " a",
+    "a b",
+    "1 ",
+    " 1",
+    "1 2",
   ];
   it.each(labelGood)("label %j is valid", (v) => expect(isDNS1123Label(v)).toEqual([]));
   it.each(labelBad)("label %j is invalid", (v) => expect(isDNS1123Label(v)).toEqual([LABEL_MSG]));
@@ -521,16 +564,107 @@ describe("TestIsDNS1123Label / TestIsDNS1123Subdomain", () => {
   });
 
   const subGood = [
-    "a", "ab", "abc", "a1", "a-1", "a--1--2--b", "0", "01", "012", "1a", "1-a", "1--a--b--2",
-    "a.a", "ab.a", "abc.a", "a1.a", "a-1.a", "a--1--2--b.a", "a.1", "ab.1", "abc.1", "a1.1", "a-1.1", "a--1--2--b.1",
-    "0.a", "01.a", "012.a", "1a.a", "1-a.a", "1--a--b--2", "0.1", "01.1", "012.1", "1a.1", "1-a.1", "1--a--b--2.1",
-    "a.b.c.d.e", "aa.bb.cc.dd.ee", "1.2.3.4.5", "11.22.33.44.55", "a".repeat(253),
+    "a",
+    "ab",
+    "abc",
+    "a1",
+    "a-1",
+    "a--1--2--b",
+    "0",
+    "01",
+    "012",
+    "1a",
+    "1-a",
+    "1--a--b--2",
+    "a.a",
+    "ab.a",
+    "abc.a",
+    "a1.a",
+    "a-1.a",
+    "a--1--2--b.a",
+    "a.1",
+    "ab.1",
+    "abc.1",
+    "a1.1",
+    "a-1.1",
+    "a--1--2--b.1",
+    "0.a",
+    "01.a",
+    "012.a",
+    "1a.a",
+    "1-a.a",
+    "1--a--b--2",
+    "0.1",
+    "01.1",
+    "012.1",
+    "1a.1",
+    "1-a.1",
+    "1--a--b--2.1",
+    "a.b.c.d.e",
+    "aa.bb.cc.dd.ee",
+    "1.2.3.4.5",
+    "11.22.33.44.55",
+    "a".repeat(253),
   ];
   const subBad = [
-    "", "A", "ABC", "aBc", "A1", "A-1", "1-A", "-", "a-", "-a", "1-", "-1", "_", "a_", "_a", "a_b", "1_", "_1", "1_2",
-    ".", "a.", ".a", "a..b", "1.", ".1", "1..2", " ", "a ", " a", "a b", "1 ", " 1", "1 2",
-    "A.a", "aB.a", "ab.A", "A1.a", "a1.A", "A.1", "aB.1", "A1.1", "1A.1", "0.A", "01.A", "012.A", "1A.a", "1a.A",
-    "A.B.C.D.E", "AA.BB.CC.DD.EE", "a.B.c.d.e", "aa.bB.cc.dd.ee", "a@b", "a,b", "a;b", "a:b", "a%b", "a?b", "a$b",
+    "",
+    "A",
+    "ABC",
+    "aBc",
+    "A1",
+    "A-1",
+    "1-A",
+    "-",
+    "a-",
+    "-a",
+    "1-",
+    "-1",
+    "_",
+    "a_",
+    "_a",
+    "a_b",
+    "1_",
+    "_1",
+    "1_2",
+    ".",
+    "a.",
+    ".a",
+    "a..b",
+    "1.",
+    ".1",
+    "1..2",
+    " ",
+    "a ",
+    " a",
+    "a b",
+    "1 ",
+    " 1",
+    "1 2",
+    "A.a",
+    "aB.a",
+    "ab.A",
+    "A1.a",
+    "a1.A",
+    "A.1",
+    "aB.1",
+    "A1.1",
+    "1A.1",
+    "0.A",
+    "01.A",
+    "012.A",
+    "1A.a",
+    "1a.A",
+    "A.B.C.D.E",
+    "AA.BB.CC.DD.EE",
+    "a.B.c.d.e",
+    "aa.bB.cc.dd.ee",
+    "a@b",
+    "a,b",
+    "a;b",
+    "a:b",
+    "a%b",
+    "a?b",
+    "a$b",
   ];
   it.each(subGood)("subdomain %j is valid", (v) => expect(isDNS1123Subdomain(v)).toEqual([]));
   it.each(subBad)("subdomain %j is invalid", (v) => expect(isDNS1123Subdomain(v)).toEqual([SUBDOMAIN_MSG]));
@@ -549,7 +683,10 @@ describe("TestLabelSelectorAsSelector (metav1 helpers)", () => {
   });
 
   const ok: Array<[LabelSelector, string]> = [
-    [{ matchLabels: { foo: "bar" }, matchExpressions: [{ key: "baz", operator: "In", values: ["qux", "norf"] }] }, "baz in (norf,qux),foo=bar"],
+    [
+      { matchLabels: { foo: "bar" }, matchExpressions: [{ key: "baz", operator: "In", values: ["qux", "norf"] }] },
+      "baz in (norf,qux),foo=bar",
+    ],
     [{ matchLabels: { foo: "bar" } }, "foo=bar"],
     [{ matchExpressions: [{ key: "a", operator: "NotIn", values: ["x"] }] }, "a notin (x)"],
     [{ matchExpressions: [{ key: "a", operator: "Exists" }] }, "a"],
@@ -562,9 +699,15 @@ describe("TestLabelSelectorAsSelector (metav1 helpers)", () => {
   });
 
   it.each([
-    [{ matchLabels: { foo: "bar" }, matchExpressions: [{ key: "baz", operator: "Exists", values: ["qux", "norf"] }] }, 'values: Invalid value: ["qux","norf"]: values set must be empty for exists and does not exist'],
+    [
+      { matchLabels: { foo: "bar" }, matchExpressions: [{ key: "baz", operator: "Exists", values: ["qux", "norf"] }] },
+      'values: Invalid value: ["qux","norf"]: values set must be empty for exists and does not exist',
+    ],
     // Go copies the values with append([]string(nil), ...): no values is a nil slice, rendered null.
-    [{ matchExpressions: [{ key: "a", operator: "In" }] }, "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty"],
+    [
+      { matchExpressions: [{ key: "a", operator: "In" }] },
+      "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty",
+    ],
     [{ matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] }, '"Gt" is not a valid label selector operator'],
     [{ matchExpressions: [{ key: "a", operator: "in", values: ["1"] }] }, '"in" is not a valid label selector operator'],
     [{ matchExpressions: [{ key: "bad key", operator: "Exists" }] }, `key: Invalid value: "bad key": ${NAME_PART_MSG}`],
@@ -575,7 +718,10 @@ describe("TestLabelSelectorAsSelector (metav1 helpers)", () => {
   });
 
   it("matchExpressions semantics", () => {
-    const s = labelSelectorAsSelector({ matchLabels: { app: "db" }, matchExpressions: [{ key: "tier", operator: "NotIn", values: ["cache"] }] });
+    const s = labelSelectorAsSelector({
+      matchLabels: { app: "db" },
+      matchExpressions: [{ key: "tier", operator: "NotIn", values: ["cache"] }],
+    });
     expect(s.matches({ app: "db" })).toBe(true);
     expect(s.matches({ app: "db", tier: "cache" })).toBe(false);
     expect(s.matches({ app: "web" })).toBe(false);
@@ -592,54 +738,177 @@ function term(me?: Expr[], mf?: Expr[]): NodeSelectorTerm {
 describe("node affinity (nodeaffinity_test.go records)", () => {
   const mfName = (v: string): Expr => ({ key: "metadata.name", op: "In", values: [v] });
   // [name, terms (undefined = no required affinity), pod nodeSelector, node name, node labels, match]
-  const records: Array<[string, NodeSelectorTerm[] | undefined, Record<string, string> | undefined, string | undefined, Labels, boolean]> = [
-    ["no selector at all", undefined, undefined, undefined, {}, true],
-    ["nodeSelector, no labels", undefined, { foo: "bar" }, undefined, {}, false],
-    ["nodeSelector equal", undefined, { foo: "bar" }, undefined, { foo: "bar" }, true],
-    ["nodeSelector subset", undefined, { foo: "bar" }, undefined, { foo: "bar", baz: "blah" }, true],
-    ["nodeSelector superset", undefined, { foo: "bar", baz: "blah" }, undefined, { foo: "bar" }, false],
-    ["In matches", [term([{ key: "foo", op: "In", values: ["bar", "value2"] }])], undefined, undefined, { foo: "bar" }, true],
-    ["Gt with leading zeros", [term([{ key: "kernel-version", op: "Gt", values: ["0204"] }])], undefined, undefined, { "kernel-version": "0206" }, true],
-    ["NotIn", [term([{ key: "mem-type", op: "NotIn", values: ["DDR", "DDR2"] }])], undefined, undefined, { "mem-type": "DDR3" }, true],
-    ["Exists", [term([{ key: "GPU", op: "Exists" }])], undefined, undefined, { GPU: "NVIDIA-GRID-K1" }, true],
-    ["In does not match", [term([{ key: "foo", op: "In", values: ["value1", "value2"] }])], undefined, undefined, { foo: "bar" }, false],
-    ["empty term list", [], undefined, undefined, { foo: "bar" }, false],
-    ["empty term", [term([])], undefined, undefined, { foo: "bar" }, false],
-    ["Exists and NotIn", [term([{ key: "GPU", op: "Exists" }, { key: "GPU", op: "NotIn", values: ["AMD", "INTER"] }])], undefined, undefined, { GPU: "NVIDIA-GRID-K1" }, true],
-    ["Exists and In", [term([{ key: "GPU", op: "Exists" }, { key: "GPU", op: "In", values: ["AMD", "INTER"] }])], undefined, undefined, { GPU: "NVIDIA-GRID-K1" }, false],
-    ["terms are ORed", [term([{ key: "foo", op: "In", values: ["bar", "value2"] }]), term([{ key: "diffkey", op: "In", values: ["wrong", "value2"] }])], undefined, undefined, { foo: "bar" }, true],
-    ["nodeSelector AND affinity", [term([{ key: "foo", op: "Exists" }])], { foo: "bar" }, undefined, { foo: "bar" }, true],
-    ["nodeSelector fails, affinity passes", [term([{ key: "foo", op: "Exists" }])], { foo: "bar" }, undefined, { foo: "barrrrrr" }, false],
-    ["invalid term value", [term([{ key: "foo", op: "NotIn", values: ["invalid value: ___@#$%^"] }])], undefined, undefined, { foo: "bar" }, false],
-    ["matchFields name", [term(undefined, [mfName("node_1")])], undefined, "node_1", {}, true],
-    ["matchFields other name", [term(undefined, [mfName("node_1")])], undefined, "node_2", {}, false],
-    ["fields OR labels", [term(undefined, [mfName("node_1")]), term([{ key: "foo", op: "In", values: ["bar"] }])], undefined, "node_2", { foo: "bar" }, true],
-    ["fields AND labels, wrong name", [term([{ key: "foo", op: "In", values: ["bar"] }], [mfName("node_1")])], undefined, "node_2", { foo: "bar" }, false],
-    ["fields AND labels", [term([{ key: "foo", op: "In", values: ["bar"] }], [mfName("node_1")])], undefined, "node_1", { foo: "bar" }, true],
-    ["fields OR labels, neither", [term(undefined, [mfName("node_1")]), term([{ key: "foo", op: "In", values: ["not-match-to-bar"] }])], undefined, "node_2", { foo: "bar" }, false],
-    ["labels AND fields, no labels", [term([{ key: "label_1", op: "In", values: ["label_1_val"] }], [mfName("host_1")])], undefined, "host_1", {}, false],
-    ["labels AND fields", [term([{ key: "label_1", op: "In", values: ["label_1_val"] }], [mfName("host_1")])], undefined, "host_1", { label_1: "label_1_val" }, true],
-    ["labels OR fields", [term([{ key: "label_1", op: "In", values: ["label_1_val"] }]), term(undefined, [mfName("host_1")])], undefined, "host_1", {}, true],
-    // Gt / Lt
-    ["Gt true", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "6" }, true],
-    ["Gt equal", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "5" }, false],
-    ["Lt true", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "4" }, true],
-    ["Lt negative label", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "-4" }, true],
-    ["Gt non-integer label", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "six" }, false],
-    ["Gt compares int64 exactly", [term([{ key: "n", op: "Gt", values: ["9223372036854775806"] }])], undefined, undefined, { n: "9223372036854775807" }, true],
-    ["Lt with a leading plus on the label", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "+4" }, true],
-    ["Gt operand must be a valid label value", [term([{ key: "n", op: "Gt", values: ["-1"] }])], undefined, undefined, { n: "6" }, false],
-    ["Gt missing label", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, {}, false],
-    ["Gt two values (invalid term)", [term([{ key: "n", op: "Gt", values: ["1", "2"] }])], undefined, undefined, { n: "6" }, false],
-    ["DoesNotExist", [term([{ key: "n", op: "DoesNotExist" }])], undefined, undefined, { m: "1" }, true],
-    ["DoesNotExist fails", [term([{ key: "n", op: "DoesNotExist" }])], undefined, undefined, { n: "1" }, false],
-    ["unknown operator (invalid term) OR valid term", [term([{ key: "n", op: "Foo", values: ["1"] }]), term([{ key: "n", op: "Exists" }])], undefined, undefined, { n: "1" }, true],
-    ["lowercase operator is unknown", [term([{ key: "n", op: "in", values: ["1"] }])], undefined, undefined, { n: "1" }, false],
-    ["matchFields NotIn", [term(undefined, [{ key: "metadata.name", op: "NotIn", values: ["a"] }])], undefined, "b", {}, true],
-    ["matchFields NotIn same", [term(undefined, [{ key: "metadata.name", op: "NotIn", values: ["a"] }])], undefined, "a", {}, false],
-    ["matchFields two values (invalid)", [term(undefined, [{ key: "metadata.name", op: "In", values: ["a", "b"] }])], undefined, "a", {}, false],
-    ["matchFields unknown field", [term(undefined, [{ key: "metadata.uid", op: "In", values: ["a"] }])], undefined, "a", {}, false],
-  ];
+  const records: Array<[string, NodeSelectorTerm[] | undefined, Record<string, string> | undefined, string | undefined, Labels, boolean]> =
+    [
+      ["no selector at all", undefined, undefined, undefined, {}, true],
+      ["nodeSelector, no labels", undefined, { foo: "bar" }, undefined, {}, false],
+      ["nodeSelector equal", undefined, { foo: "bar" }, undefined, { foo: "bar" }, true],
+      ["nodeSelector subset", undefined, { foo: "bar" }, undefined, { foo: "bar", baz: "blah" }, true],
+      ["nodeSelector superset", undefined, { foo: "bar", baz: "blah" }, undefined, { foo: "bar" }, false],
+      ["In matches", [term([{ key: "foo", op: "In", values: ["bar", "value2"] }])], undefined, undefined, { foo: "bar" }, true],
+      [
+        "Gt with leading zeros",
+        [term([{ key: "kernel-version", op: "Gt", values: ["0204"] }])],
+        undefined,
+        undefined,
+        { "kernel-version": "0206" },
+        true,
+      ],
+      ["NotIn", [term([{ key: "mem-type", op: "NotIn", values: ["DDR", "DDR2"] }])], undefined, undefined, { "mem-type": "DDR3" }, true],
+      ["Exists", [term([{ key: "GPU", op: "Exists" }])], undefined, undefined, { GPU: "NVIDIA-GRID-K1" }, true],
+      ["In does not match", [term([{ key: "foo", op: "In", values: ["value1", "value2"] }])], undefined, undefined, { foo: "bar" }, false],
+      ["empty term list", [], undefined, undefined, { foo: "bar" }, false],
+      ["empty term", [term([])], undefined, undefined, { foo: "bar" }, false],
+      [
+        "Exists and NotIn",
+        [
+          term([
+            { key: "GPU", op: "Exists" },
+            { key: "GPU", op: "NotIn", values: ["AMD", "INTER"] },
+          ]),
+        ],
+        undefined,
+        undefined,
+        { GPU: "NVIDIA-GRID-K1" },
+        true,
+      ],
+      [
+        "Exists and In",
+        [
+          term([
+            { key: "GPU", op: "Exists" },
+            { key: "GPU", op: "In", values: ["AMD", "INTER"] },
+          ]),
+        ],
+        undefined,
+        undefined,
+        { GPU: "NVIDIA-GRID-K1" },
+        false,
+      ],
+      [
+        "terms are ORed",
+        [term([{ key: "foo", op: "In", values: ["bar", "value2"] }]), term([{ key: "diffkey", op: "In", values: ["wrong", "value2"] }])],
+        undefined,
+        undefined,
+        { foo: "bar" },
+        true,
+      ],
+      ["nodeSelector AND affinity", [term([{ key: "foo", op: "Exists" }])], { foo: "bar" }, undefined, { foo: "bar" }, true],
+      [
+        "nodeSelector fails, affinity passes",
+        [term([{ key: "foo", op: "Exists" }])],
+        { foo: "bar" },
+        undefined,
+        { foo: "barrrrrr" },
+        false,
+      ],
+      [
+        "invalid term value",
+        [term([{ key: "foo", op: "NotIn", values: ["invalid value: ___@#$%^"] }])],
+        undefined,
+        undefined,
+        { foo: "bar" },
+        false,
+      ],
+      ["matchFields name", [term(undefined, [mfName("node_1")])], undefined, "node_1", {}, true],
+      ["matchFields other name", [term(undefined, [mfName("node_1")])], undefined, "node_2", {}, false],
+      [
+        "fields OR labels",
+        [term(undefined, [mfName("node_1")]), term([{ key: "foo", op: "In", values: ["bar"] }])],
+        undefined,
+        "node_2",
+        { foo: "bar" },
+        true,
+      ],
+      [
+        "fields AND labels, wrong name",
+        [term([{ key: "foo", op: "In", values: ["bar"] }], [mfName("node_1")])],
+        undefined,
+        "node_2",
+        { foo: "bar" },
+        false,
+      ],
+      [
+        "fields AND labels",
+        [term([{ key: "foo", op: "In", values: ["bar"] }], [mfName("node_1")])],
+        undefined,
+        "node_1",
+        { foo: "bar" },
+        true,
+      ],
+      [
+        "fields OR labels, neither",
+        [term(undefined, [mfName("node_1")]), term([{ key: "foo", op: "In", values: ["not-match-to-bar"] }])],
+        undefined,
+        "node_2",
+        { foo: "bar" },
+        false,
+      ],
+      [
+        "labels AND fields, no labels",
+        [term([{ key: "label_1", op: "In", values: ["label_1_val"] }], [mfName("host_1")])],
+        undefined,
+        "host_1",
+        {},
+        false,
+      ],
+      [
+        "labels AND fields",
+        [term([{ key: "label_1", op: "In", values: ["label_1_val"] }], [mfName("host_1")])],
+        undefined,
+        "host_1",
+        { label_1: "label_1_val" },
+        true,
+      ],
+      [
+        "labels OR fields",
+        [term([{ key: "label_1", op: "In", values: ["label_1_val"] }]), term(undefined, [mfName("host_1")])],
+        undefined,
+        "host_1",
+        {},
+        true,
+      ],
+      // Gt / Lt
+      ["Gt true", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "6" }, true],
+      ["Gt equal", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "5" }, false],
+      ["Lt true", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "4" }, true],
+      ["Lt negative label", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "-4" }, true],
+      ["Gt non-integer label", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, { n: "six" }, false],
+      [
+        "Gt compares int64 exactly",
+        [term([{ key: "n", op: "Gt", values: ["9223372036854775806"] }])],
+        undefined,
+        undefined,
+        { n: "9223372036854775807" },
+        true,
+      ],
+      ["Lt with a leading plus on the label", [term([{ key: "n", op: "Lt", values: ["5"] }])], undefined, undefined, { n: "+4" }, true],
+      ["Gt operand must be a valid label value", [term([{ key: "n", op: "Gt", values: ["-1"] }])], undefined, undefined, { n: "6" }, false],
+      ["Gt missing label", [term([{ key: "n", op: "Gt", values: ["5"] }])], undefined, undefined, {}, false],
+      ["Gt two values (invalid term)", [term([{ key: "n", op: "Gt", values: ["1", "2"] }])], undefined, undefined, { n: "6" }, false],
+      ["DoesNotExist", [term([{ key: "n", op: "DoesNotExist" }])], undefined, undefined, { m: "1" }, true],
+      ["DoesNotExist fails", [term([{ key: "n", op: "DoesNotExist" }])], undefined, undefined, { n: "1" }, false],
+      [
+        "unknown operator (invalid term) OR valid term",
+        [term([{ key: "n", op: "Foo", values: ["1"] }]), term([{ key: "n", op: "Exists" }])],
+        undefined,
+        undefined,
+        { n: "1" },
+        true,
+      ],
+      ["lowercase operator is unknown", [term([{ key: "n", op: "in", values: ["1"] }])], undefined, undefined, { n: "1" }, false],
+      ["matchFields NotIn", [term(undefined, [{ key: "metadata.name", op: "NotIn", values: ["a"] }])], undefined, "b", {}, true],
+      ["matchFields NotIn same", [term(undefined, [{ key: "metadata.name", op: "NotIn", values: ["a"] }])], undefined, "a", {}, false],
+      [
+        "matchFields two values (invalid)",
+        [term(undefined, [{ key: "metadata.name", op: "In", values: ["a", "b"] }])],
+        undefined,
+        "a",
+        {},
+        false,
+      ],
+      ["matchFields unknown field", [term(undefined, [{ key: "metadata.uid", op: "In", values: ["a"] }])], undefined, "a", {}, false],
+    ];
 
   it.each(records)("%s", (_name, terms, nodeSelector, nodeName, labels, want) => {
     const node = { ...(nodeName !== undefined ? { name: nodeName } : {}), labels };
@@ -653,7 +922,9 @@ describe("node affinity (nodeaffinity_test.go records)", () => {
     if (terms !== undefined && nodeSelector === undefined) {
       expect(nodeSelectorMatches({ nodeSelectorTerms: terms }, node)).toBe(want);
       // Also through the Node object shape.
-      expect(nodeSelectorMatches({ nodeSelectorTerms: terms }, { metadata: { ...(nodeName !== undefined ? { name: nodeName } : {}), labels } })).toBe(want);
+      expect(
+        nodeSelectorMatches({ nodeSelectorTerms: terms }, { metadata: { ...(nodeName !== undefined ? { name: nodeName } : {}), labels } }),
+      ).toBe(want);
     }
   });
 
@@ -708,8 +979,23 @@ describe("CheckNodeAffinity (PV node affinity against node labels)", () => {
     ["only empty terms", [term([]), term()], { "kubernetes.io/hostname": "node-1" }, "no matching NodeSelectorTerms"],
     ["no labels", [hostIn("node-1")], undefined, "no matching NodeSelectorTerms"],
     // matchFields are ignored: the synthetic node has no name, so a fields-only term matches.
-    ["fields-only term", [term(undefined, [{ key: "metadata.name", op: "In", values: ["node-1"] }])], { "kubernetes.io/hostname": "node-2" }, undefined],
-    ["zone and host ANDed", [term([{ key: "zone", op: "In", values: ["a"] }, { key: "kubernetes.io/hostname", op: "In", values: ["n1"] }])], { zone: "a", "kubernetes.io/hostname": "n2" }, "no matching NodeSelectorTerms"],
+    [
+      "fields-only term",
+      [term(undefined, [{ key: "metadata.name", op: "In", values: ["node-1"] }])],
+      { "kubernetes.io/hostname": "node-2" },
+      undefined,
+    ],
+    [
+      "zone and host ANDed",
+      [
+        term([
+          { key: "zone", op: "In", values: ["a"] },
+          { key: "kubernetes.io/hostname", op: "In", values: ["n1"] },
+        ]),
+      ],
+      { zone: "a", "kubernetes.io/hostname": "n2" },
+      "no matching NodeSelectorTerms",
+    ],
     ["Gt on a label", [term([{ key: "disk-gb", op: "Gt", values: ["100"] }])], { "disk-gb": "200" }, undefined],
   ] as Array<[string, NodeSelectorTerm[], Labels | undefined, string | undefined]>)("%s", (_n, terms, labels, want) => {
     expect(checkVolumeNodeAffinity(pv({ nodeSelectorTerms: terms }), labels)).toBe(want);
@@ -728,7 +1014,9 @@ describe("CheckNodeAffinity (PV node affinity against node labels)", () => {
   });
 
   it("required without terms fits no node", () => {
-    expect(checkVolumeNodeAffinity({ spec: { nodeAffinity: { required: {} as NodeSelector } } }, { a: "b" })).toBe("no matching NodeSelectorTerms");
+    expect(checkVolumeNodeAffinity({ spec: { nodeAffinity: { required: {} as NodeSelector } } }, { a: "b" })).toBe(
+      "no matching NodeSelectorTerms",
+    );
     expect(
       checkVolumeNodeAffinity({ spec: { nodeAffinity: { required: { nodeSelectorTerms: null } as unknown as NodeSelector } } }, { a: "b" }),
     ).toBe("no matching NodeSelectorTerms");
@@ -736,7 +1024,9 @@ describe("CheckNodeAffinity (PV node affinity against node labels)", () => {
 
   it("In without values makes the term invalid, with Kubernetes' message", () => {
     const msg = checkVolumeNodeAffinity(pv({ nodeSelectorTerms: [term([{ key: "k", op: "In" }])] }), { k: "v" });
-    expect(msg).toBe("nodeSelectorTerms[0].matchExpressions[0].values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty");
+    expect(msg).toBe(
+      "nodeSelectorTerms[0].matchExpressions[0].values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty",
+    );
   });
 
   it("an invalid term does not hide a later matching term", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, createCluster, pvcPhaseTransitions, pvPhaseTransitions, reconcile, syncClaim, syncVolume, type Cluster } from "../../src/lifecycle/index.js";
+import {
+  canTransition,
+  createCluster,
+  pvcPhaseTransitions,
+  pvPhaseTransitions,
+  reconcile,
+  syncClaim,
+  syncVolume,
+  type Cluster,
+} from "../../src/lifecycle/index.js";
 import { ctx, freezeCluster, pv, pvc, summary } from "./fixtures.js";
 
 function strip(c: Cluster): unknown {

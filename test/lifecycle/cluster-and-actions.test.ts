@@ -80,7 +80,10 @@ describe("API server semantics of writes", () => {
     expect(claim.status).toEqual({ phase: "Pending" });
     expect(claim.metadata.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
     expect(c.claims.get("default/empty")!.spec.storageClassName).toBe("");
-    const noAdmission = createClaim(createCluster({ classes: [sc("std", { isDefault: true })] }), pvcNoClass("data"), { ...ctx, admission: false }).cluster;
+    const noAdmission = createClaim(createCluster({ classes: [sc("std", { isDefault: true })] }), pvcNoClass("data"), {
+      ...ctx,
+      admission: false,
+    }).cluster;
     expect(noAdmission.claims.get("default/data")!.metadata.finalizers).toBeUndefined();
     expect(noAdmission.claims.get("default/data")!.spec.storageClassName).toBeUndefined();
   });
@@ -88,7 +91,9 @@ describe("API server semantics of writes", () => {
   it("re-creating an object gives it a new UID; creating an existing one throws AlreadyExists", () => {
     let c = createClaim(createCluster({}), { metadata: { name: "data" }, spec: {} }, { ...ctx, admission: false }).cluster;
     const first = c.claims.get("default/data")!.metadata.uid;
-    expect(() => createClaim(c, { metadata: { name: "data" }, spec: {} }, ctx)).toThrow(new LifecycleError("AlreadyExists", 'persistentvolumeclaims "data" already exists'));
+    expect(() => createClaim(c, { metadata: { name: "data" }, spec: {} }, ctx)).toThrow(
+      new LifecycleError("AlreadyExists", 'persistentvolumeclaims "data" already exists'),
+    );
     c = deleteClaim(c, "default/data", ctx).cluster;
     c = createClaim(c, { metadata: { name: "data" }, spec: {} }, ctx).cluster;
     expect(c.claims.get("default/data")!.metadata.uid).not.toBe(first);
@@ -99,20 +104,50 @@ describe("API server semantics of writes", () => {
     const v = c.volumes.get("pv1")!;
     c = updateVolume(c, { ...v, status: { phase: "Bound" } }, { now: LATER }).cluster;
     expect(c.volumes.get("pv1")!.status).toEqual({ phase: "Pending", lastPhaseTransitionTime: NOW });
-    const stale = applyWrite(c, { verb: "updateStatus", kind: "PersistentVolume", object: { ...v, status: { phase: "Failed" } }, actor: "user", time: LATER, admission: true });
+    const stale = applyWrite(c, {
+      verb: "updateStatus",
+      kind: "PersistentVolume",
+      object: { ...v, status: { phase: "Failed" } },
+      actor: "user",
+      time: LATER,
+      admission: true,
+    });
     expect(stale.write).toBeUndefined();
     const cur = c.volumes.get("pv1")!;
-    const s1 = applyWrite(c, { verb: "updateStatus", kind: "PersistentVolume", object: { ...cur, spec: { ...cur.spec, capacity: { storage: "1Ti" } }, status: { phase: "Pending", message: "m" } }, actor: "user", time: LATER, admission: true });
+    const s1 = applyWrite(c, {
+      verb: "updateStatus",
+      kind: "PersistentVolume",
+      object: { ...cur, spec: { ...cur.spec, capacity: { storage: "1Ti" } }, status: { phase: "Pending", message: "m" } },
+      actor: "user",
+      time: LATER,
+      admission: true,
+    });
     expect(s1.cluster.volumes.get("pv1")!.status).toEqual({ phase: "Pending", message: "m", lastPhaseTransitionTime: NOW });
     expect(s1.cluster.volumes.get("pv1")!.spec.capacity).toEqual({ storage: "10Gi" });
-    const s2 = applyWrite(c, { verb: "updateStatus", kind: "PersistentVolume", object: { ...cur, status: { phase: "Available", lastPhaseTransitionTime: NOW } }, actor: "user", time: LATER, admission: true });
+    const s2 = applyWrite(c, {
+      verb: "updateStatus",
+      kind: "PersistentVolume",
+      object: { ...cur, status: { phase: "Available", lastPhaseTransitionTime: NOW } },
+      actor: "user",
+      time: LATER,
+      admission: true,
+    });
     expect(s2.cluster.volumes.get("pv1")!.status).toEqual({ phase: "Available", lastPhaseTransitionTime: LATER });
-    const s3 = applyWrite(c, { verb: "updateStatus", kind: "PersistentVolume", object: { ...cur, status: { phase: "Available", lastPhaseTransitionTime: "2020-01-01T00:00:00Z" } }, actor: "user", time: LATER, admission: true });
+    const s3 = applyWrite(c, {
+      verb: "updateStatus",
+      kind: "PersistentVolume",
+      object: { ...cur, status: { phase: "Available", lastPhaseTransitionTime: "2020-01-01T00:00:00Z" } },
+      actor: "user",
+      time: LATER,
+      admission: true,
+    });
     expect(s3.cluster.volumes.get("pv1")!.status?.lastPhaseTransitionTime).toBe("2020-01-01T00:00:00Z");
   });
 
   it("update and delete of missing objects throw NotFound", () => {
-    expect(() => updateClaim(createCluster({}), pvc("x"), ctx)).toThrow(new LifecycleError("NotFound", 'persistentvolumeclaims "x" not found'));
+    expect(() => updateClaim(createCluster({}), pvc("x"), ctx)).toThrow(
+      new LifecycleError("NotFound", 'persistentvolumeclaims "x" not found'),
+    );
     expect(() => deleteVolume(createCluster({}), "pv9", ctx)).toThrow(new LifecycleError("NotFound", 'persistentvolumes "pv9" not found'));
   });
 
@@ -133,7 +168,10 @@ describe("§3.10 deletion flows and protection finalizers", () => {
   });
 
   it("pvc-protection holds a claim while a scheduled pod references it — whatever the pod's phase", () => {
-    let c = createCluster({ claims: [pvc("data", { finalizers: ["kubernetes.io/pvc-protection"] })], pods: [pod("job", ["data"], { node: "n1", phase: "Succeeded" })] });
+    let c = createCluster({
+      claims: [pvc("data", { finalizers: ["kubernetes.io/pvc-protection"] })],
+      pods: [pod("job", ["data"], { node: "n1", phase: "Succeeded" })],
+    });
     c = deleteClaim(c, "default/data", ctx).cluster;
     expect(syncClaimProtection(c, "default/data", ctx).writes).toEqual([]);
     c = deletePod(c, "default/job", ctx).cluster;
@@ -143,13 +181,19 @@ describe("§3.10 deletion flows and protection finalizers", () => {
   });
 
   it("unscheduled pods and pods in other namespaces never block", () => {
-    let c = createCluster({ claims: [pvc("data", { finalizers: ["kubernetes.io/pvc-protection"] })], pods: [pod("web", ["data"]), pod("x", ["data"], { node: "n1", namespace: "other" })] });
+    let c = createCluster({
+      claims: [pvc("data", { finalizers: ["kubernetes.io/pvc-protection"] })],
+      pods: [pod("web", ["data"]), pod("x", ["data"], { node: "n1", namespace: "other" })],
+    });
     c = deleteClaim(c, "default/data", ctx).cluster;
     expect(syncClaimProtection(c, "default/data", ctx).cluster.claims.has("default/data")).toBe(false);
   });
 
   it("a generic ephemeral volume blocks only the claim its pod owns", () => {
-    const p = { metadata: { name: "web", namespace: "default", uid: "pod-uid" }, spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] } };
+    const p = {
+      metadata: { name: "web", namespace: "default", uid: "pod-uid" },
+      spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] },
+    };
     const owned = pvc("web-scratch", { finalizers: ["kubernetes.io/pvc-protection"] });
     owned.metadata.ownerReferences = [{ apiVersion: "v1", kind: "Pod", name: "web", uid: "pod-uid", controller: true }];
     let c = createCluster({ claims: [owned, pvc("notowned", { finalizers: ["kubernetes.io/pvc-protection"] })], pods: [p] });
@@ -178,7 +222,9 @@ describe("§3.10 deletion flows and protection finalizers", () => {
   it("the protection controllers add missing finalizers to live objects only; no new finalizer on objects being deleted", () => {
     const c = createCluster({ volumes: [pv("pv1"), pv("gone", { deleting: true, finalizers: ["x"] })], claims: [pvc("data")] });
     expect(syncVolumeProtection(c, "pv1", ctx).cluster.volumes.get("pv1")!.metadata.finalizers).toEqual(["kubernetes.io/pv-protection"]);
-    expect(syncClaimProtection(c, "default/data", ctx).cluster.claims.get("default/data")!.metadata.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
+    expect(syncClaimProtection(c, "default/data", ctx).cluster.claims.get("default/data")!.metadata.finalizers).toEqual([
+      "kubernetes.io/pvc-protection",
+    ]);
     expect(syncVolumeProtection(c, "gone", ctx).writes).toEqual([]);
     const v = c.volumes.get("gone")!;
     expect(updateVolume(c, { ...v, metadata: { ...v.metadata, finalizers: ["x", "y"] } }, ctx).writes).toEqual([]);
@@ -213,6 +259,10 @@ describe("§3.10 deletion flows and protection finalizers", () => {
 
   it("createClass applies class defaults", () => {
     const c = createClass(createCluster({}), { metadata: { name: "x" }, provisioner: "p" }, ctx).cluster;
-    expect(c.classes.get("x")).toMatchObject({ reclaimPolicy: "Delete", volumeBindingMode: "Immediate", metadata: { creationTimestamp: NOW } });
+    expect(c.classes.get("x")).toMatchObject({
+      reclaimPolicy: "Delete",
+      volumeBindingMode: "Immediate",
+      metadata: { creationTimestamp: NOW },
+    });
   });
 });

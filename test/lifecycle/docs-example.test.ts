@@ -27,45 +27,66 @@ it("docs/lifecycle.md worked example", () => {
     ["pv-recycle", "2Gi", "Recycle", { nfs: { server: "nfs.example.com", path: "/b" } }],
     ["pv-delete", "3Gi", "Delete", { csi: { driver: "csi.example.com", volumeHandle: "vol-3" } }],
   ] as const) {
-    cluster = createVolume(cluster, {
-      metadata: { name },
-      spec: { capacity: { storage: size }, accessModes: ["ReadWriteOnce"], persistentVolumeReclaimPolicy: policy, ...source },
-    }, ctx).cluster;
+    cluster = createVolume(
+      cluster,
+      {
+        metadata: { name },
+        spec: { capacity: { storage: size }, accessModes: ["ReadWriteOnce"], persistentVolumeReclaimPolicy: policy, ...source },
+      },
+      ctx,
+    ).cluster;
   }
   // The API server reset the status: every volume starts Pending.
   assert.deepEqual(cluster.volumes.get("pv-retain")!.status, { phase: "Pending", lastPhaseTransitionTime: ctx.now });
 
   // A user creates a claim with no class ("" = static volumes only).
-  cluster = createClaim(cluster, {
-    metadata: { name: "a", namespace: "shop" },
-    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } }, storageClassName: "" },
-  }, ctx).cluster;
+  cluster = createClaim(
+    cluster,
+    {
+      metadata: { name: "a", namespace: "shop" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } }, storageClassName: "" },
+    },
+    ctx,
+  ).cluster;
 
   // One claim sync before any volume sync: nothing is Available yet.
   const early = syncClaim(cluster, "shop/a", ctx);
-  assert.deepEqual(early.events.map((e) => e.message), ["no persistent volumes available for this claim and no storage class is set"]);
+  assert.deepEqual(
+    early.events.map((e) => e.message),
+    ["no persistent volumes available for this claim and no storage class is set"],
+  );
 
   // The controllers run to a fixpoint: volumes become Available, then bind() makes four writes.
   const bound = reconcile(cluster, ctx);
   assert.equal(bound.converged, true);
-  assert.deepEqual(bound.writes.filter((w) => w.actor === "pv-controller").map((w) => `${w.verb} ${w.kind} ${w.name}`), [
-    "updateStatus PersistentVolume pv-delete",
-    "updateStatus PersistentVolume pv-recycle",
-    "updateStatus PersistentVolume pv-retain",
-    "update PersistentVolume pv-retain",         // claimRef + bound-by-controller
-    "updateStatus PersistentVolume pv-retain",   // Bound
-    "update PersistentVolumeClaim a",            // volumeName + bound-by-controller + bind-completed
-    "updateStatus PersistentVolumeClaim a",      // Bound, capacity 1Gi
-  ]);
+  assert.deepEqual(
+    bound.writes.filter((w) => w.actor === "pv-controller").map((w) => `${w.verb} ${w.kind} ${w.name}`),
+    [
+      "updateStatus PersistentVolume pv-delete",
+      "updateStatus PersistentVolume pv-recycle",
+      "updateStatus PersistentVolume pv-retain",
+      "update PersistentVolume pv-retain", // claimRef + bound-by-controller
+      "updateStatus PersistentVolume pv-retain", // Bound
+      "update PersistentVolumeClaim a", // volumeName + bound-by-controller + bind-completed
+      "updateStatus PersistentVolumeClaim a", // Bound, capacity 1Gi
+    ],
+  );
   cluster = bound.cluster;
   assert.deepEqual(cluster.claims.get("shop/a")!.status, { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" } });
 
   // Two more claims take the other two volumes (smallest volume that fits).
-  for (const [name, size] of [["b", "2Gi"], ["c", "3Gi"]] as const) {
-    cluster = createClaim(cluster, {
-      metadata: { name, namespace: "shop" },
-      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } }, storageClassName: "" },
-    }, ctx).cluster;
+  for (const [name, size] of [
+    ["b", "2Gi"],
+    ["c", "3Gi"],
+  ] as const) {
+    cluster = createClaim(
+      cluster,
+      {
+        metadata: { name, namespace: "shop" },
+        spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } }, storageClassName: "" },
+      },
+      ctx,
+    ).cluster;
   }
   cluster = reconcile(cluster, ctx).cluster;
   assert.equal(cluster.claims.get("shop/b")!.spec.volumeName, "pv-recycle");
@@ -97,16 +118,28 @@ it("docs/lifecycle.md worked example", () => {
   assert.equal(cluster.volumes.has("pv-delete"), false);
 
   // Dynamic provisioning: a default class with an external (CSI) provisioner.
-  cluster = createClass(cluster, {
-    metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
-    provisioner: "csi.example.com",
-  }, ctx).cluster;
-  cluster = createClaim(cluster, {   // no storageClassName: admission assigns "standard"
-    metadata: { name: "db", namespace: "shop" },
-    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } } },
-  }, ctx).cluster;
+  cluster = createClass(
+    cluster,
+    {
+      metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+      provisioner: "csi.example.com",
+    },
+    ctx,
+  ).cluster;
+  cluster = createClaim(
+    cluster,
+    {
+      // no storageClassName: admission assigns "standard"
+      metadata: { name: "db", namespace: "shop" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } } },
+    },
+    ctx,
+  ).cluster;
   const provisioning = syncClaim(cluster, "shop/db", ctx);
-  assert.deepEqual(provisioning.events.map((e) => e.reason), ["ExternalProvisioning"]);
+  assert.deepEqual(
+    provisioning.events.map((e) => e.reason),
+    ["ExternalProvisioning"],
+  );
   const [op] = provisioning.operations;
   const failed = completeOperation(provisioning.cluster, op!, { ok: false, message: "quota exceeded" }, ctx);
   assert.ok(failed.events.map((e) => e.message).includes('failed to provision volume with StorageClass "standard": quota exceeded'));
@@ -118,16 +151,23 @@ it("docs/lifecycle.md worked example", () => {
   assert.equal(db.spec.volumeName, `pvc-${db.metadata.uid}`);
 
   // A crash between the four writes of bind() is repaired by the next sync.
-  cluster = createClaim(cluster, {
-    metadata: { name: "e", namespace: "shop" },
-    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "2Gi" } }, storageClassName: "" },
-  }, ctx).cluster;
+  cluster = createClaim(
+    cluster,
+    {
+      metadata: { name: "e", namespace: "shop" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "2Gi" } }, storageClassName: "" },
+    },
+    ctx,
+  ).cluster;
   const crashed = syncClaim(cluster, "shop/e", { ...ctx, crashAfterWrites: 2 });
   assert.equal(crashed.crashed, true);
   assert.equal(crashed.cluster.volumes.get("pv-recycle")!.status?.phase, "Bound"); // volume side written
-  assert.equal(crashed.cluster.claims.get("shop/e")!.status?.phase, "Pending");     // claim side not yet
+  assert.equal(crashed.cluster.claims.get("shop/e")!.status?.phase, "Pending"); // claim side not yet
   const repaired = syncClaim(crashed.cluster, "shop/e", ctx);
-  assert.deepEqual(repaired.writes.map((w) => w.kind), ["PersistentVolumeClaim", "PersistentVolumeClaim"]);
+  assert.deepEqual(
+    repaired.writes.map((w) => w.kind),
+    ["PersistentVolumeClaim", "PersistentVolumeClaim"],
+  );
   assert.equal(repaired.cluster.claims.get("shop/e")!.status?.phase, "Bound");
   // --- docs:end
 });
@@ -136,6 +176,10 @@ it("docs/lifecycle.md shows exactly this example", () => {
   const source = readFileSync(new URL("./docs-example.test.ts", import.meta.url), "utf8");
   const doc = readFileSync(new URL("../../docs/lifecycle.md", import.meta.url), "utf8");
   const body = source.slice(source.indexOf("// --- docs:begin\n") + "// --- docs:begin\n".length, source.indexOf("  // --- docs:end"));
-  const unindented = body.split("\n").map((l) => (l.startsWith("  ") ? l.slice(2) : l)).join("\n").trimEnd();
+  const unindented = body
+    .split("\n")
+    .map((l) => (l.startsWith("  ") ? l.slice(2) : l))
+    .join("\n")
+    .trimEnd();
   assert.ok(doc.includes(unindented), "docs/lifecycle.md is out of date with test/lifecycle/docs-example.test.ts");
 });

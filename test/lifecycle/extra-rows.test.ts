@@ -6,7 +6,9 @@ describe("remaining rows of §3.3–§3.11", () => {
   it("§3.5.4: a VolumeAttributesClass mismatch on a named volume → VolumeMismatch", () => {
     const v = pv("pv1", { spec: { volumeAttributesClassName: "gold" } });
     const r = syncClaim(createCluster({ volumes: [v], claims: [pvc("data", { volumeName: "pv1" })] }), "default/data", ctx);
-    expect(reasons(r.events)).toEqual(['Warning VolumeMismatch: Cannot bind to requested volume "pv1": volumeAttributesClassName does not match']);
+    expect(reasons(r.events)).toEqual([
+      'Warning VolumeMismatch: Cannot bind to requested volume "pv1": volumeAttributesClassName does not match',
+    ]);
   });
 
   it("§3.7: the volume's VolumeAttributesClass is copied into the claim status when it becomes Bound", () => {
@@ -31,7 +33,11 @@ describe("remaining rows of §3.3–§3.11", () => {
     const claim = pvc("data", { className: "hp" });
     claim.spec.dataSource = { kind: "PersistentVolumeClaim", name: "src" };
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
-    const started = syncClaim(createCluster({ classes: [sc("hp", { provisioner: "kubernetes.io/host-path" })], claims: [claim] }), "default/data", opts);
+    const started = syncClaim(
+      createCluster({ classes: [sc("hp", { provisioner: "kubernetes.io/host-path" })], claims: [claim] }),
+      "default/data",
+      opts,
+    );
     const r = completeOperation(started.cluster, started.operations[0]!, "success", opts);
     expect(r.writes).toEqual([]);
     expect(reasons(r.events)).toEqual([
@@ -41,26 +47,37 @@ describe("remaining rows of §3.3–§3.11", () => {
 
   it("§3.11 in-tree: a selected node that does not exist → Failed to get target node", () => {
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
-    const started = syncClaim(createCluster({
-      classes: [sc("hp", { provisioner: "kubernetes.io/host-path" })],
-      claims: [pvc("data", { className: "hp", annotations: { "volume.kubernetes.io/selected-node": "gone" } })],
-    }), "default/data", opts);
+    const started = syncClaim(
+      createCluster({
+        classes: [sc("hp", { provisioner: "kubernetes.io/host-path" })],
+        claims: [pvc("data", { className: "hp", annotations: { "volume.kubernetes.io/selected-node": "gone" } })],
+      }),
+      "default/data",
+      opts,
+    );
     const r = completeOperation(started.cluster, started.operations[0]!, "success", opts);
     expect(reasons(r.events)).toEqual(['Warning ProvisioningFailed: Failed to get target node: node "gone" not found']);
     expect(r.cluster.volumes.size).toBe(0);
   });
 
   it("§3.11 external: a claim with a selector is refused by the provisioner (and rescheduled)", () => {
-    const started = syncClaim(createCluster({ classes: [sc("fast")], claims: [pvc("data", { className: "fast", selector: { matchLabels: { a: "b" } } })] }), "default/data", ctx);
+    const started = syncClaim(
+      createCluster({ classes: [sc("fast")], claims: [pvc("data", { className: "fast", selector: { matchLabels: { a: "b" } } })] }),
+      "default/data",
+      ctx,
+    );
     const r = completeOperation(started.cluster, started.operations[0]!, "success", ctx);
-    expect(reasons(r.events)).toContain('Warning ProvisioningFailed: failed to provision volume with StorageClass "fast": claim Selector is not supported');
+    expect(reasons(r.events)).toContain(
+      'Warning ProvisioningFailed: failed to provision volume with StorageClass "fast": claim Selector is not supported',
+    );
     expect(r.cluster.volumes.size).toBe(0);
   });
 
   it("§3.11: a volume named pvc-<uid> that already exists counts as provisioned", () => {
     const started = syncClaim(createCluster({ classes: [sc("fast")], claims: [pvc("data", { className: "fast" })] }), "default/data", ctx);
     const withPv = createCluster({
-      classes: [...started.cluster.classes.values()], claims: [...started.cluster.claims.values()],
+      classes: [...started.cluster.classes.values()],
+      claims: [...started.cluster.claims.values()],
       volumes: [pv("pvc-uid-data", { className: "fast", phase: "Pending", claimRef: { name: "data", uid: "uid-data" } })],
       operations: [...started.cluster.operations.values()],
     });

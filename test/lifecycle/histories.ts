@@ -39,7 +39,16 @@ export const NODES = ["n1", "n2"];
 export const ctx: LifecycleContext = { now: "2026-03-01T10:00:00Z", inTreePlugins: ["kubernetes.io/host-path"] };
 
 export type Action =
-  | { t: "createVolume"; name: string; size: string; cls: string; policy: string; source: "nfs" | "csi" | "hostPath"; preBind: string | null; modes: number }
+  | {
+      t: "createVolume";
+      name: string;
+      size: string;
+      cls: string;
+      policy: string;
+      source: "nfs" | "csi" | "hostPath";
+      preBind: string | null;
+      modes: number;
+    }
   | { t: "createClaim"; name: string; size: string; cls: string | undefined; volumeName: string | null; modes: number }
   | { t: "deleteClaim"; index: number }
   | { t: "deleteVolume"; index: number }
@@ -64,58 +73,183 @@ const volumeSize = fc.constantFrom("1Gi", "5Gi", "10Gi", "10Gi");
 const volumeClass = fc.constantFrom("", "", "", "", "fast", "wffc", "local");
 const claimClassArb = fc.constantFrom<string | undefined>("", "", "", "", "fast", "fast", undefined, "wffc", "local", "hp");
 /** `arb` in one case out of `n`, null otherwise. */
-const sometimes = <T,>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | null> =>
+const sometimes = <T>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | null> =>
   fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 const crash = sometimes(fc.integer({ min: 0, max: 3 }), 3);
 
 export const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant("createVolume" as const), name: fc.constantFrom(...VOLUMES), size: volumeSize, cls: volumeClass, policy: fc.constantFrom("Retain", "Delete", "Recycle"), source: fc.constantFrom("nfs" as const, "csi" as const, "hostPath" as const), preBind: sometimes(fc.constantFrom(...CLAIMS), 6), modes: fc.constantFrom(0, 1, 1) }) },
-  { weight: 5, arbitrary: fc.record({ t: fc.constant("createClaim" as const), name: fc.constantFrom(...CLAIMS), size: claimSize, cls: claimClassArb, volumeName: sometimes(fc.constantFrom(...VOLUMES), 6), modes: fc.constantFrom(0, 0, 1) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant("createVolume" as const),
+      name: fc.constantFrom(...VOLUMES),
+      size: volumeSize,
+      cls: volumeClass,
+      policy: fc.constantFrom("Retain", "Delete", "Recycle"),
+      source: fc.constantFrom("nfs" as const, "csi" as const, "hostPath" as const),
+      preBind: sometimes(fc.constantFrom(...CLAIMS), 6),
+      modes: fc.constantFrom(0, 1, 1),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant("createClaim" as const),
+      name: fc.constantFrom(...CLAIMS),
+      size: claimSize,
+      cls: claimClassArb,
+      volumeName: sometimes(fc.constantFrom(...VOLUMES), 6),
+      modes: fc.constantFrom(0, 0, 1),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("deleteClaim" as const), index: fc.nat(23) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("deleteVolume" as const), index: fc.nat(23) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("reconcile" as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("forceFinalize" as const), index: fc.nat(23) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("setVolumeName" as const), index: fc.nat(23), volume: fc.constantFrom(...VOLUMES) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant("createPod" as const), name: fc.constantFrom(...PODS), claims: fc.subarray(CLAIMS, { minLength: 1, maxLength: 2 }), node: sometimes(fc.constantFrom(...NODES), 2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant("createPod" as const),
+      name: fc.constantFrom(...PODS),
+      claims: fc.subarray(CLAIMS, { minLength: 1, maxLength: 2 }),
+      node: sometimes(fc.constantFrom(...NODES), 2),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("deletePod" as const), name: fc.constantFrom(...PODS) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("schedulePod" as const), name: fc.constantFrom(...PODS), node: fc.constantFrom(...NODES) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant("schedulePod" as const), name: fc.constantFrom(...PODS), node: fc.constantFrom(...NODES) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("finishPod" as const), name: fc.constantFrom(...PODS) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("selectNode" as const), claim: fc.constantFrom(...CLAIMS), node: fc.constantFrom(...NODES, "ghost") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant("selectNode" as const),
+      claim: fc.constantFrom(...CLAIMS),
+      node: fc.constantFrom(...NODES, "ghost"),
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ t: fc.constant("syncClaim" as const), index: fc.nat(23), crash }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant("syncVolume" as const), index: fc.nat(23), crash }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("protect" as const) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant("complete" as const), index: fc.nat(5), outcome: fc.constantFrom("success" as const, "success" as const, "failure" as const, "reschedule" as const, "inUse" as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("complete" as const),
+      index: fc.nat(5),
+      outcome: fc.constantFrom("success" as const, "success" as const, "failure" as const, "reschedule" as const, "inUse" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("releaseVolume" as const), name: fc.constantFrom(...VOLUMES), whole: fc.boolean() }) },
 );
 
-const vol = (name: string, policy: string, source: "nfs" | "csi" | "hostPath" = "nfs"): Action => ({ t: "createVolume", name, size: "10Gi", cls: "", policy, source, preBind: null, modes: 0 });
-const claim = (name: string, cls: string | undefined = ""): Action => ({ t: "createClaim", name, size: "1Gi", cls, volumeName: null, modes: 0 });
+const vol = (name: string, policy: string, source: "nfs" | "csi" | "hostPath" = "nfs"): Action => ({
+  t: "createVolume",
+  name,
+  size: "10Gi",
+  cls: "",
+  policy,
+  source,
+  preBind: null,
+  modes: 0,
+});
+const claim = (name: string, cls: string | undefined = ""): Action => ({
+  t: "createClaim",
+  name,
+  size: "1Gi",
+  cls,
+  volumeName: null,
+  modes: 0,
+});
 
 /** Histories that must be in every run: the scenarios the invariants are about. */
 export const EXAMPLES: Action[][] = [
   // a Bound volume deleted by the user is held by pv-protection; an admin forcing it away loses the claim
-  [vol("v0", "Retain"), claim("c0"), { t: "reconcile" }, { t: "deleteVolume", index: 0 }, { t: "reconcile" },
-    { t: "forceFinalize", index: 0 }, { t: "syncClaim", index: 0, crash: null }, vol("v0", "Retain"), { t: "reconcile" }],
+  [
+    vol("v0", "Retain"),
+    claim("c0"),
+    { t: "reconcile" },
+    { t: "deleteVolume", index: 0 },
+    { t: "reconcile" },
+    { t: "forceFinalize", index: 0 },
+    { t: "syncClaim", index: 0, crash: null },
+    vol("v0", "Retain"),
+    { t: "reconcile" },
+  ],
   // a Bound claim deleted: Retain stays Released, Delete and Recycle are reclaimed
-  [vol("v0", "Retain", "hostPath"), vol("v1", "Delete", "hostPath"), vol("v2", "Recycle"), vol("v3", "Retain", "csi"), vol("v4", "Delete", "csi"),
-    claim("c0"), claim("c1"), claim("c2"), claim("c3"), { t: "reconcile" },
-    { t: "deleteClaim", index: 0 }, { t: "deleteClaim", index: 1 }, { t: "deleteClaim", index: 2 }, { t: "deleteClaim", index: 3 }],
+  [
+    vol("v0", "Retain", "hostPath"),
+    vol("v1", "Delete", "hostPath"),
+    vol("v2", "Recycle"),
+    vol("v3", "Retain", "csi"),
+    vol("v4", "Delete", "csi"),
+    claim("c0"),
+    claim("c1"),
+    claim("c2"),
+    claim("c3"),
+    { t: "reconcile" },
+    { t: "deleteClaim", index: 0 },
+    { t: "deleteClaim", index: 1 },
+    { t: "deleteClaim", index: 2 },
+    { t: "deleteClaim", index: 3 },
+  ],
   // a claim in use by a scheduled pod is deleted
-  [vol("v0", "Delete"), claim("c0"), { t: "createPod", name: "p0", claims: ["c0"], node: "n1" }, { t: "reconcile" },
-    { t: "deleteClaim", index: 0 }, { t: "reconcile" }, { t: "finishPod", name: "p0" }, { t: "reconcile" }],
+  [
+    vol("v0", "Delete"),
+    claim("c0"),
+    { t: "createPod", name: "p0", claims: ["c0"], node: "n1" },
+    { t: "reconcile" },
+    { t: "deleteClaim", index: 0 },
+    { t: "reconcile" },
+    { t: "finishPod", name: "p0" },
+    { t: "reconcile" },
+  ],
   // crashes in the middle of bind() while a second claim competes
-  [vol("v0", "Retain"), claim("c0"), claim("c1"), { t: "syncClaim", index: 0, crash: 1 }, { t: "syncClaim", index: 1, crash: null },
-    { t: "syncVolume", index: 0, crash: null }, { t: "syncClaim", index: 0, crash: 3 }],
+  [
+    vol("v0", "Retain"),
+    claim("c0"),
+    claim("c1"),
+    { t: "syncClaim", index: 0, crash: 1 },
+    { t: "syncClaim", index: 1, crash: null },
+    { t: "syncVolume", index: 0, crash: null },
+    { t: "syncClaim", index: 0, crash: 3 },
+  ],
   // a user names another volume while the controller is half-way through binding the first
-  [vol("v0", "Retain"), vol("v1", "Retain"), { t: "reconcile" }, claim("c0"), { t: "syncClaim", index: 0, crash: 2 },
-    { t: "setVolumeName", index: 0, volume: "v1" }, { t: "reconcile" }],
+  [
+    vol("v0", "Retain"),
+    vol("v1", "Retain"),
+    { t: "reconcile" },
+    claim("c0"),
+    { t: "syncClaim", index: 0, crash: 2 },
+    { t: "setVolumeName", index: 0, volume: "v1" },
+    { t: "reconcile" },
+  ],
   // a claim deleted and re-created with the same name before the volume worker notices
-  [vol("v0", "Retain"), vol("v1", "Retain"), claim("c0"), { t: "reconcile" }, { t: "deleteClaim", index: 0 }, { t: "protect" },
-    claim("c0"), { t: "reconcile" }],
+  [
+    vol("v0", "Retain"),
+    vol("v1", "Retain"),
+    claim("c0"),
+    { t: "reconcile" },
+    { t: "deleteClaim", index: 0 },
+    { t: "protect" },
+    claim("c0"),
+    { t: "reconcile" },
+  ],
   // dynamic provisioning with failures and rescheduling
-  [claim("c0", "fast"), claim("c1", "wffc"), { t: "createPod", name: "p0", claims: ["c1"], node: null }, { t: "reconcile" },
-    { t: "selectNode", claim: "c1", node: "n1" }, { t: "reconcile" }, { t: "complete", index: 0, outcome: "reschedule" },
-    { t: "complete", index: 0, outcome: "success" }, { t: "reconcile" }, { t: "deleteClaim", index: 0 }, { t: "reconcile" }],
+  [
+    claim("c0", "fast"),
+    claim("c1", "wffc"),
+    { t: "createPod", name: "p0", claims: ["c1"], node: null },
+    { t: "reconcile" },
+    { t: "selectNode", claim: "c1", node: "n1" },
+    { t: "reconcile" },
+    { t: "complete", index: 0, outcome: "reschedule" },
+    { t: "complete", index: 0, outcome: "success" },
+    { t: "reconcile" },
+    { t: "deleteClaim", index: 0 },
+    { t: "reconcile" },
+  ],
 ];
 
 export function initialCluster(): Cluster {
@@ -125,7 +259,8 @@ export function initialCluster(): Cluster {
     sc("wffc", { provisioner: "csi.example.com", volumeBindingMode: "WaitForFirstConsumer", reclaimPolicy: "Retain" }),
     sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" }),
     sc("hp", { provisioner: "kubernetes.io/host-path", reclaimPolicy: "Delete" }),
-  ]) c = createClass(c, cls, ctx).cluster;
+  ])
+    c = createClass(c, cls, ctx).cluster;
   for (const n of NODES) c = createNode(c, { metadata: { name: n, labels: { "kubernetes.io/hostname": n } } }, ctx).cluster;
   return c;
 }
@@ -142,7 +277,12 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
   switch (a.t) {
     case "createVolume": {
       if (c.volumes.has(a.name)) return undefined;
-      const source = a.source === "csi" ? { csi: { driver: "csi.example.com", volumeHandle: a.name } } : a.source === "hostPath" ? { hostPath: { path: `/tmp/${a.name}` } } : { nfs: { server: "s", path: `/${a.name}` } };
+      const source =
+        a.source === "csi"
+          ? { csi: { driver: "csi.example.com", volumeHandle: a.name } }
+          : a.source === "hostPath"
+            ? { hostPath: { path: `/tmp/${a.name}` } }
+            : { nfs: { server: "s", path: `/${a.name}` } };
       const pv: PersistentVolume = {
         metadata: { name: a.name },
         spec: {
@@ -179,10 +319,17 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
     }
     case "createPod":
       if (c.pods.has(key(a.name))) return undefined;
-      return createPod(c, {
-        metadata: { name: a.name, namespace: "default" },
-        spec: { ...(a.node ? { nodeName: a.node } : {}), volumes: a.claims.map((cl, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: cl } })) },
-      }, ctx);
+      return createPod(
+        c,
+        {
+          metadata: { name: a.name, namespace: "default" },
+          spec: {
+            ...(a.node ? { nodeName: a.node } : {}),
+            volumes: a.claims.map((cl, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: cl } })),
+          },
+        },
+        ctx,
+      );
     case "deletePod":
       return c.pods.has(key(a.name)) ? deletePod(c, key(a.name), ctx) : undefined;
     case "schedulePod": {
@@ -200,7 +347,11 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
       if (cl === undefined || cl.spec.volumeName || cl.metadata.deletionTimestamp) return undefined;
       const cls = cl.spec.storageClassName;
       if (cls !== "wffc" && cls !== "local") return undefined;
-      return updateClaim(c, { ...cl, metadata: { ...cl.metadata, annotations: { ...cl.metadata.annotations, "volume.kubernetes.io/selected-node": a.node } } }, ctx);
+      return updateClaim(
+        c,
+        { ...cl, metadata: { ...cl.metadata, annotations: { ...cl.metadata.annotations, "volume.kubernetes.io/selected-node": a.node } } },
+        ctx,
+      );
     }
     case "syncClaim": {
       const k = pick(c.claims, a.index);
@@ -214,8 +365,16 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
       let r: LifecycleResult | undefined;
       let cur = c;
       const writes: Write[] = [];
-      for (const k of [...cur.claims.keys()].sort()) { r = syncClaimProtection(cur, k, ctx); cur = r.cluster; writes.push(...r.writes); }
-      for (const k of [...cur.volumes.keys()].sort()) { r = syncVolumeProtection(cur, k, ctx); cur = r.cluster; writes.push(...r.writes); }
+      for (const k of [...cur.claims.keys()].sort()) {
+        r = syncClaimProtection(cur, k, ctx);
+        cur = r.cluster;
+        writes.push(...r.writes);
+      }
+      for (const k of [...cur.volumes.keys()].sort()) {
+        r = syncVolumeProtection(cur, k, ctx);
+        cur = r.cluster;
+        writes.push(...r.writes);
+      }
       return { cluster: cur, writes, events: [], operations: [], crashed: false };
     }
     case "complete": {
@@ -223,7 +382,13 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
       if (ops.length === 0) return undefined;
       const op = ops[a.index % ops.length]!;
       const outcome: OperationOutcome =
-        a.outcome === "success" ? "success" : a.outcome === "failure" ? { ok: false, message: "boom" } : a.outcome === "reschedule" ? { ok: false, message: "boom", reschedule: true } : { ok: false, message: "busy", inUse: true };
+        a.outcome === "success"
+          ? "success"
+          : a.outcome === "failure"
+            ? { ok: false, message: "boom" }
+            : a.outcome === "reschedule"
+              ? { ok: false, message: "boom", reschedule: true }
+              : { ok: false, message: "busy", inUse: true };
       return completeOperation(c, op, outcome, ctx);
     }
     case "reconcile": {
@@ -256,4 +421,3 @@ export function apply(c: Cluster, a: Action): LifecycleResult | undefined {
     }
   }
 }
-

@@ -123,8 +123,7 @@ function checkConverged(c: Cluster): void {
     if ((owner?.spec.volumeName ?? "") === "") {
       const modeMismatch = (owner?.spec.volumeMode ?? "Filesystem") !== (v.spec.volumeMode ?? "Filesystem");
       expect(Boolean(v.metadata.deletionTimestamp) || modeMismatch, `half-bound volume ${name}`).toBe(true);
-    }
-    else expect(owner?.spec.volumeName, `Bound volume ${name} whose claim is bound elsewhere`).toBe(name);
+    } else expect(owner?.spec.volumeName, `Bound volume ${name} whose claim is bound elsewhere`).toBe(name);
     const uid = v.spec.claimRef?.uid ?? "";
     expect(byClaim.has(uid), `claim ${uid} bound to two volumes`).toBe(false);
     byClaim.set(uid, name);
@@ -156,12 +155,23 @@ function freezeAll(c: Cluster): Cluster {
       for (const v of Object.values(o)) deep(v);
     }
   };
-  for (const m of [c.volumes, c.claims, c.classes, c.pods, c.nodes, c.operations] as ReadonlyMap<string, unknown>[]) for (const v of m.values()) deep(v);
+  for (const m of [c.volumes, c.claims, c.classes, c.pods, c.nodes, c.operations] as ReadonlyMap<string, unknown>[])
+    for (const v of m.values()) deep(v);
   return c;
 }
 
 /** How many histories reached each situation (the test fails if one is never reached). */
-const coverage = { boundClaim: 0, releasedVolume: 0, lostClaim: 0, crashMidBind: 0, controllerDelete: 0, recycled: 0, provisioned: 0, protectedClaim: 0, heldVolume: 0 };
+const coverage = {
+  boundClaim: 0,
+  releasedVolume: 0,
+  lostClaim: 0,
+  crashMidBind: 0,
+  controllerDelete: 0,
+  recycled: 0,
+  provisioned: 0,
+  protectedClaim: 0,
+  heldVolume: 0,
+};
 
 function observe(pre: Cluster, r: LifecycleResult, seen: Set<keyof typeof coverage>): void {
   const c = r.cluster;
@@ -203,10 +213,13 @@ function run(actions: Action[]): void {
 
 describe("lifecycle invariants over random histories", () => {
   it("hold for histories of user actions, syncs, crashes and operation outcomes", () => {
-    fc.assert(fc.property(fc.array(action, { minLength: 10, maxLength: 60, size: "medium" }), (actions) => run(actions)), {
-      numRuns: Number(process.env.KUBEVOL_FC_RUNS ?? 300),
-      examples: EXAMPLES.map((e) => [e]),
-    });
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 10, maxLength: 60, size: "medium" }), (actions) => run(actions)),
+      {
+        numRuns: Number(process.env.KUBEVOL_FC_RUNS ?? 300),
+        examples: EXAMPLES.map((e) => [e]),
+      },
+    );
     // The histories must actually reach the situations the invariants are about.
     for (const [situation, count] of Object.entries(coverage)) expect(count, situation).toBeGreaterThan(0);
     if (process.env.KUBEVOL_FC_COVERAGE) console.log(coverage);
@@ -214,20 +227,37 @@ describe("lifecycle invariants over random histories", () => {
 
   it("pending provisioning completes into a binding for every claim of a provisioning class", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ name: fc.constantFrom(...CLAIMS), size, cls: fc.constantFrom("fast", "hp", undefined) }), { minLength: 1, maxLength: 4 }), (claims) => {
-        let c = initialCluster();
-        for (const cl of claims) {
-          if (c.claims.has(key(cl.name))) continue;
-          c = createClaim(c, { metadata: { name: cl.name }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: cl.size } }, ...(cl.cls ? { storageClassName: cl.cls } : {}) } }, ctx).cluster;
-        }
-        const r = reconcile(c, ctx, { completeOperations: "succeed" });
-        expect(r.converged).toBe(true);
-        for (const cl of r.cluster.claims.values()) {
-          expect(cl.status?.phase).toBe("Bound");
-          expect(r.cluster.volumes.get(cl.spec.volumeName!)?.metadata.name).toBe(`pvc-${cl.metadata.uid}`);
-        }
-        checkConverged(r.cluster);
-      }),
+      fc.property(
+        fc.array(fc.record({ name: fc.constantFrom(...CLAIMS), size, cls: fc.constantFrom("fast", "hp", undefined) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (claims) => {
+          let c = initialCluster();
+          for (const cl of claims) {
+            if (c.claims.has(key(cl.name))) continue;
+            c = createClaim(
+              c,
+              {
+                metadata: { name: cl.name },
+                spec: {
+                  accessModes: ["ReadWriteOnce"],
+                  resources: { requests: { storage: cl.size } },
+                  ...(cl.cls ? { storageClassName: cl.cls } : {}),
+                },
+              },
+              ctx,
+            ).cluster;
+          }
+          const r = reconcile(c, ctx, { completeOperations: "succeed" });
+          expect(r.converged).toBe(true);
+          for (const cl of r.cluster.claims.values()) {
+            expect(cl.status?.phase).toBe("Bound");
+            expect(r.cluster.volumes.get(cl.spec.volumeName!)?.metadata.name).toBe(`pvc-${cl.metadata.uid}`);
+          }
+          checkConverged(r.cluster);
+        },
+      ),
       { numRuns: 60 },
     );
   });

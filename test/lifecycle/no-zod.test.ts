@@ -23,7 +23,10 @@ function typeOnly(bindings: string): boolean {
   if (/^type\s/.test(bindings)) return true;
   const braces = /^\{([^}]*)\}$/.exec(bindings.trim());
   if (braces === null) return false; // default, namespace or `*` bindings carry values
-  const names = braces[1]!.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const names = braces[1]!
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   return names.length > 0 && names.every((n) => n.startsWith("type "));
 }
 
@@ -85,7 +88,7 @@ describe("lifecycle loads no zod", () => {
       'import type { A } from "./a.js";',
       'import { type B, type C } from "./b.js";',
       'import { d, type E } from "./d.js";',
-      "import {\n  f,\n  g,\n} from \"./f.js\";",
+      'import {\n  f,\n  g,\n} from "./f.js";',
       'export { h } from "./h.js";',
       'export type { I } from "./i.js";',
       'export * from "./j.js";',

@@ -12,7 +12,10 @@ import { claims, LOCAL_CLASS, pool, STORAGE_CLASSES } from "../../src/testing/in
 import { action, apply, ctx, EXAMPLES, initialCluster } from "./histories.js";
 
 const PLAIN: ReconcileStrategy = { index: false, workingCopy: false };
-const MIXED: readonly ReconcileStrategy[] = [{ index: true, workingCopy: false }, { index: false, workingCopy: true }];
+const MIXED: readonly ReconcileStrategy[] = [
+  { index: true, workingCopy: false },
+  { index: false, workingCopy: true },
+];
 
 /** Everything a reconcile result says, as plain data (maps as sorted entry lists). */
 function snapshot(r: ReconcileResult): unknown {
@@ -88,7 +91,10 @@ describe("reconcile: the index and working copy change nothing but speed", () =>
         fc.integer({ min: 0, max: 80 }),
         fc.integer({ min: 0, max: 80 }),
         fc.integer({ min: 0, max: 1_000_000 }),
-        fc.subarray(STORAGE_CLASSES.filter((n) => n !== ""), { minLength: 0 }),
+        fc.subarray(
+          STORAGE_CLASSES.filter((n) => n !== ""),
+          { minLength: 0 },
+        ),
         fc.boolean(),
         fc.constantFrom(1, 3, 100),
         (nv, nc, seed, withClass, wffc, maxRounds) => {

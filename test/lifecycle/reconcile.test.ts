@@ -13,7 +13,9 @@ import { ctx, freezeCluster, pod, pv, pvc, sc } from "./fixtures.js";
 
 describe("reconcile", () => {
   it("runs claims then volumes to a fixpoint and reports rounds, writes and events", () => {
-    const c = freezeCluster(createCluster({ volumes: [pv("pv1", { phase: "Pending" }), pv("pv2", { phase: "Pending", size: "1Gi" })], claims: [pvc("data")] }));
+    const c = freezeCluster(
+      createCluster({ volumes: [pv("pv1", { phase: "Pending" }), pv("pv2", { phase: "Pending", size: "1Gi" })], claims: [pvc("data")] }),
+    );
     const r = reconcile(c, { ...ctx, protection: false });
     expect(r.converged).toBe(true);
     // round 1: the claim sees no Available volume; the volumes become Available. round 2: bind.
@@ -62,10 +64,13 @@ describe("reconcile", () => {
   });
 
   it("is deterministic and never modifies its input", () => {
-    const build = (): Cluster => freezeCluster(createCluster({
-      volumes: [pv("a", { size: "5Gi" }), pv("b", { size: "5Gi" }), pv("c", { size: "20Gi" })],
-      claims: [pvc("x", { size: "5Gi" }), pvc("y", { size: "5Gi" }), pvc("z", { size: "5Gi" })],
-    }));
+    const build = (): Cluster =>
+      freezeCluster(
+        createCluster({
+          volumes: [pv("a", { size: "5Gi" }), pv("b", { size: "5Gi" }), pv("c", { size: "20Gi" })],
+          claims: [pvc("x", { size: "5Gi" }), pvc("y", { size: "5Gi" }), pvc("z", { size: "5Gi" })],
+        }),
+      );
     const one = reconcile(build(), ctx);
     const two = reconcile(build(), ctx);
     expect(one).toEqual(two);
@@ -86,7 +91,9 @@ describe("reconcile", () => {
     expect(waiting.events.map((e) => e.message)).toContain("waiting for pod web to be scheduled");
     const claim = waiting.cluster.claims.get("default/data")!;
     const selected = createCluster({
-      classes: [...waiting.cluster.classes.values()], nodes: [...waiting.cluster.nodes.values()], pods: [...waiting.cluster.pods.values()],
+      classes: [...waiting.cluster.classes.values()],
+      nodes: [...waiting.cluster.nodes.values()],
+      pods: [...waiting.cluster.pods.values()],
       claims: [{ ...claim, metadata: { ...claim.metadata, annotations: { "volume.kubernetes.io/selected-node": "n1" } } }],
     });
     const done = reconcile(selected, ctx, { completeOperations: "succeed" });

@@ -32,7 +32,13 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
     expect(r.events).toEqual([]);
     const v = r.cluster.volumes.get("pv1")!;
     const cl = r.cluster.claims.get("default/data")!;
-    expect(v.spec.claimRef).toMatchObject({ kind: "PersistentVolumeClaim", namespace: "default", name: "data", uid: "uid-data", apiVersion: "v1" });
+    expect(v.spec.claimRef).toMatchObject({
+      kind: "PersistentVolumeClaim",
+      namespace: "default",
+      name: "data",
+      uid: "uid-data",
+      apiVersion: "v1",
+    });
     expect(v.metadata.annotations).toEqual({ "pv.kubernetes.io/bound-by-controller": "yes" });
     expect(v.status).toEqual({ phase: "Bound", lastPhaseTransitionTime: ctx.now });
     expect(cl.spec.volumeName).toBe("pv1");
@@ -44,7 +50,10 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
   });
 
   it("A.3: the claim status takes the volume's access modes, not the claim's", () => {
-    const c = cluster({ volumes: [pv("pv1", { modes: ["ReadWriteOnce", "ReadOnlyMany"] })], claims: [pvc("data", { modes: ["ReadOnlyMany"] })] });
+    const c = cluster({
+      volumes: [pv("pv1", { modes: ["ReadWriteOnce", "ReadOnlyMany"] })],
+      claims: [pvc("data", { modes: ["ReadOnlyMany"] })],
+    });
     const r = syncClaim(c, "default/data", ctx);
     expect(r.cluster.claims.get("default/data")!.status?.accessModes).toEqual(["ReadWriteOnce", "ReadOnlyMany"]);
   });
@@ -97,7 +106,7 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
   });
 
   it.each([
-    ["storageClassName: \"\"", pvc("data", { className: "" })],
+    ['storageClassName: ""', pvc("data", { className: "" })],
     ["the beta class annotation, even empty", pvcNoClass("data", { annotations: { "volume.beta.kubernetes.io/storage-class": "" } })],
   ])("A.4.a: %s is never upgraded to the default class (A.4.d FailedBinding instead)", (_, claim) => {
     const c = cluster({ classes: [sc("std", { isDefault: true })], claims: [claim] });
@@ -123,14 +132,24 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
       classes: [sc("wffc", { volumeBindingMode: "WaitForFirstConsumer" as const })],
       claims: [pvc("data", { className: "wffc" })],
     };
-    const one = syncClaim(cluster({ ...base, pods: [pod("web", ["data"]), pod("done", ["data"], { phase: "Succeeded" }), pod("run", ["data"], { node: "n1" })] }), "default/data", ctx);
+    const one = syncClaim(
+      cluster({
+        ...base,
+        pods: [pod("web", ["data"]), pod("done", ["data"], { phase: "Succeeded" }), pod("run", ["data"], { node: "n1" })],
+      }),
+      "default/data",
+      ctx,
+    );
     expect(reasons(one.events)).toEqual(["Normal WaitForPodScheduled: waiting for pod web to be scheduled"]);
     const two = syncClaim(cluster({ ...base, pods: [pod("b", ["data"]), pod("a", ["data"]), pod("other", ["x"])] }), "default/data", ctx);
     expect(reasons(two.events)).toEqual(["Normal WaitForPodScheduled: waiting for pods a,b to be scheduled"]);
   });
 
   it("A.4.c: a class and an external provisioner: annotations, ExternalProvisioning, a provision operation; status untouched", () => {
-    const c = cluster({ classes: [sc("fast", { provisioner: "ebs.csi.aws.com" })], claims: [pvc("data", { className: "fast", phase: "Bound" })] });
+    const c = cluster({
+      classes: [sc("fast", { provisioner: "ebs.csi.aws.com" })],
+      claims: [pvc("data", { className: "fast", phase: "Bound" })],
+    });
     const r = syncClaim(c, "default/data", ctx);
     expect(summary(r)).toEqual(["update PersistentVolumeClaim data"]);
     const cl = r.cluster.claims.get("default/data")!;
@@ -143,7 +162,15 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
       "Normal ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'ebs.csi.aws.com' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
     ]);
     expect(r.operations).toEqual([
-      { id: "provision-default/data[uid-data]", kind: "provision", external: true, provisioner: "ebs.csi.aws.com", claim: "default/data", claimUid: "uid-data", startedAt: ctx.now },
+      {
+        id: "provision-default/data[uid-data]",
+        kind: "provision",
+        external: true,
+        provisioner: "ebs.csi.aws.com",
+        claim: "default/data",
+        claimUid: "uid-data",
+        startedAt: ctx.now,
+      },
     ]);
     // a second sync does not write again nor restart the running operation, but repeats the event
     const again = syncClaim(r.cluster, "default/data", ctx);
@@ -163,8 +190,18 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
 
   it.each([
     ["a missing class", [], "gold", 'storageclass.storage.k8s.io "gold" not found'],
-    ["kubernetes.io/no-provisioner", [sc("gold", { provisioner: "kubernetes.io/no-provisioner" })], "gold", "no volume plugin matched name: kubernetes.io/no-provisioner"],
-    ["an in-tree name no plugin serves", [sc("gold", { provisioner: "kubernetes.io/aws-ebs" })], "gold", "no volume plugin matched name: kubernetes.io/aws-ebs"],
+    [
+      "kubernetes.io/no-provisioner",
+      [sc("gold", { provisioner: "kubernetes.io/no-provisioner" })],
+      "gold",
+      "no volume plugin matched name: kubernetes.io/no-provisioner",
+    ],
+    [
+      "an in-tree name no plugin serves",
+      [sc("gold", { provisioner: "kubernetes.io/aws-ebs" })],
+      "gold",
+      "no volume plugin matched name: kubernetes.io/aws-ebs",
+    ],
   ])("A.4.c: %s → Warning ProvisioningFailed, nothing else", (_, classes, className, message) => {
     const c = cluster({ classes, claims: [pvc("data", { className })] });
     const r = syncClaim(c, "default/data", ctx);
@@ -190,7 +227,9 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
   });
 
   it("A.4.d/e: no class: Normal FailedBinding and status reset to Pending (a Bound status without bind-completed)", () => {
-    const c = cluster({ claims: [pvc("data", { status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" } } })] });
+    const c = cluster({
+      claims: [pvc("data", { status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" } } })],
+    });
     const r = syncClaim(c, "default/data", ctx);
     expect(reasons(r.events)).toEqual(["Normal FailedBinding: no persistent volumes available for this claim and no storage class is set"]);
     expect(summary(r)).toEqual(["updateStatus PersistentVolumeClaim data"]);
@@ -254,7 +293,10 @@ describe("§3.3 B — unbound claim naming a volume", () => {
   });
 
   it("B.4: the volume belongs to another claim (user pre-binding): Warning FailedBinding and Pending", () => {
-    const c = cluster({ volumes: [pv("pv1", { claimRef: { name: "other", uid: "u-o" }, phase: "Bound" })], claims: [pvc("data", { volumeName: "pv1" })] });
+    const c = cluster({
+      volumes: [pv("pv1", { claimRef: { name: "other", uid: "u-o" }, phase: "Bound" })],
+      claims: [pvc("data", { volumeName: "pv1" })],
+    });
     const r = syncClaim(c, "default/data", ctx);
     expect(reasons(r.events)).toEqual(['Warning FailedBinding: volume "pv1" already bound to a different claim.']);
     expect(r.writes).toEqual([]);
@@ -277,9 +319,19 @@ describe("§3.4 — bound claim (bind-completed)", () => {
   const done = { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" };
 
   it("1: volumeName empty → Lost with ClaimLost (once)", () => {
-    const c = cluster({ claims: [pvc("data", { annotations: done, phase: "Bound", status: { phase: "Bound", capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"] } })] });
+    const c = cluster({
+      claims: [
+        pvc("data", {
+          annotations: done,
+          phase: "Bound",
+          status: { phase: "Bound", capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"] },
+        }),
+      ],
+    });
     const r = syncClaim(c, "default/data", ctx);
-    expect(reasons(r.events)).toEqual(["Warning ClaimLost: Bound claim has lost reference to PersistentVolume. Data on the volume is lost!"]);
+    expect(reasons(r.events)).toEqual([
+      "Warning ClaimLost: Bound claim has lost reference to PersistentVolume. Data on the volume is lost!",
+    ]);
     expect(r.cluster.claims.get("default/data")!.status).toEqual({ phase: "Lost" });
     const again = syncClaim(r.cluster, "default/data", ctx);
     expect(again.writes).toEqual([]);
@@ -296,14 +348,30 @@ describe("§3.4 — bound claim (bind-completed)", () => {
   it("3: the volume has no claimRef → bound again", () => {
     const c = cluster({ volumes: [pv("pv1")], claims: [pvc("data", { annotations: done, volumeName: "pv1", phase: "Bound" })] });
     const r = syncClaim(c, "default/data", ctx);
-    expect(summary(r)).toEqual(["update PersistentVolume pv1", "updateStatus PersistentVolume pv1", "updateStatus PersistentVolumeClaim data"]);
+    expect(summary(r)).toEqual([
+      "update PersistentVolume pv1",
+      "updateStatus PersistentVolume pv1",
+      "updateStatus PersistentVolumeClaim data",
+    ]);
     expect(r.cluster.volumes.get("pv1")!.spec.claimRef?.uid).toBe("uid-data");
   });
 
   it("4: the volume points at this claim's UID → bind() is a no-op when all is set", () => {
     const c = cluster({
-      volumes: [pv("pv1", { claimRef: { name: "data", uid: "uid-data" }, phase: "Bound", annotations: { "pv.kubernetes.io/bound-by-controller": "yes" } })],
-      claims: [pvc("data", { annotations: done, volumeName: "pv1", status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "10Gi" } } })],
+      volumes: [
+        pv("pv1", {
+          claimRef: { name: "data", uid: "uid-data" },
+          phase: "Bound",
+          annotations: { "pv.kubernetes.io/bound-by-controller": "yes" },
+        }),
+      ],
+      claims: [
+        pvc("data", {
+          annotations: done,
+          volumeName: "pv1",
+          status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "10Gi" } },
+        }),
+      ],
     });
     const r = syncClaim(c, "default/data", ctx);
     expect(r.writes).toEqual([]);
@@ -357,18 +425,29 @@ describe("§3.7 — claim status writer", () => {
 
   it("does not rewrite the capacity of an already Bound claim", () => {
     const c = cluster({
-      volumes: [pv("pv1", { claimRef: { name: "data", uid: "uid-data" }, phase: "Bound", annotations: { "pv.kubernetes.io/bound-by-controller": "yes" } })],
-      claims: [pvc("data", {
-        annotations: { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" },
-        volumeName: "pv1",
-        status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "9Gi" } },
-      })],
+      volumes: [
+        pv("pv1", {
+          claimRef: { name: "data", uid: "uid-data" },
+          phase: "Bound",
+          annotations: { "pv.kubernetes.io/bound-by-controller": "yes" },
+        }),
+      ],
+      claims: [
+        pvc("data", {
+          annotations: { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" },
+          volumeName: "pv1",
+          status: { phase: "Bound", accessModes: ["ReadWriteOnce"], capacity: { storage: "9Gi" } },
+        }),
+      ],
     });
     expect(syncClaim(c, "default/data", ctx).writes).toEqual([]);
   });
 
   it("treats equal quantities in different spellings as equal (no write)", () => {
-    const c = cluster({ volumes: [pv("pv1", { size: "1Gi" })], claims: [pvc("data", { size: "1Gi", status: { phase: "Pending", capacity: { storage: "1024Mi" } } })] });
+    const c = cluster({
+      volumes: [pv("pv1", { size: "1Gi" })],
+      claims: [pvc("data", { size: "1Gi", status: { phase: "Pending", capacity: { storage: "1024Mi" } } })],
+    });
     const r = syncClaim(c, "default/data", ctx);
     expect(r.cluster.claims.get("default/data")!.status?.capacity).toEqual({ storage: "1024Mi" });
   });

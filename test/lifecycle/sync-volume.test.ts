@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { completeOperation, createCluster, desiredDeletionFinalizers, isVolumeReleased, syncVolume, type Cluster } from "../../src/lifecycle/index.js";
+import {
+  completeOperation,
+  createCluster,
+  desiredDeletionFinalizers,
+  isVolumeReleased,
+  syncVolume,
+  type Cluster,
+} from "../../src/lifecycle/index.js";
 import { ctx, freezeCluster, pod, pv, pvc, reasons, summary } from "./fixtures.js";
 
 function cluster(init: Parameters<typeof createCluster>[0]): Cluster {
@@ -24,14 +31,28 @@ describe("§3.8 — syncVolume decision table", () => {
   it.each([
     ["Retain removes kubernetes.io/pv-controller", "kubernetes.io/host-path", "Retain", {}, ["kubernetes.io/pv-controller"], []],
     ["Recycle removes it too", "kubernetes.io/host-path", "Recycle", {}, ["kubernetes.io/pv-controller"], []],
-    ["migrated volumes lose it", "kubernetes.io/aws-ebs", "Delete", { "pv.kubernetes.io/migrated-to": "ebs.csi.aws.com" }, ["kubernetes.io/pv-controller"], []],
+    [
+      "migrated volumes lose it",
+      "kubernetes.io/aws-ebs",
+      "Delete",
+      { "pv.kubernetes.io/migrated-to": "ebs.csi.aws.com" },
+      ["kubernetes.io/pv-controller"],
+      [],
+    ],
   ])("0: %s", (_, provisioner, policy, extra, finalizers, expected) => {
     const v = pv("pv1", { policy, annotations: { "pv.kubernetes.io/provisioned-by": provisioner, ...extra }, finalizers });
     expect(desiredDeletionFinalizers(v)).toEqual(expected);
   });
 
   it.each([
-    ["external provisioners' volumes", pv("pv1", { policy: "Delete", annotations: { "pv.kubernetes.io/provisioned-by": "ebs.csi.aws.com" }, finalizers: ["external-provisioner.volume.kubernetes.io/finalizer"] })],
+    [
+      "external provisioners' volumes",
+      pv("pv1", {
+        policy: "Delete",
+        annotations: { "pv.kubernetes.io/provisioned-by": "ebs.csi.aws.com" },
+        finalizers: ["external-provisioner.volume.kubernetes.io/finalizer"],
+      }),
+    ],
     ["statically provisioned volumes", pv("pv1", { policy: "Delete" })],
   ])("0: %s are left alone", (_, v) => {
     expect(desiredDeletionFinalizers(v)).toBeUndefined();
@@ -46,12 +67,20 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 
   it("2: claimRef without UID (pre-bound, not yet bound) → Available", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data" } })], claims: [pvc("data")] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data" } })], claims: [pvc("data")] }),
+      "pv1",
+      ctx,
+    );
     expect(phase(r.cluster, "pv1")).toBe("Available");
   });
 
   it("5: the claim is gone → Released; Retain does nothing more", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "u1" }, policy: "Retain" })] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "u1" }, policy: "Retain" })] }),
+      "pv1",
+      ctx,
+    );
     expect(summary(r)).toEqual(["updateStatus PersistentVolume pv1"]);
     expect(phase(r.cluster, "pv1")).toBe("Released");
     expect(r.operations).toEqual([]);
@@ -59,7 +88,11 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 
   it("4: a claim re-created with another UID counts as gone", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "old" } })], claims: [pvc("data", { uid: "new" })] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "old" } })], claims: [pvc("data", { uid: "new" })] }),
+      "pv1",
+      ctx,
+    );
     expect(phase(r.cluster, "pv1")).toBe("Released");
   });
 
@@ -76,9 +109,16 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 
   it("5: an unknown reclaim policy → Failed with VolumeUnknownReclaimPolicy (once)", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "u1" }, policy: "Archive" })] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "u1" }, policy: "Archive" })] }),
+      "pv1",
+      ctx,
+    );
     expect(summary(r)).toEqual(["updateStatus PersistentVolume pv1", "updateStatus PersistentVolume pv1"]);
-    expect(r.cluster.volumes.get("pv1")!.status).toMatchObject({ phase: "Failed", message: "Volume has unrecognized PersistentVolumeReclaimPolicy" });
+    expect(r.cluster.volumes.get("pv1")!.status).toMatchObject({
+      phase: "Failed",
+      message: "Volume has unrecognized PersistentVolumeReclaimPolicy",
+    });
     expect(reasons(r.events)).toEqual(["Warning VolumeUnknownReclaimPolicy: Volume has unrecognized PersistentVolumeReclaimPolicy"]);
     const again = syncVolume(r.cluster, "pv1", ctx);
     expect(again.writes).toEqual([]);
@@ -86,58 +126,113 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 
   it("5: Failed is never overwritten by Released, but reclaim is retried", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Failed", claimRef: { name: "data", uid: "u1" }, policy: "Delete" })] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Failed", claimRef: { name: "data", uid: "u1" }, policy: "Delete" })] }),
+      "pv1",
+      ctx,
+    );
     expect(r.writes).toEqual([]);
     expect(r.operations.map((o) => o.id)).toEqual(["delete-pv1[uid-pv1]"]);
   });
 
   it("5: a migrated volume is left to the external provisioner", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Released", claimRef: { name: "data", uid: "u1" }, policy: "Delete", annotations: { "pv.kubernetes.io/migrated-to": "ebs.csi.aws.com" } })] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [
+          pv("pv1", {
+            phase: "Released",
+            claimRef: { name: "data", uid: "u1" },
+            policy: "Delete",
+            annotations: { "pv.kubernetes.io/migrated-to": "ebs.csi.aws.com" },
+          }),
+        ],
+      }),
+      "pv1",
+      ctx,
+    );
     expect(r.operations).toEqual([]);
     expect(r.writes).toEqual([]);
   });
 
   it("6: the claim has no volumeName yet → nothing (syncClaim finishes the binding)", () => {
-    const r = syncVolume(cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" } })], claims: [pvc("data")] }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({ volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" } })], claims: [pvc("data")] }),
+      "pv1",
+      ctx,
+    );
     expect(r.writes).toEqual([]);
     expect(r.events).toEqual([]);
   });
 
   it("6: ... unless the volume modes differ: VolumeMismatch on both objects", () => {
-    const r = syncVolume(cluster({
-      volumes: [pv("pv1", { phase: "Bound", volumeMode: "Block", claimRef: { name: "data", uid: "uid-data" } })],
-      claims: [pvc("data")],
-    }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [pv("pv1", { phase: "Bound", volumeMode: "Block", claimRef: { name: "data", uid: "uid-data" } })],
+        claims: [pvc("data")],
+      }),
+      "pv1",
+      ctx,
+    );
     expect(r.writes).toEqual([]);
     expect(r.events.map((e) => [e.object.kind, e.type, e.reason, e.message])).toEqual([
-      ["PersistentVolume", "Warning", "VolumeMismatch", 'Cannot bind PersistentVolume to requested PersistentVolumeClaim "data" due to incompatible volumeMode.'],
-      ["PersistentVolumeClaim", "Warning", "VolumeMismatch", 'Cannot bind PersistentVolume "pv1" to requested PersistentVolumeClaim due to incompatible volumeMode.'],
+      [
+        "PersistentVolume",
+        "Warning",
+        "VolumeMismatch",
+        'Cannot bind PersistentVolume to requested PersistentVolumeClaim "data" due to incompatible volumeMode.',
+      ],
+      [
+        "PersistentVolumeClaim",
+        "Warning",
+        "VolumeMismatch",
+        'Cannot bind PersistentVolume "pv1" to requested PersistentVolumeClaim due to incompatible volumeMode.',
+      ],
     ]);
   });
 
   it("7: the claim is bound to this volume → Bound", () => {
-    const r = syncVolume(cluster({
-      volumes: [pv("pv1", { phase: "Available", claimRef: { name: "data", uid: "uid-data" } })],
-      claims: [pvc("data", { volumeName: "pv1", annotations: done, phase: "Bound" })],
-    }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [pv("pv1", { phase: "Available", claimRef: { name: "data", uid: "uid-data" } })],
+        claims: [pvc("data", { volumeName: "pv1", annotations: done, phase: "Bound" })],
+      }),
+      "pv1",
+      ctx,
+    );
     expect(summary(r)).toEqual(["updateStatus PersistentVolume pv1"]);
     expect(phase(r.cluster, "pv1")).toBe("Bound");
   });
 
   it("8: claim bound elsewhere, provisioned + Delete → Released and deleted", () => {
-    const r = syncVolume(cluster({
-      volumes: [pv("pv1", { phase: "Bound", policy: "Delete", source: "csi", claimRef: { name: "data", uid: "uid-data" }, annotations: { "pv.kubernetes.io/provisioned-by": "csi.example.com" } })],
-      claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
-    }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [
+          pv("pv1", {
+            phase: "Bound",
+            policy: "Delete",
+            source: "csi",
+            claimRef: { name: "data", uid: "uid-data" },
+            annotations: { "pv.kubernetes.io/provisioned-by": "csi.example.com" },
+          }),
+        ],
+        claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
+      }),
+      "pv1",
+      ctx,
+    );
     expect(phase(r.cluster, "pv1")).toBe("Released");
     expect(r.operations).toMatchObject([{ id: "delete-pv1[uid-pv1]", external: true, provisioner: "csi.example.com" }]);
   });
 
   it("8: claim bound elsewhere, bound by the controller → claimRef and annotation removed, Available", () => {
-    const r = syncVolume(cluster({
-      volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" }, annotations: bc })],
-      claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
-    }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" }, annotations: bc })],
+        claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
+      }),
+      "pv1",
+      ctx,
+    );
     expect(summary(r)).toEqual(["update PersistentVolume pv1", "updateStatus PersistentVolume pv1"]);
     const v = r.cluster.volumes.get("pv1")!;
     expect(v.spec.claimRef).toBeUndefined();
@@ -146,10 +241,14 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 
   it("8: claim bound elsewhere, pre-bound by the user → only the UID is cleared (reservation kept)", () => {
-    const r = syncVolume(cluster({
-      volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" } })],
-      claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
-    }), "pv1", ctx);
+    const r = syncVolume(
+      cluster({
+        volumes: [pv("pv1", { phase: "Bound", claimRef: { name: "data", uid: "uid-data" } })],
+        claims: [pvc("data", { volumeName: "pv2", annotations: done, phase: "Bound" })],
+      }),
+      "pv1",
+      ctx,
+    );
     const v = r.cluster.volumes.get("pv1")!;
     expect(v.spec.claimRef).toEqual({ kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: "default", name: "data" });
     expect(v.status?.phase).toBe("Available");
@@ -163,7 +262,13 @@ describe("§3.8 — syncVolume decision table", () => {
 
 describe("§3.9 — delete and recycle operations", () => {
   const released = (o: Parameters<typeof pv>[1] = {}) =>
-    pv("pv1", { phase: "Released", claimRef: { name: "data", uid: "u1" }, annotations: bc, finalizers: ["kubernetes.io/pv-protection"], ...o });
+    pv("pv1", {
+      phase: "Released",
+      claimRef: { name: "data", uid: "u1" },
+      annotations: bc,
+      finalizers: ["kubernetes.io/pv-protection"],
+      ...o,
+    });
 
   function started(c: Cluster, opts = ctx) {
     const r = syncVolume(c, "pv1", opts);
@@ -172,7 +277,18 @@ describe("§3.9 — delete and recycle operations", () => {
   }
 
   it("delete by an external provisioner: its finalizer removed and the object deleted (pv-protection lets it go later)", () => {
-    const { cluster: c, op } = started(cluster({ volumes: [released({ policy: "Delete", source: "csi", finalizers: ["kubernetes.io/pv-protection", "external-provisioner.volume.kubernetes.io/finalizer"], annotations: { "pv.kubernetes.io/provisioned-by": "csi.example.com" } })] }));
+    const { cluster: c, op } = started(
+      cluster({
+        volumes: [
+          released({
+            policy: "Delete",
+            source: "csi",
+            finalizers: ["kubernetes.io/pv-protection", "external-provisioner.volume.kubernetes.io/finalizer"],
+            annotations: { "pv.kubernetes.io/provisioned-by": "csi.example.com" },
+          }),
+        ],
+      }),
+    );
     const r = completeOperation(c, op, "success", ctx);
     expect(r.writes.map((w) => `${w.actor} ${w.verb}`)).toEqual(["external-provisioner update", "external-provisioner delete"]);
     const v = r.cluster.volumes.get("pv1")!;
@@ -182,8 +298,14 @@ describe("§3.9 — delete and recycle operations", () => {
   });
 
   it("delete in-tree: kubernetes.io/pv-controller removed, then the object is gone when no finalizer is left", () => {
-    const v = pv("pv1", { phase: "Released", policy: "Delete", source: "hostPath", claimRef: { name: "data", uid: "u1" },
-      annotations: { "pv.kubernetes.io/provisioned-by": "kubernetes.io/host-path", ...bc }, finalizers: ["kubernetes.io/pv-controller"] });
+    const v = pv("pv1", {
+      phase: "Released",
+      policy: "Delete",
+      source: "hostPath",
+      claimRef: { name: "data", uid: "u1" },
+      annotations: { "pv.kubernetes.io/provisioned-by": "kubernetes.io/host-path", ...bc },
+      finalizers: ["kubernetes.io/pv-controller"],
+    });
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
     const { cluster: c, op } = started(cluster({ volumes: [v] }), opts);
     const r = completeOperation(c, op, "success", opts);
@@ -195,11 +317,17 @@ describe("§3.9 — delete and recycle operations", () => {
     const { cluster: c, op } = started(cluster({ volumes: [released({ policy: "Delete" })] }));
     const r = completeOperation(c, op, "success", ctx);
     expect(r.cluster.volumes.get("pv1")!.status?.phase).toBe("Failed");
-    expect(reasons(r.events)).toEqual(['Warning VolumeFailedDelete: error getting deleter volume plugin for volume "pv1": no deletable volume plugin matched']);
+    expect(reasons(r.events)).toEqual([
+      'Warning VolumeFailedDelete: error getting deleter volume plugin for volume "pv1": no deletable volume plugin matched',
+    ]);
   });
 
   it("delete failure (in-tree) → Failed + VolumeFailedDelete; 'in use' → Normal VolumeDelete only", () => {
-    const v = released({ policy: "Delete", source: "hostPath", annotations: { "pv.kubernetes.io/provisioned-by": "kubernetes.io/host-path", ...bc } });
+    const v = released({
+      policy: "Delete",
+      source: "hostPath",
+      annotations: { "pv.kubernetes.io/provisioned-by": "kubernetes.io/host-path", ...bc },
+    });
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
     const a = started(cluster({ volumes: [v] }), opts);
     const failed = completeOperation(a.cluster, a.op, { ok: false, message: "backend down" }, opts);
@@ -246,7 +374,12 @@ describe("§3.9 — delete and recycle operations", () => {
   });
 
   it("recycle refuses while running pods still use the old claim name", () => {
-    const { cluster: c, op } = started(cluster({ volumes: [released({ policy: "Recycle" })], pods: [pod("web", ["data"], { node: "n1" }), pod("old", ["data"], { phase: "Failed" })] }));
+    const { cluster: c, op } = started(
+      cluster({
+        volumes: [released({ policy: "Recycle" })],
+        pods: [pod("web", ["data"], { node: "n1" }), pod("old", ["data"], { phase: "Failed" })],
+      }),
+    );
     const r = completeOperation(c, op, "success", ctx);
     expect(r.writes).toEqual([]);
     expect(reasons(r.events)).toEqual(["Normal VolumeFailedRecycle: Volume is used by pods: default/web"]);
@@ -272,7 +405,16 @@ describe("§3.9 isVolumeReleased", () => {
     const c = createCluster({
       volumes: [pv("pv1", { phase: "Released", policy: "Delete", source: "csi", claimRef: { name: "data", uid: "u1" } })],
       claims: [pvc("data", { uid: "u1", volumeName: "pv1" })],
-      operations: [{ id: "delete-pv1[uid-pv1]", kind: "delete", external: true, volume: "pv1", volumeUid: "uid-pv1", startedAt: "2026-03-01T10:00:00Z" }],
+      operations: [
+        {
+          id: "delete-pv1[uid-pv1]",
+          kind: "delete",
+          external: true,
+          volume: "pv1",
+          volumeUid: "uid-pv1",
+          startedAt: "2026-03-01T10:00:00Z",
+        },
+      ],
     });
     const r = completeOperation(c, "delete-pv1[uid-pv1]", "success", ctx);
     expect(r.writes).toEqual([]);

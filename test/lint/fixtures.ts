@@ -2,7 +2,11 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from
 
 type Spec = Record<string, unknown>;
 
-export function pv(name: string, spec: Spec, extra: { status?: Record<string, unknown>; annotations?: Record<string, string>; labels?: Record<string, string> } = {}): PersistentVolume {
+export function pv(
+  name: string,
+  spec: Spec,
+  extra: { status?: Record<string, unknown>; annotations?: Record<string, string>; labels?: Record<string, string> } = {},
+): PersistentVolume {
   const metadata: Record<string, unknown> = { name };
   if (extra.annotations) metadata.annotations = extra.annotations;
   if (extra.labels) metadata.labels = extra.labels;
@@ -15,7 +19,11 @@ export function pv(name: string, spec: Spec, extra: { status?: Record<string, un
   } as PersistentVolume;
 }
 
-export function pvc(name: string, spec: Spec, extra: { namespace?: string; status?: Record<string, unknown>; annotations?: Record<string, string> } = {}): PersistentVolumeClaim {
+export function pvc(
+  name: string,
+  spec: Spec,
+  extra: { namespace?: string; status?: Record<string, unknown>; annotations?: Record<string, string> } = {},
+): PersistentVolumeClaim {
   const metadata: Record<string, unknown> = { name, namespace: extra.namespace ?? "default" };
   if (extra.annotations) metadata.annotations = extra.annotations;
   return {
@@ -31,7 +39,15 @@ export function sc(name: string, fields: Record<string, unknown> = {}, extra: { 
   const metadata: Record<string, unknown> = { name };
   if (extra.default) metadata.annotations = { "storageclass.kubernetes.io/is-default-class": "true" };
   if (extra.created) metadata.creationTimestamp = extra.created;
-  return { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata, provisioner: "ebs.csi.aws.com", volumeBindingMode: "Immediate", reclaimPolicy: "Delete", ...fields } as StorageClass;
+  return {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata,
+    provisioner: "ebs.csi.aws.com",
+    volumeBindingMode: "Immediate",
+    reclaimPolicy: "Delete",
+    ...fields,
+  } as StorageClass;
 }
 
 export function node(name: string, hostname = name): Node {

@@ -17,7 +17,11 @@ describe("rule table", () => {
     expect(volumePluginOf(pv("a", { nfs: { server: "s", path: "/x" } }))?.plugin).toBe("NFS");
     expect(volumePluginOf(pv("a", { hostPath: { path: "/x" }, nfs: { server: "s", path: "/x" } }))?.plugin).toBe("HostPath");
     expect(volumePluginOf(pv("a", {}))).toBeUndefined();
-    expect(VOLUME_PLUGINS.filter((p) => p.recyclable).map((p) => p.source).sort()).toEqual(["hostPath", "nfs"]);
+    expect(
+      VOLUME_PLUGINS.filter((p) => p.recyclable)
+        .map((p) => p.source)
+        .sort(),
+    ).toEqual(["hostPath", "nfs"]);
   });
 });
 
@@ -118,12 +122,18 @@ describe("KV007 selector-with-dynamic-provisioning", () => {
   });
   it("fires for a class-less claim when the default class provisions", () => {
     expect(codes([pvc("c", { selector: { matchLabels: { a: "b" } } }), sc("gp3", {}, { default: true })])).toEqual(["KV007"]);
-    expect(codes([pvc("c", { storageClassName: "", selector: { matchLabels: { a: "b" } } }), sc("gp3", {}, { default: true })])).toEqual([]);
+    expect(codes([pvc("c", { storageClassName: "", selector: { matchLabels: { a: "b" } } }), sc("gp3", {}, { default: true })])).toEqual(
+      [],
+    );
   });
   it("does not fire for no-provisioner classes, empty selectors, or bound claims", () => {
-    expect(codes([claim, sc("gp3", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" })])).toEqual([]);
+    expect(codes([claim, sc("gp3", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" })])).toEqual(
+      [],
+    );
     expect(codes([pvc("c", { storageClassName: "gp3", selector: {} }), sc("gp3")])).toEqual([]);
-    expect(codes([pvc("c", { storageClassName: "gp3", selector: { matchLabels: { a: "b" } } }, { status: { phase: "Bound" } }), sc("gp3")])).toEqual([]);
+    expect(
+      codes([pvc("c", { storageClassName: "gp3", selector: { matchLabels: { a: "b" } } }, { status: { phase: "Bound" } }), sc("gp3")]),
+    ).toEqual([]);
   });
 });
 
@@ -133,7 +143,9 @@ describe("KV008 wait-for-first-consumer-with-volume-name", () => {
     const vol = pv("pv1", { local: { path: "/x" }, nodeAffinity: hostAffinity("n1"), storageClassName: "local" });
     const claim = pvc("c", { storageClassName: "local", volumeName: "pv1" });
     expect(codes([claim, wffc, vol])).toEqual(["KV008"]);
-    expect(codes([claim, sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "Immediate" }), vol])).toEqual(["KV012"]);
+    expect(codes([claim, sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "Immediate" }), vol])).toEqual([
+      "KV012",
+    ]);
     expect(codes([pvc("c", { storageClassName: "local" }), wffc])).toEqual([]);
   });
 });
@@ -151,7 +163,9 @@ describe("KV009 storage-class-not-found", () => {
     expect(f.map((x) => [x.code, x.severity])).toEqual([["KV009", "warning"]]);
   });
   it("reports the beta annotation's path when the class comes from it", () => {
-    const f = lintObjects([pvc("c", {}, { annotations: { "volume.beta.kubernetes.io/storage-class": "old" } })], { cluster: { storageClasses: [] } });
+    const f = lintObjects([pvc("c", {}, { annotations: { "volume.beta.kubernetes.io/storage-class": "old" } })], {
+      cluster: { storageClasses: [] },
+    });
     expect(f[0]!.field).toBe("metadata.annotations[volume.beta.kubernetes.io/storage-class]");
   });
   it("stays silent when the classes are not known, or the class exists", () => {
@@ -172,7 +186,11 @@ describe("KV010 claim-never-binds", () => {
     expect(codes([pvc("c", { storageClassName: "local" })], { volumes: [small], storageClasses: [cls] })).toEqual(["KV010"]);
   });
   it("searches a class-less claim in the default class it will get", () => {
-    const local = sc("local", { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" }, { default: true });
+    const local = sc(
+      "local",
+      { provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer" },
+      { default: true },
+    );
     const fits = pv("fits", { hostPath: { path: "/x" }, storageClassName: "local" });
     expect(codes([pvc("c", {})], { volumes: [small], storageClasses: [local] })).toEqual(["KV010"]);
     expect(codes([pvc("c", {})], { volumes: [small, fits], storageClasses: [local] })).toEqual([]);
@@ -231,7 +249,11 @@ describe("KV014/KV015 volumeName checks", () => {
     expect(f.map((x) => [x.code, x.field])).toEqual([["KV014", "spec.volumeName"]]);
   });
   it("KV014 when the named volume is bound to another claim", () => {
-    const vol = pv("pv1", { hostPath: { path: "/x" }, claimRef: { namespace: "default", name: "other", uid: "u" } }, { status: { phase: "Bound" } });
+    const vol = pv(
+      "pv1",
+      { hostPath: { path: "/x" }, claimRef: { namespace: "default", name: "other", uid: "u" } },
+      { status: { phase: "Bound" } },
+    );
     const f = lintObjects([pvc("c", { volumeName: "pv1", storageClassName: "" }), vol]);
     expect(f.map((x) => x.code)).toEqual(["KV014"]);
     expect(f[0]!.message).toContain("default/other");
@@ -250,20 +272,36 @@ describe("KV016 released-volume-keeps-claim-ref", () => {
   it("fires for Released volumes with a claimRef uid only", () => {
     const ref = { namespace: "db", name: "data", uid: "6f1c" };
     expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: ref }, { status: { phase: "Released" } })])).toEqual(["KV016"]);
-    expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: { namespace: "db", name: "data" } }, { status: { phase: "Released" } })])).toEqual([]);
+    expect(
+      codes([pv("a", { hostPath: { path: "/x" }, claimRef: { namespace: "db", name: "data" } }, { status: { phase: "Released" } })]),
+    ).toEqual([]);
     expect(codes([pv("a", { hostPath: { path: "/x" }, claimRef: ref }, { status: { phase: "Bound" } })])).toEqual([]);
-    expect(codes([pv("a", { nfs: { server: "s", path: "/x" }, claimRef: ref, persistentVolumeReclaimPolicy: "Recycle" }, { status: { phase: "Released" } })])).toEqual([]);
+    expect(
+      codes([
+        pv(
+          "a",
+          { nfs: { server: "s", path: "/x" }, claimRef: ref, persistentVolumeReclaimPolicy: "Recycle" },
+          { status: { phase: "Released" } },
+        ),
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe("KV017 delete-policy-without-deleter", () => {
   it("fires for static local/hostPath volumes with Delete", () => {
     expect(codes([pv("a", { hostPath: { path: "/x" }, persistentVolumeReclaimPolicy: "Delete" })])).toEqual(["KV017"]);
-    expect(codes([pv("a", { local: { path: "/x" }, nodeAffinity: hostAffinity("n"), persistentVolumeReclaimPolicy: "Delete" })])).toEqual(["KV017"]);
+    expect(codes([pv("a", { local: { path: "/x" }, nodeAffinity: hostAffinity("n"), persistentVolumeReclaimPolicy: "Delete" })])).toEqual([
+      "KV017",
+    ]);
   });
   it("silent for provisioned volumes and other sources", () => {
     const ann = { "pv.kubernetes.io/provisioned-by": "local-volume-provisioner" };
-    expect(codes([pv("a", { local: { path: "/x" }, nodeAffinity: hostAffinity("n"), persistentVolumeReclaimPolicy: "Delete" }, { annotations: ann })])).toEqual([]);
+    expect(
+      codes([
+        pv("a", { local: { path: "/x" }, nodeAffinity: hostAffinity("n"), persistentVolumeReclaimPolicy: "Delete" }, { annotations: ann }),
+      ]),
+    ).toEqual([]);
     expect(codes([pv("a", { csi: { driver: "d.example.com", volumeHandle: "h" }, persistentVolumeReclaimPolicy: "Delete" })])).toEqual([]);
   });
 });
@@ -272,20 +310,38 @@ describe("KV018 read-write-many-on-single-node-provisioner", () => {
   it("fires for RWX filesystem claims in block or node-local classes, including the default class", () => {
     const f = lintObjects([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteOnce", "ReadWriteMany"] }), sc("gp3")]);
     expect(f.map((x) => [x.code, x.field])).toEqual([["KV018", "spec.accessModes[1]"]]);
-    expect(codes([pvc("c", { accessModes: ["ReadWriteMany"] }), sc("lp", { provisioner: "rancher.io/local-path" }, { default: true })])).toEqual(["KV018"]);
+    expect(
+      codes([pvc("c", { accessModes: ["ReadWriteMany"] }), sc("lp", { provisioner: "rancher.io/local-path" }, { default: true })]),
+    ).toEqual(["KV018"]);
   });
   it("does not fire for Block claims, shared-file-system classes, RWO, or bound claims", () => {
     expect(codes([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteMany"], volumeMode: "Block" }), sc("gp3")])).toEqual([]);
-    expect(codes([pvc("c", { storageClassName: "efs", accessModes: ["ReadWriteMany"] }), sc("efs", { provisioner: "efs.csi.aws.com" })])).toEqual([]);
+    expect(
+      codes([pvc("c", { storageClassName: "efs", accessModes: ["ReadWriteMany"] }), sc("efs", { provisioner: "efs.csi.aws.com" })]),
+    ).toEqual([]);
     expect(codes([pvc("c", { storageClassName: "gp3" }), sc("gp3")])).toEqual([]);
-    expect(codes([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteMany"] }, { status: { phase: "Bound" } }), sc("gp3")])).toEqual([]);
+    expect(
+      codes([pvc("c", { storageClassName: "gp3", accessModes: ["ReadWriteMany"] }, { status: { phase: "Bound" } }), sc("gp3")]),
+    ).toEqual([]);
   });
 });
 
 describe("lintObjects as a whole", () => {
   it("skips garbage and other kinds, flattens Lists, orders by input then code", () => {
-    const bad = pv("bad", { rbd: { monitors: ["m"], image: "i" }, accessModes: ["ReadWriteMany"], persistentVolumeReclaimPolicy: "Recycle", claimRef: { name: "x" } });
-    const f = lintObjects([null, 3, "x", { kind: "Pod", metadata: { name: "p" } }, { kind: "List", items: [bad] }, { kind: "PersistentVolume" }]);
+    const bad = pv("bad", {
+      rbd: { monitors: ["m"], image: "i" },
+      accessModes: ["ReadWriteMany"],
+      persistentVolumeReclaimPolicy: "Recycle",
+      claimRef: { name: "x" },
+    });
+    const f = lintObjects([
+      null,
+      3,
+      "x",
+      { kind: "Pod", metadata: { name: "p" } },
+      { kind: "List", items: [bad] },
+      { kind: "PersistentVolume" },
+    ]);
     expect(f.map((x) => [x.code, x.object.index])).toEqual([
       ["KV001", 4],
       ["KV002", 4],
@@ -300,8 +356,16 @@ describe("lintObjects as a whole", () => {
   });
   it("never throws on malformed fields", () => {
     const weird = [
-      { kind: "PersistentVolume", metadata: { name: "w" }, spec: { accessModes: "RWX", claimRef: 5, local: {}, nodeAffinity: { required: { nodeSelectorTerms: [null, 3] } } } },
-      { kind: "PersistentVolumeClaim", metadata: { name: "w" }, spec: { selector: { matchLabels: null }, resources: { requests: { storage: "lots" } } } },
+      {
+        kind: "PersistentVolume",
+        metadata: { name: "w" },
+        spec: { accessModes: "RWX", claimRef: 5, local: {}, nodeAffinity: { required: { nodeSelectorTerms: [null, 3] } } },
+      },
+      {
+        kind: "PersistentVolumeClaim",
+        metadata: { name: "w" },
+        spec: { selector: { matchLabels: null }, resources: { requests: { storage: "lots" } } },
+      },
       { kind: "StorageClass", metadata: { name: "w", annotations: null } },
     ];
     expect(() => lintObjects(weird, { cluster: { volumes: [weird[0] as never], storageClasses: [] } })).not.toThrow();

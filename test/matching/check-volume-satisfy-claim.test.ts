@@ -21,7 +21,12 @@ const rows: Array<{ name: string; v: PvOpts; c: PvcOpts; want: string | undefine
   { name: "volume mode", v: { volumeMode: "Block" }, c: {}, want: "incompatible volumeMode" },
   { name: "VAC before volume mode", v: { volumeMode: "Block", vac: "x" }, c: {}, want: "volumeAttributesClassName does not match" },
   { name: "access mode", v: { modes: [RWO] }, c: { modes: [RWX] }, want: "incompatible accessMode" },
-  { name: "volume mode before access mode", v: { modes: [RWO], volumeMode: "Block" }, c: { modes: [RWX] }, want: "incompatible volumeMode" },
+  {
+    name: "volume mode before access mode",
+    v: { modes: [RWO], volumeMode: "Block" },
+    c: { modes: [RWX] },
+    want: "incompatible volumeMode",
+  },
   { name: "phase not checked", v: { phase: "Released" }, c: {}, want: undefined },
   { name: "selector not checked", v: {}, c: { selector: { matchLabels: { a: "b" } } }, want: undefined },
   { name: "claimRef not checked", v: { claimRef: refTo("someone-else") }, c: {}, want: undefined },

@@ -20,7 +20,19 @@ import type { PvOpts, PvcOpts } from "./builders.js";
 describe("decodeVolume", () => {
   it("decodes every field the checks read", () => {
     const d = decodeVolume(
-      pv("pv-1", { cap: "10Gi", modes: [ROX, RWO, RWO], cls: "fast", betaClass: "slow", volumeMode: "Block", vac: "gold", labels: { a: "b" }, host: "n1", claimRef: refTo("x"), phase: "Bound", deleting: true }),
+      pv("pv-1", {
+        cap: "10Gi",
+        modes: [ROX, RWO, RWO],
+        cls: "fast",
+        betaClass: "slow",
+        volumeMode: "Block",
+        vac: "gold",
+        labels: { a: "b" },
+        host: "n1",
+        claimRef: refTo("x"),
+        phase: "Bound",
+        deleting: true,
+      }),
     );
     expect(d).toMatchObject({
       name: "pv-1",
@@ -81,7 +93,13 @@ describe("decodeClaim", () => {
 describe("predicates", () => {
   it("claimRef ownership follows IsVolumeBoundToClaim", () => {
     const claim = pvc("data");
-    const refs = [refTo("data"), refTo("data", true), { namespace: "default", name: "data", uid: "other" }, refTo("data", false, "ns2"), refTo("x")];
+    const refs = [
+      refTo("data"),
+      refTo("data", true),
+      { namespace: "default", name: "data", uid: "other" },
+      refTo("data", false, "ns2"),
+      refTo("x"),
+    ];
     for (const ref of refs) {
       const v = pv("v", { claimRef: ref });
       expect(isPreBound(decodeVolume(v), decodeClaim(claim))).toBe(isVolumeBoundToClaim(v, claim));
@@ -110,22 +128,78 @@ describe("predicates", () => {
 });
 
 describe("evaluateVolume", () => {
-  const rows: Array<{ name: string; v: PvOpts; c?: PvcOpts; ctx?: Parameters<typeof checkContext>[0]; group?: boolean; want: ReasonCode[]; preBound?: boolean }> = [
+  const rows: Array<{
+    name: string;
+    v: PvOpts;
+    c?: PvcOpts;
+    ctx?: Parameters<typeof checkContext>[0];
+    group?: boolean;
+    want: ReasonCode[];
+    preBound?: boolean;
+  }> = [
     { name: "valid candidate", v: {}, want: [] },
-    { name: "all failures, in order", v: { cap: "1Mi", volumeMode: "Block", vac: "x", deleting: true, phase: "Released", cls: "a", labels: {}, modes: [RWO] }, c: { selector: { matchLabels: { z: "1" } }, modes: [RWX] }, ctx: { node: node("n1") }, want: ["too-small", "volume-mode", "volume-attributes-class", "deleting", "phase", "selector", "class", "access-modes"] },
-    { name: "controller path: access modes first, by group", v: { modes: [RWO] }, c: { modes: [RWX] }, group: true, want: ["access-modes"] },
+    {
+      name: "all failures, in order",
+      v: { cap: "1Mi", volumeMode: "Block", vac: "x", deleting: true, phase: "Released", cls: "a", labels: {}, modes: [RWO] },
+      c: { selector: { matchLabels: { z: "1" } }, modes: [RWX] },
+      ctx: { node: node("n1") },
+      want: ["too-small", "volume-mode", "volume-attributes-class", "deleting", "phase", "selector", "class", "access-modes"],
+    },
+    {
+      name: "controller path: access modes first, by group",
+      v: { modes: [RWO] },
+      c: { modes: [RWX] },
+      group: true,
+      want: ["access-modes"],
+    },
     { name: "no node: access modes not checked", v: { modes: [RWO] }, c: { modes: [RWX] }, want: [] },
     { name: "delay binding without a node", v: {}, ctx: { delayBinding: true }, want: ["delay-binding"] },
-    { name: "excluded and claimed", v: { claimRef: refTo("x"), phase: "Bound" }, ctx: { excluded: new Set(["v"]) }, want: ["excluded", "claimed-by-other", "phase"] },
-    { name: "pre-bound: phase/class/selector not checked", v: { claimRef: refTo("data"), phase: "Bound", cls: "z" }, c: { selector: { matchLabels: { a: "b" } } }, want: [], preBound: true },
-    { name: "pre-bound: node affinity checked", v: { claimRef: refTo("data"), host: "n9" }, ctx: { node: node("n1") }, want: ["node-affinity"], preBound: true },
-    { name: "pre-bound: scheduler access modes not checked", v: { claimRef: refTo("data"), modes: [RWO] }, c: { modes: [RWX] }, ctx: { node: node("n1") }, want: [], preBound: true },
-    { name: "pre-bound: controller access modes checked", v: { claimRef: refTo("data"), modes: [RWO] }, c: { modes: [RWX] }, group: true, want: ["access-modes"], preBound: true },
+    {
+      name: "excluded and claimed",
+      v: { claimRef: refTo("x"), phase: "Bound" },
+      ctx: { excluded: new Set(["v"]) },
+      want: ["excluded", "claimed-by-other", "phase"],
+    },
+    {
+      name: "pre-bound: phase/class/selector not checked",
+      v: { claimRef: refTo("data"), phase: "Bound", cls: "z" },
+      c: { selector: { matchLabels: { a: "b" } } },
+      want: [],
+      preBound: true,
+    },
+    {
+      name: "pre-bound: node affinity checked",
+      v: { claimRef: refTo("data"), host: "n9" },
+      ctx: { node: node("n1") },
+      want: ["node-affinity"],
+      preBound: true,
+    },
+    {
+      name: "pre-bound: scheduler access modes not checked",
+      v: { claimRef: refTo("data"), modes: [RWO] },
+      c: { modes: [RWX] },
+      ctx: { node: node("n1") },
+      want: [],
+      preBound: true,
+    },
+    {
+      name: "pre-bound: controller access modes checked",
+      v: { claimRef: refTo("data"), modes: [RWO] },
+      c: { modes: [RWX] },
+      group: true,
+      want: ["access-modes"],
+      preBound: true,
+    },
     { name: "pre-bound too small", v: { claimRef: refTo("data"), cap: "1Ki" }, want: ["too-small"], preBound: true },
     { name: "malformed capacity still evaluates the rest", v: { cap: "x", cls: "a" }, want: ["capacity-malformed", "class"] },
   ];
   it.each(rows)("$name", (r) => {
-    const got = evaluateVolume(decodeVolume(pv("v", r.v)), decodeClaim(pvc("data", r.c ?? {})), checkContext(r.ctx ?? {}), r.group ?? false);
+    const got = evaluateVolume(
+      decodeVolume(pv("v", r.v)),
+      decodeClaim(pvc("data", r.c ?? {})),
+      checkContext(r.ctx ?? {}),
+      r.group ?? false,
+    );
     expect(got.failed).toEqual(r.want);
     expect(got.preBound).toBe(r.preBound ?? false);
     const order: readonly ReasonCode[] = r.group ? ["access-modes", ...REASON_CODES.filter((x) => x !== "access-modes")] : REASON_CODES;
@@ -138,22 +212,45 @@ describe("evaluateVolume", () => {
 
 describe("describeFailure — operator sentences", () => {
   const c = (o: PvcOpts = {}) => decodeClaim(pvc("data", o));
-  const say = (code: ReasonCode, v: PvOpts, co: PvcOpts = {}, ctx = checkContext({})) => describeFailure(code, decodeVolume(pv("pv-x", v)), c(co), ctx).message;
-  it("size", () => expect(describeFailure("too-small", decodeVolume(pv("pv-17", { cap: "5Gi" })), c({ req: "10Gi" }), checkContext({})).message).toBe("pv-17 has 5Gi, the claim requests 10Gi"));
-  it("class", () => expect(describeFailure("class", decodeVolume(pv("pv-3", { cls: "fast" })), c({ cls: "standard" }), checkContext({})).message).toBe("pv-3 is in class 'fast', the claim asks for 'standard'"));
-  it("class-less volume", () => expect(say("class", {}, { cls: "standard" })).toBe(`pv-x is without a class (""), the claim asks for 'standard'`));
-  it("class from the beta annotation is called out", () => expect(say("class", { cls: "fast", betaClass: "" }, { cls: "fast" })).toContain(BETA_CLASS));
-  it("access modes", () =>
-    expect(describeFailure("access-modes", decodeVolume(pv("pv-9", { modes: [RWO] })), c({ modes: [RWX] }), checkContext({ node: node("n") })).message).toBe(
-      "pv-9 offers ReadWriteOnce only; the claim needs ReadWriteMany",
+  const say = (code: ReasonCode, v: PvOpts, co: PvcOpts = {}, ctx = checkContext({})) =>
+    describeFailure(code, decodeVolume(pv("pv-x", v)), c(co), ctx).message;
+  it("size", () =>
+    expect(describeFailure("too-small", decodeVolume(pv("pv-17", { cap: "5Gi" })), c({ req: "10Gi" }), checkContext({})).message).toBe(
+      "pv-17 has 5Gi, the claim requests 10Gi",
     ));
-  it("access modes, several offered", () => expect(say("access-modes", { modes: [RWO, ROX] }, { modes: [RWX, RWO] })).toBe("pv-x offers ReadWriteOnce, ReadOnlyMany; the claim needs ReadWriteMany"));
+  it("class", () =>
+    expect(describeFailure("class", decodeVolume(pv("pv-3", { cls: "fast" })), c({ cls: "standard" }), checkContext({})).message).toBe(
+      "pv-3 is in class 'fast', the claim asks for 'standard'",
+    ));
+  it("class-less volume", () =>
+    expect(say("class", {}, { cls: "standard" })).toBe(`pv-x is without a class (""), the claim asks for 'standard'`));
+  it("class from the beta annotation is called out", () =>
+    expect(say("class", { cls: "fast", betaClass: "" }, { cls: "fast" })).toContain(BETA_CLASS));
+  it("access modes", () =>
+    expect(
+      describeFailure("access-modes", decodeVolume(pv("pv-9", { modes: [RWO] })), c({ modes: [RWX] }), checkContext({ node: node("n") }))
+        .message,
+    ).toBe("pv-9 offers ReadWriteOnce only; the claim needs ReadWriteMany"));
+  it("access modes, several offered", () =>
+    expect(say("access-modes", { modes: [RWO, ROX] }, { modes: [RWX, RWO] })).toBe(
+      "pv-x offers ReadWriteOnce, ReadOnlyMany; the claim needs ReadWriteMany",
+    ));
   it("volume mode", () => expect(say("volume-mode", { volumeMode: "Block" })).toBe("pv-x is a Block volume, the claim needs Filesystem"));
   it("selector names the failing requirement and the volume's label", () =>
-    expect(say("selector", { labels: { zone: "b" } }, { selector: { matchLabels: { zone: "a" } } })).toBe(`pv-x's labels do not match the claim's selector: "zone=a" (pv-x has zone=b)`));
-  it("stale uid", () => expect(say("claimed-by-other", { claimRef: { namespace: "default", name: "data", uid: "old" } })).toContain("earlier claim named default/data (uid old)"));
-  it("released", () => expect(say("claimed-by-other", { claimRef: refTo("gone"), phase: "Released" })).toContain("still belongs to default/gone"));
+    expect(say("selector", { labels: { zone: "b" } }, { selector: { matchLabels: { zone: "a" } } })).toBe(
+      `pv-x's labels do not match the claim's selector: "zone=a" (pv-x has zone=b)`,
+    ));
+  it("stale uid", () =>
+    expect(say("claimed-by-other", { claimRef: { namespace: "default", name: "data", uid: "old" } })).toContain(
+      "earlier claim named default/data (uid old)",
+    ));
+  it("released", () =>
+    expect(say("claimed-by-other", { claimRef: refTo("gone"), phase: "Released" })).toContain("still belongs to default/gone"));
   it("phase", () => expect(say("phase", { phase: "Pending" })).toContain("is Pending"));
-  it("node affinity names the node", () => expect(describeFailure("node-affinity", decodeVolume(pv("l", { host: "n9" })), c(), checkContext({ node: node("n1") })).message).toBe("l cannot be used on node n1: its node affinity does not match (no matching NodeSelectorTerms)"));
-  it("VAC", () => expect(say("volume-attributes-class", {}, { vac: "gold" })).toBe("pv-x has VolumeAttributesClass none, the claim asks for 'gold'"));
+  it("node affinity names the node", () =>
+    expect(describeFailure("node-affinity", decodeVolume(pv("l", { host: "n9" })), c(), checkContext({ node: node("n1") })).message).toBe(
+      "l cannot be used on node n1: its node affinity does not match (no matching NodeSelectorTerms)",
+    ));
+  it("VAC", () =>
+    expect(say("volume-attributes-class", {}, { vac: "gold" })).toBe("pv-x has VolumeAttributesClass none, the claim asks for 'gold'"));
 });

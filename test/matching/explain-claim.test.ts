@@ -8,7 +8,12 @@ const text = (e: ClaimExplanation) => e.summary.join("\n");
 
 describe("explainClaim — the match and why it won", () => {
   it("smallest in the tightest access-mode group; later-group and larger candidates lose with reasons", () => {
-    const pool = [pv("A", { cap: "100Gi" }), pv("B", { cap: "2Gi", modes: [RWO, ROX] }), pv("C", { cap: "200Gi" }), pv("D", { cap: "100Gi" })];
+    const pool = [
+      pv("A", { cap: "100Gi" }),
+      pv("B", { cap: "2Gi", modes: [RWO, ROX] }),
+      pv("C", { cap: "200Gi" }),
+      pv("D", { cap: "100Gi" }),
+    ];
     const e = explainClaim(pvc("data"), pool);
     expect(e.mode).toBe("controller");
     expect(e.outcome).toBe("matched");
@@ -30,7 +35,10 @@ describe("explainClaim — the match and why it won", () => {
   });
 
   it("pre-bound wins and says what was not checked", () => {
-    const e = explainClaim(pvc("data", { cls: "fast" }), [pv("small", { cap: "1Gi", cls: "fast" }), pv("pre", { cls: "slow", phase: "Bound", claimRef: refTo("data") })]);
+    const e = explainClaim(pvc("data", { cls: "fast" }), [
+      pv("small", { cap: "1Gi", cls: "fast" }),
+      pv("pre", { cls: "slow", phase: "Bound", claimRef: refTo("data") }),
+    ]);
     expect(e.match).toMatchObject({ volume: "pre", reason: "pre-bound" });
     expect(e.match!.message).toContain("phase, selector and class are not checked");
     expect(verdict(e, "small").lost?.code).toBe("pre-bound-wins");
@@ -53,7 +61,11 @@ describe("explainClaim — the match and why it won", () => {
 
 describe("explainClaim — scheduler mode", () => {
   it("is the default with a node; checks access modes and affinity", () => {
-    const e = explainClaim(pvc("data", { modes: [RWX] }), [pv("rwo", { modes: [RWO] }), pv("far", { modes: [RWX], host: "n9" }), pv("ok", { modes: [RWX, RWO], host: "n1", cap: "50Gi" })], { node: node("n1") });
+    const e = explainClaim(
+      pvc("data", { modes: [RWX] }),
+      [pv("rwo", { modes: [RWO] }), pv("far", { modes: [RWX], host: "n9" }), pv("ok", { modes: [RWX, RWO], host: "n1", cap: "50Gi" })],
+      { node: node("n1") },
+    );
     expect(e.mode).toBe("scheduler");
     expect(e.node).toBe("n1");
     expect(e.delayBinding).toBe(true);
@@ -64,7 +76,9 @@ describe("explainClaim — scheduler mode", () => {
   });
 
   it("a pre-bound volume that misses the node blocks every other volume", () => {
-    const e = explainClaim(pvc("data"), [pv("pre", { host: "n9", claimRef: refTo("data") }), pv("fits", { host: "n1" })], { node: node("n1") });
+    const e = explainClaim(pvc("data"), [pv("pre", { host: "n9", claimRef: refTo("data") }), pv("fits", { host: "n1" })], {
+      node: node("n1"),
+    });
     expect(e.outcome).toBe("pre-bound-misses-node");
     expect(e.match).toBeUndefined();
     expect(verdict(e, "pre").failures.map((f) => f.code)).toEqual(["node-affinity"]);
@@ -74,7 +88,10 @@ describe("explainClaim — scheduler mode", () => {
 
   it("excluded volumes", () => {
     const e = explainClaim(pvc("data"), [pv("a")], { node: node("n1"), excluded: new Set(["a"]) });
-    expect(verdict(e, "a").failures[0]).toMatchObject({ code: "excluded", message: "a is already chosen for another claim of the same pod" });
+    expect(verdict(e, "a").failures[0]).toMatchObject({
+      code: "excluded",
+      message: "a is already chosen for another claim of the same pod",
+    });
   });
 });
 
@@ -120,10 +137,19 @@ describe("explainClaim — Pending claims", () => {
     const classes = [sc("fast", "ebs.csi.aws.com", { wffc: true }), sc("local", "kubernetes.io/no-provisioner")];
     const e1 = explainClaim(pvc("data", { cls: "fast" }), [pv("a", { cls: "slow" })], { classes, delayBinding: false });
     expect(text(e1)).toContain("No PersistentVolume has class 'fast': no static volume can ever match");
-    expect(text(e1)).toContain("Class 'fast' provisions dynamically via ebs.csi.aws.com, once a pod using the claim is scheduled (WaitForFirstConsumer).");
+    expect(text(e1)).toContain(
+      "Class 'fast' provisions dynamically via ebs.csi.aws.com, once a pod using the claim is scheduled (WaitForFirstConsumer).",
+    );
     const e2 = explainClaim(pvc("data", { cls: "local" }), [], { classes });
     expect(text(e2)).toContain("Class 'local' has no provisioner (kubernetes.io/no-provisioner)");
-    expect(e2.storageClass).toEqual({ name: "local", known: true, exists: true, provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "Immediate", canProvision: false });
+    expect(e2.storageClass).toEqual({
+      name: "local",
+      known: true,
+      exists: true,
+      provisioner: "kubernetes.io/no-provisioner",
+      volumeBindingMode: "Immediate",
+      canProvision: false,
+    });
     const e3 = explainClaim(pvc("data", { cls: "gold" }), [], { classes });
     expect(text(e3)).toContain(`StorageClass 'gold' does not exist`);
   });
@@ -142,7 +168,9 @@ describe("explainClaim — Pending claims", () => {
   });
 
   it("WaitForFirstConsumer from classes: volumes wait for the scheduler", () => {
-    const e = explainClaim(pvc("data", { cls: "local" }), [pv("l1", { cls: "local", host: "n1" })], { classes: [sc("local", "kubernetes.io/no-provisioner", { wffc: true })] });
+    const e = explainClaim(pvc("data", { cls: "local" }), [pv("l1", { cls: "local", host: "n1" })], {
+      classes: [sc("local", "kubernetes.io/no-provisioner", { wffc: true })],
+    });
     expect(e.delayBinding).toBe(true);
     expect(e.outcome).toBe("no-match");
     expect(verdict(e, "l1").failures.map((f) => f.code)).toEqual(["delay-binding"]);
@@ -182,7 +210,10 @@ describe("explainClaim — spec.volumeName", () => {
     expect(verdict(ok, "pv-1")).toMatchObject({ status: "match", failures: [] });
     expect(verdict(ok, "small")).toMatchObject({ status: "candidate", lost: { code: "volume-name" } });
     expect(text(ok)).not.toContain("Binds to small");
-    const taken = explainClaim(pvc("data", { volumeName: "pv-1" }), [pv("pv-1", { claimRef: refTo("other") }), pv("small", { cap: "2Gi" })]);
+    const taken = explainClaim(pvc("data", { volumeName: "pv-1" }), [
+      pv("pv-1", { claimRef: refTo("other") }),
+      pv("small", { cap: "2Gi" }),
+    ]);
     expect(taken.outcome).toBe("no-match");
     expect(taken.match).toBeUndefined();
     expect(text(taken)).not.toMatch(/Binds to/);
@@ -191,7 +222,9 @@ describe("explainClaim — spec.volumeName", () => {
     expect(explainClaim(pvc("data", { volumeName: "pv-1" }), pool, { node: node("n1") }).match?.reason).toBe("volume-name");
   });
   it("mismatch carries Kubernetes' text", () => {
-    expect(explainClaim(pvc("data", { volumeName: "pv-1", req: "1Gi" }), [pv("pv-1", { cap: "1Mi" })]).volumeNameCheck?.message).toBe("requested PV is too small");
+    expect(explainClaim(pvc("data", { volumeName: "pv-1", req: "1Gi" }), [pv("pv-1", { cap: "1Mi" })]).volumeNameCheck?.message).toBe(
+      "requested PV is too small",
+    );
   });
 });
 
@@ -216,7 +249,11 @@ describe("explainClaim — robustness and data shape", () => {
     expect(explainClaim(pvc("data"), 5 as never).outcome).toBe("no-match");
   });
   it("is plain JSON data", () => {
-    const e = explainClaim(pvc("data", { selector: {} }), [pv("a"), pv("b", { cls: "x" }), pv("c", { claimRef: refTo("data"), host: "n2" })], { node: node("n1") });
+    const e = explainClaim(
+      pvc("data", { selector: {} }),
+      [pv("a"), pv("b", { cls: "x" }), pv("c", { claimRef: refTo("data"), host: "n2" })],
+      { node: node("n1") },
+    );
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
   });
   it("volumes are sorted by name", () => {
@@ -227,7 +264,9 @@ describe("explainClaim — robustness and data shape", () => {
     const pool = [pv("a", { cap: "3Gi" }), pv("b", { cap: "2Gi", modes: [RWO, ROX] }), pv("c", { cap: "1Gi", host: "n2" })];
     const claim = pvc("data");
     expect(explainClaim(claim, pool).match?.volume).toBe(findBestMatchForClaim(claim, pool)?.metadata.name);
-    expect(explainClaim(claim, pool, { node: node("n1") }).match?.volume).toBe(findMatchingVolume(claim, pool, { node: node("n1"), delayBinding: true })?.metadata.name);
+    expect(explainClaim(claim, pool, { node: node("n1") }).match?.volume).toBe(
+      findMatchingVolume(claim, pool, { node: node("n1"), delayBinding: true })?.metadata.name,
+    );
   });
 });
 
@@ -268,7 +307,12 @@ describe("explainClaim — headline", () => {
   const fastWffc = sc("fast", "ebs.csi.aws.com", { wffc: true });
   const classes = [manual, local, fast];
   const released = {
-    ...pv("iscsi-old-reports-30g", { cap: "30Gi", cls: "manual", phase: "Released", claimRef: { namespace: "shop", name: "reports", uid: "u-old" } }),
+    ...pv("iscsi-old-reports-30g", {
+      cap: "30Gi",
+      cls: "manual",
+      phase: "Released",
+      claimRef: { namespace: "shop", name: "reports", uid: "u-old" },
+    }),
   };
   released.spec = { ...released.spec, persistentVolumeReclaimPolicy: "Retain" };
   it.each([
@@ -279,17 +323,42 @@ describe("explainClaim — headline", () => {
     [
       "too small",
       pvc("archive", { cls: "manual", req: "500Gi" }),
-      [pv("hdd", { cls: "manual", cap: "200Gi", modes: [RWO, ROX] }), pv("ssd", { cls: "manual", cap: "50Gi", claimRef: refTo("x") }), pv("l", { cls: "local", cap: "370Gi" })],
+      [
+        pv("hdd", { cls: "manual", cap: "200Gi", modes: [RWO, ROX] }),
+        pv("ssd", { cls: "manual", cap: "50Gi", claimRef: refTo("x") }),
+        pv("l", { cls: "local", cap: "370Gi" }),
+      ],
       { classes },
       "no volume of class 'manual' is large enough (largest fitting: 200Gi < 500Gi)",
     ],
-    ["too small everywhere, other failures too", pvc("data", { req: "1Ti" }), [pv("a", { cap: "5Gi" }), pv("b", { cap: "6Gi", volumeMode: "Block" })], {}, "no class-less volume is large enough (largest fitting: 5Gi < 1Ti)"],
-    ["no common blocker: the closest volume", pvc("data", { req: "8Gi" }), [pv("a", { cap: "5Gi" }), pv("b", { volumeMode: "Block" })], {}, "closest a: a has 5Gi, the claim requests 8Gi"],
-    ["access modes", pvc("up", { cls: "manual", modes: [RWX] }), [pv("hdd", { cls: "manual", modes: [RWO, ROX] })], { classes }, "no volume of class 'manual' offers ReadWriteMany"],
+    [
+      "too small everywhere, other failures too",
+      pvc("data", { req: "1Ti" }),
+      [pv("a", { cap: "5Gi" }), pv("b", { cap: "6Gi", volumeMode: "Block" })],
+      {},
+      "no class-less volume is large enough (largest fitting: 5Gi < 1Ti)",
+    ],
+    [
+      "no common blocker: the closest volume",
+      pvc("data", { req: "8Gi" }),
+      [pv("a", { cap: "5Gi" }), pv("b", { volumeMode: "Block" })],
+      {},
+      "closest a: a has 5Gi, the claim requests 8Gi",
+    ],
+    [
+      "access modes",
+      pvc("up", { cls: "manual", modes: [RWX] }),
+      [pv("hdd", { cls: "manual", modes: [RWO, ROX] })],
+      { classes },
+      "no volume of class 'manual' offers ReadWriteMany",
+    ],
     [
       "access modes, the one that offers them is taken",
       pvc("up", { cls: "manual", modes: [RWX] }),
-      [pv("hdd", { cls: "manual", modes: [RWO, ROX] }), pv("nfs", { cls: "manual", modes: [RWX], claimRef: refTo("media"), phase: "Bound" })],
+      [
+        pv("hdd", { cls: "manual", modes: [RWO, ROX] }),
+        pv("nfs", { cls: "manual", modes: [RWX], claimRef: refTo("media"), phase: "Bound" }),
+      ],
       { classes },
       "no free volume of class 'manual' offers ReadWriteMany",
     ],
@@ -311,10 +380,34 @@ describe("explainClaim — headline", () => {
       { classes },
       "no volume of class 'gold' is large enough (largest fitting: 10Gi < 1Ti); StorageClass 'gold' does not exist",
     ],
-    ["provisioner", pvc("web", { cls: "fast" }), [pv("a", { cls: "manual" }), pv("l", { cls: "local" })], { classes }, "waiting for ebs.csi.aws.com to provision a volume"],
-    ["provisioner, static volumes too small", pvc("web", { cls: "fast", req: "1Ti" }), [pv("a", { cls: "fast" })], { classes }, "waiting for ebs.csi.aws.com to provision a volume"],
-    ["WaitForFirstConsumer, provisioner", pvc("web", { cls: "fast" }), [], { classes: [fastWffc] }, "waiting for a pod to be scheduled (WaitForFirstConsumer)"],
-    ["scheduler, provisioner", pvc("web", { cls: "fast" }), [pv("a", { cls: "fast", host: "n2" })], { classes: [fastWffc], node: node("n1") }, "no volume fits node n1; ebs.csi.aws.com provisions one there"],
+    [
+      "provisioner",
+      pvc("web", { cls: "fast" }),
+      [pv("a", { cls: "manual" }), pv("l", { cls: "local" })],
+      { classes },
+      "waiting for ebs.csi.aws.com to provision a volume",
+    ],
+    [
+      "provisioner, static volumes too small",
+      pvc("web", { cls: "fast", req: "1Ti" }),
+      [pv("a", { cls: "fast" })],
+      { classes },
+      "waiting for ebs.csi.aws.com to provision a volume",
+    ],
+    [
+      "WaitForFirstConsumer, provisioner",
+      pvc("web", { cls: "fast" }),
+      [],
+      { classes: [fastWffc] },
+      "waiting for a pod to be scheduled (WaitForFirstConsumer)",
+    ],
+    [
+      "scheduler, provisioner",
+      pvc("web", { cls: "fast" }),
+      [pv("a", { cls: "fast", host: "n2" })],
+      { classes: [fastWffc], node: node("n1") },
+      "no volume fits node n1; ebs.csi.aws.com provisions one there",
+    ],
     [
       "WaitForFirstConsumer, static volumes",
       pvc("kafka", { cls: "local", req: "300Gi" }),
@@ -322,18 +415,60 @@ describe("explainClaim — headline", () => {
       { classes },
       "waiting for a pod to be scheduled (WaitForFirstConsumer); 1 volume could then match",
     ],
-    ["WaitForFirstConsumer, nothing would match", pvc("kafka", { cls: "local", req: "1Ti" }), [pv("l1", { cls: "local" })], { classes }, "no volume of class 'local' is large enough (largest fitting: 10Gi < 1Ti); binding also waits for a pod"],
-    ["waiting (delayBinding given)", pvc("data"), [pv("a")], { delayBinding: true }, "waiting for a pod to be scheduled (WaitForFirstConsumer); 1 volume could then match"],
+    [
+      "WaitForFirstConsumer, nothing would match",
+      pvc("kafka", { cls: "local", req: "1Ti" }),
+      [pv("l1", { cls: "local" })],
+      { classes },
+      "no volume of class 'local' is large enough (largest fitting: 10Gi < 1Ti); binding also waits for a pod",
+    ],
+    [
+      "waiting (delayBinding given)",
+      pvc("data"),
+      [pv("a")],
+      { delayBinding: true },
+      "waiting for a pod to be scheduled (WaitForFirstConsumer); 1 volume could then match",
+    ],
     ["no volume of the class", pvc("data", { cls: "fast" }), [pv("a")], {}, "no PersistentVolume has class 'fast'"],
     ["no class-less volume", pvc("data", { cls: "" }), [pv("a", { cls: "x" })], {}, 'no PersistentVolume is without a class ("")'],
     ["one taken", pvc("data"), [pv("a", { claimRef: refTo("x") })], {}, "the only class-less volume is bound to another claim"],
-    ["all taken", pvc("data"), [pv("a", { claimRef: refTo("x") }), pv("b", { claimRef: refTo("y") })], {}, "all 2 class-less volumes are bound to other claims"],
-    ["taken or deleting", pvc("data"), [pv("a", { claimRef: refTo("x") }), pv("b", { deleting: true })], {}, "every class-less volume is bound to another claim, being deleted or excluded"],
+    [
+      "all taken",
+      pvc("data"),
+      [pv("a", { claimRef: refTo("x") }), pv("b", { claimRef: refTo("y") })],
+      {},
+      "all 2 class-less volumes are bound to other claims",
+    ],
+    [
+      "taken or deleting",
+      pvc("data"),
+      [pv("a", { claimRef: refTo("x") }), pv("b", { deleting: true })],
+      {},
+      "every class-less volume is bound to another claim, being deleted or excluded",
+    ],
     ["modes, pool-wide", pvc("data", { modes: [RWX] }), [pv("a")], {}, "no class-less volume offers ReadWriteMany"],
-    ["default class", pvc("data"), [pv("a", { cap: "1Mi" })], { classes: [sc("std", "kubernetes.io/no-provisioner", { isDefault: true })] }, "no volume without a class matches; the default class 'std' will be assigned"],
-    ["volumeName: too small", pvc("data", { volumeName: "a", req: "1Ti" }), [pv("a")], {}, "cannot bind a (named in spec.volumeName): requested PV is too small"],
+    [
+      "default class",
+      pvc("data"),
+      [pv("a", { cap: "1Mi" })],
+      { classes: [sc("std", "kubernetes.io/no-provisioner", { isDefault: true })] },
+      "no volume without a class matches; the default class 'std' will be assigned",
+    ],
+    [
+      "volumeName: too small",
+      pvc("data", { volumeName: "a", req: "1Ti" }),
+      [pv("a")],
+      {},
+      "cannot bind a (named in spec.volumeName): requested PV is too small",
+    ],
     ["volumeName: missing", pvc("data", { volumeName: "a" }), [pv("b")], {}, "a (named in spec.volumeName) does not exist"],
-    ["volumeName: bound", pvc("data", { volumeName: "a" }), [pv("a", { claimRef: refTo("x"), phase: "Bound" }), pv("b")], {}, "a (named in spec.volumeName) is bound to default/x"],
+    [
+      "volumeName: bound",
+      pvc("data", { volumeName: "a" }),
+      [pv("a", { claimRef: refTo("x"), phase: "Bound" }), pv("b")],
+      {},
+      "a (named in spec.volumeName) is bound to default/x",
+    ],
     [
       "volumeName: Released, Retain",
       pvc("reports-restore", { ns: "shop", cls: "manual", req: "30Gi", volumeName: "iscsi-old-reports-30g" }),
@@ -341,8 +476,20 @@ describe("explainClaim — headline", () => {
       { classes },
       "iscsi-old-reports-30g is Released (Retain), still bound to shop/reports; clear its spec.claimRef to reuse it",
     ],
-    ["volumeName: satisfies", pvc("data", { volumeName: "a" }), [pv("a"), pv("b", { cap: "2Gi" })], {}, "Binds to a (10Gi): named in spec.volumeName, and it satisfies the claim"],
-    ["volumeName: pre-bound", pvc("data", { volumeName: "a" }), [pv("a", { claimRef: refTo("data") })], {}, "Binds to a (10Gi): named in spec.volumeName and pre-bound to the claim"],
+    [
+      "volumeName: satisfies",
+      pvc("data", { volumeName: "a" }),
+      [pv("a"), pv("b", { cap: "2Gi" })],
+      {},
+      "Binds to a (10Gi): named in spec.volumeName, and it satisfies the claim",
+    ],
+    [
+      "volumeName: pre-bound",
+      pvc("data", { volumeName: "a" }),
+      [pv("a", { claimRef: refTo("data") })],
+      {},
+      "Binds to a (10Gi): named in spec.volumeName and pre-bound to the claim",
+    ],
     ["invalid", pvc("data", { req: "x" }), [], {}, expect.stringMatching(/^Invalid claim: the claim requests "x"/)],
   ] as const)("%s", (_n, claim, pool, opts, want) => {
     const e = explainClaim(claim, pool as never, opts as never);

@@ -25,7 +25,13 @@ const pvOpts: fc.Arbitrary<PvOpts> = fc
     modes: fc.oneof({ weight: 3, arbitrary: fc.constant([RWO]) }, { weight: 2, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP]) }),
     cls: mostly<string | undefined>("fast", undefined, "", "slow"),
     phase: mostly<string | null>("Available", "Bound", "Released", null),
-    claimRef: mostly<PvOpts["claimRef"]>(undefined, refTo("data"), refTo("logs", true), { namespace: "default", name: "db", uid: "old" }, refTo("gone")),
+    claimRef: mostly<PvOpts["claimRef"]>(
+      undefined,
+      refTo("data"),
+      refTo("logs", true),
+      { namespace: "default", name: "db", uid: "old" },
+      refTo("gone"),
+    ),
     volumeMode: mostly<string | undefined>(undefined, "Block"),
     vac: mostly<string | undefined>(undefined, "gold"),
     labels: fc.constantFrom<Record<string, string> | undefined>(undefined, { zone: "a" }, { zone: "b" }, { zone: "a", disk: "ssd" }),
@@ -41,11 +47,19 @@ const poolArb = fc
 /** A claim shape: everything but the name and the request. */
 const shapeArb = fc
   .record({
-    modes: fc.oneof({ weight: 2, arbitrary: fc.constant([RWO]) }, { weight: 1, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP], { maxLength: 2 }) }),
+    modes: fc.oneof(
+      { weight: 2, arbitrary: fc.constant([RWO]) },
+      { weight: 1, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP], { maxLength: 2 }) },
+    ),
     cls: mostly<string | null | undefined>("fast", undefined, "", "slow", "none"),
     volumeMode: mostly<string | undefined>(undefined, "Block"),
     vac: mostly<string | undefined>(undefined, "gold"),
-    selector: fc.constantFrom<PvcOpts["selector"]>(undefined, {}, { matchLabels: { zone: "a" } }, { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] }),
+    selector: fc.constantFrom<PvcOpts["selector"]>(
+      undefined,
+      {},
+      { matchLabels: { zone: "a" } },
+      { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] },
+    ),
   })
   .map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PvcOpts);
 
@@ -53,7 +67,10 @@ const shapeArb = fc
 const claimsArb = fc
   .tuple(
     fc.array(shapeArb, { minLength: 1, maxLength: 3 }),
-    fc.array(fc.tuple(fc.nat(2), fc.constantFrom(...REQUESTS), fc.constantFrom(...CLAIM_NAMES), fc.boolean()), { minLength: 3, maxLength: 12 }),
+    fc.array(fc.tuple(fc.nat(2), fc.constantFrom(...REQUESTS), fc.constantFrom(...CLAIM_NAMES), fc.boolean()), {
+      minLength: 3,
+      maxLength: 12,
+    }),
   )
   .map(([shapes, picks]) =>
     picks.map(([s, req, name, uid]) => pvc(name, { ...shapes[s % shapes.length]!, req, ...(uid ? {} : { uid: "" }) })),
@@ -64,7 +81,10 @@ const classes = [sc("fast", "kubernetes.io/no-provisioner"), sc("slow", "csi.exa
 const optsArb = fc.record({
   mode: fc.constantFrom("controller" as const, "scheduler" as const),
   node: fc.option(fc.constantFrom(node("n1"), node("n2")), { nil: undefined }),
-  excluded: fc.oneof({ weight: 4, arbitrary: fc.constant(new Set<string>()) }, { weight: 1, arbitrary: fc.subarray(NAMES, { maxLength: 3 }).map((x) => new Set(x)) }),
+  excluded: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(new Set<string>()) },
+    { weight: 1, arbitrary: fc.subarray(NAMES, { maxLength: 3 }).map((x) => new Set(x)) },
+  ),
   delayBinding: fc.option(fc.boolean(), { nil: undefined }),
   maxVolumes: fc.option(fc.nat(4), { nil: undefined }),
   classes: fc.option(fc.constant(classes), { nil: undefined }),
@@ -126,7 +146,11 @@ describe("per-shape tables", () => {
 
   it("answer every claim of a shape (the table is built on the first), with the same results as cold calls", () => {
     const sizes = ["2Gi", "500Mi", "30Gi", "5Gi", "1Gi", "100Gi"];
-    const want = cold(() => sizes.map((s, i) => explainClaim(claim(`c${i}`, s), structuredClone(pool), { classes: [sc("fast", "kubernetes.io/no-provisioner")] })));
+    const want = cold(() =>
+      sizes.map((s, i) =>
+        explainClaim(claim(`c${i}`, s), structuredClone(pool), { classes: [sc("fast", "kubernetes.io/no-provisioner")] }),
+      ),
+    );
     const before = explainShapeStats();
     const warm = sizes.map((s, i) => explainClaim(claim(`c${i}`, s), pool, { classes: [sc("fast", "kubernetes.io/no-provisioner")] }));
     const after = explainShapeStats();

@@ -19,7 +19,13 @@ import {
   volumeModeOf,
 } from "../../src/api/index.js";
 import { checkVolumeNodeAffinity, labelSelectorAsSelector } from "../../src/labels/index.js";
-import { MatchingError, checkVolumeSatisfyClaim, explainClaim, findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
+import {
+  MatchingError,
+  checkVolumeSatisfyClaim,
+  explainClaim,
+  findBestMatchForClaim,
+  findMatchingVolume,
+} from "../../src/matching/index.js";
 import { ROX, RWO, RWOP, RWX, node, pv, pvc, refTo } from "./builders.js";
 import type { PvOpts, PvcOpts } from "./builders.js";
 
@@ -27,7 +33,13 @@ type NodeArg = ReturnType<typeof node> | undefined;
 
 // ---- the model (Appendix A) ----
 
-function modelFind(c: PersistentVolumeClaim, vols: PersistentVolume[], n: NodeArg, excluded: ReadonlySet<string>, delay: boolean): PersistentVolume | undefined {
+function modelFind(
+  c: PersistentVolumeClaim,
+  vols: PersistentVolume[],
+  n: NodeArg,
+  excluded: ReadonlySet<string>,
+  delay: boolean,
+): PersistentVolume | undefined {
   const want = claimRequest(c);
   const cls = claimClass(c);
   const sel = c.spec.selector != null ? labelSelectorAsSelector(c.spec.selector) : undefined;
@@ -93,7 +105,13 @@ const pvOpts: fc.Arbitrary<PvOpts> = fc
     cls: mostly<string | undefined>(undefined, "", "fast", "slow"),
     betaClass: mostly<string | undefined>(undefined, "", "fast"),
     phase: mostly<string | null>("Available", "Bound", "Released", "Pending", null),
-    claimRef: mostly<PvOpts["claimRef"]>(undefined, refTo("data"), refTo("data", true), { namespace: "default", name: "data", uid: "old" }, refTo("other")),
+    claimRef: mostly<PvOpts["claimRef"]>(
+      undefined,
+      refTo("data"),
+      refTo("data", true),
+      { namespace: "default", name: "data", uid: "old" },
+      refTo("other"),
+    ),
     volumeMode: mostly<string | undefined>(undefined, "Filesystem", "Block"),
     vac: mostly<string | undefined>(undefined, "", "gold"),
     labels: mostly<Record<string, string> | undefined>(undefined, { zone: "a" }, { zone: "b" }, {}),
@@ -109,22 +127,37 @@ const poolArb = fc
 const claimArb = fc
   .record({
     req: fc.constantFrom("1G", "1Gi", "2Gi", "500M", "0", "1500m", "3Gi", "10Gi", "900E"),
-    modes: fc.oneof({ weight: 2, arbitrary: fc.constant([RWO]) }, { weight: 1, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP], { maxLength: 2 }) }),
+    modes: fc.oneof(
+      { weight: 2, arbitrary: fc.constant([RWO]) },
+      { weight: 1, arbitrary: fc.subarray([RWO, ROX, RWX, RWOP], { maxLength: 2 }) },
+    ),
     cls: mostly<string | null | undefined>(undefined, null, "", "fast", "slow"),
     betaClass: mostly<string | undefined>(undefined, "", "slow"),
     volumeMode: mostly<string | undefined>(undefined, "Filesystem", "Block"),
     vac: mostly<string | null | undefined>(undefined, "gold", null),
-    selector: mostly<PvcOpts["selector"]>(undefined, null, {}, { matchLabels: { zone: "a" } }, { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] }),
+    selector: mostly<PvcOpts["selector"]>(
+      undefined,
+      null,
+      {},
+      { matchLabels: { zone: "a" } },
+      { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] },
+    ),
   })
   .map((o) => pvc("data", Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as PvcOpts));
 
-const excludedArb = fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(NAMES, { maxLength: 3 }) });
+const excludedArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<string[]>([]) },
+  { weight: 1, arbitrary: fc.subarray(NAMES, { maxLength: 3 }) },
+);
 const delayArb = mostly(false, true);
 
 const nodeArb = fc.option(fc.constantFrom(node("n1"), node("n2")), { nil: undefined });
 
 const shuffled = <T>(xs: T[], keys: number[]): T[] =>
-  xs.map((x, i) => ({ x, k: keys[i] ?? 0, i })).sort((a, b) => a.k - b.k || a.i - b.i).map((e) => e.x);
+  xs
+    .map((x, i) => ({ x, k: keys[i] ?? 0, i }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((e) => e.x);
 const keysArb = fc.array(fc.integer(), { minLength: 8, maxLength: 8 });
 
 const nm = (v: PersistentVolume | undefined) => v?.metadata.name;
@@ -148,10 +181,12 @@ describe("pre-bound volumes (dense scenarios)", () => {
   const preBoundArb = fc
     .tuple(pvOpts, fc.constantFrom(refTo("data"), refTo("data", true)), fc.constantFrom(undefined, "n1", "n2"), fc.constantFrom("p", "z"))
     .map(([o, ref, host, name]) => pv(name, { ...o, claimRef: ref, ...(host ? { host } : {}) }));
-  const scenarioArb = fc.tuple(poolArb, fc.uniqueArray(preBoundArb, { minLength: 1, maxLength: 2, selector: (v) => v.metadata.name })).map(([pool, pre]) => {
-    const names = new Set(pre.map((v) => v.metadata.name));
-    return [...pool.filter((v) => !names.has(v.metadata.name)), ...pre];
-  });
+  const scenarioArb = fc
+    .tuple(poolArb, fc.uniqueArray(preBoundArb, { minLength: 1, maxLength: 2, selector: (v) => v.metadata.name }))
+    .map(([pool, pre]) => {
+      const names = new Set(pre.map((v) => v.metadata.name));
+      return [...pool.filter((v) => !names.has(v.metadata.name)), ...pre];
+    });
   it("findMatchingVolume = the model (early exit, short-circuit, skipped pre-bound volumes)", () => {
     fc.assert(
       fc.property(claimArb, scenarioArb, nodeArb, excludedArb, delayArb, keysArb, (c, pool, n, ex, delay, keys) => {
@@ -233,10 +268,7 @@ describe("explainClaim", () => {
         const e = explainClaim(c, pool, o);
         for (const v of pool) {
           const verdict = e.volumes.find((x) => x.name === v.metadata.name)!;
-          const alone =
-            o.mode === "controller"
-              ? modelBest(c, [v], o.delayBinding)
-              : modelFind(c, [v], o.node, o.excluded, o.delayBinding);
+          const alone = o.mode === "controller" ? modelBest(c, [v], o.delayBinding) : modelFind(c, [v], o.node, o.excluded, o.delayBinding);
           expect(verdict.failures.length === 0).toBe(alone === v);
           expect(verdict.status === "rejected").toBe(verdict.failures.length > 0);
           expect(verdict.status === "candidate").toBe(verdict.lost !== undefined);
@@ -257,14 +289,20 @@ describe("explainClaim", () => {
 
   it("repeated explanations over one pool (memoised decoding, pool snapshot) equal fresh ones, with and without maxVolumes", () => {
     fc.assert(
-      fc.property(fc.array(claimArb, { minLength: 2, maxLength: 3 }), poolArb, optsArb, fc.option(fc.nat(4), { nil: undefined }), (cs, pool, o, max) => {
-        const opts = { ...o, ...(max !== undefined ? { maxVolumes: max } : {}) };
-        for (const c of cs) {
-          const warm = explainClaim(c, pool, opts);
-          expect(warm).toEqual(explainClaim(c, structuredClone(pool), opts));
-          expect(explainClaim(c, [...pool], opts)).toEqual(warm);
-        }
-      }),
+      fc.property(
+        fc.array(claimArb, { minLength: 2, maxLength: 3 }),
+        poolArb,
+        optsArb,
+        fc.option(fc.nat(4), { nil: undefined }),
+        (cs, pool, o, max) => {
+          const opts = { ...o, ...(max !== undefined ? { maxVolumes: max } : {}) };
+          for (const c of cs) {
+            const warm = explainClaim(c, pool, opts);
+            expect(warm).toEqual(explainClaim(c, structuredClone(pool), opts));
+            expect(explainClaim(c, [...pool], opts)).toEqual(warm);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -306,9 +344,20 @@ describe("garbage never crashes", () => {
     fc.anything(),
     fc.record({ metadata: fc.anything(), spec: fc.anything(), status: fc.anything() }),
     fc.record({
-      metadata: fc.record({ name: fc.string(), labels: fc.anything(), annotations: fc.anything(), deletionTimestamp: fc.anything() }, { requiredKeys: [] }),
+      metadata: fc.record(
+        { name: fc.string(), labels: fc.anything(), annotations: fc.anything(), deletionTimestamp: fc.anything() },
+        { requiredKeys: [] },
+      ),
       spec: fc.record(
-        { capacity: fc.anything(), accessModes: fc.anything(), claimRef: fc.anything(), storageClassName: fc.anything(), volumeMode: fc.anything(), nodeAffinity: fc.anything(), volumeAttributesClassName: fc.anything() },
+        {
+          capacity: fc.anything(),
+          accessModes: fc.anything(),
+          claimRef: fc.anything(),
+          storageClassName: fc.anything(),
+          volumeMode: fc.anything(),
+          nodeAffinity: fc.anything(),
+          volumeAttributesClassName: fc.anything(),
+        },
         { requiredKeys: [] },
       ),
       status: fc.anything(),
@@ -318,7 +367,10 @@ describe("garbage never crashes", () => {
     fc.assert(
       fc.property(fc.oneof(claimArb, fc.anything()), fc.array(junkVolume, { maxLength: 4 }), poolArb, nodeArb, (c, junk, pool, n) => {
         const vols = [...pool, ...junk] as PersistentVolume[];
-        for (const f of [() => findMatchingVolume(c as PersistentVolumeClaim, vols, { node: n }), () => findBestMatchForClaim(c as PersistentVolumeClaim, vols)]) {
+        for (const f of [
+          () => findMatchingVolume(c as PersistentVolumeClaim, vols, { node: n }),
+          () => findBestMatchForClaim(c as PersistentVolumeClaim, vols),
+        ]) {
           try {
             f();
           } catch (e) {

@@ -25,7 +25,10 @@ export function runtimeSpecifiers(source: string): string[] {
     // `import { type A, type B } from` is erased too (every specifier is type-only).
     const braces = /^\{([^}]*)\}$/.exec(clause.trim());
     if (braces) {
-      const names = braces[1]!.split(",").map((s) => s.trim()).filter((s) => s !== "");
+      const names = braces[1]!
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
       if (names.length > 0 && names.every((n) => n.startsWith("type "))) continue;
     }
     out.push(m[4]!);
@@ -79,7 +82,12 @@ describe("the matching layer's runtime import graph", () => {
   it("never enters src/api/schemas or the api barrel that re-exports them", () => {
     const bad = [...files].filter(([f]) => {
       const r = relative(root, f);
-      return r.startsWith("src/api/schemas/") || r === "src/api/index.ts" || r === "src/api/quantity-schema.ts" || r === "src/api/parse-object.ts";
+      return (
+        r.startsWith("src/api/schemas/") ||
+        r === "src/api/index.ts" ||
+        r === "src/api/quantity-schema.ts" ||
+        r === "src/api/parse-object.ts"
+      );
     });
     expect(bad.map(([, via]) => via.join(" → "))).toEqual([]);
   });

@@ -142,10 +142,42 @@ function createTestVolumes(): PersistentVolume[] {
     // pre-bound volume above. kubevol has the same store semantics, so the pool for
     // findMatchingVolume (a plain list upstream) renames it — see poolForList().
     vol({ uid: "affinity-pv3", name: "affinity003", cap: "200G", modes: [RWO, ROX], cls: "wait", affinity: affinity("key1", "value3") }),
-    vol({ uid: "affinity-pv4-pending", name: "affinity004-pending", cap: "200G", modes: [RWO, ROX], cls: "wait", affinity: affinity("key1", "value4"), phase: "Pending" }),
-    vol({ uid: "affinity-pv4-failed", name: "affinity004-failed", cap: "200G", modes: [RWO, ROX], cls: "wait", affinity: affinity("key1", "value4"), phase: "Failed" }),
-    vol({ uid: "affinity-pv4-released", name: "affinity004-released", cap: "200G", modes: [RWO, ROX], cls: "wait", affinity: affinity("key1", "value4"), phase: "Released" }),
-    vol({ uid: "affinity-pv4-empty", name: "affinity004-empty", cap: "200G", modes: [RWO, ROX], cls: "wait", affinity: affinity("key1", "value4"), phase: "" }),
+    vol({
+      uid: "affinity-pv4-pending",
+      name: "affinity004-pending",
+      cap: "200G",
+      modes: [RWO, ROX],
+      cls: "wait",
+      affinity: affinity("key1", "value4"),
+      phase: "Pending",
+    }),
+    vol({
+      uid: "affinity-pv4-failed",
+      name: "affinity004-failed",
+      cap: "200G",
+      modes: [RWO, ROX],
+      cls: "wait",
+      affinity: affinity("key1", "value4"),
+      phase: "Failed",
+    }),
+    vol({
+      uid: "affinity-pv4-released",
+      name: "affinity004-released",
+      cap: "200G",
+      modes: [RWO, ROX],
+      cls: "wait",
+      affinity: affinity("key1", "value4"),
+      phase: "Released",
+    }),
+    vol({
+      uid: "affinity-pv4-empty",
+      name: "affinity004-empty",
+      cap: "200G",
+      modes: [RWO, ROX],
+      cls: "wait",
+      affinity: affinity("key1", "value4"),
+      phase: "",
+    }),
   ];
 }
 
@@ -263,7 +295,8 @@ describe("TestMatchingWithBoundVolumes", () => {
 });
 
 describe("TestFindingVolumeWithDifferentAccessModes", () => {
-  const gce = (claimRef?: V["claimRef"]) => vol({ uid: "001", name: "gce", cap: "10G", modes: [RWO, ROX], ...(claimRef ? { claimRef } : {}) });
+  const gce = (claimRef?: V["claimRef"]) =>
+    vol({ uid: "001", name: "gce", cap: "10G", modes: [RWO, ROX], ...(claimRef ? { claimRef } : {}) });
   const ebs = (claimRef?: V["claimRef"]) => vol({ uid: "002", name: "ebs", cap: "10G", modes: [RWO], ...(claimRef ? { claimRef } : {}) });
   const nfs = () => vol({ uid: "003", name: "nfs", cap: "10G", modes: [RWO, ROX, RWX] });
   const bound = {}; // upstream: an empty ObjectReference (bound to "someone else")
@@ -390,7 +423,13 @@ describe("TestFindingPreboundVolumes", () => {
   });
 
   it("a claimRef with another uid is another claim's", () => {
-    const pool = [testVolume("pv1", "1Gi"), { ...testVolume("pv8", "8Gi"), spec: { ...testVolume("pv8", "8Gi").spec, claimRef: { name: "claim01", namespace: "myns", uid: "old" } } }];
+    const pool = [
+      testVolume("pv1", "1Gi"),
+      {
+        ...testVolume("pv8", "8Gi"),
+        spec: { ...testVolume("pv8", "8Gi").spec, claimRef: { name: "claim01", namespace: "myns", uid: "old" } },
+      },
+    ];
     const c = { ...claim, metadata: { ...claim.metadata, uid: "new" } };
     expect(findBestMatchForClaim(c, pool)?.metadata.name).toBe("pv1");
   });
@@ -488,7 +527,11 @@ describe("TestFindMatchVolumeWithNode (component-helpers pv_helpers_test.go, ver
     mk("local-pd-very-large", "local002", "200E", true, { cls: "large" }),
     mk("affinity-pv", "affinity001", "100G", true, { cls: "wait", affinity: affinity("key1", "value1") }),
     mk("affinity-pv2", "affinity002", "150G", true, { cls: "wait", affinity: affinity("key1", "value1") }),
-    mk("affinity-prebound", "affinity003", "100G", true, { cls: "wait", claimRef: { name: "claim02", namespace: "myns" }, affinity: affinity("key1", "value1") }),
+    mk("affinity-prebound", "affinity003", "100G", true, {
+      cls: "wait",
+      claimRef: { name: "claim02", namespace: "myns" },
+      affinity: affinity("key1", "value1"),
+    }),
     // NB: upstream gives this volume the same name as the pre-bound one above.
     mk("affinity-pv3", "affinity003", "200G", true, { cls: "wait", affinity: affinity("key1", "value3") }),
     mk("affinity-pv4", "affinity004", "200G", false, { cls: "wait", affinity: affinity("key1", "value4") }),
@@ -524,7 +567,9 @@ describe("TestFindMatchVolumeWithNode (component-helpers pv_helpers_test.go, ver
     expect(run(claim("claim02", [RWO]), node("value3"))).toBe("affinity-pv3");
   });
   it("the same two scenarios with unique names", () => {
-    const renamed = volumes().map((pv) => (pv.metadata.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv));
+    const renamed = volumes().map((pv) =>
+      pv.metadata.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv,
+    );
     const go = (c: PersistentVolumeClaim, n: ReturnType<typeof node>) =>
       uidOf(findMatchingVolume(c, renamed, { node: n, delayBinding: true }));
     expect(go(claim("claim02", [RWO]), node("value1"))).toBe("affinity-prebound");
@@ -543,16 +588,37 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
     // (the PV controller's index only avoids it through its access-mode groups).
     ["no node: access modes unchecked", makePVC("999G"), undefined, [], false, "gce-pd-2"],
     ["with a node the same claim finds nothing", makePVC("999G", { modes: [ROX, RWO] }), node("value1"), [], true, ""],
-    ["successful-match-with-class", makePVC("1G", { modes: [RWO], cls: "silver", selector: { matchLabels: { "should-exist": "true" } } }), undefined, [], false, "gce-pd-silver1"],
+    [
+      "successful-match-with-class",
+      makePVC("1G", { modes: [RWO], cls: "silver", selector: { matchLabels: { "should-exist": "true" } } }),
+      undefined,
+      [],
+      false,
+      "gce-pd-silver1",
+    ],
     ["successful-match-very-large", makePVC("1E", { modes: [RWO], cls: "large" }), undefined, [], false, "local-pd-very-large"],
-    ["successful-match-exact-extremely-large", makePVC("800E", { modes: [RWO], cls: "large" }), undefined, [], false, "local-pd-extremely-large"],
+    [
+      "successful-match-exact-extremely-large",
+      makePVC("800E", { modes: [RWO], cls: "large" }),
+      undefined,
+      [],
+      false,
+      "local-pd-extremely-large",
+    ],
     ["successful-no-match-way-too-large", makePVC("950E", { modes: [RWO], cls: "large" }), undefined, [], false, ""],
     ["successful-match-with-node", wait("100G"), node("value1"), [], true, "affinity-pv"],
     ["successful-match-with-node-excluded", wait("100G"), node("value1"), ["affinity001"], true, "affinity-pv2"],
     ["excluded both value1 volumes", wait("100G"), node("value1"), ["affinity001", "affinity002"], true, ""],
     ["successful-match-with-node-prebound", wait("100G", { name: "claim02" }), node("value1"), [], true, "affinity-prebound"],
     ["unsuccessful-prebound-with-node-mismatch", wait("100G", { name: "claim02" }), node("value3"), [], true, ""],
-    ["excluded pre-bound volume falls back to the search", wait("100G", { name: "claim02" }), node("value1"), ["affinity003"], true, "affinity-pv"],
+    [
+      "excluded pre-bound volume falls back to the search",
+      wait("100G", { name: "claim02" }),
+      node("value1"),
+      ["affinity003"],
+      true,
+      "affinity-pv",
+    ],
     ["unsuccessful-match-with-node-mismatch", wait("100G"), node("value2"), [], true, ""],
     ["successful-match-with-node-value3", wait("100G"), node("value3"), [], true, "affinity-pv3"],
     ["node-value4: pending/failed/released/empty phases are skipped", wait("100G"), node("value4"), [], true, ""],
@@ -565,9 +631,30 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
     ["controller path, delayed: nothing", wait("100G"), undefined, [], true, ""],
     ["controller path, delayed, pre-bound: returned", wait("100G", { name: "claim02" }), undefined, [], true, "affinity-prebound"],
     // Pre-bound volumes skip phase, selector, class and access-mode checks (§1.8 step 8).
-    ["pre-bound ignores the claim's class", makePVC("100G", { name: "claim02", modes: [RWO], cls: "gold" }), node("value1"), [], true, "affinity-prebound"],
-    ["pre-bound ignores the claim's selector", wait("100G", { name: "claim02", selector: { matchLabels: { nope: "x" } } }), node("value1"), [], true, "affinity-prebound"],
-    ["pre-bound ignores access modes (scheduler path)", wait("100G", { name: "claim02", modes: [RWX] }), node("value1"), [], true, "affinity-prebound"],
+    [
+      "pre-bound ignores the claim's class",
+      makePVC("100G", { name: "claim02", modes: [RWO], cls: "gold" }),
+      node("value1"),
+      [],
+      true,
+      "affinity-prebound",
+    ],
+    [
+      "pre-bound ignores the claim's selector",
+      wait("100G", { name: "claim02", selector: { matchLabels: { nope: "x" } } }),
+      node("value1"),
+      [],
+      true,
+      "affinity-prebound",
+    ],
+    [
+      "pre-bound ignores access modes (scheduler path)",
+      wait("100G", { name: "claim02", modes: [RWX] }),
+      node("value1"),
+      [],
+      true,
+      "affinity-prebound",
+    ],
     ["pre-bound too small is skipped", wait("101G", { name: "claim02" }), node("value1"), [], true, "affinity-pv2"],
     ["pre-bound in another namespace is not ours", wait("100G", { name: "claim02", ns: "other" }), node("value1"), [], true, "affinity-pv"],
   ];
@@ -608,7 +695,10 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
   });
 
   it("a Node object works as the node", () => {
-    const got = findMatchingVolume(wait("100G"), poolForList(), { node: { metadata: { name: "n1", labels: { key1: "value1" } } }, delayBinding: true });
+    const got = findMatchingVolume(wait("100G"), poolForList(), {
+      node: { metadata: { name: "n1", labels: { key1: "value1" } } },
+      delayBinding: true,
+    });
     expect(uidOf(got)).toBe("affinity-pv");
   });
 
@@ -682,12 +772,22 @@ describe("checkVolumeSatisfyClaim (§3.5, checks in order)", () => {
     ["too small before class", { ...base, cap: "9Gi", cls: "slow" }, claim(), "requested PV is too small"],
     ["class", { ...base, cls: "slow" }, claim(), "storageClassName does not match"],
     ["class before mode", { ...base, cls: "slow", mode: "Block" }, claim(), "storageClassName does not match"],
-    ["beta class annotation on the volume", { ...base, cls: "fast", annotations: { [BETA]: "slow" } }, claim(), "storageClassName does not match"],
+    [
+      "beta class annotation on the volume",
+      { ...base, cls: "fast", annotations: { [BETA]: "slow" } },
+      claim(),
+      "storageClassName does not match",
+    ],
     ["vac", { ...base, vac: "gold" }, claim(), "volumeAttributesClassName does not match"],
     ["volume mode", { ...base, mode: "Block" }, claim(), "incompatible volumeMode"],
     ["volume mode before access mode", { ...base, mode: "Block", modes: [ROX] }, claim(), "incompatible volumeMode"],
     ["access mode", { ...base, modes: [ROX] }, claim(), "incompatible accessMode"],
-    ["phase, selector and claimRef are not checked", { ...base, phase: "Released", claimRef: { name: "x", namespace: "y" } }, claim({ selector: { matchLabels: { a: "b" } } }), undefined],
+    [
+      "phase, selector and claimRef are not checked",
+      { ...base, phase: "Released", claimRef: { name: "x", namespace: "y" } },
+      claim({ selector: { matchLabels: { a: "b" } } }),
+      undefined,
+    ],
     ["node affinity is not checked", { ...base, affinity: affinity("k", "v") }, claim(), undefined],
     // Value() rounds up to whole bytes: 1500m counts as 2.
     ["size compared as rounded-up bytes", { ...base, cap: "1500m" }, claim({ size: "2" }), undefined],

@@ -124,7 +124,9 @@ describe("memoised decoding and ids", () => {
     expect(nodeAffinityId(a)).not.toBe(nodeAffinityId(c));
   });
   it("volumeSignature: equal for volumes of a kind, different across kinds", () => {
-    expect(volumeSignature(decodeVolume(pv("a", { cap: "1Gi" })))).toBe(volumeSignature(decodeVolume(pv("b", { cap: "5Gi", labels: { x: "y" } }))));
+    expect(volumeSignature(decodeVolume(pv("a", { cap: "1Gi" })))).toBe(
+      volumeSignature(decodeVolume(pv("b", { cap: "5Gi", labels: { x: "y" } }))),
+    );
     expect(volumeSignature(decodeVolume(pv("a")))).not.toBe(volumeSignature(decodeVolume(pv("a", { phase: "Bound" }))));
   });
 });

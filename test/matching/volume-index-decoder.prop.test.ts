@@ -35,7 +35,16 @@ const VOLUME: fc.Arbitrary<unknown> = fc.record(
       fc.record(
         {
           capacity: orOdd(
-            fc.record({ storage: fc.oneof(fc.constantFrom("1Gi", "1G", " 2Gi", "bogus", "1.5", "800E"), fc.integer({ min: 0, max: 10 }), fc.constant(null)) }, { requiredKeys: [] }),
+            fc.record(
+              {
+                storage: fc.oneof(
+                  fc.constantFrom("1Gi", "1G", " 2Gi", "bogus", "1.5", "800E"),
+                  fc.integer({ min: 0, max: 10 }),
+                  fc.constant(null),
+                ),
+              },
+              { requiredKeys: [] },
+            ),
           ),
           accessModes: orOdd(fc.constantFrom(["ReadWriteOnce"], ["ReadOnlyMany", "ReadWriteOnce"], ["Weird"], [])),
           storageClassName: orOdd(fc.constantFrom("fast", "")),

@@ -13,14 +13,29 @@ import { VolumeIndex } from "../../src/matching/volume-index.js";
 import { HOSTNAME, ROX, RWO, RWOP, RWX, node, pv, pvc } from "./builders.js";
 
 const NAMES = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "pv-10", "pv-9", ""];
-const CAPACITIES = ["1Gi", "1G", "1073741824", "1024Mi", "2Gi", "500M", "0", "10Gi", "1.5Gi", "100m", "800E", "950E", "9007199254740993", "9007199254740992"];
+const CAPACITIES = [
+  "1Gi",
+  "1G",
+  "1073741824",
+  "1024Mi",
+  "2Gi",
+  "500M",
+  "0",
+  "10Gi",
+  "1.5Gi",
+  "100m",
+  "800E",
+  "950E",
+  "9007199254740993",
+  "9007199254740992",
+];
 const CAPACITY = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...CAPACITIES) },
   { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "bogus", "10 Gi") },
 );
-const ANY_MODES: fc.Arbitrary<string[]> = fc.subarray([RWO, ROX, RWX, RWOP, "Weird"], { minLength: 0, maxLength: 3 }).chain((m) =>
-  fc.boolean().map((dup) => (dup && m.length > 0 ? [...m, m[0]!] : m)),
-);
+const ANY_MODES: fc.Arbitrary<string[]> = fc
+  .subarray([RWO, ROX, RWX, RWOP, "Weird"], { minLength: 0, maxLength: 3 })
+  .chain((m) => fc.boolean().map((dup) => (dup && m.length > 0 ? [...m, m[0]!] : m)));
 const MODES = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom<string[]>([RWO], [RWO], [RWO, ROX], [ROX, RWO], [RWX], [ROX], [RWO, RWX]) },
   { weight: 1, arbitrary: ANY_MODES },
@@ -31,11 +46,11 @@ const CLAIM_MODES = fc.oneof(
 );
 const CLASS = fc.constantFrom("", "", "", "fast", "slow");
 /** Mostly `common`, sometimes one of `rare`. */
-const mostly = <T,>(common: T, ...rare: T[]) => fc.oneof({ weight: 10, arbitrary: fc.constant(common) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
-const LABELS = fc.option(
-  fc.record({ zone: fc.constantFrom("a", "b"), disk: fc.constantFrom("ssd", "hdd") }, { requiredKeys: [] }),
-  { nil: undefined },
-);
+const mostly = <T>(common: T, ...rare: T[]) =>
+  fc.oneof({ weight: 10, arbitrary: fc.constant(common) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
+const LABELS = fc.option(fc.record({ zone: fc.constantFrom("a", "b"), disk: fc.constantFrom("ssd", "hdd") }, { requiredKeys: [] }), {
+  nil: undefined,
+});
 const hostTerm = (...hosts: string[]) => ({ matchExpressions: [{ key: HOSTNAME, operator: "In", values: hosts }] });
 const AFFINITY = fc.oneof(
   { weight: 6, arbitrary: fc.constant<NodeSelector | undefined>(undefined) },
@@ -47,7 +62,16 @@ const AFFINITY = fc.oneof(
       { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] }] },
       { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] }] },
       { nodeSelectorTerms: [hostTerm("n3"), { matchExpressions: [{ key: "zone", operator: "In", values: ["b"] }] }] },
-      { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }, { key: HOSTNAME, operator: "In", values: ["n2"] }] }] },
+      {
+        nodeSelectorTerms: [
+          {
+            matchExpressions: [
+              { key: "zone", operator: "In", values: ["a"] },
+              { key: HOSTNAME, operator: "In", values: ["n2"] },
+            ],
+          },
+        ],
+      },
       { nodeSelectorTerms: [] },
       { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: [] }] }] },
     ),
@@ -92,7 +116,9 @@ const VOLUME = fc
       cls: r.cls,
       ...(r.beta !== undefined ? { betaClass: r.beta } : {}),
       phase: r.phase,
-      claimRef: r.claimRef ? { namespace: r.claimRef.namespace, name: r.claimRef.name, ...(r.claimRef.uid ? { uid: r.claimRef.uid } : {}) } : null,
+      claimRef: r.claimRef
+        ? { namespace: r.claimRef.namespace, name: r.claimRef.name, ...(r.claimRef.uid ? { uid: r.claimRef.uid } : {}) }
+        : null,
       ...(r.volumeMode !== undefined ? { volumeMode: r.volumeMode } : {}),
       ...(r.vac !== undefined ? { vac: r.vac } : {}),
       ...(r.labels !== undefined ? { labels: r.labels as Record<string, string> } : {}),
@@ -125,7 +151,10 @@ const CLAIM = fc
     name: fc.constantFrom(...CLAIM_NAMES),
     ns: fc.constantFrom("default", "default", "other"),
     uid: fc.constantFrom("uid-c1", "uid-c2", "uid-x"),
-    req: fc.oneof({ weight: 25, arbitrary: fc.constantFrom<string | null>(...CAPACITIES) }, { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "lots") }),
+    req: fc.oneof(
+      { weight: 25, arbitrary: fc.constantFrom<string | null>(...CAPACITIES) },
+      { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "lots") },
+    ),
     modes: CLAIM_MODES,
     cls: fc.constantFrom<string | null | undefined>("", "", undefined, null, "fast", "slow"),
     volumeMode: mostly<string | undefined>(undefined, "Block", "Filesystem"),
@@ -148,9 +177,9 @@ const CLAIM = fc
 
 const NODE = fc.oneof(
   fc.constant(undefined),
-  fc.record({ host: fc.constantFrom("n1", "n2", "n3", "n4"), zone: fc.constantFrom<string | undefined>("a", "b", undefined) }).map(({ host, zone }) =>
-    node(host, zone !== undefined ? { zone } : {}),
-  ),
+  fc
+    .record({ host: fc.constantFrom("n1", "n2", "n3", "n4"), zone: fc.constantFrom<string | undefined>("a", "b", undefined) })
+    .map(({ host, zone }) => node(host, zone !== undefined ? { zone } : {})),
   fc.constant({ metadata: { name: "bare" } }),
 );
 
@@ -161,21 +190,29 @@ type Op =
   | { kind: "delete"; name: string }
   | { kind: "change"; name: string; change: Change; value: unknown }
   | { kind: "best"; claim: PersistentVolumeClaim; delayBinding: boolean }
-  | { kind: "match"; claim: PersistentVolumeClaim; node: ReturnType<typeof node> | { metadata: { name: string } } | undefined; excluded: string[]; delayBinding: boolean };
+  | {
+      kind: "match";
+      claim: PersistentVolumeClaim;
+      node: ReturnType<typeof node> | { metadata: { name: string } } | undefined;
+      excluded: string[];
+      delayBinding: boolean;
+    };
 
 const OP: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: VOLUME.map((v): Op => ({ kind: "upsert", pv: v })) },
   { weight: 2, arbitrary: fc.constantFrom(...NAMES).map((name): Op => ({ kind: "delete", name })) },
   {
     weight: 4,
-    arbitrary: fc.oneof(
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("phase"), value: PHASE }),
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("claimRef"), value: CLAIM_REF }),
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("deleting"), value: fc.boolean() }),
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("labels"), value: LABELS }),
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("capacity"), value: CAPACITY }),
-      fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("annotation"), value: fc.string({ maxLength: 2 }) }),
-    ).map((r): Op => ({ kind: "change", ...r })),
+    arbitrary: fc
+      .oneof(
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("phase"), value: PHASE }),
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("claimRef"), value: CLAIM_REF }),
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("deleting"), value: fc.boolean() }),
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("labels"), value: LABELS }),
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("capacity"), value: CAPACITY }),
+        fc.record({ name: fc.constantFrom(...NAMES), change: fc.constant<Change>("annotation"), value: fc.string({ maxLength: 2 }) }),
+      )
+      .map((r): Op => ({ kind: "change", ...r })),
   },
   { weight: 4, arbitrary: fc.record({ claim: CLAIM, delayBinding: mostly(false, true) }).map((r): Op => ({ kind: "best", ...r })) },
   {
@@ -279,7 +316,9 @@ function run(initial: PersistentVolume[], ops: Op[]): void {
 describe("VolumeIndex agrees with the reference functions (model-based)", () => {
   it("after every sequence of updates, for every query", () => {
     fc.assert(
-      fc.property(fc.array(VOLUME, { minLength: 4, maxLength: 16 }), fc.array(OP, { minLength: 1, maxLength: 50 }), (initial, ops) => run(initial, ops)),
+      fc.property(fc.array(VOLUME, { minLength: 4, maxLength: 16 }), fc.array(OP, { minLength: 1, maxLength: 50 }), (initial, ops) =>
+        run(initial, ops),
+      ),
       { numRuns: 400 },
     );
     // Not vacuous: a good share of the queries find a volume.
@@ -333,16 +372,21 @@ describe("VolumeIndex agrees with the reference functions (model-based)", () => 
       { minLength: 150, maxLength: 400 },
     );
     fc.assert(
-      fc.property(many, fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 }), fc.array(CLAIM, { minLength: 1, maxLength: 5 }), (vols, deletes, cs) => {
-        const volumes = vols.map((r) => pv(`v${String(r.i).padStart(3, "0")}`, { cap: r.cap, labels: { zone: r.zone } }));
-        const ops: Op[] = [
-          ...deletes.map((i): Op => ({ kind: "delete", name: `v${String(i).padStart(3, "0")}` })),
-          ...cs.map((claim): Op => ({ kind: "best", claim, delayBinding: false })),
-          ...volumes.slice(0, 100).map((v): Op => ({ kind: "upsert", pv: v })),
-          ...cs.map((claim): Op => ({ kind: "match", claim, node: undefined, excluded: [], delayBinding: false })),
-        ];
-        run(volumes, ops);
-      }),
+      fc.property(
+        many,
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 }),
+        fc.array(CLAIM, { minLength: 1, maxLength: 5 }),
+        (vols, deletes, cs) => {
+          const volumes = vols.map((r) => pv(`v${String(r.i).padStart(3, "0")}`, { cap: r.cap, labels: { zone: r.zone } }));
+          const ops: Op[] = [
+            ...deletes.map((i): Op => ({ kind: "delete", name: `v${String(i).padStart(3, "0")}` })),
+            ...cs.map((claim): Op => ({ kind: "best", claim, delayBinding: false })),
+            ...volumes.slice(0, 100).map((v): Op => ({ kind: "upsert", pv: v })),
+            ...cs.map((claim): Op => ({ kind: "match", claim, node: undefined, excluded: [], delayBinding: false })),
+          ];
+          run(volumes, ops);
+        },
+      ),
       { numRuns: 40 },
     );
     expect(answered.some - before.some).toBeGreaterThan((answered.all - before.all) / 10);
@@ -351,7 +395,14 @@ describe("VolumeIndex agrees with the reference functions (model-based)", () => 
 
 describe("VolumeIndex built in bulk equals one built by upserts", () => {
   /** Both indexes' answers to a query, as comparable outcomes. */
-  function bothAnswer(bulk: VolumeIndex, incr: VolumeIndex, claim: PersistentVolumeClaim, n: ReturnType<typeof node> | { metadata: { name: string } } | undefined, excluded: string[], delay: boolean): void {
+  function bothAnswer(
+    bulk: VolumeIndex,
+    incr: VolumeIndex,
+    claim: PersistentVolumeClaim,
+    n: ReturnType<typeof node> | { metadata: { name: string } } | undefined,
+    excluded: string[],
+    delay: boolean,
+  ): void {
     const best = outcome(() => bulk.findBestMatchForClaim(claim, { delayBinding: delay }));
     expect(best).toBe(outcome(() => incr.findBestMatchForClaim(claim, { delayBinding: delay })));
     const opts = { ...(n ? { node: n } : {}), excluded: new Set(excluded), delayBinding: delay };
@@ -382,7 +433,11 @@ describe("VolumeIndex built in bulk equals one built by upserts", () => {
         fc.array(QUERY, { minLength: 1, maxLength: 12 }),
         fc.array(OP, { maxLength: 12 }),
         (vols, sorted, queries, ops) => {
-          const input = sorted ? [...new Map(vols.map((v) => [v.metadata.name ?? "", v])).values()].sort((x, y) => ((x.metadata.name ?? "") < (y.metadata.name ?? "") ? -1 : 1)) : vols;
+          const input = sorted
+            ? [...new Map(vols.map((v) => [v.metadata.name ?? "", v])).values()].sort((x, y) =>
+                (x.metadata.name ?? "") < (y.metadata.name ?? "") ? -1 : 1,
+              )
+            : vols;
           const bulk = new VolumeIndex(input);
           const incr = new VolumeIndex();
           for (const v of input) incr.upsert(v);
@@ -413,12 +468,23 @@ describe("VolumeIndex built in bulk equals one built by upserts", () => {
   it("with hundreds of same-capacity volumes in name order (position tie-break, full blocks)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ cap: fc.constantFrom("1Gi", "1073741824", "1024Mi", "2Gi", "800E", "950E"), zone: fc.constantFrom("a", "b"), host: fc.constantFrom("n1", "n2", undefined) }), { minLength: 100, maxLength: 400 }),
+        fc.array(
+          fc.record({
+            cap: fc.constantFrom("1Gi", "1073741824", "1024Mi", "2Gi", "800E", "950E"),
+            zone: fc.constantFrom("a", "b"),
+            host: fc.constantFrom("n1", "n2", undefined),
+          }),
+          { minLength: 100, maxLength: 400 },
+        ),
         fc.boolean(),
         fc.array(QUERY, { minLength: 1, maxLength: 8 }),
         (rows, reversed, queries) => {
           const volumes = rows.map((r, i) =>
-            pv(`v${String(i).padStart(3, "0")}`, { cap: r.cap, labels: { zone: r.zone }, ...(r.host ? { affinity: { nodeSelectorTerms: [hostTerm(r.host)] } } : {}) }),
+            pv(`v${String(i).padStart(3, "0")}`, {
+              cap: r.cap,
+              labels: { zone: r.zone },
+              ...(r.host ? { affinity: { nodeSelectorTerms: [hostTerm(r.host)] } } : {}),
+            }),
           );
           if (reversed) volumes.reverse();
           const bulk = new VolumeIndex(volumes);

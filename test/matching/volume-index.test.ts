@@ -236,7 +236,10 @@ describe("scheduler semantics (findMatchingVolume)", () => {
     pv("n1-small", { cap: "1Gi", host: "n1" }),
     pv("n2-small", { cap: "1Gi", host: "n2" }),
     pv("net", { cap: "5Gi" }),
-    pv("zone-a", { cap: "2Gi", affinity: { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["b"] }] }] } }),
+    pv("zone-a", {
+      cap: "2Gi",
+      affinity: { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["b"] }] }] },
+    }),
   ];
   const index = new VolumeIndex(vols);
 
@@ -348,7 +351,9 @@ describe("agrees with the reference on the generated workload", () => {
   it("findBestMatchForClaim, with and without delayBinding", () => {
     for (const claim of cs) {
       expect(index.findBestMatchForClaim(claim)).toBe(findBestMatchForClaim(claim, volumes));
-      expect(index.findBestMatchForClaim(claim, { delayBinding: true })).toBe(findBestMatchForClaim(claim, volumes, { delayBinding: true }));
+      expect(index.findBestMatchForClaim(claim, { delayBinding: true })).toBe(
+        findBestMatchForClaim(claim, volumes, { delayBinding: true }),
+      );
     }
   });
 
@@ -406,7 +411,12 @@ describe("building blocks", () => {
     for (let i = 0; i < 1500; i += 2) expect(s.remove(entries[i]!)).toBe(true);
     expect(s.remove(entries[0]!)).toBe(false);
     expect(s.checkInvariants()).toEqual([]);
-    expect([...s].map((e) => e.name)).toEqual(entries.filter((_, i) => i % 2 === 1).map((e) => e.name).sort());
+    expect([...s].map((e) => e.name)).toEqual(
+      entries
+        .filter((_, i) => i % 2 === 1)
+        .map((e) => e.name)
+        .sort(),
+    );
   });
 
   it("NameFilter never denies a counted name, through growth, removals and stuck counters", () => {
@@ -437,7 +447,9 @@ describe("building blocks", () => {
       key: HOSTNAME,
       values: ["n1"],
     });
-    expect(nodePinOf({ nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "NotIn", values: ["n1"] }] }] })).toBeUndefined();
+    expect(
+      nodePinOf({ nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "NotIn", values: ["n1"] }] }] }),
+    ).toBeUndefined();
     expect(nodePinOf({ nodeSelectorTerms: [{}, {}] })).toBeUndefined();
     expect(nodePinOf("garbage")).toBeUndefined();
   });

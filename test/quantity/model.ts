@@ -34,7 +34,7 @@ export function partsText(p: QuantityParts): string {
 
 /** The exact value in nanos and the format the reference says parsing produces. */
 export function modelParse(p: QuantityParts): { nanos: bigint; format: string } {
-  const digits = BigInt((p.int + (p.dot ? p.frac : "")) || "0");
+  const digits = BigInt(p.int + (p.dot ? p.frac : "") || "0");
   const fracLen = p.dot ? p.frac.length : 0;
   let num = digits * BILLION;
   let den = 10n ** BigInt(fracLen);

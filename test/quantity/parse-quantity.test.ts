@@ -303,7 +303,41 @@ describe("the cached input string (B.5)", () => {
   });
 
   it("keeps every canonical string Kubernetes' own table says is kept", () => {
-    for (const s of ["1Gi", "300Mi", "6Ki", "1001Gi", "1Ti", "5", "500m", "1G", "1m", "80m", "1080m", "300M", "1T", "1E", "1234567M", "1234567m", "3k", "1025", "1e9", "1e-3", "1e-9", "80e-3", "300e6", "1e12", "1e3", "3e3", "1n", "80n", "1080n", "1u", "80u", "1080u", "0"]) {
+    for (const s of [
+      "1Gi",
+      "300Mi",
+      "6Ki",
+      "1001Gi",
+      "1Ti",
+      "5",
+      "500m",
+      "1G",
+      "1m",
+      "80m",
+      "1080m",
+      "300M",
+      "1T",
+      "1E",
+      "1234567M",
+      "1234567m",
+      "3k",
+      "1025",
+      "1e9",
+      "1e-3",
+      "1e-9",
+      "80e-3",
+      "300e6",
+      "1e12",
+      "1e3",
+      "3e3",
+      "1n",
+      "80n",
+      "1080n",
+      "1u",
+      "80u",
+      "1080u",
+      "0",
+    ]) {
       expect(parseQuantity(s).toString()).toBe(s);
     }
   });

@@ -7,7 +7,12 @@ const RUNS = { numRuns: 400 };
 
 const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), maxLength });
 /** Digit strings biased towards the interesting sizes: short, around 2^53 (16 digits), around 2^63 (19). */
-const intDigits = fc.oneof(digits(4), digits(12), digits(22), fc.constantFrom("9007199254740993", "9223372036854775807", "9223372036854775808"));
+const intDigits = fc.oneof(
+  digits(4),
+  digits(12),
+  digits(22),
+  fc.constantFrom("9007199254740993", "9223372036854775807", "9223372036854775808"),
+);
 
 const suffixArb = fc.oneof(
   fc.constantFrom("", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"),
@@ -236,9 +241,9 @@ describe("garbage never crashes", () => {
   });
 
   it("long inputs (up to and past the length limit) are handled, each call bounded", () => {
-    const long = fc.tuple(digits(3), fc.integer({ min: 0, max: 1100 }), fc.constantFrom("", ".", ".5", "e-1000", "e1000", "Ki", "Ei", "x")).map(
-      ([a, n, s]) => a + "7".repeat(n) + s,
-    );
+    const long = fc
+      .tuple(digits(3), fc.integer({ min: 0, max: 1100 }), fc.constantFrom("", ".", ".5", "e-1000", "e1000", "Ki", "Ei", "x"))
+      .map(([a, n, s]) => a + "7".repeat(n) + s);
     fc.assert(fc.property(long, check), { numRuns: 200 });
   });
 });

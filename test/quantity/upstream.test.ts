@@ -17,7 +17,9 @@ function dq(m: bigint | number, e: number, f: QuantityFormat): Quantity {
   const mb = BigInt(m);
   if (e >= 0) return Quantity.fromValue(mb * 10n ** BigInt(e), f);
   // 1 + x − 1 keeps the receiver's format `f` and drops every cached text.
-  return Quantity.fromValue(1n, f).add(parseQuantity(`${mb}e${e}`)).sub(Quantity.fromValue(1n));
+  return Quantity.fromValue(1n, f)
+    .add(parseQuantity(`${mb}e${e}`))
+    .sub(Quantity.fromValue(1n));
 }
 
 describe("TestQuantityParse (value and format of every accepted spelling)", () => {
@@ -315,7 +317,11 @@ describe("TestQuantityNeg / TestNeg / TestNegAndSubAtMostNegative", () => {
     expect(Quantity.fromValue(0).sub(mostNeg).toString()).toBe("9223372036854775808");
     expect(Quantity.fromValue(1).sub(mostNeg).toString()).toBe("9223372036854775809");
     expect(Quantity.fromValue(10).sub(mostNeg).toString()).toBe("9223372036854775818");
-    expect(Quantity.fromValue(MIN_INT64 + 1n).neg().value()).toBe(MAX_INT64);
+    expect(
+      Quantity.fromValue(MIN_INT64 + 1n)
+        .neg()
+        .value(),
+    ).toBe(MAX_INT64);
   });
 
   it("the milli-scaled most negative keeps its scale", () => {
@@ -424,8 +430,22 @@ describe("TestQuantityParseEmit", () => {
 
 describe("the cached input text (reference B.5)", () => {
   it.each([
-    "+1", "01", "001k", "1.", "5.k", "1.G", "1.500k", "100.035k", "10.035M", "5.444T",
-    "1E3", "1e+3", "1e0", "1E-3", "+1Ki", "01Ki",
+    "+1",
+    "01",
+    "001k",
+    "1.",
+    "5.k",
+    "1.G",
+    "1.500k",
+    "100.035k",
+    "10.035M",
+    "5.444T",
+    "1E3",
+    "1e+3",
+    "1e0",
+    "1E-3",
+    "+1Ki",
+    "01Ki",
   ])("%s is printed verbatim", (s) => {
     const q = parseQuantity(s);
     expect(q.toString()).toBe(s);
@@ -719,10 +739,22 @@ describe("amount_test.go (int64Amount tables through the public API)", () => {
   });
 
   it.each([
-    [-9, -9, 1n], [-9, -6, 1n], [-9, -3, 1n], [-9, 0, 1n],
-    [-6, -9, 1000n], [-6, -6, 1n], [-6, -3, 1n], [-6, 0, 1n],
-    [-3, -9, 1000000n], [-3, -6, 1000n], [-3, -3, 1n], [-3, 0, 1n],
-    [0, -9, 1000000000n], [0, -6, 1000000n], [0, -3, 1000n], [0, 0, 1n],
+    [-9, -9, 1n],
+    [-9, -6, 1n],
+    [-9, -3, 1n],
+    [-9, 0, 1n],
+    [-6, -9, 1000n],
+    [-6, -6, 1n],
+    [-6, -3, 1n],
+    [-6, 0, 1n],
+    [-3, -9, 1000000n],
+    [-3, -6, 1000n],
+    [-3, -3, 1n],
+    [-3, 0, 1n],
+    [0, -9, 1000000000n],
+    [0, -6, 1000000n],
+    [0, -3, 1000n],
+    [0, 0, 1n],
     [2, -2, 10000n],
   ] as Array<[number, number, bigint]>)("TestScaledValue: 1e%i read at scale %i = %s", (from, to, want) => {
     expect(dq(1n, from - to, "DecimalSI").value()).toBe(want);

@@ -16,7 +16,7 @@ import {
 } from "../../src/testing/index.js";
 import { validatePersistentVolume, validatePersistentVolumeClaim } from "../../src/validation/index.js";
 
-const share = <T,>(xs: readonly T[], f: (x: T) => boolean): number => xs.filter(f).length / xs.length;
+const share = <T>(xs: readonly T[], f: (x: T) => boolean): number => xs.filter(f).length / xs.length;
 
 describe("Prng", () => {
   it("is deterministic for a seed and differs between seeds", () => {
@@ -38,7 +38,12 @@ describe("Prng", () => {
       const n = r.int(6);
       expect(Number.isInteger(n) && n >= 0 && n < 6).toBe(true);
       if (r.chance(0.3)) heads++;
-      counts[r.weighted([["a", 3], ["b", 1]] as const)]++;
+      counts[
+        r.weighted([
+          ["a", 3],
+          ["b", 1],
+        ] as const)
+      ]++;
     }
     expect(heads / 20_000).toBeCloseTo(0.3, 1);
     expect(counts.a / 20_000).toBeCloseTo(0.75, 1);
@@ -129,7 +134,9 @@ describe("claims", () => {
     const reqs = cs.map((c) => parseQuantity(c.spec.resources!.requests!.storage!));
     for (const q of reqs) expect(q.cmp(parseQuantity("1G")) >= 0 && q.cmp(parseQuantity("5T")) <= 0).toBe(true);
     expect(share(reqs, (q) => q.cmp(parseQuantity("64Gi")) < 0)).toBeCloseTo(0.5, 1);
-    const kinds = new Set(cs.flatMap((c) => [...Object.keys(c.spec.selector ?? {}), ...(c.spec.selector?.matchExpressions ?? []).map((e) => e.operator)]));
+    const kinds = new Set(
+      cs.flatMap((c) => [...Object.keys(c.spec.selector ?? {}), ...(c.spec.selector?.matchExpressions ?? []).map((e) => e.operator)]),
+    );
     expect(kinds).toEqual(new Set(["matchLabels", "matchExpressions", "In", "NotIn"]));
   });
 

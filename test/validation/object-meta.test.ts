@@ -7,21 +7,46 @@ describe("validateObjectMeta (§1.2)", () => {
     ["a valid cluster-scoped name", { name: "pv-1" }, false, []],
     ["a valid namespaced object", { name: "c", namespace: "ns" }, true, []],
     ["missing name", {}, false, ["metadata.name: Required value: name or generateName is required"]],
-    ["generateName alone still needs the generated name", { generateName: "pv-" }, false, ["metadata.name: Required value: name or generateName is required"]],
+    [
+      "generateName alone still needs the generated name",
+      { generateName: "pv-" },
+      false,
+      ["metadata.name: Required value: name or generateName is required"],
+    ],
     ["generateName may end in a dash", { generateName: "pv-", name: "pv-x1" }, false, []],
     ["bad generateName", { generateName: "PV-", name: "pv" }, false, [`metadata.generateName: Invalid value: "PV-": ${SUBDOMAIN}`]],
     ["bad name", { name: "a_b" }, false, [`metadata.name: Invalid value: "a_b": ${SUBDOMAIN}`]],
-    ["long name", { name: "a".repeat(254) }, false, ["metadata.name: Invalid value: \"" + "a".repeat(254) + "\": must be no more than 253 characters"]],
-    ["namespace on a cluster-scoped kind", { name: "x", namespace: "ns" }, false, ["metadata.namespace: Forbidden: not allowed on this type"]],
+    [
+      "long name",
+      { name: "a".repeat(254) },
+      false,
+      ['metadata.name: Invalid value: "' + "a".repeat(254) + '": must be no more than 253 characters'],
+    ],
+    [
+      "namespace on a cluster-scoped kind",
+      { name: "x", namespace: "ns" },
+      false,
+      ["metadata.namespace: Forbidden: not allowed on this type"],
+    ],
     ["missing namespace", { name: "x" }, true, ["metadata.namespace: Required value"]],
     ["namespace with dots", { name: "x", namespace: "a.b" }, true, ['metadata.namespace: Invalid value: "a.b": must not contain dots']],
     ["bad namespace", { name: "x", namespace: "NS" }, true, [`metadata.namespace: Invalid value: "NS": ${LABEL}`]],
-    ["negative generation", { name: "x", generation: -1 }, false, ["metadata.generation: Invalid value: -1: must be greater than or equal to 0"]],
+    [
+      "negative generation",
+      { name: "x", generation: -1 },
+      false,
+      ["metadata.generation: Invalid value: -1: must be greater than or equal to 0"],
+    ],
     ["bad label key", { name: "x", labels: { "a b": "c" } }, false, [`metadata.labels: Invalid value: "a b": ${NAME_PART}`]],
     ["bad label value", { name: "x", labels: { a: "b c" } }, false, [`metadata.labels: Invalid value: "b c": ${LABEL_VALUE}`]],
     ["annotation keys are lower-cased before the check", { name: "x", annotations: { "Example.COM/Foo": "1" } }, false, []],
     ["bad annotation key", { name: "x", annotations: { "a b": "" } }, false, [`metadata.annotations: Invalid value: "a b": ${NAME_PART}`]],
-    ["annotations too large", { name: "x", annotations: { a: "x".repeat(262144) } }, false, ["metadata.annotations: Too long: may not be more than 262144 bytes"]],
+    [
+      "annotations too large",
+      { name: "x", annotations: { a: "x".repeat(262144) } },
+      false,
+      ["metadata.annotations: Too long: may not be more than 262144 bytes"],
+    ],
     ["qualified finalizer", { name: "x", finalizers: ["kubernetes.io/pv-protection"] }, false, []],
     ["standard finalizer", { name: "x", finalizers: ["orphan"] }, false, []],
     [
@@ -35,8 +60,8 @@ describe("validateObjectMeta (§1.2)", () => {
       { name: "x", finalizers: ["a/b/c"] },
       false,
       [
-        'metadata.finalizers: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\') with an optional DNS subdomain prefix and \'/\' (e.g. \'example.com/MyName\')',
-        'metadata.finalizers[0]: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\') with an optional DNS subdomain prefix and \'/\' (e.g. \'example.com/MyName\')',
+        "metadata.finalizers: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+        "metadata.finalizers[0]: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
       ],
     ],
     [
@@ -72,7 +97,9 @@ describe("validateObjectMeta (§1.2)", () => {
     const errs = render(validateObjectMeta(meta, namespaced));
     if (name === "two controllers") {
       expect(errs).toHaveLength(1);
-      expect(errs[0]).toMatch(/^metadata\.ownerReferences: Invalid value: \[.*\]: Only one reference can have Controller set to true\. Found "true" in references for StatefulSet\/a and StatefulSet\/b$/);
+      expect(errs[0]).toMatch(
+        /^metadata\.ownerReferences: Invalid value: \[.*\]: Only one reference can have Controller set to true\. Found "true" in references for StatefulSet\/a and StatefulSet\/b$/,
+      );
     } else expect(errs).toEqual(expected);
   });
 
@@ -99,15 +126,31 @@ describe("validateObjectMetaUpdate (§1.2)", () => {
     ["name changed", { name: "y" }, ['metadata.name: Invalid value: "y": field is immutable']],
     ["namespace changed", { namespace: "other" }, ['metadata.namespace: Invalid value: "other": field is immutable']],
     ["uid changed", { uid: "u2" }, ['metadata.uid: Invalid value: "u2": field is immutable']],
-    ["creationTimestamp changed", { creationTimestamp: "2026-01-02T00:00:00Z" }, ['metadata.creationTimestamp: Invalid value: "2026-01-02T00:00:00Z": field is immutable']],
-    ["deletionTimestamp set", { deletionTimestamp: "2026-01-02T00:00:00Z" }, ['metadata.deletionTimestamp: Invalid value: "2026-01-02T00:00:00Z": field is immutable']],
-    ["grace period set", { deletionGracePeriodSeconds: 30 }, ["metadata.deletionGracePeriodSeconds: Invalid value: 30: field is immutable"]],
+    [
+      "creationTimestamp changed",
+      { creationTimestamp: "2026-01-02T00:00:00Z" },
+      ['metadata.creationTimestamp: Invalid value: "2026-01-02T00:00:00Z": field is immutable'],
+    ],
+    [
+      "deletionTimestamp set",
+      { deletionTimestamp: "2026-01-02T00:00:00Z" },
+      ['metadata.deletionTimestamp: Invalid value: "2026-01-02T00:00:00Z": field is immutable'],
+    ],
+    [
+      "grace period set",
+      { deletionGracePeriodSeconds: 30 },
+      ["metadata.deletionGracePeriodSeconds: Invalid value: 30: field is immutable"],
+    ],
   ])("%s", (_n, p, expected) => {
     expect(render(validateObjectMetaUpdate({ ...prev, ...p }, prev))).toEqual(expected);
   });
   it("no new finalizers while deleting", () => {
     const deleting = { ...prev, deletionTimestamp: "2026-01-02T00:00:00Z", finalizers: ["kubernetes.io/pvc-protection"] };
-    expect(render(validateObjectMetaUpdate({ ...deleting, finalizers: ["kubernetes.io/pvc-protection", "example.com/b", "example.com/a"] }, deleting))).toEqual([
+    expect(
+      render(
+        validateObjectMetaUpdate({ ...deleting, finalizers: ["kubernetes.io/pvc-protection", "example.com/b", "example.com/a"] }, deleting),
+      ),
+    ).toEqual([
       'metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{"example.com/a", "example.com/b"}',
     ]);
     expect(validateObjectMetaUpdate({ ...deleting, finalizers: [] }, deleting)).toEqual([]);

@@ -45,8 +45,16 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
       { selector: { matchExpressions: [{ key: "tier", operator: "Gt", values: ["1"] }] } },
       ['spec.selector.matchExpressions[0].operator: Invalid value: "Gt": not a valid selector operator'],
     ],
-    ["selector bad label key", { selector: { matchLabels: { "a b": "c" } } }, [`spec.selector.matchLabels: Invalid value: "a b": ${NAME_PART}`]],
-    ["selector bad label value", { selector: { matchLabels: { a: "-x" } } }, [`spec.selector.matchLabels: Invalid value: "-x": ${LABEL_VALUE}`]],
+    [
+      "selector bad label key",
+      { selector: { matchLabels: { "a b": "c" } } },
+      [`spec.selector.matchLabels: Invalid value: "a b": ${NAME_PART}`],
+    ],
+    [
+      "selector bad label value",
+      { selector: { matchLabels: { a: "-x" } } },
+      [`spec.selector.matchLabels: Invalid value: "-x": ${LABEL_VALUE}`],
+    ],
     [
       "selector bad expression value",
       { selector: { matchExpressions: [{ key: "a", operator: "In", values: ["ok", "no way"] }] } },
@@ -58,7 +66,11 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
       { accessModes: ["bad"], selector: { matchLabels: { "-": "x" } } },
       [`spec.selector.matchLabels: Invalid value: "-": ${NAME_PART}`, `spec.accessModes: Unsupported value: "bad": ${ACCESS_MODES}`],
     ],
-    ["RWOP with RWO", { accessModes: ["ReadWriteOnce", "ReadWriteOncePod"] }, ["spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"]],
+    [
+      "RWOP with RWO",
+      { accessModes: ["ReadWriteOnce", "ReadWriteOncePod"] },
+      ["spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"],
+    ],
     ["RWOP alone", { accessModes: ["ReadWriteOncePod"] }, []],
     ["no storage request", { resources: {} }, ["spec.resources[storage]: Required value"]],
     ["only limits", { resources: { limits: { storage: "1Gi" } } }, ["spec.resources[storage]: Required value"]],
@@ -92,15 +104,27 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
     [
       "dataSourceRef with a bad apiGroup",
       { dataSourceRef: { apiGroup: "Bad_Group", kind: "K", name: "n" } },
-      [`spec.dataSource.apiGroup: Invalid value: "Bad_Group": ${SUBDOMAIN}`, `spec.dataSourceRef.apiGroup: Invalid value: "Bad_Group": ${SUBDOMAIN}`],
+      [
+        `spec.dataSource.apiGroup: Invalid value: "Bad_Group": ${SUBDOMAIN}`,
+        `spec.dataSourceRef.apiGroup: Invalid value: "Bad_Group": ${SUBDOMAIN}`,
+      ],
     ],
     [
       "dataSourceRef without kind and name",
       { dataSourceRef: { apiGroup: "example.com" } },
-      ["spec.dataSource.name: Required value", "spec.dataSource.kind: Required value", "spec.dataSourceRef.name: Required value", "spec.dataSourceRef.kind: Required value"],
+      [
+        "spec.dataSource.name: Required value",
+        "spec.dataSource.kind: Required value",
+        "spec.dataSourceRef.name: Required value",
+        "spec.dataSourceRef.kind: Required value",
+      ],
     ],
     ["a populator dataSourceRef", { dataSourceRef: { apiGroup: "populator.example.com", kind: "Disk", name: "d" } }, []],
-    ["cross-namespace ref is dropped while the gate is off", { dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "other" } }, []],
+    [
+      "cross-namespace ref is dropped while the gate is off",
+      { dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "other" } },
+      [],
+    ],
     [
       "dataSource and dataSourceRef must match",
       { dataSource: { kind: "PersistentVolumeClaim", name: "a" }, dataSourceRef: { kind: "PersistentVolumeClaim", name: "b" } },
@@ -108,7 +132,10 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
     ],
     [
       "nil and empty apiGroup differ",
-      { dataSource: { kind: "PersistentVolumeClaim", name: "a" }, dataSourceRef: { apiGroup: "", kind: "PersistentVolumeClaim", name: "a" } },
+      {
+        dataSource: { kind: "PersistentVolumeClaim", name: "a" },
+        dataSourceRef: { apiGroup: "", kind: "PersistentVolumeClaim", name: "a" },
+      },
       ["spec: Invalid value: {}: must match dataSourceRef"],
     ],
   ])("%s", (_name, p, expected) => {
@@ -123,24 +150,44 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
 
   it("cross-namespace data sources with the gate on", () => {
     const on = { crossNamespaceVolumeDataSource: true };
-    expect(validatePersistentVolumeClaim(withSpec({ dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "other" } }), on)).toEqual([]);
-    expect(render(validatePersistentVolumeClaim(withSpec({ dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "Other" } }), on))).toEqual([
-      `spec.dataSourceRef.namespace: Invalid value: "Other": ${LABEL}`,
-    ]);
     expect(
-      render(validatePersistentVolumeClaim(withSpec({ dataSource: { kind: "PersistentVolumeClaim", name: "a" }, dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "o" } }), on)),
+      validatePersistentVolumeClaim(withSpec({ dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "other" } }), on),
+    ).toEqual([]);
+    expect(
+      render(
+        validatePersistentVolumeClaim(withSpec({ dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "Other" } }), on),
+      ),
+    ).toEqual([`spec.dataSourceRef.namespace: Invalid value: "Other": ${LABEL}`]);
+    expect(
+      render(
+        validatePersistentVolumeClaim(
+          withSpec({
+            dataSource: { kind: "PersistentVolumeClaim", name: "a" },
+            dataSourceRef: { kind: "PersistentVolumeClaim", name: "a", namespace: "o" },
+          }),
+          on,
+        ),
+      ),
     ).toEqual(["spec: Invalid value: {}: may not be specified when dataSourceRef.namespace is specified"]);
   });
 
   it("requires a namespace (DNS-1123 label)", () => {
     expect(render(validatePersistentVolumeClaim(pvc(baseSpec, { namespace: undefined })))).toEqual(["metadata.namespace: Required value"]);
-    expect(render(validatePersistentVolumeClaim(pvc(baseSpec, { namespace: "a.b" })))).toEqual(['metadata.namespace: Invalid value: "a.b": must not contain dots']);
-    expect(render(validatePersistentVolumeClaim(pvc(baseSpec, { namespace: "A" })))).toEqual([`metadata.namespace: Invalid value: "A": ${LABEL}`]);
+    expect(render(validatePersistentVolumeClaim(pvc(baseSpec, { namespace: "a.b" })))).toEqual([
+      'metadata.namespace: Invalid value: "a.b": must not contain dots',
+    ]);
+    expect(render(validatePersistentVolumeClaim(pvc(baseSpec, { namespace: "A" })))).toEqual([
+      `metadata.namespace: Invalid value: "A": ${LABEL}`,
+    ]);
   });
 
   it("worked examples (§1.11)", () => {
-    expect(aggregateMessage(validatePersistentVolumeClaim(pvc({ accessModes: ["ReadWriteOnce"] }, { name: "c" })))).toBe("spec.resources[storage]: Required value");
-    expect(aggregateMessage(validatePersistentVolumeClaim(withSpec(requests("0G"))))).toBe('spec.resources[storage]: Invalid value: "0": must be greater than zero');
+    expect(aggregateMessage(validatePersistentVolumeClaim(pvc({ accessModes: ["ReadWriteOnce"] }, { name: "c" })))).toBe(
+      "spec.resources[storage]: Required value",
+    );
+    expect(aggregateMessage(validatePersistentVolumeClaim(withSpec(requests("0G"))))).toBe(
+      'spec.resources[storage]: Invalid value: "0": must be greater than zero',
+    );
   });
 });
 
@@ -150,7 +197,11 @@ describe("data-source fix-ups (§1.6.6)", () => {
       dataSource: { kind: "PersistentVolumeClaim", name: "a" },
       dataSourceRef: { kind: "PersistentVolumeClaim", name: "a" },
     });
-    expect(normalizeDataSources({ dataSourceRef: { apiGroup: "g.io", kind: "K", name: "a" } }).dataSource).toEqual({ apiGroup: "g.io", kind: "K", name: "a" });
+    expect(normalizeDataSources({ dataSourceRef: { apiGroup: "g.io", kind: "K", name: "a" } }).dataSource).toEqual({
+      apiGroup: "g.io",
+      kind: "K",
+      name: "a",
+    });
     expect(normalizeDataSources({ dataSourceRef: { kind: "K", name: "a", namespace: "n" } }).dataSource).toBeUndefined();
   });
   it("keeps an unknown dataSource when the old claim had one", () => {
@@ -171,7 +222,8 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
   const prev = pvc(patch(baseSpec, { volumeName: "pv-1" }), { resourceVersion: "5" }, bound);
   const next = (p: Spec, meta: Record<string, unknown> = {}, status: Record<string, unknown> = bound) =>
     pvc(patch(prev.spec, p), { resourceVersion: "5", ...meta }, status);
-  const SPEC = "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n";
+  const SPEC =
+    "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n";
   const fields = (errs: { field: string }[]) => errs.map((e) => e.field);
 
   it("accepts an unchanged claim", () => {
@@ -188,7 +240,9 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
   });
   it("uses the stored status, not the one sent", () => {
     const p = pvc(baseSpec, { resourceVersion: "5" }, { phase: "Pending" });
-    expect(fields(validatePersistentVolumeClaimUpdate(pvc(patch(baseSpec, requests("20Gi")), { resourceVersion: "5" }, bound), p))).toEqual(["spec"]);
+    expect(fields(validatePersistentVolumeClaimUpdate(pvc(patch(baseSpec, requests("20Gi")), { resourceVersion: "5" }, bound), p))).toEqual(
+      ["spec"],
+    );
   });
   it("shrinking: not below status.capacity (worked example)", () => {
     expect(aggregateMessage(validatePersistentVolumeClaimUpdate(next(requests("5Gi")), prev))).toBe(
@@ -204,7 +258,11 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
     expect(render(validatePersistentVolumeClaimUpdate(next(requests("5Gi")), prev, { recoverVolumeExpansionFailure: false }))).toEqual([
       "spec.resources.requests.storage: Forbidden: field can not be less than previous value",
     ]);
-    const withAllocated = pvc(prev.spec, { resourceVersion: "5" }, { ...bound, capacity: { storage: "4Gi" }, allocatedResources: { storage: "10Gi" } });
+    const withAllocated = pvc(
+      prev.spec,
+      { resourceVersion: "5" },
+      { ...bound, capacity: { storage: "4Gi" }, allocatedResources: { storage: "10Gi" } },
+    );
     expect(validatePersistentVolumeClaimUpdate(next(requests("5Gi")), withAllocated, { recoverVolumeExpansionFailure: false })).toEqual([]);
   });
   it("volumeName may be set once", () => {
@@ -223,13 +281,18 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
     const p = pvc(patch(baseSpec, { storageClassName: undefined }), { resourceVersion: "5", annotations: ann });
     expect(validatePersistentVolumeClaimUpdate(pvc(baseSpec, { resourceVersion: "5" }), p)).toEqual([]);
     expect(validatePersistentVolumeClaimUpdate(pvc(baseSpec, { resourceVersion: "5", annotations: ann }), p)).toEqual([]);
-    const other = validatePersistentVolumeClaimUpdate(pvc(patch(baseSpec, { storageClassName: "slow" }), { resourceVersion: "5", annotations: ann }), p);
+    const other = validatePersistentVolumeClaimUpdate(
+      pvc(patch(baseSpec, { storageClassName: "slow" }), { resourceVersion: "5", annotations: ann }),
+      p,
+    );
     expect(fields(other)).toEqual(["spec"]);
   });
   it("the beta annotation is immutable", () => {
     const p = pvc(baseSpec, { resourceVersion: "5", annotations: { "volume.beta.kubernetes.io/storage-class": "fast" } });
     const n = pvc(baseSpec, { resourceVersion: "5", annotations: { "volume.beta.kubernetes.io/storage-class": "slow" } });
-    expect(render(validatePersistentVolumeClaimUpdate(n, p))).toEqual(['metadata.annotations.volume.beta.kubernetes.io/storage-class: Invalid value: "slow": field is immutable']);
+    expect(render(validatePersistentVolumeClaimUpdate(n, p))).toEqual([
+      'metadata.annotations.volume.beta.kubernetes.io/storage-class: Invalid value: "slow": field is immutable',
+    ]);
   });
   it("volumeMode is immutable", () => {
     const errs = validatePersistentVolumeClaimUpdate(next({ volumeMode: "Block" }), prev);
@@ -246,13 +309,17 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
     const unset = validatePersistentVolumeClaimUpdate(next({}), p);
     expect(fields(unset)).toEqual(["spec", "spec.volumeAttributesClassName"]);
     expect(unset[1]!.toString()).toBe("spec.volumeAttributesClassName: Forbidden: update from non-nil value to nil is forbidden");
-    expect(render(validatePersistentVolumeClaimUpdate(next({ volumeAttributesClassName: "silver" }), p, { volumeAttributesClass: false }))).toEqual([
-      "spec.volumeAttributesClassName: Forbidden: update is forbidden when the VolumeAttributesClass feature gate is disabled",
-    ]);
+    expect(
+      render(validatePersistentVolumeClaimUpdate(next({ volumeAttributesClassName: "silver" }), p, { volumeAttributesClass: false })),
+    ).toEqual(["spec.volumeAttributesClassName: Forbidden: update is forbidden when the VolumeAttributesClass feature gate is disabled"]);
   });
   it("volumeAttributesClassName on an unbound claim is part of the immutable spec", () => {
     const p = pvc(patch(baseSpec, { volumeAttributesClassName: "gold" }), { resourceVersion: "5" });
-    expect(fields(validatePersistentVolumeClaimUpdate(pvc(patch(baseSpec, { volumeAttributesClassName: "silver" }), { resourceVersion: "5" }), p))).toEqual(["spec"]);
+    expect(
+      fields(
+        validatePersistentVolumeClaimUpdate(pvc(patch(baseSpec, { volumeAttributesClassName: "silver" }), { resourceVersion: "5" }), p),
+      ),
+    ).toEqual(["spec"]);
   });
   it("keeps tolerating an invalid selector and apiGroup the old claim had", () => {
     const spec = patch(prev.spec, {
@@ -281,10 +348,17 @@ describe("validatePersistentVolumeClaimStatusUpdate (§1.8)", () => {
   const prev = pvc(baseSpec, { resourceVersion: "5" }, { phase: "Bound" });
   const next = (status: Record<string, unknown>) => ({ ...prev, status });
   it("accepts a normal status", () => {
-    expect(validatePersistentVolumeClaimStatusUpdate(next({ phase: "Bound", capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"] }), prev)).toEqual([]);
+    expect(
+      validatePersistentVolumeClaimStatusUpdate(
+        next({ phase: "Bound", capacity: { storage: "10Gi" }, accessModes: ["ReadWriteOnce"] }),
+        prev,
+      ),
+    ).toEqual([]);
   });
   it("requires a resourceVersion", () => {
-    expect(render(validatePersistentVolumeClaimStatusUpdate({ ...next({}), metadata: { name: "data", namespace: "default" } }, prev))).toContain("resourceVersion: Required value");
+    expect(
+      render(validatePersistentVolumeClaimStatusUpdate({ ...next({}), metadata: { name: "data", namespace: "default" } }, prev)),
+    ).toContain("resourceVersion: Required value");
   });
   it("checks the stored spec's access modes (Spec, sic)", () => {
     const p = pvc({}, { resourceVersion: "5" });
@@ -312,7 +386,9 @@ describe("validatePersistentVolumeClaimStatusUpdate (§1.8)", () => {
     ]);
   });
   it("does not check allocated resources with the gate off", () => {
-    expect(validatePersistentVolumeClaimStatusUpdate(next({ allocatedResources: { cpu: "1" } }), prev, { recoverVolumeExpansionFailure: false })).toEqual([]);
+    expect(
+      validatePersistentVolumeClaimStatusUpdate(next({ allocatedResources: { cpu: "1" } }), prev, { recoverVolumeExpansionFailure: false }),
+    ).toEqual([]);
   });
 });
 
@@ -322,8 +398,10 @@ describe("selector shapes", () => {
     expect(errs[0]).toBe('spec.selector.matchExpressions[0].operator: Invalid value: "": not a valid selector operator');
   });
   it("wrong types are type errors", () => {
-    expect(render(validatePersistentVolumeClaim(withSpec({ selector: { matchExpressions: [{ key: 1, operator: "In", values: "a" }] } })))).toEqual([
-      "spec.selector.matchExpressions[0].values: Invalid value: \"a\": must be of type array",
+    expect(
+      render(validatePersistentVolumeClaim(withSpec({ selector: { matchExpressions: [{ key: 1, operator: "In", values: "a" }] } }))),
+    ).toEqual([
+      'spec.selector.matchExpressions[0].values: Invalid value: "a": must be of type array',
       "spec.selector.matchExpressions[0].key: Invalid value: 1: must be of type string",
     ]);
   });

@@ -10,8 +10,17 @@ import {
 import { ACCESS_MODES, LABEL, LABEL_VALUE, NAME_PART, patch, render, SUBDOMAIN } from "./messages.js";
 
 type Spec = Record<string, unknown>;
-const baseSpec: Spec = { accessModes: ["ReadWriteOnce"], capacity: { storage: "10Gi" }, nfs: { server: "nfs.example.com", path: "/exports/a" } };
-const pv = (spec: Spec, meta: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv1", ...meta }, spec });
+const baseSpec: Spec = {
+  accessModes: ["ReadWriteOnce"],
+  capacity: { storage: "10Gi" },
+  nfs: { server: "nfs.example.com", path: "/exports/a" },
+};
+const pv = (spec: Spec, meta: Record<string, unknown> = {}) => ({
+  apiVersion: "v1",
+  kind: "PersistentVolume",
+  metadata: { name: "pv1", ...meta },
+  spec,
+});
 const withSpec = (p: Spec) => pv(patch(baseSpec, p));
 const only = (source: Spec) => withSpec({ nfs: undefined, ...source });
 const affinity = (terms: unknown) => ({ required: { nodeSelectorTerms: terms } });
@@ -32,13 +41,33 @@ describe("validatePersistentVolume — §1.3 in order", () => {
       { accessModes: ["RWO", "ReadWriteOnce", "x"] },
       [`spec.accessModes: Unsupported value: "RWO": ${ACCESS_MODES}`, `spec.accessModes: Unsupported value: "x": ${ACCESS_MODES}`],
     ],
-    ["RWOP with RWX", { accessModes: ["ReadWriteOncePod", "ReadWriteMany"] }, ["spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"]],
+    [
+      "RWOP with RWX",
+      { accessModes: ["ReadWriteOncePod", "ReadWriteMany"] },
+      ["spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"],
+    ],
     ["RWOP twice is fine", { accessModes: ["ReadWriteOncePod", "ReadWriteOncePod"] }, []],
-    ["junk is not another mode", { accessModes: ["ReadWriteOncePod", "junk"] }, [`spec.accessModes: Unsupported value: "junk": ${ACCESS_MODES}`]],
+    [
+      "junk is not another mode",
+      { accessModes: ["ReadWriteOncePod", "junk"] },
+      [`spec.accessModes: Unsupported value: "junk": ${ACCESS_MODES}`],
+    ],
     // 2. capacity
-    ["absent capacity", { capacity: undefined }, ["spec.capacity: Required value", 'spec.capacity: Unsupported value: null: supported values: "storage"']],
-    ["empty capacity", { capacity: {} }, ["spec.capacity: Required value", 'spec.capacity: Unsupported value: {}: supported values: "storage"']],
-    ["capacity without storage", { capacity: { memory: "10G" } }, ['spec.capacity: Unsupported value: {"memory":"10G"}: supported values: "storage"']],
+    [
+      "absent capacity",
+      { capacity: undefined },
+      ["spec.capacity: Required value", 'spec.capacity: Unsupported value: null: supported values: "storage"'],
+    ],
+    [
+      "empty capacity",
+      { capacity: {} },
+      ["spec.capacity: Required value", 'spec.capacity: Unsupported value: {}: supported values: "storage"'],
+    ],
+    [
+      "capacity without storage",
+      { capacity: { memory: "10G" } },
+      ['spec.capacity: Unsupported value: {"memory":"10G"}: supported values: "storage"'],
+    ],
     [
       "capacity with an extra key",
       { capacity: { storage: "10Gi", memory: "1Gi" } },
@@ -48,16 +77,31 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     [
       "negative storage gives two errors",
       { capacity: { storage: "-1" } },
-      ["spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity", 'spec.capacity[storage]: Invalid value: "-1": must be greater than zero'],
+      [
+        "spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity",
+        'spec.capacity[storage]: Invalid value: "-1": must be greater than zero',
+      ],
     ],
     ["numeric storage is a quantity", { capacity: { storage: 1073741824 } }, []],
     // 3. reclaim policy
-    ["unknown reclaim policy", { persistentVolumeReclaimPolicy: "Keep" }, ['spec.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"']],
+    [
+      "unknown reclaim policy",
+      { persistentVolumeReclaimPolicy: "Keep" },
+      ['spec.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"'],
+    ],
     ["Recycle on NFS is allowed (a warning only)", { persistentVolumeReclaimPolicy: "Recycle" }, []],
     ["empty reclaim policy means the default", { persistentVolumeReclaimPolicy: "" }, []],
     // 4. nodeAffinity (§1.9)
-    ["nodeAffinity without required", { nodeAffinity: {} }, ["spec.nodeAffinity.required: Required value: must specify required node constraints"]],
-    ["no terms", { nodeAffinity: affinity([]) }, ["spec.nodeAffinity.required.nodeSelectorTerms: Required value: must have at least one node selector term"]],
+    [
+      "nodeAffinity without required",
+      { nodeAffinity: {} },
+      ["spec.nodeAffinity.required: Required value: must specify required node constraints"],
+    ],
+    [
+      "no terms",
+      { nodeAffinity: affinity([]) },
+      ["spec.nodeAffinity.required.nodeSelectorTerms: Required value: must have at least one node selector term"],
+    ],
     ["an empty term is valid", { nodeAffinity: affinity([{}]) }, []],
     [
       "an expression without key",
@@ -71,17 +115,23 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     [
       "In without values",
       { nodeAffinity: affinity([{ matchExpressions: [{ key: "a", operator: "In" }] }]) },
-      ["spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"],
+      [
+        "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      ],
     ],
     [
       "Exists with values",
       { nodeAffinity: affinity([{ matchExpressions: [{ key: "a", operator: "Exists", values: ["x"] }] }]) },
-      ["spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"],
+      [
+        "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      ],
     ],
     [
       "Gt with two values",
       { nodeAffinity: affinity([{ matchExpressions: [{ key: "a", operator: "Gt", values: ["1", "2"] }] }]) },
-      ["spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'"],
+      [
+        "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'",
+      ],
     ],
     ["Gt with one value", { nodeAffinity: affinity([{ matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] }]) }, []],
     [
@@ -97,12 +147,16 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     [
       "unknown operator",
       { nodeAffinity: affinity([{ matchExpressions: [{ key: "a", operator: "Equal", values: ["x"] }] }]) },
-      ['spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Equal": not a valid selector operator'],
+      [
+        'spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Equal": not a valid selector operator',
+      ],
     ],
     [
       "matchFields with two values",
       { nodeAffinity: affinity([{ matchFields: [{ key: "metadata.name", operator: "In", values: ["a", "b"] }] }]) },
-      ["spec.nodeAffinity.required.nodeSelectorTerms[0].matchFields[0].values: Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector"],
+      [
+        "spec.nodeAffinity.required.nodeSelectorTerms[0].matchFields[0].values: Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+      ],
     ],
     [
       "matchFields with another key",
@@ -123,16 +177,35 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     // 5. exactly one source
     ["no source", { nfs: undefined }, ["spec: Required value: must specify a volume type"]],
     ["two sources", { hostPath: { path: "/data" } }, ["spec.nfs: Forbidden: may not specify more than 1 volume type"]],
-    ["cephfs second uses the cephFS path", { cephfs: { monitors: ["m"] } }, ["spec.cephFS: Forbidden: may not specify more than 1 volume type"]],
+    [
+      "cephfs second uses the cephFS path",
+      { cephfs: { monitors: ["m"] } },
+      ["spec.cephFS: Forbidden: may not specify more than 1 volume type"],
+    ],
     ["flexVolume never reports more than one", { flexVolume: { driver: "d" } }, []],
-    ["flexVolume still counts", { flexVolume: { driver: "d" }, csi: { driver: "d", volumeHandle: "h" } }, ["spec.csi: Forbidden: may not specify more than 1 volume type"]],
-    ["three sources", { hostPath: { path: "/a" }, local: { path: "/b" } }, ["spec.nfs: Forbidden: may not specify more than 1 volume type", "spec.local: Forbidden: may not specify more than 1 volume type"]],
+    [
+      "flexVolume still counts",
+      { flexVolume: { driver: "d" }, csi: { driver: "d", volumeHandle: "h" } },
+      ["spec.csi: Forbidden: may not specify more than 1 volume type"],
+    ],
+    [
+      "three sources",
+      { hostPath: { path: "/a" }, local: { path: "/b" } },
+      ["spec.nfs: Forbidden: may not specify more than 1 volume type", "spec.local: Forbidden: may not specify more than 1 volume type"],
+    ],
     // 6. hostPath root + Recycle
-    ["hostPath / with Recycle", { nfs: undefined, hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" }, ["spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'"]],
+    [
+      "hostPath / with Recycle",
+      { nfs: undefined, hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" },
+      ["spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'"],
+    ],
     [
       "hostPath /a/.. with Recycle",
       { nfs: undefined, hostPath: { path: "/a/.." }, persistentVolumeReclaimPolicy: "Recycle" },
-      ['spec.hostPath.path: Invalid value: "/a/..": must not contain \'..\'', "spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'"],
+      [
+        "spec.hostPath.path: Invalid value: \"/a/..\": must not contain '..'",
+        "spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'",
+      ],
     ],
     ["hostPath / with Retain", { nfs: undefined, hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Retain" }, []],
     // 7. storageClassName
@@ -142,7 +215,11 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     ["unknown volume mode", { volumeMode: "Raw" }, ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"']],
     ["Block", { volumeMode: "Block" }, []],
     // 9. volumeAttributesClassName
-    ["VAC on a non-CSI volume", { volumeAttributesClassName: "gold" }, ["spec.csi: Required value: has to be specified when using volumeAttributesClassName"]],
+    [
+      "VAC on a non-CSI volume",
+      { volumeAttributesClassName: "gold" },
+      ["spec.csi: Required value: has to be specified when using volumeAttributesClassName"],
+    ],
     [
       "empty VAC",
       { nfs: undefined, csi: { driver: "ebs.csi.aws.com", volumeHandle: "vol-1" }, volumeAttributesClassName: "" },
@@ -163,30 +240,60 @@ describe("validatePersistentVolume — §1.3 in order", () => {
 describe("per-source rules (§1.3 step 5)", () => {
   it.each<[string, Spec, string[]]>([
     ["hostPath without path", { hostPath: { path: "" } }, ["spec.hostPath.path: Required value"]],
-    ["hostPath with ..", { hostPath: { path: "/a/../b" } }, ['spec.hostPath.path: Invalid value: "/a/../b": must not contain \'..\'']],
-    ["hostPath with backslash ..", { hostPath: { path: "a\\..\\b" } }, ['spec.hostPath.path: Invalid value: "a\\\\..\\\\b": must not contain \'..\'']],
+    ["hostPath with ..", { hostPath: { path: "/a/../b" } }, ["spec.hostPath.path: Invalid value: \"/a/../b\": must not contain '..'"]],
+    [
+      "hostPath with backslash ..",
+      { hostPath: { path: "a\\..\\b" } },
+      ["spec.hostPath.path: Invalid value: \"a\\\\..\\\\b\": must not contain '..'"],
+    ],
     ["hostPath relative path is allowed", { hostPath: { path: "data" } }, []],
     ["hostPath .. inside a name is fine", { hostPath: { path: "/a..b/c" } }, []],
     [
       "hostPath bad type",
       { hostPath: { path: "/a", type: "Bogus" } },
-      ['spec.hostPath.type: Unsupported value: "Bogus": supported values: "", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"'],
+      [
+        'spec.hostPath.type: Unsupported value: "Bogus": supported values: "", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"',
+      ],
     ],
     ["hostPath empty type", { hostPath: { path: "/a", type: "" } }, []],
-    ["local without path nor affinity", { local: { path: "" } }, ["spec.local.path: Required value", "spec.nodeAffinity: Required value: Local volume requires node affinity"]],
+    [
+      "local without path nor affinity",
+      { local: { path: "" } },
+      ["spec.local.path: Required value", "spec.nodeAffinity: Required value: Local volume requires node affinity"],
+    ],
     ["local with affinity", { local: { path: "/mnt/disks/ssd1" }, nodeAffinity: hostAffinity }, []],
-    ["local with an empty affinity counts as specified", { local: { path: "/mnt" }, nodeAffinity: {} }, ["spec.nodeAffinity.required: Required value: must specify required node constraints"]],
-    ["local with ..", { local: { path: "../x" }, nodeAffinity: hostAffinity }, ['spec.local.path: Invalid value: "../x": must not contain \'..\'']],
+    [
+      "local with an empty affinity counts as specified",
+      { local: { path: "/mnt" }, nodeAffinity: {} },
+      ["spec.nodeAffinity.required: Required value: must specify required node constraints"],
+    ],
+    [
+      "local with ..",
+      { local: { path: "../x" }, nodeAffinity: hostAffinity },
+      ["spec.local.path: Invalid value: \"../x\": must not contain '..'"],
+    ],
     [
       "nfs empty",
       { nfs: { server: "", path: "" } },
       ["spec.nfs.server: Required value", "spec.nfs.path: Required value", 'spec.nfs.path: Invalid value: "": must be an absolute path'],
     ],
     ["nfs relative path", { nfs: { server: "s", path: "exports" } }, ['spec.nfs.path: Invalid value: "exports": must be an absolute path']],
-    ["csi empty", { csi: {} }, ["spec.csi.driver: Required value", `spec.csi.driver: Invalid value: "": ${SUBDOMAIN}`, "spec.csi.volumeHandle: Required value"]],
-    ["csi driver too long", { csi: { driver: "a".repeat(64), volumeHandle: "h" } }, ["spec.csi.driver: Too long: may not be more than 63 bytes"]],
+    [
+      "csi empty",
+      { csi: {} },
+      ["spec.csi.driver: Required value", `spec.csi.driver: Invalid value: "": ${SUBDOMAIN}`, "spec.csi.volumeHandle: Required value"],
+    ],
+    [
+      "csi driver too long",
+      { csi: { driver: "a".repeat(64), volumeHandle: "h" } },
+      ["spec.csi.driver: Too long: may not be more than 63 bytes"],
+    ],
     ["csi driver upper case is lower-cased for the check", { csi: { driver: "Ebs.CSI.aws.com", volumeHandle: "h" } }, []],
-    ["csi driver with underscore", { csi: { driver: "my_driver", volumeHandle: "h" } }, [`spec.csi.driver: Invalid value: "my_driver": ${SUBDOMAIN}`]],
+    [
+      "csi driver with underscore",
+      { csi: { driver: "my_driver", volumeHandle: "h" } },
+      [`spec.csi.driver: Invalid value: "my_driver": ${SUBDOMAIN}`],
+    ],
     [
       "csi empty secret ref",
       { csi: { driver: "d", volumeHandle: "h", nodePublishSecretRef: {} } },
@@ -195,7 +302,10 @@ describe("per-source rules (§1.3 step 5)", () => {
     [
       "csi bad secret ref",
       { csi: { driver: "d", volumeHandle: "h", controllerExpandSecretRef: { name: "Bad_Name", namespace: "a.b" } } },
-      [`spec.csi.controllerExpandSecretRef.name: Invalid value: "Bad_Name": ${SUBDOMAIN}`, 'spec.csi.controllerExpandSecretRef.namespace: Invalid value: "a.b": must not contain dots'],
+      [
+        `spec.csi.controllerExpandSecretRef.name: Invalid value: "Bad_Name": ${SUBDOMAIN}`,
+        'spec.csi.controllerExpandSecretRef.namespace: Invalid value: "a.b": must not contain dots',
+      ],
     ],
     [
       "csi all checked refs in order",
@@ -206,31 +316,65 @@ describe("per-source rules (§1.3 step 5)", () => {
     [
       "gce disk",
       { gcePersistentDisk: { pdName: "", partition: 300 } },
-      ["spec.persistentDisk.pdName: Required value", "spec.persistentDisk.partition: Invalid value: 300: must be between 1 and 255, inclusive"],
+      [
+        "spec.persistentDisk.pdName: Required value",
+        "spec.persistentDisk.partition: Invalid value: 300: must be between 1 and 255, inclusive",
+      ],
     ],
     ["gce partition 0 is accepted", { gcePersistentDisk: { pdName: "d", partition: 0 } }, []],
     [
       "aws disk",
       { awsElasticBlockStore: { volumeID: "", partition: -1 } },
-      ["spec.awsElasticBlockStore.volumeID: Required value", "spec.awsElasticBlockStore.partition: Invalid value: -1: must be between 1 and 255, inclusive"],
+      [
+        "spec.awsElasticBlockStore.volumeID: Required value",
+        "spec.awsElasticBlockStore.partition: Invalid value: -1: must be between 1 and 255, inclusive",
+      ],
     ],
     ["iscsi empty", { iscsi: {} }, ["spec.iscsi.targetPortal: Required value", "spec.iscsi.iqn: Required value"]],
-    ["iscsi bad iqn prefix", { iscsi: { targetPortal: "10.0.0.1:3260", iqn: "foo" } }, ['spec.iscsi.iqn: Invalid value: "foo": must be valid format']],
+    [
+      "iscsi bad iqn prefix",
+      { iscsi: { targetPortal: "10.0.0.1:3260", iqn: "foo" } },
+      ['spec.iscsi.iqn: Invalid value: "foo": must be valid format'],
+    ],
     ["iscsi iqn", { iscsi: { targetPortal: "10.0.0.1:3260", iqn: "iqn.2015-02.example.com:test" } }, []],
-    ["iscsi iqn without colon", { iscsi: { targetPortal: "p", iqn: "iqn.2015-02.example.com" } }, ['spec.iscsi.iqn: Invalid value: "iqn.2015-02.example.com": must be valid format']],
+    [
+      "iscsi iqn without colon",
+      { iscsi: { targetPortal: "p", iqn: "iqn.2015-02.example.com" } },
+      ['spec.iscsi.iqn: Invalid value: "iqn.2015-02.example.com": must be valid format'],
+    ],
     ["iscsi eui", { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D" } }, []],
-    ["iscsi short eui", { iscsi: { targetPortal: "p", iqn: "eui.0200" } }, ['spec.iscsi.iqn: Invalid value: "eui.0200": must be valid format']],
+    [
+      "iscsi short eui",
+      { iscsi: { targetPortal: "p", iqn: "eui.0200" } },
+      ['spec.iscsi.iqn: Invalid value: "eui.0200": must be valid format'],
+    ],
     ["iscsi naa", { iscsi: { targetPortal: "p", iqn: "naa.62004567BA64678D0123456789ABCDEF" } }, []],
-    ["iscsi lun", { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", lun: 256 } }, ["spec.iscsi.lun: Invalid value: 256: must be between 0 and 255, inclusive"]],
-    ["iscsi chap without secret", { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", chapAuthSession: true } }, ["spec.iscsi.secretRef: Required value"]],
-    ["iscsi secret without name", { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", secretRef: {} } }, ["spec.iscsi.secretRef.name: Required value"]],
+    [
+      "iscsi lun",
+      { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", lun: 256 } },
+      ["spec.iscsi.lun: Invalid value: 256: must be between 0 and 255, inclusive"],
+    ],
+    [
+      "iscsi chap without secret",
+      { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", chapAuthSession: true } },
+      ["spec.iscsi.secretRef: Required value"],
+    ],
+    [
+      "iscsi secret without name",
+      { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", secretRef: {} } },
+      ["spec.iscsi.secretRef.name: Required value"],
+    ],
     [
       "iscsi bad initiator name",
       { iscsi: { targetPortal: "p", iqn: "eui.02004567A425678D", initiatorName: "bad" } },
       ['spec.iscsi.initiatorname: Invalid value: "bad": must be valid format'],
     ],
     ["fc empty", { fc: {} }, ["spec.fc.targetWWNs: Required value: must specify either targetWWNs or wwids, but not both"]],
-    ["fc both", { fc: { targetWWNs: ["a"], wwids: ["b"], lun: 1 } }, ['spec.fc.targetWWNs: Invalid value: ["a"]: targetWWNs and wwids can not be specified simultaneously']],
+    [
+      "fc both",
+      { fc: { targetWWNs: ["a"], wwids: ["b"], lun: 1 } },
+      ['spec.fc.targetWWNs: Invalid value: ["a"]: targetWWNs and wwids can not be specified simultaneously'],
+    ],
     ["fc without lun", { fc: { targetWWNs: ["a"] } }, ["spec.fc.lun: Required value: lun is required if targetWWNs is specified"]],
     ["fc bad lun", { fc: { targetWWNs: ["a"], lun: 256 } }, ["spec.fc.lun: Invalid value: 256: must be between 0 and 255, inclusive"]],
     ["fc wwids", { fc: { wwids: ["w"] } }, []],
@@ -239,7 +383,11 @@ describe("per-source rules (§1.3 step 5)", () => {
     [
       "cinder",
       { cinder: { volumeID: "", secretRef: {} } },
-      ["spec.cinder.volumeID: Required value", "spec.cinder.secretRef.name: Required value", "spec.cinder.secretRef.namespace: Required value"],
+      [
+        "spec.cinder.volumeID: Required value",
+        "spec.cinder.secretRef.name: Required value",
+        "spec.cinder.secretRef.namespace: Required value",
+      ],
     ],
     [
       "glusterfs",
@@ -250,19 +398,33 @@ describe("per-source rules (§1.3 step 5)", () => {
         'spec.glusterfs.endpointsNamespace: Invalid value: "": if the endpointnamespace is set, it must be a valid namespace name',
       ],
     ],
-    ["glusterfs bad namespace", { glusterfs: { endpoints: "e", path: "p", endpointsNamespace: "NS" } }, [`spec.glusterfs.endpointsNamespace: Invalid value: "NS": ${LABEL}`]],
+    [
+      "glusterfs bad namespace",
+      { glusterfs: { endpoints: "e", path: "p", endpointsNamespace: "NS" } },
+      [`spec.glusterfs.endpointsNamespace: Invalid value: "NS": ${LABEL}`],
+    ],
     ["flocker empty", { flocker: {} }, ["spec.flocker: Required value: one of datasetName and datasetUUID is required"]],
     [
       "flocker both",
       { flocker: { datasetName: "a/b", datasetUUID: "u" } },
-      ['spec.flocker: Invalid value: "resource": datasetName and datasetUUID can not be specified simultaneously', 'spec.flocker.datasetName: Invalid value: "a/b": must not contain \'/\''],
+      [
+        'spec.flocker: Invalid value: "resource": datasetName and datasetUUID can not be specified simultaneously',
+        "spec.flocker.datasetName: Invalid value: \"a/b\": must not contain '/'",
+      ],
     ],
     [
       "quobyte empty",
       { quobyte: {} },
-      ["spec.quobyte.registry: Required value: must be a host:port pair or multiple pairs separated by commas", "spec.quobyte.volume: Required value"],
+      [
+        "spec.quobyte.registry: Required value: must be a host:port pair or multiple pairs separated by commas",
+        "spec.quobyte.volume: Required value",
+      ],
     ],
-    ["quobyte bad registry", { quobyte: { registry: "host", volume: "v" } }, ['spec.quobyte.registry: Invalid value: "host": must be a host:port pair or multiple pairs separated by commas']],
+    [
+      "quobyte bad registry",
+      { quobyte: { registry: "host", volume: "v" } },
+      ['spec.quobyte.registry: Invalid value: "host": must be a host:port pair or multiple pairs separated by commas'],
+    ],
     ["quobyte registries", { quobyte: { registry: "a:1,[::1]:2", volume: "v" } }, []],
     [
       "quobyte long tenant",
@@ -272,7 +434,11 @@ describe("per-source rules (§1.3 step 5)", () => {
     [
       "azureFile",
       { azureFile: { secretName: "", shareName: "", secretNamespace: "" } },
-      ["spec.azureFile.secretName: Required value", "spec.azureFile.shareName: Required value", "spec.azureFile.secretNamespace: Required value"],
+      [
+        "spec.azureFile.secretName: Required value",
+        "spec.azureFile.shareName: Required value",
+        "spec.azureFile.secretNamespace: Required value",
+      ],
     ],
     [
       "azureDisk",
@@ -288,12 +454,18 @@ describe("per-source rules (§1.3 step 5)", () => {
     [
       "azureDisk managed needs a resource id",
       { azureDisk: { diskName: "d", diskURI: "https://x", kind: "Managed" } },
-      ['spec.azureDisk.diskURI: Unsupported value: "https://x": supported values: "/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"'],
+      [
+        'spec.azureDisk.diskURI: Unsupported value: "https://x": supported values: "/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"',
+      ],
     ],
     ["vsphere", { vsphereVolume: {} }, ["spec.vsphereVolume.volumePath: Required value"]],
     ["photon", { photonPersistentDisk: {} }, ["spec.photonPersistentDisk.pdID: Required value"]],
     ["portworx", { portworxVolume: {} }, ["spec.portworxVolume.volumeID: Required value"]],
-    ["scaleIO", { scaleIO: {} }, ["spec.scaleIO.gateway: Required value", "spec.scaleIO.system: Required value", "spec.scaleIO.volumeName: Required value"]],
+    [
+      "scaleIO",
+      { scaleIO: {} },
+      ["spec.scaleIO.gateway: Required value", "spec.scaleIO.system: Required value", "spec.scaleIO.volumeName: Required value"],
+    ],
     [
       "storageos",
       { storageos: { volumeName: "A_b", volumeNamespace: "x.y", secretRef: {} } },
@@ -307,7 +479,12 @@ describe("per-source rules (§1.3 step 5)", () => {
     ["flexVolume without driver", { flexVolume: {} }, ["spec.flexVolume.driver: Required value"]],
     [
       "flexVolume reserved option namespaces",
-      { flexVolume: { driver: "d", options: { "kubernetes.io/foo": "x", "example.com/bar": "y", "foo.K8S.io": "z", "notkubernetes.io": "w" } } },
+      {
+        flexVolume: {
+          driver: "d",
+          options: { "kubernetes.io/foo": "x", "example.com/bar": "y", "foo.K8S.io": "z", "notkubernetes.io": "w" },
+        },
+      },
       [
         'spec.flexVolume.options[foo.K8S.io]: Invalid value: "foo.K8S.io": kubernetes.io and k8s.io namespaces are reserved',
         'spec.flexVolume.options[kubernetes.io/foo]: Invalid value: "kubernetes.io/foo": kubernetes.io and k8s.io namespaces are reserved',
@@ -318,9 +495,15 @@ describe("per-source rules (§1.3 step 5)", () => {
   });
 
   it("iSCSI: name + portal longer than 64 with an initiator name", () => {
-    const p = pv(patch(baseSpec, { nfs: undefined, iscsi: { targetPortal: "10.0.0.1:3260", iqn: "eui.02004567A425678D", initiatorName: "iqn.2015-02.example.com:init" } }), {
-      name: "p".repeat(60),
-    });
+    const p = pv(
+      patch(baseSpec, {
+        nfs: undefined,
+        iscsi: { targetPortal: "10.0.0.1:3260", iqn: "eui.02004567A425678D", initiatorName: "iqn.2015-02.example.com:init" },
+      }),
+      {
+        name: "p".repeat(60),
+      },
+    );
     expect(render(validatePersistentVolume(p))).toEqual([
       'spec.iscsi.targetportal: Invalid value: "10.0.0.1:3260": Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.',
     ]);
@@ -332,14 +515,15 @@ describe("mount-option annotation check", () => {
   it("is allowed on NFS", () => {
     expect(validatePersistentVolume(pv(baseSpec, { annotations: ann }))).toEqual([]);
   });
-  it.each([["hostPath", { hostPath: { path: "/a" } }], ["local", { local: { path: "/a" }, nodeAffinity: hostAffinity }], ["csi", { csi: { driver: "d", volumeHandle: "h" } }]])(
-    "is forbidden on %s",
-    (_n, source) => {
-      expect(render(validatePersistentVolume(pv(patch(baseSpec, { nfs: undefined, ...source }), { annotations: ann })))).toEqual([
-        "metadata.annotations.volume.beta.kubernetes.io/mount-options: Forbidden: may not specify mount options for this volume type",
-      ]);
-    },
-  );
+  it.each([
+    ["hostPath", { hostPath: { path: "/a" } }],
+    ["local", { local: { path: "/a" }, nodeAffinity: hostAffinity }],
+    ["csi", { csi: { driver: "d", volumeHandle: "h" } }],
+  ])("is forbidden on %s", (_n, source) => {
+    expect(render(validatePersistentVolume(pv(patch(baseSpec, { nfs: undefined, ...source }), { annotations: ann })))).toEqual([
+      "metadata.annotations.volume.beta.kubernetes.io/mount-options: Forbidden: may not specify mount options for this volume type",
+    ]);
+  });
 });
 
 describe("metadata of a PersistentVolume", () => {
@@ -350,13 +534,18 @@ describe("metadata of a PersistentVolume", () => {
     ]);
   });
   it("checks the name", () => {
-    expect(render(validatePersistentVolume(pv(baseSpec, { name: "PV_1" })))).toEqual([`metadata.name: Invalid value: "PV_1": ${SUBDOMAIN}`]);
+    expect(render(validatePersistentVolume(pv(baseSpec, { name: "PV_1" })))).toEqual([
+      `metadata.name: Invalid value: "PV_1": ${SUBDOMAIN}`,
+    ]);
   });
 });
 
 describe("worked examples (§1.11)", () => {
   it("PV without a source", () => {
-    const errs = validatePersistentVolume({ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "80Gi" } } });
+    const errs = validatePersistentVolume({
+      metadata: { name: "data" },
+      spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "80Gi" } },
+    });
     expect(aggregateMessage(errs)).toBe("spec: Required value: must specify a volume type");
   });
   it("PV with empty capacity, no modes, hostPath / and Recycle", () => {
@@ -365,11 +554,14 @@ describe("worked examples (§1.11)", () => {
       spec: { capacity: {}, accessModes: [], hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" },
     });
     expect(aggregateMessage(errs)).toBe(
-      '[spec.accessModes: Required value, spec.capacity: Required value, spec.capacity: Unsupported value: {}: supported values: "storage", spec.persistentVolumeReclaimPolicy: Forbidden: may not be \'recycle\' for a hostPath mount of \'/\']',
+      "[spec.accessModes: Required value, spec.capacity: Required value, spec.capacity: Unsupported value: {}: supported values: \"storage\", spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/']",
     );
   });
   it("an absent capacity renders null", () => {
-    const errs = validatePersistentVolume({ metadata: { name: "data" }, spec: { accessModes: [], hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" } });
+    const errs = validatePersistentVolume({
+      metadata: { name: "data" },
+      spec: { accessModes: [], hostPath: { path: "/" }, persistentVolumeReclaimPolicy: "Recycle" },
+    });
     expect(aggregateMessage(errs)).toContain('spec.capacity: Unsupported value: null: supported values: "storage"');
   });
   it("local volume without node affinity", () => {
@@ -386,7 +578,9 @@ describe("worked examples (§1.11)", () => {
 describe("feature gate VolumeAttributesClass", () => {
   const vacPv = only({ csi: { driver: "d", volumeHandle: "h" }, volumeAttributesClassName: "" });
   it("validates the class name when on (default)", () => {
-    expect(render(validatePersistentVolume(vacPv))).toEqual(["spec.volumeAttributesClassName: Required value: an empty string is disallowed"]);
+    expect(render(validatePersistentVolume(vacPv))).toEqual([
+      "spec.volumeAttributesClassName: Required value: an empty string is disallowed",
+    ]);
   });
   it("drops the field when off", () => {
     expect(validatePersistentVolume(vacPv, { volumeAttributesClass: false })).toEqual([]);
@@ -398,7 +592,12 @@ describe("feature gate VolumeAttributesClass", () => {
 
 describe("inline spec mode (§1.3.12)", () => {
   it("accepts a CSI inline spec", () => {
-    expect(validatePersistentVolumeSpec({ accessModes: ["ReadWriteOnce"], csi: { driver: "d", volumeHandle: "h" } }, { inline: true, path: "spec.source.inlineVolumeSpec" })).toEqual([]);
+    expect(
+      validatePersistentVolumeSpec(
+        { accessModes: ["ReadWriteOnce"], csi: { driver: "d", volumeHandle: "h" } },
+        { inline: true, path: "spec.source.inlineVolumeSpec" },
+      ),
+    ).toEqual([]);
   });
   it("forbids the PV-only fields", () => {
     const errs = validatePersistentVolumeSpec(
@@ -448,36 +647,53 @@ describe("validatePersistentVolumeUpdate (§1.4)", () => {
     const errs = validatePersistentVolumeUpdate(next({ nfs: { server: "nfs.example.com", path: "/exports/b" } }), prev);
     expect(errs).toHaveLength(1);
     expect(errs[0]!.field).toBe("spec.persistentvolumesource");
-    expect(errs[0]!.toString()).toMatch(/^spec\.persistentvolumesource: Forbidden: spec\.persistentvolumesource is immutable after creation\n/);
+    expect(errs[0]!.toString()).toMatch(
+      /^spec\.persistentvolumesource: Forbidden: spec\.persistentvolumesource is immutable after creation\n/,
+    );
     expect(errs[0]!.detail).toContain("/exports/b");
   });
   it("treats a plain field's zero value as unset but a pointer's not", () => {
-    expect(validatePersistentVolumeUpdate(next({ nfs: { server: "nfs.example.com", path: "/exports/a", readOnly: false } }), prev)).toEqual([]);
+    expect(validatePersistentVolumeUpdate(next({ nfs: { server: "nfs.example.com", path: "/exports/a", readOnly: false } }), prev)).toEqual(
+      [],
+    );
     const hp = pv({ ...baseSpec, nfs: undefined, hostPath: { path: "/a" } }, { resourceVersion: "1" });
     const hp2 = pv({ ...baseSpec, nfs: undefined, hostPath: { path: "/a", type: "" } }, { resourceVersion: "1" });
     expect(validatePersistentVolumeUpdate(hp2, hp).map((e) => e.field)).toEqual(["spec.persistentvolumesource"]);
   });
   it("allows setting the CSI controllerExpandSecretRef once", () => {
     const p = pv({ ...baseSpec, nfs: undefined, csi: { driver: "d", volumeHandle: "h" } }, { resourceVersion: "1" });
-    const n = pv({ ...baseSpec, nfs: undefined, csi: { driver: "d", volumeHandle: "h", controllerExpandSecretRef: { name: "s", namespace: "ns" } } }, { resourceVersion: "1" });
+    const n = pv(
+      { ...baseSpec, nfs: undefined, csi: { driver: "d", volumeHandle: "h", controllerExpandSecretRef: { name: "s", namespace: "ns" } } },
+      { resourceVersion: "1" },
+    );
     expect(validatePersistentVolumeUpdate(n, p)).toEqual([]);
     expect(validatePersistentVolumeUpdate(p, n).map((e) => e.field)).toEqual(["spec.persistentvolumesource"]);
   });
   it("keeps volumeMode immutable (bare path)", () => {
-    expect(render(validatePersistentVolumeUpdate(next({ volumeMode: "Block" }), prev))).toEqual(['volumeMode: Invalid value: "Block": field is immutable']);
+    expect(render(validatePersistentVolumeUpdate(next({ volumeMode: "Block" }), prev))).toEqual([
+      'volumeMode: Invalid value: "Block": field is immutable',
+    ]);
     expect(validatePersistentVolumeUpdate(next({ volumeMode: "Filesystem" }), prev)).toEqual([]);
   });
   it("renders an unset volumeMode as null without server defaulting", () => {
     const p = next({ volumeMode: "Block" });
-    expect(render(validatePersistentVolumeUpdate(next({}), p, { prepare: false }))).toEqual(["volumeMode: Invalid value: null: field is immutable"]);
+    expect(render(validatePersistentVolumeUpdate(next({}), p, { prepare: false }))).toEqual([
+      "volumeMode: Invalid value: null: field is immutable",
+    ]);
   });
   it("keeps node affinity immutable except beta → GA labels", () => {
-    const n = next({ nodeAffinity: affinity([{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-2"] }] }]) });
+    const n = next({
+      nodeAffinity: affinity([{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-2"] }] }]),
+    });
     expect(render(validatePersistentVolumeUpdate(n, prev))).toEqual([
       'nodeAffinity: Invalid value: {"Required":{"NodeSelectorTerms":[{"MatchExpressions":[{"Key":"kubernetes.io/hostname","Operator":"In","Values":["node-2"]}],"MatchFields":null}]}}: field is immutable, except for updating from beta label to GA',
     ]);
-    const beta = next({ nodeAffinity: affinity([{ matchExpressions: [{ key: "failure-domain.beta.kubernetes.io/zone", operator: "In", values: ["a"] }] }]) });
-    const ga = next({ nodeAffinity: affinity([{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["a"] }] }]) });
+    const beta = next({
+      nodeAffinity: affinity([{ matchExpressions: [{ key: "failure-domain.beta.kubernetes.io/zone", operator: "In", values: ["a"] }] }]),
+    });
+    const ga = next({
+      nodeAffinity: affinity([{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["a"] }] }]),
+    });
     expect(validatePersistentVolumeUpdate(ga, beta)).toEqual([]);
     expect(validatePersistentVolumeUpdate(beta, ga)).toHaveLength(1);
   });
@@ -500,15 +716,26 @@ describe("validatePersistentVolumeUpdate (§1.4)", () => {
     const csiSpec = { ...baseSpec, nfs: undefined, csi: { driver: "d", volumeHandle: "h" } };
     const withVac = pv({ ...csiSpec, volumeAttributesClassName: "gold" }, { resourceVersion: "1" });
     const without = pv(csiSpec, { resourceVersion: "1" });
-    expect(render(validatePersistentVolumeUpdate(without, withVac))).toEqual(["spec.volumeAttributesClassName: Forbidden: update from non-nil value to nil is forbidden"]);
-    expect(validatePersistentVolumeUpdate(pv({ ...csiSpec, volumeAttributesClassName: "silver" }, { resourceVersion: "1" }), withVac)).toEqual([]);
-    expect(render(validatePersistentVolumeUpdate(pv({ ...csiSpec, volumeAttributesClassName: "silver" }, { resourceVersion: "1" }), withVac, { volumeAttributesClass: false }))).toEqual([
-      "spec.volumeAttributesClassName: Forbidden: update is forbidden when the VolumeAttributesClass feature gate is disabled",
+    expect(render(validatePersistentVolumeUpdate(without, withVac))).toEqual([
+      "spec.volumeAttributesClassName: Forbidden: update from non-nil value to nil is forbidden",
     ]);
+    expect(
+      validatePersistentVolumeUpdate(pv({ ...csiSpec, volumeAttributesClassName: "silver" }, { resourceVersion: "1" }), withVac),
+    ).toEqual([]);
+    expect(
+      render(
+        validatePersistentVolumeUpdate(pv({ ...csiSpec, volumeAttributesClassName: "silver" }, { resourceVersion: "1" }), withVac, {
+          volumeAttributesClass: false,
+        }),
+      ),
+    ).toEqual(["spec.volumeAttributesClassName: Forbidden: update is forbidden when the VolumeAttributesClass feature gate is disabled"]);
   });
   it("runs create validation twice (causes repeat, the message does not)", () => {
     const errs = validatePersistentVolumeUpdate(next({ storageClassName: "Bad" }), prev);
-    expect(render(errs)).toEqual([`spec.storageClassName: Invalid value: "Bad": ${SUBDOMAIN}`, `spec.storageClassName: Invalid value: "Bad": ${SUBDOMAIN}`]);
+    expect(render(errs)).toEqual([
+      `spec.storageClassName: Invalid value: "Bad": ${SUBDOMAIN}`,
+      `spec.storageClassName: Invalid value: "Bad": ${SUBDOMAIN}`,
+    ]);
     expect(aggregateMessage(errs)).toBe(`spec.storageClassName: Invalid value: "Bad": ${SUBDOMAIN}`);
   });
   it("checks the metadata update rules", () => {
@@ -527,7 +754,9 @@ describe("validatePersistentVolumeStatusUpdate (§1.5)", () => {
   it("requires a resourceVersion", () => {
     const errs = validatePersistentVolumeStatusUpdate(pv(baseSpec), prev);
     expect(render(errs)).toContain("resourceVersion: Required value");
-    expect(aggregateMessage(errs)).toBe('[metadata.resourceVersion: Invalid value: "": must be specified for an update, resourceVersion: Required value]');
+    expect(aggregateMessage(errs)).toBe(
+      '[metadata.resourceVersion: Invalid value: "": must be specified for an update, resourceVersion: Required value]',
+    );
   });
   it("ignores spec problems", () => {
     expect(validatePersistentVolumeStatusUpdate(pv({}, { resourceVersion: "3" }), prev)).toEqual([]);

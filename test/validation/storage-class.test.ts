@@ -30,7 +30,11 @@ describe("validateStorageClass — §1.10 in order", () => {
     ["namespace", { metadata: { name: "fast", namespace: "default" } }, ["metadata.namespace: Forbidden: not allowed on this type"]],
     ["no provisioner", { provisioner: "" }, ["provisioner: Required value"]],
     ["absent provisioner", { provisioner: undefined }, ["provisioner: Required value"]],
-    ["two slashes", { provisioner: "kubernetes.io/invalid/provisioner" }, [`provisioner: Invalid value: "kubernetes.io/invalid/provisioner": ${LABEL_KEY_SLASHES}`]],
+    [
+      "two slashes",
+      { provisioner: "kubernetes.io/invalid/provisioner" },
+      [`provisioner: Invalid value: "kubernetes.io/invalid/provisioner": ${LABEL_KEY_SLASHES}`],
+    ],
     ["upper case is lower-cased first", { provisioner: "Example.COM/My-Provisioner" }, []],
     ["bad provisioner name (reported lower-cased)", { provisioner: "Bad_" }, [`provisioner: Invalid value: "bad_": ${NAME_PART}`]],
     ["in-tree provisioner", { provisioner: "kubernetes.io/no-provisioner" }, []],
@@ -40,7 +44,11 @@ describe("validateStorageClass — §1.10 in order", () => {
     ["Retain", { reclaimPolicy: "Retain" }, []],
     ["absent reclaim policy defaults to Delete", { reclaimPolicy: undefined }, []],
     ["empty reclaim policy", { reclaimPolicy: "" }, []],
-    ["bad binding mode", { volumeBindingMode: "foo" }, ['volumeBindingMode: Unsupported value: "foo": supported values: "Immediate", "WaitForFirstConsumer"']],
+    [
+      "bad binding mode",
+      { volumeBindingMode: "foo" },
+      ['volumeBindingMode: Unsupported value: "foo": supported values: "Immediate", "WaitForFirstConsumer"'],
+    ],
     ["absent binding mode defaults to Immediate", { volumeBindingMode: undefined }, []],
     ["two valid topology terms", { allowedTopologies: [zoneHost("a", "node1"), zoneHost("b", "node2")] }, []],
     [
@@ -61,23 +69,51 @@ describe("validateStorageClass — §1.10 in order", () => {
     ["topology nil expressions", { allowedTopologies: [{}] }, ['allowedTopologies[0].matchLabelExpressions: Duplicate value: ""']],
     [
       "topology duplicate key in a term",
-      { allowedTopologies: [{ matchLabelExpressions: [{ key: "zone", values: ["a"] }, { key: "zone", values: ["b"] }] }] },
+      {
+        allowedTopologies: [
+          {
+            matchLabelExpressions: [
+              { key: "zone", values: ["a"] },
+              { key: "zone", values: ["b"] },
+            ],
+          },
+        ],
+      },
       ['allowedTopologies[0].matchLabelExpressions[1].key: Duplicate value: "zone"'],
     ],
-    ["identical terms", { allowedTopologies: [zoneHost("a", "n"), zoneHost("a", "n")] }, ['allowedTopologies[1].matchLabelExpressions: Duplicate value: ""']],
+    [
+      "identical terms",
+      { allowedTopologies: [zoneHost("a", "n"), zoneHost("a", "n")] },
+      ['allowedTopologies[1].matchLabelExpressions: Duplicate value: ""'],
+    ],
     [
       "identical terms in another order",
       {
         allowedTopologies: [
-          { matchLabelExpressions: [{ key: "zone", values: ["a", "b"] }, { key: "rack", values: ["1"] }] },
-          { matchLabelExpressions: [{ key: "rack", values: ["1"] }, { key: "zone", values: ["b", "a"] }] },
+          {
+            matchLabelExpressions: [
+              { key: "zone", values: ["a", "b"] },
+              { key: "rack", values: ["1"] },
+            ],
+          },
+          {
+            matchLabelExpressions: [
+              { key: "rack", values: ["1"] },
+              { key: "zone", values: ["b", "a"] },
+            ],
+          },
         ],
       },
       ['allowedTopologies[1].matchLabelExpressions: Duplicate value: ""'],
     ],
     [
       "same key in different terms",
-      { allowedTopologies: [{ matchLabelExpressions: [{ key: "zone", values: ["a"] }] }, { matchLabelExpressions: [{ key: "zone", values: ["b"] }] }] },
+      {
+        allowedTopologies: [
+          { matchLabelExpressions: [{ key: "zone", values: ["a"] }] },
+          { matchLabelExpressions: [{ key: "zone", values: ["b"] }] },
+        ],
+      },
       [],
     ],
     ["terms sharing one expression", { allowedTopologies: [zoneHost("a", "n1"), zoneHost("a", "n2")] }, []],
@@ -88,7 +124,10 @@ describe("validateStorageClass — §1.10 in order", () => {
 
   it("an empty term among N terms is reported once per seeded entry", () => {
     const errs = validateStorageClass(sc({ allowedTopologies: [{ matchLabelExpressions: [] }, zoneHost("a", "n")] }));
-    expect(render(errs)).toEqual(['allowedTopologies[0].matchLabelExpressions: Duplicate value: ""', 'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""']);
+    expect(render(errs)).toEqual([
+      'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""',
+      'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""',
+    ]);
     expect(aggregateMessage(errs)).toBe('allowedTopologies[0].matchLabelExpressions: Duplicate value: ""');
   });
 
@@ -100,17 +139,23 @@ describe("validateStorageClass — §1.10 in order", () => {
   });
 
   it("parameters larger than 256 KiB", () => {
-    expect(render(validateStorageClass(sc({ parameters: { a: "x".repeat(262144) } })))).toEqual(["parameters: Too long: may not be more than 262144 bytes"]);
+    expect(render(validateStorageClass(sc({ parameters: { a: "x".repeat(262144) } })))).toEqual([
+      "parameters: Too long: may not be more than 262144 bytes",
+    ]);
     expect(validateStorageClass(sc({ parameters: { a: "x".repeat(262143) } }))).toEqual([]);
   });
 
   it("without server defaults a missing binding mode is required", () => {
-    expect(render(validateStorageClass(sc({ volumeBindingMode: undefined }), { prepare: false }))).toEqual(["volumeBindingMode: Required value"]);
+    expect(render(validateStorageClass(sc({ volumeBindingMode: undefined }), { prepare: false }))).toEqual([
+      "volumeBindingMode: Required value",
+    ]);
   });
 
   it("worked example (§1.11)", () => {
     const status = toStatus(validateStorageClass(sc({ reclaimPolicy: "Recycle" })), "StorageClass", "fast");
-    expect(status.message).toBe('StorageClass.storage.k8s.io "fast" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"');
+    expect(status.message).toBe(
+      'StorageClass.storage.k8s.io "fast" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"',
+    );
   });
 });
 
@@ -142,6 +187,8 @@ describe("validateStorageClassUpdate", () => {
     expect(validateStorageClassUpdate(patch(prev, { reclaimPolicy: undefined }), prev)).toEqual([]);
   });
   it("runs create validation on the new object", () => {
-    expect(render(validateStorageClassUpdate(patch(prev, { allowedTopologies: [{}] }), prev))).toEqual(['allowedTopologies[0].matchLabelExpressions: Duplicate value: ""']);
+    expect(render(validateStorageClassUpdate(patch(prev, { allowedTopologies: [{}] }), prev))).toEqual([
+      'allowedTopologies[0].matchLabelExpressions: Duplicate value: ""',
+    ]);
   });
 });

@@ -27,7 +27,9 @@ const RUNS = { numRuns: 150 };
 const dnsLabel = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/);
 const dnsSubdomain = fc.array(dnsLabel, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("."));
 const labelValue = fc.stringMatching(/^([A-Za-z0-9]([A-Za-z0-9_.-]{0,10}[A-Za-z0-9])?)?$/);
-const labelKey = fc.tuple(fc.option(dnsSubdomain, { nil: undefined }), fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_.-]{0,10}[A-Za-z0-9])?$/)).map(([p, n]) => (p ? `${p}/${n}` : n));
+const labelKey = fc
+  .tuple(fc.option(dnsSubdomain, { nil: undefined }), fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_.-]{0,10}[A-Za-z0-9])?$/))
+  .map(([p, n]) => (p ? `${p}/${n}` : n));
 const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 3 });
 const storage = fc.oneof(
   fc.integer({ min: 1, max: 2 ** 40 }).map(String),
@@ -41,14 +43,29 @@ const modes = fc.oneof(
 );
 const absPath = fc.array(dnsLabel, { minLength: 1, maxLength: 3 }).map((p) => "/" + p.join("/"));
 const hostAffinity = dnsSubdomain.map((node) => ({
-  required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [node.slice(0, 60).replace(/[.-]+$/, "") || "n"] }] }] },
+  required: {
+    nodeSelectorTerms: [
+      { matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [node.slice(0, 60).replace(/[.-]+$/, "") || "n"] }] },
+    ],
+  },
 }));
 const source = fc.oneof(
   fc.record({ nfs: fc.record({ server: dnsSubdomain, path: absPath, readOnly: fc.boolean() }) }),
   fc.record({ hostPath: fc.record({ path: absPath, type: fc.constantFrom("", "Directory", "DirectoryOrCreate") }) }),
-  fc.record({ csi: fc.record({ driver: dnsSubdomain.map((d) => d.slice(0, 63).replace(/[.-]+$/, "") || "d"), volumeHandle: fc.string({ minLength: 1, maxLength: 20 }) }) }),
+  fc.record({
+    csi: fc.record({
+      driver: dnsSubdomain.map((d) => d.slice(0, 63).replace(/[.-]+$/, "") || "d"),
+      volumeHandle: fc.string({ minLength: 1, maxLength: 20 }),
+    }),
+  }),
   fc.record({ local: fc.record({ path: absPath }), nodeAffinity: hostAffinity }),
-  fc.record({ iscsi: fc.record({ targetPortal: fc.constant("10.0.0.1:3260"), iqn: fc.constant("iqn.2015-02.example.com:disk"), lun: fc.integer({ min: 0, max: 255 }) }) }),
+  fc.record({
+    iscsi: fc.record({
+      targetPortal: fc.constant("10.0.0.1:3260"),
+      iqn: fc.constant("iqn.2015-02.example.com:disk"),
+      lun: fc.integer({ min: 0, max: 255 }),
+    }),
+  }),
   fc.record({ fc: fc.record({ wwids: fc.array(fc.stringMatching(/^[0-9a-f]{4,8}$/), { minLength: 1, maxLength: 2 }) }) }),
 );
 const validPv: fc.Arbitrary<Obj> = fc
@@ -77,7 +94,11 @@ const selector = fc.record(
     matchLabels: labels,
     matchExpressions: fc.array(
       fc.oneof(
-        fc.record({ key: labelKey, operator: fc.constantFrom("In", "NotIn"), values: fc.array(labelValue, { minLength: 1, maxLength: 3 }) }),
+        fc.record({
+          key: labelKey,
+          operator: fc.constantFrom("In", "NotIn"),
+          values: fc.array(labelValue, { minLength: 1, maxLength: 3 }),
+        }),
         fc.record({ key: labelKey, operator: fc.constantFrom("Exists", "DoesNotExist") }),
       ),
       { maxLength: 3 },
@@ -109,7 +130,9 @@ const validSc: fc.Arbitrary<Obj> = fc
   .record({
     name: dnsSubdomain,
     provisioner: labelKey,
-    parameters: fc.option(fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 4 }), { nil: undefined }),
+    parameters: fc.option(fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 4 }), {
+      nil: undefined,
+    }),
     reclaimPolicy: fc.constantFrom(undefined, "Delete", "Retain"),
     volumeBindingMode: fc.constantFrom(undefined, "Immediate", "WaitForFirstConsumer"),
     zones: fc.uniqueArray(dnsLabel, { maxLength: 3 }),
@@ -120,7 +143,8 @@ const validSc: fc.Arbitrary<Obj> = fc
     if (g.parameters) sc.parameters = g.parameters;
     if (g.reclaimPolicy) sc.reclaimPolicy = g.reclaimPolicy;
     if (g.volumeBindingMode) sc.volumeBindingMode = g.volumeBindingMode;
-    if (g.zones.length > 0) sc.allowedTopologies = g.zones.map((z) => ({ matchLabelExpressions: [{ key: "topology.kubernetes.io/zone", values: [z] }] }));
+    if (g.zones.length > 0)
+      sc.allowedTopologies = g.zones.map((z) => ({ matchLabelExpressions: [{ key: "topology.kubernetes.io/zone", values: [z] }] }));
     if (g.allowVolumeExpansion !== undefined) sc.allowVolumeExpansion = g.allowVolumeExpansion;
     return sc;
   });
@@ -187,8 +211,16 @@ interface Mutation {
 }
 const pvMutations: Mutation[] = [
   { name: "no access modes", apply: (o) => (o.spec.accessModes = []), expected: () => ["spec.accessModes: Required value"] },
-  { name: "bogus access mode", apply: (o) => o.spec.accessModes.push("Bogus"), expected: () => [`spec.accessModes: Unsupported value: "Bogus": ${ACCESS_MODES}`] },
-  { name: "zero capacity", apply: (o) => (o.spec.capacity.storage = "0"), expected: () => ['spec.capacity[storage]: Invalid value: "0": must be greater than zero'] },
+  {
+    name: "bogus access mode",
+    apply: (o) => o.spec.accessModes.push("Bogus"),
+    expected: () => [`spec.accessModes: Unsupported value: "Bogus": ${ACCESS_MODES}`],
+  },
+  {
+    name: "zero capacity",
+    apply: (o) => (o.spec.capacity.storage = "0"),
+    expected: () => ['spec.capacity[storage]: Invalid value: "0": must be greater than zero'],
+  },
   {
     name: "empty capacity",
     apply: (o) => (o.spec.capacity = {}),
@@ -199,10 +231,26 @@ const pvMutations: Mutation[] = [
     apply: (o) => (o.spec.persistentVolumeReclaimPolicy = "Keep"),
     expected: () => ['spec.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"'],
   },
-  { name: "bad class", apply: (o) => (o.spec.storageClassName = "Not_Valid"), expected: () => [`spec.storageClassName: Invalid value: "Not_Valid": ${SUBDOMAIN}`] },
-  { name: "bad volume mode", apply: (o) => (o.spec.volumeMode = "Raw"), expected: () => ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"'] },
-  { name: "bad name", apply: (o) => (o.metadata.name = "Bad_Name"), expected: () => [`metadata.name: Invalid value: "Bad_Name": ${SUBDOMAIN}`] },
-  { name: "namespace", apply: (o) => (o.metadata.namespace = "default"), expected: () => ["metadata.namespace: Forbidden: not allowed on this type"] },
+  {
+    name: "bad class",
+    apply: (o) => (o.spec.storageClassName = "Not_Valid"),
+    expected: () => [`spec.storageClassName: Invalid value: "Not_Valid": ${SUBDOMAIN}`],
+  },
+  {
+    name: "bad volume mode",
+    apply: (o) => (o.spec.volumeMode = "Raw"),
+    expected: () => ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"'],
+  },
+  {
+    name: "bad name",
+    apply: (o) => (o.metadata.name = "Bad_Name"),
+    expected: () => [`metadata.name: Invalid value: "Bad_Name": ${SUBDOMAIN}`],
+  },
+  {
+    name: "namespace",
+    apply: (o) => (o.metadata.namespace = "default"),
+    expected: () => ["metadata.namespace: Forbidden: not allowed on this type"],
+  },
   {
     name: "no source",
     apply: (o) => {
@@ -220,11 +268,27 @@ const pvMutations: Mutation[] = [
   },
 ];
 const pvcMutations: Mutation[] = [
-  { name: "no access modes", apply: (o) => (o.spec.accessModes = []), expected: () => ["spec.accessModes: Required value: at least 1 access mode is required"] },
-  { name: "zero request", apply: (o) => (o.spec.resources.requests.storage = "0"), expected: () => ['spec.resources[storage]: Invalid value: "0": must be greater than zero'] },
+  {
+    name: "no access modes",
+    apply: (o) => (o.spec.accessModes = []),
+    expected: () => ["spec.accessModes: Required value: at least 1 access mode is required"],
+  },
+  {
+    name: "zero request",
+    apply: (o) => (o.spec.resources.requests.storage = "0"),
+    expected: () => ['spec.resources[storage]: Invalid value: "0": must be greater than zero'],
+  },
   { name: "no request", apply: (o) => delete o.spec.resources.requests, expected: () => ["spec.resources[storage]: Required value"] },
-  { name: "bad class", apply: (o) => (o.spec.storageClassName = "Bad_Class"), expected: () => [`spec.storageClassName: Invalid value: "Bad_Class": ${SUBDOMAIN}`] },
-  { name: "bad volume mode", apply: (o) => (o.spec.volumeMode = "Raw"), expected: () => ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"'] },
+  {
+    name: "bad class",
+    apply: (o) => (o.spec.storageClassName = "Bad_Class"),
+    expected: () => [`spec.storageClassName: Invalid value: "Bad_Class": ${SUBDOMAIN}`],
+  },
+  {
+    name: "bad volume mode",
+    apply: (o) => (o.spec.volumeMode = "Raw"),
+    expected: () => ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"'],
+  },
   { name: "no namespace", apply: (o) => delete o.metadata.namespace, expected: () => ["metadata.namespace: Required value"] },
   {
     name: "In without values",
@@ -240,14 +304,26 @@ const pvcMutations: Mutation[] = [
 ];
 const scMutations: Mutation[] = [
   { name: "no provisioner", apply: (o) => (o.provisioner = ""), expected: () => ["provisioner: Required value"] },
-  { name: "Recycle", apply: (o) => (o.reclaimPolicy = "Recycle"), expected: () => ['reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"'] },
+  {
+    name: "Recycle",
+    apply: (o) => (o.reclaimPolicy = "Recycle"),
+    expected: () => ['reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"'],
+  },
   {
     name: "bad binding mode",
     apply: (o) => (o.volumeBindingMode = "Sometimes"),
     expected: () => ['volumeBindingMode: Unsupported value: "Sometimes": supported values: "Immediate", "WaitForFirstConsumer"'],
   },
-  { name: "empty parameter key", apply: (o) => (o.parameters = { ...(o.parameters ?? {}), "": "x" }), expected: () => ['parameters: Invalid value: "": field can not be empty.'] },
-  { name: "empty topology term", apply: (o) => (o.allowedTopologies = [{}]), expected: () => ['allowedTopologies[0].matchLabelExpressions: Duplicate value: ""'] },
+  {
+    name: "empty parameter key",
+    apply: (o) => (o.parameters = { ...(o.parameters ?? {}), "": "x" }),
+    expected: () => ['parameters: Invalid value: "": field can not be empty.'],
+  },
+  {
+    name: "empty topology term",
+    apply: (o) => (o.allowedTopologies = [{}]),
+    expected: () => ['allowedTopologies[0].matchLabelExpressions: Duplicate value: ""'],
+  },
 ];
 
 function mutationProperty(gen: fc.Arbitrary<Obj>, mutations: Mutation[], validate: (o: unknown) => FieldError[]) {
@@ -363,11 +439,20 @@ describe("hostile JavaScript input", () => {
   it("cyclic objects and prototype-named keys do not crash", () => {
     const cyc: Obj = { server: "s", path: "/a" };
     cyc.self = cyc;
-    const pv = { metadata: { name: "p", resourceVersion: "1", ownerReferences: [{ apiVersion: "v1", kind: "Event", name: "e", uid: "u", extra: cyc }] }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, nfs: cyc } };
+    const pv = {
+      metadata: {
+        name: "p",
+        resourceVersion: "1",
+        ownerReferences: [{ apiVersion: "v1", kind: "Event", name: "e", uid: "u", extra: cyc }],
+      },
+      spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, nfs: cyc },
+    };
     const other = structuredClone(pv);
     checkResults(everything(pv, other));
     checkResults(everything(other, pv));
-    expect(validatePersistentVolume({ metadata: { name: "toString" }, spec: { capacity: { toString: "1" }, constructor: {} } }).length).toBeGreaterThan(0);
+    expect(
+      validatePersistentVolume({ metadata: { name: "toString" }, spec: { capacity: { toString: "1" }, constructor: {} } }).length,
+    ).toBeGreaterThan(0);
     expect(toStatus([], "toString", "x").message).toBe('toString "x" is invalid');
   });
 });

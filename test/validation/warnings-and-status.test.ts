@@ -19,10 +19,15 @@ describe("persistentVolumeWarnings (§1.3.13)", () => {
   });
   it("annotations, node labels, Recycle", () => {
     const pv = {
-      metadata: { name: "foo", annotations: { "volume.beta.kubernetes.io/storage-class": "", "volume.beta.kubernetes.io/mount-options": "" } },
+      metadata: {
+        name: "foo",
+        annotations: { "volume.beta.kubernetes.io/storage-class": "", "volume.beta.kubernetes.io/mount-options": "" },
+      },
       spec: {
         persistentVolumeReclaimPolicy: "Recycle",
-        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "beta.kubernetes.io/os", operator: "In", values: ["windows"] }] }] } },
+        nodeAffinity: {
+          required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "beta.kubernetes.io/os", operator: "In", values: ["windows"] }] }] },
+        },
       },
     };
     expect(persistentVolumeWarnings(pv)).toEqual([
@@ -46,7 +51,9 @@ describe("persistentVolumeWarnings (§1.3.13)", () => {
 
 describe("persistentVolumeClaimWarnings (§1.6.7)", () => {
   it("beta class annotation", () => {
-    expect(persistentVolumeClaimWarnings({ metadata: { annotations: { "volume.beta.kubernetes.io/storage-class": "fast" } }, spec: {} })).toEqual([
+    expect(
+      persistentVolumeClaimWarnings({ metadata: { annotations: { "volume.beta.kubernetes.io/storage-class": "fast" } }, spec: {} }),
+    ).toEqual([
       'metadata.annotations[volume.beta.kubernetes.io/storage-class]: deprecated since v1.8; use "storageClassName" attribute instead',
     ]);
   });
@@ -65,7 +72,14 @@ describe("storageClassWarnings", () => {
   it("deprecated topology keys", () => {
     expect(
       storageClassWarnings({
-        allowedTopologies: [{ matchLabelExpressions: [{ key: "topology.kubernetes.io/zone", values: ["a"] }, { key: "failure-domain.beta.kubernetes.io/zone", values: ["a"] }] }],
+        allowedTopologies: [
+          {
+            matchLabelExpressions: [
+              { key: "topology.kubernetes.io/zone", values: ["a"] },
+              { key: "failure-domain.beta.kubernetes.io/zone", values: ["a"] },
+            ],
+          },
+        ],
       }),
     ).toEqual(['allowedTopologies[0].matchLabelExpressions[1].key: deprecated since v1.17; use "topology.kubernetes.io/zone" instead']);
   });
@@ -73,14 +87,19 @@ describe("storageClassWarnings", () => {
 
 describe("toStatus (§0.6)", () => {
   it("builds the 422 Status with one cause per error", () => {
-    const errs = [required("spec.accessModes"), required("spec.accessModes"), invalid("spec.capacity[storage]", "0", "must be greater than zero")];
+    const errs = [
+      required("spec.accessModes"),
+      required("spec.accessModes"),
+      invalid("spec.capacity[storage]", "0", "must be greater than zero"),
+    ];
     const status = toStatus(errs, "PersistentVolume", "data");
     expect(status).toEqual({
       kind: "Status",
       apiVersion: "v1",
       metadata: {},
       status: "Failure",
-      message: 'PersistentVolume "data" is invalid: [spec.accessModes: Required value, spec.capacity[storage]: Invalid value: "0": must be greater than zero]',
+      message:
+        'PersistentVolume "data" is invalid: [spec.accessModes: Required value, spec.capacity[storage]: Invalid value: "0": must be greater than zero]',
       reason: "Invalid",
       details: {
         name: "data",
@@ -101,8 +120,13 @@ describe("toStatus (§0.6)", () => {
     expect(toStatus([], { group: "example.com", kind: "Thing" }, "t").message).toBe('Thing.example.com "t" is invalid');
   });
   it("worked example: a PV without source", () => {
-    const errs = validatePersistentVolume({ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "80Gi" } } });
-    expect(toStatus(errs, "PersistentVolume", "data").message).toBe('PersistentVolume "data" is invalid: spec: Required value: must specify a volume type');
+    const errs = validatePersistentVolume({
+      metadata: { name: "data" },
+      spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "80Gi" } },
+    });
+    expect(toStatus(errs, "PersistentVolume", "data").message).toBe(
+      'PersistentVolume "data" is invalid: spec: Required value: must specify a volume type',
+    );
   });
   it("is JSON-serialisable", () => {
     const errs = validatePersistentVolume({ metadata: { name: "d" }, spec: { capacity: { storage: -9007199254740992 } } });

@@ -47,11 +47,7 @@ export const VOLUME_MODES: readonly PersistentVolumeMode[] = Object.freeze(["Fil
  * RECLAIM_POLICIES; // ["Retain", "Delete", "Recycle"]
  * ```
  */
-export const RECLAIM_POLICIES: readonly PersistentVolumeReclaimPolicy[] = Object.freeze([
-  "Retain",
-  "Delete",
-  "Recycle",
-] as const);
+export const RECLAIM_POLICIES: readonly PersistentVolumeReclaimPolicy[] = Object.freeze(["Retain", "Delete", "Recycle"] as const);
 
 /**
  * Every StorageClass volume binding mode.
@@ -71,13 +67,7 @@ export const BINDING_MODES: readonly VolumeBindingMode[] = Object.freeze(["Immed
  * PV_PHASES; // ["Pending", "Available", "Bound", "Released", "Failed"]
  * ```
  */
-export const PV_PHASES: readonly PersistentVolumePhase[] = Object.freeze([
-  "Pending",
-  "Available",
-  "Bound",
-  "Released",
-  "Failed",
-] as const);
+export const PV_PHASES: readonly PersistentVolumePhase[] = Object.freeze(["Pending", "Available", "Bound", "Released", "Failed"] as const);
 
 /**
  * Every PVC phase.

@@ -4,11 +4,7 @@
  *
  * @module
  */
-import {
-  AnnBetaIsDefaultStorageClass,
-  AnnBetaStorageClass,
-  AnnIsDefaultStorageClass,
-} from "../constants/annotations.js";
+import { AnnBetaIsDefaultStorageClass, AnnBetaStorageClass, AnnIsDefaultStorageClass } from "../constants/annotations.js";
 
 /**
  * The least a claim needs for class resolution (a full `PersistentVolumeClaim` fits).
@@ -49,9 +45,7 @@ export interface DefaultClassSource {
 }
 
 /** The annotation's value when the key is present (own property), else `undefined`. */
-function betaClassAnnotation(
-  meta: { annotations?: Readonly<Record<string, string>> | null } | null | undefined,
-): string | undefined {
+function betaClassAnnotation(meta: { annotations?: Readonly<Record<string, string>> | null } | null | undefined): string | undefined {
   const annotations = meta?.annotations;
   if (annotations == null || !Object.hasOwn(annotations, AnnBetaStorageClass)) return undefined;
   const value: unknown = annotations[AnnBetaStorageClass];

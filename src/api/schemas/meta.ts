@@ -21,7 +21,16 @@ import type {
   TypedLocalObjectReference,
   TypedObjectReference,
 } from "../types/meta.js";
-import { Int32Schema, Int64Schema, kubeObject, OpaqueObjectSchema, StringListSchema, StringMapSchema, stringKeyedRecord, TimeSchema } from "./common.js";
+import {
+  Int32Schema,
+  Int64Schema,
+  kubeObject,
+  OpaqueObjectSchema,
+  StringListSchema,
+  StringMapSchema,
+  stringKeyedRecord,
+  TimeSchema,
+} from "./common.js";
 
 /**
  * `metav1.OwnerReference`.

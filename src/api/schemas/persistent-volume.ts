@@ -5,12 +5,7 @@
  */
 import * as z from "zod";
 import type { AccessMode, PersistentVolumeMode, PersistentVolumePhase, PersistentVolumeReclaimPolicy } from "../types/enums.js";
-import type {
-  PersistentVolume,
-  PersistentVolumeSpec,
-  PersistentVolumeStatus,
-  VolumeNodeAffinity,
-} from "../types/persistent-volume.js";
+import type { PersistentVolume, PersistentVolumeSpec, PersistentVolumeStatus, VolumeNodeAffinity } from "../types/persistent-volume.js";
 import { enumString, kubeObject, StringListSchema, TimeSchema } from "./common.js";
 import { ObjectMetaSchema, ObjectReferenceSchema, ResourceListSchema } from "./meta.js";
 import { NodeSelectorSchema } from "./selectors.js";

@@ -123,15 +123,7 @@ export type PersistentVolumeClaimModifyVolumeStatus = "Pending" | "InProgress" |
  * const t: HostPathType = "DirectoryOrCreate";
  * ```
  */
-export type HostPathType =
-  | ""
-  | "DirectoryOrCreate"
-  | "Directory"
-  | "FileOrCreate"
-  | "File"
-  | "Socket"
-  | "CharDevice"
-  | "BlockDevice";
+export type HostPathType = "" | "DirectoryOrCreate" | "Directory" | "FileOrCreate" | "File" | "Socket" | "CharDevice" | "BlockDevice";
 
 /**
  * `VolumeSnapshotContent.spec.deletionPolicy` / `VolumeSnapshotClass.deletionPolicy`.

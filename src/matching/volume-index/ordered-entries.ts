@@ -232,11 +232,12 @@ export class OrderedEntries {
 
   /** Merges a small block into its right (or left) neighbour when the two fit one block. */
   private mergeSmall(bi: number): void {
-    const into = this.blocks[bi + 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi + 1]!.length <= BUILD_BLOCK
-      ? bi
-      : this.blocks[bi - 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi - 1]!.length <= BUILD_BLOCK
-        ? bi - 1
-        : -1;
+    const into =
+      this.blocks[bi + 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi + 1]!.length <= BUILD_BLOCK
+        ? bi
+        : this.blocks[bi - 1] !== undefined && this.blocks[bi]!.length + this.blocks[bi - 1]!.length <= BUILD_BLOCK
+          ? bi - 1
+          : -1;
     if (into < 0) return;
     this.blocks[into] = this.blocks[into]!.concat(this.blocks[into + 1]!);
     this.caps[into] = this.caps[into]!.concat(this.caps[into + 1]!);

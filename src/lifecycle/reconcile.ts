@@ -3,6 +3,8 @@
  *
  * @module
  */
+import type { PersistentVolumeClaim } from "../api/index.js";
+import { compareClaimOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";
 import type { LifecycleContext } from "./context.js";
@@ -62,6 +64,11 @@ function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
   return [...map.keys()].sort();
 }
 
+/** The claims' keys in the controller's claim order (`compareClaimOrder`: oldest first, then key). */
+function claimKeysInOrder(claims: ReadonlyMap<string, PersistentVolumeClaim>): string[] {
+  return [...claims.entries()].sort((a, b) => compareClaimOrder(a[1], b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k]) => k);
+}
+
 function sameIds(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {
   if (a.size !== b.size) return false;
   for (const k of a) if (!b.has(k)) return false;
@@ -69,7 +76,8 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boole
 }
 
 /**
- * Runs the controllers until nothing changes: each round syncs every claim (in key order), then
+ * Runs the controllers until nothing changes: each round syncs every claim (in the controller's claim order, `compareClaimOrder`: oldest
+ * `creationTimestamp` first, then `namespace/name`), then
  * every volume (in name order), then — unless `ctx.protection === false` — the PVC and PV
  * protection controllers, then (with `completeOperations: "succeed"`) completes the running
  * operations in id order. A round changes nothing when it makes no write and leaves the set of
@@ -187,7 +195,7 @@ function runRounds(cluster: Cluster, ctx: LifecycleContext, options: ReconcileOp
     // A copy: with a working copy the operations map itself changes in place.
     const operationsBefore = new Set(current.operations.keys());
     const writesBefore = out.writes.length;
-    for (const key of sortedKeys(current.claims)) absorb(syncClaimWithMatcher(current, key, stepCtx, matcher));
+    for (const key of claimKeysInOrder(current.claims)) absorb(syncClaimWithMatcher(current, key, stepCtx, matcher));
     for (const name of sortedKeys(current.volumes)) absorb(syncVolume(current, name, stepCtx));
     if (ctx.protection !== false) {
       for (const key of sortedKeys(current.claims)) absorb(syncClaimProtection(current, key, stepCtx));

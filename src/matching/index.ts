@@ -50,6 +50,7 @@ export {
 export { compareGroupKeys, matchingGroupKeys, groupByAccessModes } from "./access-mode-groups.js";
 export { findBestMatchForClaim, findBestMatchDecoded } from "./find-best-match-for-claim.js";
 export { checkVolumeSatisfyClaim } from "./check-volume-satisfy-claim.js";
+export { matchVolume, type VolumeMatch, type MatchVolumeOptions } from "./match-volume.js";
 export { explainClaim, type ExplainOptions } from "./explain-claim.js";
 export { storageClassInfo, defaultClassName } from "./storage-class-info.js";
 export { rankClosest } from "./explain-summary.js";

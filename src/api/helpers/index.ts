@@ -5,3 +5,5 @@ export * from "./binding.js";
 export * from "./volume-mode.js";
 export * from "./deletion.js";
 export * from "./quantity-text.js";
+export * from "./timestamp.js";
+export * from "./claim-order.js";

@@ -1,0 +1,46 @@
+/**
+ * The order in which kubevol's PV controller takes claims: the one definition every view uses
+ * (the engine, `explain`, the `kubernetes` binding strategy).
+ *
+ * @module
+ */
+import { claimKey, type ClaimIdentity } from "./binding.js";
+import { timestampMillis } from "./timestamp.js";
+
+/**
+ * The least a claim needs for {@link compareClaimOrder}.
+ *
+ * @example
+ * ```ts
+ * const c: ClaimOrderSource = { metadata: { name: "data", namespace: "default", creationTimestamp: "2026-01-01T00:00:00Z" } };
+ * ```
+ */
+export interface ClaimOrderSource extends ClaimIdentity {
+  metadata?: { name?: string; namespace?: string; uid?: string; creationTimestamp?: unknown } | null;
+}
+
+/**
+ * Compares two claims in the order the PV controller takes them when they compete for volumes:
+ * oldest `creationTimestamp` first (a running controller syncs each claim when it is created, so
+ * an older claim has had the first pick), claims without a (valid) timestamp after every stamped
+ * one (manifests not created yet are created now), ties by `namespace/name` (the order in which
+ * an informer's initial list delivers them).
+ *
+ * Kubernetes itself gives no guarantee here: its work queue and periodic resync follow informer
+ * events and map order. kubevol fixes this rule so that every view of a cluster agrees.
+ *
+ * @example
+ * ```ts
+ * const older = { metadata: { name: "b", namespace: "x", creationTimestamp: "2026-01-01T00:00:00Z" } };
+ * const newer = { metadata: { name: "a", namespace: "x", creationTimestamp: "2026-02-01T00:00:00Z" } };
+ * [newer, older].sort(compareClaimOrder)[0] === older; // true
+ * ```
+ */
+export function compareClaimOrder(a: ClaimOrderSource, b: ClaimOrderSource): number {
+  const ta = timestampMillis(a.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
+  const tb = timestampMillis(b.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ka = claimKey(a);
+  const kb = claimKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

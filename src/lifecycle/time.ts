@@ -11,22 +11,12 @@ import { LifecycleError } from "./errors.js";
  * ```
  */
 export function formatTime(now: Date | string): string {
-  // Every step of a reconcile formats the same `now` string: remember the last one.
-  if (typeof now === "string" && now === lastText) return lastFormatted;
   const date = typeof now === "string" ? new Date(now) : now;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new LifecycleError("InvalidInput", `invalid time ${JSON.stringify(String(now))}: expected a Date or an ISO 8601 string`);
   }
-  const formatted = date.toISOString().replace(/\.\d{3}Z$/, "Z");
-  if (typeof now === "string") {
-    lastText = now;
-    lastFormatted = formatted;
-  }
-  return formatted;
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-
-let lastText: string | undefined;
-let lastFormatted = "";
 
 /**
  * Milliseconds since the epoch of a stored timestamp; missing or unparsable values count as the

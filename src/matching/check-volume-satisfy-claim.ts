@@ -6,8 +6,8 @@
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { containsAccessModes } from "../api/helpers/index.js";
 import { goQuote } from "../field/index.js";
-import { decodeClaim } from "./decoded-claim.js";
-import { decodeVolume } from "./decoded-volume.js";
+import { type DecodedClaim, decodeClaim } from "./decoded-claim.js";
+import { type DecodedVolume, decodeVolume } from "./decoded-volume.js";
 
 /**
  * Kubernetes' `checkVolumeSatisfyClaim`: whether the volume a claim names in `spec.volumeName`
@@ -32,8 +32,19 @@ import { decodeVolume } from "./decoded-volume.js";
  * ```
  */
 export function checkVolumeSatisfyClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): string | undefined {
-  const c = decodeClaim(claim);
-  const v = decodeVolume(volume);
+  return volumeSatisfiesClaim(decodeVolume(volume), decodeClaim(claim));
+}
+
+/**
+ * {@link checkVolumeSatisfyClaim} on decoded objects (the one definition of the rule).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * volumeSatisfiesClaim(decodeVolume(pv5Gi), decodeClaim(claim10Gi)); // "requested PV is too small"
+ * ```
+ */
+export function volumeSatisfiesClaim(v: DecodedVolume, c: DecodedClaim): string | undefined {
   if (c.problems.length > 0) return c.problems.map((p) => p.message).join("; ");
   if (v.defect?.code === "malformed-volume") return v.defect.message;
   if (v.deleting) return `the volume is marked for deletion ${goQuote(v.name)}`;

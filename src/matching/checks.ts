@@ -1,24 +1,26 @@
 /**
- * The matching checks of Kubernetes' `FindMatchingVolume` as named predicates over decoded
- * objects, shared by `findMatchingVolume`, `findBestMatchForClaim`, `explainClaim` and the
- * VolumeIndex. Each predicate answers "does the volume pass?" and costs at most one comparison,
- * except `selectorMatches` and `nodeAffinityFits`, which evaluate the selector / node affinity.
+ * The matching checks of component-helpers' `FindMatchingVolume` (kubernetes/component-helpers
+ * `storage/volume/pv_helpers.go`), each written once as a named predicate over decoded objects,
+ * and {@link checkVolume}, which composes them in Kubernetes' order into a failure mask. Every
+ * search (`findMatchingVolume`, `findBestMatchForClaim`, the `VolumeIndex`, `explainClaim`,
+ * `matchVolume`) decides with these functions and nothing else.
  *
  * @module
  */
-import { containsAccessModes, isVolumeBoundToClaim, parseAccessModesKey } from "../api/helpers/index.js";
-import type { Labels, NodeLike } from "../labels/index.js";
-import type { NodeSelector, NodeSelectorMatcher } from "../labels/index.js";
+import { claimRefPointsAt, containsAccessModes } from "../api/helpers/index.js";
+import type { Labels, NodeLike, NodeSelectorMatcher } from "../labels/index.js";
 import { compileNodeSelector, nodeAffinityError } from "../labels/index.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import type { ReasonCode } from "./reason-code.js";
-import { REASON_BITS, reasonCodesOf } from "./reason-code.js";
+import { ALL_REASON_BITS, REASON_BITS, reasonCodesOf } from "./reason-code.js";
 
 /**
  * The per-search inputs of the checks: the node (scheduler path) or none (PV-controller path), the
  * names already chosen for other claims of the pod, and whether binding is delayed
- * (WaitForFirstConsumer). Build it with {@link checkContext}.
+ * (WaitForFirstConsumer). Build one per search with {@link checkContext}: it also holds the
+ * search's node-affinity verdicts (one evaluation per affinity object and search), so it must not
+ * outlive the search's inputs.
  *
  * @example
  * ```ts
@@ -32,6 +34,8 @@ export interface CheckContext {
   readonly nodeLabels: Labels | undefined;
   readonly excluded: ReadonlySet<string> | undefined;
   readonly delayBinding: boolean;
+  /** This search's node-affinity verdicts by `spec.nodeAffinity.required` object. */
+  readonly affinityVerdicts: Map<object, string | undefined>;
 }
 
 /**
@@ -44,12 +48,25 @@ export interface CheckContext {
  */
 export interface MatchOptions {
   /** The candidate node (scheduler path). Absent: the PV controller's path (no node). */
-  node?: NodeLike | null;
+  readonly node?: NodeLike | null;
   /** Volume names that must not be chosen (scheduler: already chosen for other claims of the pod). */
-  excluded?: ReadonlySet<string> | null;
+  readonly excluded?: ReadonlySet<string> | null;
   /** Delayed binding (the claim's class is WaitForFirstConsumer). Default `false`. */
-  delayBinding?: boolean;
+  readonly delayBinding?: boolean;
 }
+
+/**
+ * Which caller's rules apply: `controller` — the PV controller's `findBestMatchForClaim`, where
+ * access modes are enforced by the access-mode groups (for pre-bound volumes too); `scheduler` —
+ * `FindMatchingVolume` with a node, where an unbound volume must offer every requested mode (a
+ * pre-bound one is not checked).
+ *
+ * @example
+ * ```ts
+ * const path: MatchPath = "controller";
+ * ```
+ */
+export type MatchPath = "controller" | "scheduler";
 
 function nodeParts(node: NodeLike): { name: string | undefined; labels: Labels | undefined } {
   const n = node as { name?: unknown; labels?: unknown; metadata?: { name?: unknown; labels?: unknown } | null };
@@ -61,11 +78,11 @@ function nodeParts(node: NodeLike): { name: string | undefined; labels: Labels |
 }
 
 /**
- * Builds the {@link CheckContext} of a search from its options.
+ * Builds the {@link CheckContext} of one search from its options.
  *
  * @example
  * ```ts
- * checkContext({}).hasNode;                                  // false (PV-controller path)
+ * checkContext({}).hasNode;                                      // false (PV-controller path)
  * checkContext({ node: { metadata: { name: "n1" } } }).nodeName; // "n1"
  * ```
  */
@@ -78,7 +95,22 @@ export function checkContext(opts: MatchOptions | undefined): CheckContext {
     nodeLabels: parts.labels,
     excluded: opts?.excluded ?? undefined,
     delayBinding: opts?.delayBinding === true,
+    affinityVerdicts: new Map(),
   };
+}
+
+// ---- the checks, in Kubernetes' order --------------------------------------------------------
+
+/**
+ * `malformed-volume`: the volume cannot be read at all (never passes any check).
+ *
+ * @example
+ * ```ts
+ * volumeIsReadable(decodeVolume({ metadata: { name: "x" } })); // false: no spec
+ * ```
+ */
+export function volumeIsReadable(v: DecodedVolume): boolean {
+  return v.defect === undefined || v.defect.code !== "malformed-volume";
 }
 
 /**
@@ -94,21 +126,9 @@ export function notExcluded(v: DecodedVolume, ctx: CheckContext): boolean {
 }
 
 /**
- * `claimed-by-other`: passes when the volume has no `claimRef`, or its `claimRef` points at this
- * claim (`IsVolumeBoundToClaim`: same name and namespace, and an empty or equal uid).
- *
- * @example
- * ```ts
- * notClaimedByOther(decodeVolume(boundElsewhere), decodeClaim(pvc)); // false
- * ```
- */
-export function notClaimedByOther(v: DecodedVolume, c: DecodedClaim): boolean {
-  return v.claimRef === undefined || isVolumeBoundToClaim(v.pv, c.pvc);
-}
-
-/**
- * Whether the volume is pre-bound to the claim: its `claimRef` points at it (by name, or by name
- * and uid). Such a volume short-circuits the search (see `findMatchingVolume`).
+ * Whether the volume is pre-bound to the claim: its `claimRef` points at it (component-helpers
+ * `IsVolumeBoundToClaim`: same name and namespace, and an empty or equal uid). Such a volume
+ * short-circuits the search (see `findMatchingVolume`).
  *
  * @example
  * ```ts
@@ -116,12 +136,38 @@ export function notClaimedByOther(v: DecodedVolume, c: DecodedClaim): boolean {
  * ```
  */
 export function isPreBound(v: DecodedVolume, c: DecodedClaim): boolean {
-  return v.claimRef !== undefined && isVolumeBoundToClaim(v.pv, c.pvc);
+  return v.claimRef !== undefined && claimRefPointsAt(v.claimRef, c.namespace, c.name, c.uid);
 }
 
 /**
- * `too-small` / `capacity-malformed`: passes iff capacity ≥ request, compared exactly
- * (`1Gi` > `1G`; `950E` > `800E`). A volume or claim whose quantity could not be parsed never passes.
+ * `claimed-by-other`: passes when the volume has no `claimRef`, or its `claimRef` points at this
+ * claim ({@link isPreBound}).
+ *
+ * @example
+ * ```ts
+ * notClaimedByOther(decodeVolume(boundElsewhere), decodeClaim(pvc)); // false
+ * ```
+ */
+export function notClaimedByOther(v: DecodedVolume, c: DecodedClaim): boolean {
+  return v.claimRef === undefined || isPreBound(v, c);
+}
+
+/**
+ * `capacity-malformed`: passes when the volume's capacity could be parsed.
+ *
+ * @example
+ * ```ts
+ * capacityIsReadable(decodeVolume({ metadata: { name: "x" }, spec: { capacity: { storage: "ten" } } })); // false
+ * ```
+ */
+export function capacityIsReadable(v: DecodedVolume): boolean {
+  return v.capacity !== undefined;
+}
+
+/**
+ * `too-small`: passes iff capacity ≥ request, compared exactly (`1Gi` > `1G`; `950E` > `800E`),
+ * through the nearest doubles first (exact when they differ, or when both are exact) and the exact
+ * comparison only on a tie. A volume or claim whose quantity could not be parsed never passes.
  *
  * @example
  * ```ts
@@ -129,7 +175,9 @@ export function isPreBound(v: DecodedVolume, c: DecodedClaim): boolean {
  * ```
  */
 export function capacitySuffices(v: DecodedVolume, c: DecodedClaim): boolean {
-  return v.capacity !== undefined && c.request !== undefined && v.capacity.cmp(c.request) >= 0;
+  if (v.capacity === undefined || c.request === undefined) return false;
+  if (v.capKey !== c.reqKey) return v.capKey > c.reqKey;
+  return (v.capExact && c.reqExact) || v.capacity.cmp(c.request) >= 0;
 }
 
 /**
@@ -168,6 +216,19 @@ export function vacMatches(v: DecodedVolume, c: DecodedClaim): boolean {
  */
 export function volumeNotDeleting(v: DecodedVolume): boolean {
   return !v.deleting;
+}
+
+/**
+ * `delay-binding`: on the PV controller's path (no node) a WaitForFirstConsumer claim binds only a
+ * volume pre-bound to it; every other volume is left for the scheduler.
+ *
+ * @example
+ * ```ts
+ * bindingNotDelayed(checkContext({ delayBinding: true })); // false: controller path, delayed
+ * ```
+ */
+export function bindingNotDelayed(ctx: CheckContext): boolean {
+  return ctx.hasNode || !ctx.delayBinding;
 }
 
 /**
@@ -211,26 +272,11 @@ export function classMatches(v: DecodedVolume, c: DecodedClaim): boolean {
 }
 
 /**
- * Compiled `spec.nodeAffinity.required` selectors, keyed by the selector object: a volume checked
- * against many nodes (or decoded many times) compiles it once. Inputs are never mutated, so
- * identity is a safe key.
- */
-const compiledAffinity = new WeakMap<object, NodeSelectorMatcher>();
-
-function affinityMatcher(required: NodeSelector): NodeSelectorMatcher {
-  let m = compiledAffinity.get(required);
-  if (m === undefined) {
-    m = compileNodeSelector(required);
-    compiledAffinity.set(required, m);
-  }
-  return m;
-}
-
-/**
  * The node-affinity verdict of component-helpers' `CheckNodeAffinity`: `undefined` when the volume
  * fits the context's node (or there is no node, or the volume has no required affinity), else
  * Kubernetes' error text. Only the node's labels are used (`matchFields` on the node name are
- * effectively ignored, as upstream). Never throws.
+ * effectively ignored, as upstream). Memoised per affinity object in the search's context. Never
+ * throws.
  *
  * @example
  * ```ts
@@ -239,18 +285,45 @@ function affinityMatcher(required: NodeSelector): NodeSelectorMatcher {
  * ```
  */
 export function volumeNodeAffinityError(v: DecodedVolume, ctx: CheckContext): string | undefined {
-  if (!ctx.hasNode || !v.hasNodeAffinity) return undefined;
+  if (!ctx.hasNode || v.affinity === undefined) return undefined;
+  const required: unknown = v.affinity;
+  if (typeof required !== "object" || required === null) return affinityVerdict(required, ctx.nodeLabels);
+  const memo = ctx.affinityVerdicts;
+  if (memo.has(required)) return memo.get(required);
+  const verdict = affinityVerdict(required, ctx.nodeLabels);
+  memo.set(required, verdict);
+  return verdict;
+}
+
+function affinityVerdict(required: unknown, labels: Labels | undefined): string | undefined {
   try {
-    const required = v.pv.spec.nodeAffinity!.required!;
-    return nodeAffinityError(affinityMatcher(required), ctx.nodeLabels);
+    return nodeAffinityError(compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]), labels);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
 }
 
 /**
- * `node-affinity`: passes iff {@link volumeNodeAffinityError} is `undefined`. Always passes without a node
- * (the PV controller never evaluates node affinity).
+ * The node-affinity verdict of a compiled `required` selector against a node's labels, for a
+ * caller that keeps compiled selectors (the `VolumeIndex`). Same answer as
+ * {@link volumeNodeAffinityError}. Never throws.
+ *
+ * @example
+ * ```ts
+ * compiledAffinityError(compileNodeSelector(required), { "kubernetes.io/hostname": "n1" }); // undefined
+ * ```
+ */
+export function compiledAffinityError(required: NodeSelectorMatcher, labels: Labels | undefined): string | undefined {
+  try {
+    return nodeAffinityError(required, labels);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * `node-affinity`: passes iff {@link volumeNodeAffinityError} is `undefined`. Always passes without
+ * a node (the PV controller never evaluates node affinity).
  *
  * @example
  * ```ts
@@ -271,13 +344,16 @@ export function nodeAffinityFits(v: DecodedVolume, ctx: CheckContext): boolean {
  * ```
  */
 export function accessModesFit(v: DecodedVolume, c: DecodedClaim): boolean {
+  // Known modes only: the bits decide; an unknown requested string must appear as written.
+  if (!c.unknownModes) return (c.modeBits & ~v.modeBits) === 0;
   return containsAccessModes(v.accessModes, c.accessModes);
 }
 
 /**
  * `access-modes` (PV-controller path): passes iff the volume's access-mode *group* — its canonical
- * key, parsed back — contains every requested mode, i.e. the PV controller searches the volume's
- * group at all. Differs from {@link accessModesFit} only for unknown mode strings (ignored by keys).
+ * key — contains every requested mode, i.e. the PV controller searches the volume's group at all
+ * (`allPossibleMatchingAccessModes`). Differs from {@link accessModesFit} only for unknown mode
+ * strings, which no key contains.
  *
  * @example
  * ```ts
@@ -285,97 +361,36 @@ export function accessModesFit(v: DecodedVolume, c: DecodedClaim): boolean {
  * ```
  */
 export function groupOffersModes(v: DecodedVolume, c: DecodedClaim): boolean {
-  return containsAccessModes(parseAccessModesKey(v.modesKey), c.accessModes);
+  return groupBitsOfferModes(v.modeBits, c);
 }
 
 /**
- * The checks a pre-bound volume must pass before it short-circuits the search: excluded,
- * claimed-by-other, capacity, volume mode, VolumeAttributesClass, deletion (steps 1–6 of
- * `FindMatchingVolume`). A volume failing them is skipped and the search continues.
+ * {@link groupOffersModes} for an access-mode group given by its mode bits (see `modeBitsOf`).
  *
  * @example
  * ```ts
- * passesCommonChecks(decodeVolume(pv), decodeClaim(pvc), checkContext({}));
+ * groupBitsOfferModes(3, decodeClaim(roxClaim)); // true: RWO,ROX offers ReadOnlyMany
  * ```
  */
-export function passesCommonChecks(v: DecodedVolume, c: DecodedClaim, ctx: CheckContext): boolean {
-  return (
-    v.defect === undefined &&
-    notExcluded(v, ctx) &&
-    notClaimedByOther(v, c) &&
-    capacitySuffices(v, c) &&
-    volumeModeMatches(v, c) &&
-    vacMatches(v, c) &&
-    volumeNotDeleting(v)
-  );
+export function groupBitsOfferModes(bits: number, c: DecodedClaim): boolean {
+  return !c.unknownModes && (c.modeBits & ~bits) === 0;
 }
 
-/**
- * The checks an unbound (not pre-bound) volume must pass after the common ones: delayed binding
- * (no node), phase, selector, class, node affinity, and — with a node — access modes (steps 9–14).
- *
- * @example
- * ```ts
- * passesUnboundChecks(decodeVolume(pv), decodeClaim(pvc), checkContext({ node }));
- * ```
- */
-export function passesUnboundChecks(v: DecodedVolume, c: DecodedClaim, ctx: CheckContext): boolean {
-  if (!ctx.hasNode && ctx.delayBinding) return false;
-  return (
-    volumeIsAvailable(v) &&
-    selectorMatches(v, c) &&
-    classMatches(v, c) &&
-    nodeAffinityFits(v, ctx) &&
-    (!ctx.hasNode || accessModesFit(v, c))
-  );
-}
+// ---- the composition -------------------------------------------------------------------------
 
 /**
- * Set in a mask from {@link volumeEvaluator} when the volume is pre-bound to the claim (above the
+ * Set in a mask from {@link checkVolume} when the volume is pre-bound to the claim (above the
  * reason bits of `REASON_BITS`, so `mask & ALL_REASON_BITS` is the failure part).
  *
+ * @internal
  * @example
  * ```ts
- * const m = volumeEvaluator(c, ctx, true)(v);
- * const preBound = (m & PRE_BOUND_FLAG) !== 0;
+ * const preBound = (checkVolume(v, c, ctx, "controller") & PRE_BOUND_FLAG) !== 0;
  * ```
  */
 export const PRE_BOUND_FLAG = 1 << 30;
 
-/**
- * Evaluates one decoded volume for a fixed claim and context: returns a mask with the
- * `REASON_BITS` of every failed check plus {@link PRE_BOUND_FLAG}.
- *
- * @example
- * ```ts
- * const mask = volumeEvaluator(c, ctx, true)(v);
- * ```
- */
-export type VolumeEvaluator = (v: DecodedVolume, hints?: EvaluationHints) => number;
-
-/**
- * What a scan that keeps per-volume facts in its own arrays can tell {@link volumeEvaluator}
- * without it reading the volume object: the volume's signature id (see {@link volumeSignature}),
- * `capacity.toNumber()` (`NaN` when the capacity is undefined), whether `claimRef` is set and its
- * {@link nodeAffinityId}.
- * They must be true of the volume passed with them.
- *
- * @example
- * ```ts
- * const hints: EvaluationHints = { signature: 3, capacityKey: 10737418240, hasClaimRef: false, affinity: 0 };
- * ```
- */
-export interface EvaluationHints {
-  signature: number;
-  capacityKey: number;
-  hasClaimRef: boolean;
-  /** {@link nodeAffinityId} of the volume (0: no required node affinity). */
-  affinity: number;
-}
-
-// Plain numeric constants for the per-volume loop (faster than property reads on a frozen table).
 const B_MALFORMED = REASON_BITS["malformed-volume"];
-const B_ACCESS_MODES = REASON_BITS["access-modes"];
 const B_EXCLUDED = REASON_BITS.excluded;
 const B_CLAIMED = REASON_BITS["claimed-by-other"];
 const B_CAPACITY_MALFORMED = REASON_BITS["capacity-malformed"];
@@ -383,282 +398,94 @@ const B_TOO_SMALL = REASON_BITS["too-small"];
 const B_VOLUME_MODE = REASON_BITS["volume-mode"];
 const B_VAC = REASON_BITS["volume-attributes-class"];
 const B_DELETING = REASON_BITS.deleting;
-const B_NODE_AFFINITY = REASON_BITS["node-affinity"];
 const B_DELAY = REASON_BITS["delay-binding"];
 const B_PHASE = REASON_BITS.phase;
 const B_SELECTOR = REASON_BITS.selector;
 const B_CLASS = REASON_BITS.class;
+const B_NODE_AFFINITY = REASON_BITS["node-affinity"];
+const B_ACCESS_MODES = REASON_BITS["access-modes"];
 
 /**
- * Compiles the checks of {@link evaluateVolume} for one claim and context into a function that
- * evaluates a volume without allocating: the result is a failure mask (`REASON_BITS`) plus
- * {@link PRE_BOUND_FLAG}. Per-claim work is done once and memoised for the evaluator's life:
- * whether an access-mode group offers the requested modes (per group key) and whether a node
- * affinity fits the node (per `nodeAffinity.required` object — pools share them). Use it to scan
- * large pools; build sentences only for the volumes you report (`describeFailure`).
+ * Every check of `FindMatchingVolume` for one volume, composed in Kubernetes' order from the
+ * predicates above: the failure mask (`REASON_BITS` of every failed check, not only the first)
+ * plus {@link PRE_BOUND_FLAG}. A `0` mask is a candidate; a pre-bound volume (flag set) is
+ * returned by a search when only `node-affinity` may fail, and decides it.
  *
- * Same semantics and check order as {@link evaluateVolume} (which is built on it).
+ * - A malformed volume fails `malformed-volume` alone.
+ * - Checks 1–6 (excluded, claimed-by-other, capacity, volume mode, VolumeAttributesClass,
+ *   deletion) apply to every volume; on the `controller` path the access-mode group check too
+ *   (the PV controller only searches groups offering the requested modes).
+ * - A volume pre-bound to the claim then gets only the node-affinity check.
+ * - Every other volume: delayed binding, phase, selector, class, node affinity, and on the
+ *   `scheduler` path with a node, access modes.
  *
- * @param groupModes - `true` for the PV-controller path (access modes enforced by groups).
- * @param signatures - how many signature ids (`0 … signatures − 1`, see {@link volumeSignature})
- *   the caller may pass in {@link EvaluationHints}; the evaluator then memoises the
- *   signature-only checks. Volumes passed with one id must have equal signatures.
+ * Allocates nothing (the node-affinity verdict is memoised in `ctx`).
  *
  * @example
  * ```ts
- * const evaluate = volumeEvaluator(decodeClaim(pvc), checkContext({}), true);
- * const candidates = pool.map(decodeVolume).filter((v) => (evaluate(v) & ALL_REASON_BITS) === 0);
+ * const mask = checkVolume(decodeVolume(pv), decodeClaim(pvc), checkContext({}), "controller");
+ * const candidate = mask === 0;
  * ```
  */
-export function volumeEvaluator(c: DecodedClaim, ctx: CheckContext, groupModes: boolean, signatures = 0): VolumeEvaluator {
-  const checks = new CompiledChecks(c, ctx, groupModes, signatures);
-  return (v, hints) => checks.evaluate(v, hints);
-}
-
-/**
- * Node-affinity verdicts (the `node-affinity` bit, or 0) by `nodeAffinityId`, per node-labels
- * object: the verdict depends only on the affinity object and the node's labels (matchFields are
- * ignored upstream), both immutable inputs, so explaining many claims on one node evaluates each
- * affinity once. Entries go away with the labels object; a node without labels gets a map per
- * claim.
- */
-const verdictsByLabels = new WeakMap<object, Map<number, number>>();
-
-function affinityVerdicts(labels: Labels | undefined): Map<number, number> {
-  // No labels object to key on: memoise for this claim only.
-  if (labels === undefined) return new Map();
-  let m = verdictsByLabels.get(labels);
-  if (m === undefined) verdictsByLabels.set(labels, (m = new Map()));
+export function checkVolume(v: DecodedVolume, c: DecodedClaim, ctx: CheckContext, path: MatchPath): number {
+  if (!volumeIsReadable(v)) return B_MALFORMED;
+  let m = 0;
+  if (path === "controller" && !groupOffersModes(v, c)) m |= B_ACCESS_MODES;
+  if (!notExcluded(v, ctx)) m |= B_EXCLUDED;
+  const preBound = isPreBound(v, c);
+  if (v.claimRef !== undefined && !preBound) m |= B_CLAIMED;
+  if (!capacityIsReadable(v)) m |= B_CAPACITY_MALFORMED;
+  else if (!capacitySuffices(v, c)) m |= B_TOO_SMALL;
+  if (!volumeModeMatches(v, c)) m |= B_VOLUME_MODE;
+  if (!vacMatches(v, c)) m |= B_VAC;
+  if (!volumeNotDeleting(v)) m |= B_DELETING;
+  if (preBound) return m | (nodeAffinityFits(v, ctx) ? 0 : B_NODE_AFFINITY) | PRE_BOUND_FLAG;
+  if (!bindingNotDelayed(ctx)) m |= B_DELAY;
+  if (!volumeIsAvailable(v)) m |= B_PHASE;
+  if (!selectorMatches(v, c)) m |= B_SELECTOR;
+  if (!classMatches(v, c)) m |= B_CLASS;
+  if (!nodeAffinityFits(v, ctx)) m |= B_NODE_AFFINITY;
+  if (path === "scheduler" && ctx.hasNode && !accessModesFit(v, c)) m |= B_ACCESS_MODES;
   return m;
 }
 
 /**
- * The checks of one claim and context, compiled: what {@link volumeEvaluator} wraps. A class, so
- * that the per-volume method is one function shared by every instance and stays optimised from
- * one claim to the next (a closure per claim would start cold each time).
+ * The checks whose failure a volume pre-bound to the claim must not have to decide the search:
+ * every reason bit except `node-affinity` (which decides *how*: the volume, or nothing).
  *
+ * @internal
  * @example
  * ```ts
- * const checks = new CompiledChecks(decodeClaim(pvc), checkContext({}), true, 0);
- * const mask = checks.evaluate(decodeVolume(pv));
+ * const decides = (mask & PRE_BOUND_FLAG) !== 0 && (mask & PRE_BOUND_BLOCKERS) === 0;
  * ```
  */
-export class CompiledChecks {
-  private readonly groupOffers = new Map<string, boolean>();
-  private readonly affinityFits = new Map<object, boolean>();
-  private readonly requestsKnownModes: boolean;
-  private readonly unboundDelayed: boolean;
-  private readonly requestKey: number;
-  private readonly commonBits: Int32Array;
-  private readonly unboundBits: Int32Array;
-  private readonly affinityById: Map<number, number>;
-
-  constructor(
-    private readonly c: DecodedClaim,
-    private readonly ctx: CheckContext,
-    private readonly groupModes: boolean,
-    private readonly signatures: number,
-  ) {
-    // With only known modes requested, the raw list offers them iff its canonical key does
-    // (unknown strings are all a key drops), so the per-key answer can be reused.
-    this.requestsKnownModes = parseAccessModesKey(c.modesKey).length === new Set(c.accessModes).size;
-    this.unboundDelayed = !ctx.hasNode && ctx.delayBinding;
-    this.requestKey = c.request === undefined ? NaN : c.request.toNumber();
-    this.affinityById = affinityVerdicts(ctx.nodeLabels);
-    // The bits that depend only on a volume's signature (see volumeSignature), memoised per
-    // signature id when the caller passes one: the checks shared by every volume of a kind.
-    this.commonBits = new Int32Array(signatures).fill(-1);
-    this.unboundBits = new Int32Array(signatures).fill(-1);
-  }
-
-  private offers(key: string): boolean {
-    let ok = this.groupOffers.get(key);
-    if (ok === undefined) {
-      ok = containsAccessModes(parseAccessModesKey(key), this.c.accessModes);
-      this.groupOffers.set(key, ok);
-    }
-    return ok;
-  }
-
-  private fits(v: DecodedVolume): boolean {
-    if (!this.ctx.hasNode || !v.hasNodeAffinity) return true;
-    const required = v.pv.spec.nodeAffinity?.required;
-    if (required == null || typeof required !== "object") return nodeAffinityFits(v, this.ctx);
-    let ok = this.affinityFits.get(required);
-    if (ok === undefined) {
-      ok = nodeAffinityFits(v, this.ctx);
-      this.affinityFits.set(required, ok);
-    }
-    return ok;
-  }
-
-  /** IsVolumeBoundToClaim on the decoded claimRef against the decoded claim (its fields are already strings). */
-  private pointsAtClaim(ref: object): boolean {
-    const r = ref as { name?: unknown; namespace?: unknown; uid?: unknown };
-    const c = this.c;
-    if ((typeof r.name === "string" ? r.name : "") !== c.name) return false;
-    if ((typeof r.namespace === "string" ? r.namespace : "") !== c.namespace) return false;
-    const uid = typeof r.uid === "string" ? r.uid : "";
-    return uid === "" || uid === c.uid;
-  }
-
-  private common(v: DecodedVolume): number {
-    const c = this.c;
-    return (
-      (this.groupModes && !this.offers(v.modesKey) ? B_ACCESS_MODES : 0) |
-      (v.volumeMode !== c.volumeMode ? B_VOLUME_MODE : 0) |
-      (v.vac !== c.vac ? B_VAC : 0) |
-      (v.deleting ? B_DELETING : 0)
-    );
-  }
-
-  private unbound(v: DecodedVolume): number {
-    return (
-      (this.unboundDelayed ? B_DELAY : 0) |
-      (v.phase !== "Available" ? B_PHASE : 0) |
-      (v.class !== this.c.class ? B_CLASS : 0) |
-      (this.ctx.hasNode && !this.groupModes && this.requestsKnownModes && !this.offers(v.modesKey) ? B_ACCESS_MODES : 0)
-    );
-  }
-
-  /** The node-affinity bit, memoised per affinity object id when the caller passes one. */
-  private fitsBits(v: DecodedVolume, hints: EvaluationHints | undefined): number {
-    if (!this.ctx.hasNode) return 0;
-    if (hints === undefined) return this.fits(v) ? 0 : B_NODE_AFFINITY;
-    if (hints.affinity === 0) return 0;
-    let a = this.affinityById.get(hints.affinity);
-    if (a === undefined) this.affinityById.set(hints.affinity, (a = this.fits(v) ? 0 : B_NODE_AFFINITY));
-    return a;
-  }
-
-  /**
-   * The failure mask of one volume (`REASON_BITS`, plus {@link PRE_BOUND_FLAG}).
-   *
-   * @example
-   * ```ts
-   * checks.evaluate(decodeVolume(pv)) & ALL_REASON_BITS; // 0: a candidate
-   * ```
-   */
-  evaluate(v: DecodedVolume, hints?: EvaluationHints): number {
-    const c = this.c;
-    const signature = hints === undefined ? -1 : hints.signature;
-    const memo = signature >= 0 && signature < this.signatures;
-    let m: number;
-    if (memo) {
-      m = this.commonBits[signature]!;
-      if (m < 0)
-        this.commonBits[signature] = m = v.defect !== undefined && v.defect.code === "malformed-volume" ? B_MALFORMED : this.common(v);
-      if (m === B_MALFORMED) return m;
-    } else {
-      if (v.defect !== undefined && v.defect.code === "malformed-volume") return B_MALFORMED;
-      m = this.common(v);
-    }
-    const excluded = this.ctx.excluded;
-    if (excluded?.has(v.name)) m |= B_EXCLUDED;
-    const hasRef = hints !== undefined ? hints.hasClaimRef : v.claimRef !== undefined;
-    const preBound = hasRef && this.pointsAtClaim(v.claimRef!);
-    if (hasRef && !preBound) m |= B_CLAIMED;
-    // toNumber() is monotone, so unequal keys decide the exact comparison; equal keys go to cmp.
-    // A defined capacity is never NaN (huge values are ±Infinity), so NaN means "no capacity".
-    const key = hints !== undefined ? hints.capacityKey : v.capacity === undefined ? NaN : v.capacity.toNumber();
-    if (Number.isNaN(key)) m |= B_CAPACITY_MALFORMED;
-    else if (c.request === undefined || key < this.requestKey) m |= B_TOO_SMALL;
-    else if (!(key > this.requestKey) && v.capacity!.cmp(c.request) < 0) m |= B_TOO_SMALL;
-    if (preBound) return m | this.fitsBits(v, hints) | PRE_BOUND_FLAG;
-    if (memo) {
-      let u = this.unboundBits[signature]!;
-      if (u < 0) this.unboundBits[signature] = u = this.unbound(v);
-      m |= u;
-    } else m |= this.unbound(v);
-    if (c.selector !== undefined && !c.selector.matches(v.labels)) m |= B_SELECTOR;
-    m |= this.fitsBits(v, hints);
-    if (this.ctx.hasNode && !this.groupModes && !this.requestsKnownModes && !accessModesFit(v, c)) m |= B_ACCESS_MODES;
-    return m;
-  }
-}
+export const PRE_BOUND_BLOCKERS: number = ALL_REASON_BITS & ~B_NODE_AFFINITY;
 
 /**
- * A volume's *signature*: the decoded fields that the signature-only checks of
- * {@link volumeEvaluator} read (defect, access-mode key, volume mode, VolumeAttributesClass,
- * deletion, phase, class). Volumes with equal signatures pass or fail those checks together, so a scan that
- * numbers the signatures of its pool once can pass the number to the evaluator and have those
- * checks evaluated once per signature instead of once per volume.
+ * The codes of a mask from {@link checkVolume} in the order the checks ran: Kubernetes' order,
+ * with `access-modes` first on the controller path, where the access-mode groups are applied
+ * before any check.
  *
  * @example
  * ```ts
- * volumeSignature(decodeVolume(pv)); // '["","RWO","Filesystem","",false,"Available","fast"]'
+ * failedCodes(REASON_BITS["access-modes"] | REASON_BITS.phase, "controller"); // ["access-modes", "phase"]
  * ```
  */
-export function volumeSignature(v: DecodedVolume): string {
-  let sig = signatures.get(v);
-  if (sig === undefined) {
-    sig = signatureOf(v);
-    signatures.set(v, sig);
-  }
-  return sig;
-}
-
-/** Signatures by decoded volume (immutable, so identity is a safe key). */
-const signatures = new WeakMap<DecodedVolume, string>();
-
-function signatureOf(v: DecodedVolume): string {
-  return JSON.stringify([v.defect?.code ?? "", v.modesKey, v.volumeMode, v.vac, v.deleting, v.phase ?? null, v.class]);
-}
-
-/** Ids of `nodeAffinity.required` objects (pools share them). */
-const affinityIds = new WeakMap<object, number>();
-let nextAffinityId = 1;
-
-/**
- * An id for a volume's `spec.nodeAffinity.required` object, for memoising node-affinity verdicts
- * (see {@link EvaluationHints}): 0 when the volume has none; the same id for the same object
- * (pools often share one per node); a fresh id for a value that is not an object.
- *
- * @example
- * ```ts
- * nodeAffinityId(decodeVolume(networkPv)); // 0
- * nodeAffinityId(decodeVolume(localPvA)) === nodeAffinityId(decodeVolume(localPvA)); // true
- * ```
- */
-export function nodeAffinityId(v: DecodedVolume): number {
-  if (!v.hasNodeAffinity) return 0;
-  const required: unknown = v.pv.spec.nodeAffinity?.required;
-  if (typeof required !== "object" || required === null) return nextAffinityId++;
-  let id = affinityIds.get(required);
-  if (id === undefined) affinityIds.set(required, (id = nextAffinityId++));
-  return id;
-}
-
-/**
- * The codes of a mask from {@link volumeEvaluator} in the order the checks ran: Kubernetes'
- * order, with `access-modes` first on the PV-controller path (`groupModes`), where the
- * access-mode groups are applied before any check.
- *
- * @example
- * ```ts
- * failedCodes(REASON_BITS["access-modes"] | REASON_BITS.phase, true); // ["access-modes", "phase"]
- * ```
- */
-export function failedCodes(mask: number, groupModes: boolean): ReasonCode[] {
+export function failedCodes(mask: number, path: MatchPath): ReasonCode[] {
   const codes = reasonCodesOf(mask);
-  if (!groupModes || (mask & B_ACCESS_MODES) === 0) return codes;
+  if (path !== "controller" || (mask & B_ACCESS_MODES) === 0) return codes;
   return ["access-modes", ...codes.filter((x) => x !== "access-modes")];
 }
 
 /**
- * The full verdict of every check for one volume: whether it is pre-bound to the claim and the
- * codes of all checks it fails (not only the first), in Kubernetes' order. A volume with no failed
- * check is a valid candidate. Checks that Kubernetes does not apply (phase, selector, class, and in
- * the scheduler path access modes, for a pre-bound volume; node affinity and access modes without a
- * node) are not reported. For many volumes and one claim, {@link volumeEvaluator} does the same
- * without allocating.
- *
- * @param groupModes - `true` for the PV-controller path, where access modes are enforced by the
- *   access-mode groups (for pre-bound volumes too); the code then comes first.
+ * The full verdict of {@link checkVolume} as data: whether the volume is pre-bound to the claim
+ * and the codes of all checks it fails, in Kubernetes' order. Checks Kubernetes does not apply
+ * (phase, selector, class, and on the scheduler path access modes, for a pre-bound volume; node
+ * affinity and access modes without a node) are not reported.
  *
  * @example
  * ```ts
- * evaluateVolume(decodeVolume(pv), decodeClaim(pvc), checkContext({}), true);
+ * evaluateVolume(decodeVolume(pv), decodeClaim(pvc), checkContext({}), "controller");
  * // { preBound: false, failed: ["too-small", "class"] }
  * ```
  */
@@ -666,8 +493,8 @@ export function evaluateVolume(
   v: DecodedVolume,
   c: DecodedClaim,
   ctx: CheckContext,
-  groupModes: boolean,
+  path: MatchPath,
 ): { preBound: boolean; failed: ReasonCode[] } {
-  const m = volumeEvaluator(c, ctx, groupModes)(v);
-  return { preBound: (m & PRE_BOUND_FLAG) !== 0, failed: failedCodes(m, groupModes) };
+  const m = checkVolume(v, c, ctx, path);
+  return { preBound: (m & PRE_BOUND_FLAG) !== 0, failed: failedCodes(m, path) };
 }

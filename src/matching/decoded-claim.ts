@@ -4,10 +4,12 @@
  * @module
  */
 import type { PersistentVolumeClaim } from "../api/index.js";
-import { accessModesKey, claimClass, claimRequest, volumeModeOf } from "../api/helpers/index.js";
+import { claimClass, claimRequest, volumeModeOf } from "../api/helpers/index.js";
 import type { Selector } from "../labels/index.js";
 import { labelSelectorAsSelector } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";
+import { modeBitsOf, modesKeyOfBits } from "./access-mode-bits.js";
+import { capacityInfoOf } from "./capacity-texts.js";
 import type { ClaimProblem } from "./matching-error.js";
 
 /**
@@ -16,10 +18,13 @@ import type { ClaimProblem } from "./matching-error.js";
  * - `namespace`, `name`, `uid`: from `metadata` (`""` when missing); `key` is `"namespace/name"`.
  * - `request`: `spec.resources.requests.storage` parsed (missing → 0); `undefined` iff a
  *   `claim-request-malformed` problem was found.
+ * - `reqKey` / `reqExact`: the request's nearest double (`NaN` without a request) and whether it is
+ *   exactly the request (see `CapacityInfo`).
  * - `requestText`: the request as written (`"0"` when missing).
  * - `class`: `claimClass(pvc)` — beta annotation first (even `""`), then `spec.storageClassName`,
  *   `null`/missing → `""`. For matching, unset and `""` are the same: only class-less volumes.
- * - `accessModes` / `modesKey`: the requested modes as written and their canonical key.
+ * - `accessModes` / `modesKey`: the requested modes as written and their canonical key; `modeBits`
+ *   the known modes as bits and `unknownModes` whether some requested entry is not one of the four.
  * - `volumeMode`: missing → `Filesystem`. `vac`: `spec.volumeAttributesClassName ?? ""`.
  * - `selector`: the parsed `spec.selector`, or `undefined` when the claim has none (no filtering —
  *   note that `{}` parses to "everything", while a *missing* selector is not parsed at all).
@@ -40,9 +45,13 @@ export interface DecodedClaim {
   readonly uid: string;
   readonly key: string;
   readonly request: Quantity | undefined;
+  readonly reqKey: number;
+  readonly reqExact: boolean;
   readonly requestText: string;
   readonly class: string;
   readonly accessModes: readonly string[];
+  readonly modeBits: number;
+  readonly unknownModes: boolean;
   readonly modesKey: string;
   readonly volumeMode: string;
   readonly vac: string;
@@ -71,9 +80,13 @@ function malformedClaim(pvc: unknown, message: string): DecodedClaim {
     uid: str(meta.uid),
     key: `${namespace}/${name}`,
     request: undefined,
+    reqKey: Number.NaN,
+    reqExact: false,
     requestText: "",
     class: "",
     accessModes: [],
+    modeBits: 0,
+    unknownModes: false,
     modesKey: "",
     volumeMode: "Filesystem",
     vac: "",
@@ -138,6 +151,8 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
     }
     const namespace = typeof meta.namespace === "string" ? meta.namespace : "";
     const name = typeof meta.name === "string" ? meta.name : "";
+    const bits = modeBitsOf(accessModes);
+    const info = request === undefined ? undefined : capacityInfoOf(request);
     return {
       pvc,
       namespace,
@@ -145,10 +160,14 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
       uid: typeof meta.uid === "string" ? meta.uid : "",
       key: `${namespace}/${name}`,
       request,
+      reqKey: info === undefined ? Number.NaN : info.key,
+      reqExact: info !== undefined && info.exact,
       requestText,
       class: claimClass(pvc),
       accessModes,
-      modesKey: accessModesKey(accessModes),
+      modeBits: bits.bits,
+      unknownModes: bits.unknown,
+      modesKey: modesKeyOfBits(bits.bits),
       volumeMode: volumeModeOf(pvc),
       vac: typeof spec.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "",
       selector,

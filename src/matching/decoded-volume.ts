@@ -1,12 +1,14 @@
 /**
- * A PersistentVolume pre-parsed once for matching: every field the checks read, already decoded.
+ * A PersistentVolume read once for matching: every field the checks read, already decoded.
  *
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
-import { accessModesKey, isDeleting, volumeCapacity, volumeClass, volumeModeOf } from "../api/helpers/index.js";
-import type { Labels } from "../labels/index.js";
+import { isDeleting, volumeClass, volumeModeOf } from "../api/helpers/index.js";
+import type { Labels, NodeSelector } from "../labels/index.js";
 import type { Quantity } from "../quantity/index.js";
+import { modeBitsOf, modesKeyOfBits } from "./access-mode-bits.js";
+import { type CapacityInfo, CapacityTexts } from "./capacity-texts.js";
 
 /**
  * Why a volume could not be decoded completely:
@@ -23,52 +25,62 @@ import type { Quantity } from "../quantity/index.js";
  * ```
  */
 export interface VolumeDefect {
-  code: "malformed-volume" | "capacity-malformed";
-  message: string;
+  readonly code: "malformed-volume" | "capacity-malformed";
+  readonly message: string;
 }
 
 /**
- * A PersistentVolume with everything the matching checks read decoded once, so a linear scan or an
- * index does no parsing per claim. Build it with {@link decodeVolume}; treat it as immutable.
+ * A PersistentVolume with everything the matching checks read decoded once, so a scan or an index
+ * does no parsing per claim. Build it with {@link decodeVolume}.
  *
  * Field by field (all derived with the `api` helpers, never read directly):
  * - `name`: `metadata.name` (`""` when missing).
- * - `capacity`: `spec.capacity.storage` parsed (missing → 0); `undefined` iff the volume has a `defect`.
+ * - `capacity`: `spec.capacity.storage` parsed (missing → 0); `undefined` iff the volume has a
+ *   `defect`. `capKey` is its nearest double (`NaN` without a capacity) and `capExact` whether
+ *   `capKey` is exactly the capacity (an integer below 2^53): then equal keys are equal capacities.
  * - `capacityText`: the capacity as written (`"0"` when missing), for messages.
  * - `class`: `volumeClass(pv)` — the beta annotation first (even `""`), then `spec.storageClassName`.
- * - `accessModes`: `spec.accessModes` as written; `modesKey`: its canonical key (`"RWO,ROX"`), the
- *   PV controller's index key.
+ * - `accessModes`: `spec.accessModes` as written; `modeBits` the known modes as bits, `unknownModes`
+ *   whether some entry is not one of the four; `modesKey` the canonical key (`"RWO,ROX"`), the PV
+ *   controller's index key.
  * - `volumeMode`: `volumeModeOf(pv)` (missing → `Filesystem`).
  * - `vac`: `spec.volumeAttributesClassName` (missing or null → `""`).
  * - `labels`: `metadata.labels` (for the claim's selector).
  * - `claimRef`: `spec.claimRef` when non-null.
  * - `phase`: `status.phase` (may be missing; only `Available` passes).
  * - `deleting`: `metadata.deletionTimestamp` is set.
- * - `hasNodeAffinity`: `spec.nodeAffinity.required` is set (otherwise every node fits and the
- *   affinity check is skipped without evaluating anything).
+ * - `affinity`: `spec.nodeAffinity.required` when set (otherwise every node fits);
+ *   `hasNodeAffinity` whether it is.
  * - `defect`: set when the volume is malformed (see {@link VolumeDefect}).
+ *
+ * A decoded volume describes its PV object as it was when it was decoded; it is never updated.
  *
  * @example
  * ```ts
  * const d = decodeVolume(pv);
- * if (!d.defect && d.capacity!.cmp(request) >= 0 && d.class === "fast") { ... }
+ * if (!d.defect && d.class === "fast" && d.modesKey === "RWO") console.log(d.name, d.capacityText);
  * ```
  */
 export interface DecodedVolume {
   readonly pv: PersistentVolume;
   readonly name: string;
   readonly capacity: Quantity | undefined;
+  readonly capKey: number;
+  readonly capExact: boolean;
   readonly capacityText: string;
   readonly class: string;
   readonly accessModes: readonly string[];
+  readonly modeBits: number;
+  readonly unknownModes: boolean;
   readonly modesKey: string;
   readonly volumeMode: string;
   readonly vac: string;
   readonly labels: Labels | undefined;
-  readonly claimRef: NonNullable<PersistentVolume["spec"]["claimRef"]> | undefined;
+  readonly claimRef: NonNullable<NonNullable<PersistentVolume["spec"]>["claimRef"]> | undefined;
   readonly phase: string | undefined;
   readonly deleting: boolean;
   readonly hasNodeAffinity: boolean;
+  readonly affinity: NodeSelector | undefined;
   readonly defect: VolumeDefect | undefined;
 }
 
@@ -82,34 +94,159 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A decoded volume that can never match (shape errors). */
-function defective(pv: unknown, message: string): DecodedVolume {
-  const meta = isObject(pv) && isObject(pv.metadata) ? pv.metadata : undefined;
-  const name = meta && typeof meta.name === "string" ? meta.name : "";
-  return {
-    pv: pv as PersistentVolume,
-    name,
-    capacity: undefined,
-    capacityText: "",
-    class: "",
-    accessModes: EMPTY_MODES,
-    modesKey: "",
-    volumeMode: "Filesystem",
-    vac: "",
-    labels: undefined,
-    claimRef: undefined,
-    phase: undefined,
-    deleting: false,
-    hasNodeAffinity: false,
-    defect: { code: "malformed-volume", message: `${name || "a volume"} is malformed: ${message}` },
-  };
+/**
+ * The one mutable shape behind every {@link DecodedVolume}: {@link decodeVolume} fills a fresh one;
+ * a scan that must not allocate per volume refills one scratch object with {@link VolumeFacts.read}.
+ * Every field is written by every `read`, so a refilled object never keeps a field of the previous
+ * volume.
+ *
+ * @example
+ * ```ts
+ * const scratch = new VolumeFacts();
+ * for (const pv of volumes) if (scratch.read(pv, texts).class === "fast") count++;
+ * ```
+ */
+export class VolumeFacts implements DecodedVolume {
+  pv: PersistentVolume = undefined as unknown as PersistentVolume;
+  name = "";
+  capacity: Quantity | undefined = undefined;
+  capKey = Number.NaN;
+  capExact = false;
+  capacityText = "";
+  class = "";
+  accessModes: readonly string[] = EMPTY_MODES;
+  modeBits = 0;
+  unknownModes = false;
+  modesKey = "";
+  volumeMode = "Filesystem";
+  vac = "";
+  labels: Labels | undefined = undefined;
+  claimRef: DecodedVolume["claimRef"] = undefined;
+  phase: string | undefined = undefined;
+  deleting = false;
+  hasNodeAffinity = false;
+  affinity: NodeSelector | undefined = undefined;
+  defect: VolumeDefect | undefined = undefined;
+  /** The parsed capacity as `CapacityTexts` interned it (for callers that intern capacities). */
+  capacityInfo: CapacityInfo | undefined = undefined;
+
+  /**
+   * Decodes `pv` into this object (see {@link decodeVolume}) and returns it. Capacity texts are
+   * parsed through `texts` (one parse per distinct text). Never throws.
+   *
+   * @example
+   * ```ts
+   * new VolumeFacts().read(pv, new CapacityTexts()).modesKey; // "RWO"
+   * ```
+   */
+  read(pv: PersistentVolume, texts: CapacityTexts): this {
+    this.reset(pv);
+    if (!isObject(pv)) return this.malformed("not an object");
+    if (!isObject(pv.metadata)) return this.malformed("metadata is not an object");
+    if (!isObject(pv.spec)) return this.malformed("spec is not an object");
+    try {
+      this.readFields(pv as PersistentVolume & { metadata: object; spec: object }, texts);
+    } catch (e) {
+      this.reset(pv);
+      this.malformed(errorText(e));
+    }
+    return this;
+  }
+
+  private readFields(
+    pv: PersistentVolume & { metadata: NonNullable<PersistentVolume["metadata"]>; spec: NonNullable<PersistentVolume["spec"]> },
+    texts: CapacityTexts,
+  ): void {
+    const spec = pv.spec;
+    const meta = pv.metadata;
+    const rawModes: unknown = spec.accessModes;
+    if (rawModes != null && !Array.isArray(rawModes)) {
+      this.malformed("spec.accessModes is not a list");
+      return;
+    }
+    this.name = typeof meta.name === "string" ? meta.name : "";
+    const modes: readonly string[] = (rawModes as string[] | null | undefined) ?? EMPTY_MODES;
+    const bits = modeBitsOf(modes);
+    this.accessModes = modes;
+    this.modeBits = bits.bits;
+    this.unknownModes = bits.unknown;
+    this.modesKey = modesKeyOfBits(bits.bits);
+    this.readCapacity(spec.capacity, texts);
+    this.class = volumeClass(pv);
+    this.volumeMode = volumeModeOf(pv);
+    this.vac = typeof spec.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "";
+    this.labels = isObject(meta.labels) ? (meta.labels as Labels) : undefined;
+    this.claimRef = spec.claimRef ?? undefined;
+    const status: unknown = pv.status;
+    this.phase = isObject(status) && typeof status.phase === "string" ? status.phase : undefined;
+    this.deleting = isDeleting(pv);
+    const required: unknown = isObject(spec.nodeAffinity) ? spec.nodeAffinity.required : undefined;
+    this.hasNodeAffinity = required != null;
+    this.affinity = required != null ? (required as NodeSelector) : undefined;
+  }
+
+  private readCapacity(list: unknown, texts: CapacityTexts): void {
+    const raw: unknown = isObject(list) && Object.hasOwn(list, "storage") ? list.storage : undefined;
+    this.capacityText = raw == null ? "0" : String(raw);
+    const info: CapacityInfo | string = texts.info(raw);
+    if (typeof info === "string") {
+      this.defect = {
+        code: "capacity-malformed",
+        message: `${this.name || "a volume"} has capacity "${this.capacityText}", which is not a valid quantity (${info})`,
+      };
+      return;
+    }
+    this.capacityInfo = info;
+    this.capacity = info.quantity;
+    this.capKey = info.key;
+    this.capExact = info.exact;
+  }
+
+  private reset(pv: PersistentVolume): void {
+    this.pv = pv;
+    this.name = "";
+    this.capacity = undefined;
+    this.capKey = Number.NaN;
+    this.capExact = false;
+    this.capacityText = "";
+    this.class = "";
+    this.accessModes = EMPTY_MODES;
+    this.modeBits = 0;
+    this.unknownModes = false;
+    this.modesKey = "";
+    this.volumeMode = "Filesystem";
+    this.vac = "";
+    this.labels = undefined;
+    this.claimRef = undefined;
+    this.phase = undefined;
+    this.deleting = false;
+    this.hasNodeAffinity = false;
+    this.affinity = undefined;
+    this.defect = undefined;
+    this.capacityInfo = undefined;
+  }
+
+  /** A volume that can never match (shape errors): only its name is kept. */
+  private malformed(message: string): this {
+    const pv: unknown = this.pv;
+    const meta = isObject(pv) && isObject(pv.metadata) ? pv.metadata : undefined;
+    const name = meta && typeof meta.name === "string" ? meta.name : "";
+    this.reset(this.pv);
+    this.name = name;
+    this.defect = { code: "malformed-volume", message: `${name || "a volume"} is malformed: ${message}` };
+    return this;
+  }
 }
 
 /**
  * Decodes a PersistentVolume for matching. Never throws: a malformed volume (not an object, no
  * `spec`, an unparsable capacity, ...) comes back with a `defect` and never passes the checks.
+ * The result describes the volume as it is now; decoding again after an edit gives the new facts
+ * (nothing is remembered between calls).
  *
  * @param pv - the volume (the Kubernetes JSON shape); not mutated, kept as `result.pv`.
+ * @param texts - optional: parse capacity texts through this {@link CapacityTexts} (a caller
+ *   decoding many volumes parses each distinct text once).
  * @returns the {@link DecodedVolume}.
  *
  * @example
@@ -119,79 +256,39 @@ function defective(pv: unknown, message: string): DecodedVolume {
  *   spec: { capacity: { storage: "10Gi" }, accessModes: ["ReadOnlyMany", "ReadWriteOnce"], storageClassName: "fast" },
  *   status: { phase: "Available" },
  * });
- * d.modesKey;           // "RWO,ROX"
+ * d.modesKey;             // "RWO,ROX"
  * d.capacity?.toString(); // "10Gi"
  * ```
  */
-export function decodeVolume(pv: PersistentVolume): DecodedVolume {
-  if (!isObject(pv)) return defective(pv, "not an object");
-  if (!isObject(pv.metadata)) return defective(pv, "metadata is not an object");
-  if (!isObject(pv.spec)) return defective(pv, "spec is not an object");
+export function decodeVolume(pv: PersistentVolume, texts: CapacityTexts = new CapacityTexts()): DecodedVolume {
+  return new VolumeFacts().read(pv, texts);
+}
+
+function copyOf<T>(x: T): T {
+  if (x === undefined || x === null || typeof x !== "object") return x;
   try {
-    const spec = pv.spec;
-    const rawModes: unknown = spec.accessModes;
-    if (rawModes != null && !Array.isArray(rawModes)) return defective(pv, "spec.accessModes is not a list");
-    const accessModes: readonly string[] = (rawModes as string[] | null | undefined) ?? EMPTY_MODES;
-    const rawCapacity: unknown = isObject(spec.capacity) ? spec.capacity.storage : undefined;
-    const capacityText = rawCapacity == null ? "0" : String(rawCapacity);
-    let capacity: Quantity | undefined;
-    let defect: VolumeDefect | undefined;
-    try {
-      capacity = volumeCapacity(pv);
-    } catch (e) {
-      defect = {
-        code: "capacity-malformed",
-        message: `${pv.metadata.name ?? "a volume"} has capacity "${capacityText}", which is not a valid quantity (${errorText(e)})`,
-      };
-    }
-    const labels = pv.metadata.labels;
-    const required = isObject(spec.nodeAffinity) ? spec.nodeAffinity.required : undefined;
-    return {
-      pv,
-      name: typeof pv.metadata.name === "string" ? pv.metadata.name : "",
-      capacity,
-      capacityText,
-      class: volumeClass(pv),
-      accessModes,
-      modesKey: accessModesKey(accessModes),
-      volumeMode: volumeModeOf(pv),
-      vac: typeof spec.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "",
-      labels: isObject(labels) ? (labels as Labels) : undefined,
-      claimRef: spec.claimRef ?? undefined,
-      phase: isObject(pv.status) && typeof pv.status.phase === "string" ? pv.status.phase : undefined,
-      deleting: isDeleting(pv),
-      hasNodeAffinity: required != null,
-      defect,
-    };
-  } catch (e) {
-    return defective(pv, errorText(e));
+    return structuredClone(x);
+  } catch {
+    return x;
   }
 }
 
 /**
- * Decoded volumes by PV object. Inputs are never mutated (a library-wide rule), so an object's
- * decoding never changes and object identity is a safe key; entries go away with their PV objects.
- */
-const decodedByObject = new WeakMap<object, DecodedVolume>();
-
-/**
- * {@link decodeVolume} memoised per PV object: the first call for an object decodes it, later calls
- * return the same {@link DecodedVolume}. Invisible to callers (the result is what `decodeVolume`
- * returns) as long as PV objects are not mutated after they were first passed to kubevol — the
- * rule for every kubevol input. Used by `explainClaim`, so explaining many claims against one pool
- * decodes each volume once. Non-objects are decoded every time (they cannot be keys).
+ * A decoded volume that no later in-place edit of its PV object can change: the sub-objects the
+ * checks read (`labels`, `claimRef`, `affinity`) are copied. For objects that keep decoded volumes
+ * across calls (`PoolExplainer`), so that they see each volume as of its last `upsert`.
  *
  * @example
  * ```ts
- * decodeVolumeCached(pv) === decodeVolumeCached(pv); // true
+ * const d = decodeSnapshot(pv);
+ * pv.metadata!.labels!.zone = "b"; // d.labels still says what it said
  * ```
  */
-export function decodeVolumeCached(pv: PersistentVolume): DecodedVolume {
-  if (typeof pv !== "object" || pv === null) return decodeVolume(pv);
-  let d = decodedByObject.get(pv);
-  if (d === undefined) {
-    d = decodeVolume(pv);
-    decodedByObject.set(pv, d);
-  }
+export function decodeSnapshot(pv: PersistentVolume, texts: CapacityTexts = new CapacityTexts()): DecodedVolume {
+  const d = new VolumeFacts().read(pv, texts);
+  d.labels = copyOf(d.labels);
+  d.claimRef = copyOf(d.claimRef);
+  d.affinity = copyOf(d.affinity);
+  d.accessModes = Object.freeze([...d.accessModes]);
   return d;
 }

@@ -5,14 +5,15 @@
  * @module
  */
 import type { StorageClass } from "../api/index.js";
-import { claimHasClass, isVolumeBoundToClaim } from "../api/helpers/index.js";
+import { claimHasClass } from "../api/helpers/index.js";
 import type { ClaimExplanation, VolumeNameCheck } from "./claim-explanation.js";
-import { checkVolumeSatisfyClaim } from "./check-volume-satisfy-claim.js";
+import { volumeSatisfiesClaim } from "./check-volume-satisfy-claim.js";
+import { isPreBound } from "./checks.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import { formatClass, formatModes, inClass } from "./describe-failure.js";
-import type { SearchFacts } from "./explain-claim.js";
-import { CLOSEST_COST, PERMANENT_BITS } from "./explain-scan.js";
+import type { SearchFacts } from "./pool-explainer.js";
+import { CLOSEST_COST, PERMANENT_BITS } from "./explain/ranking.js";
 import type { ReasonCode } from "./reason-code.js";
 import { REASON_BITS } from "./reason-code.js";
 import { defaultClassName } from "./storage-class-info.js";
@@ -71,10 +72,10 @@ export function volumeNameCheckOf(c: DecodedClaim, byName: ReadonlyMap<string, D
   if (v === undefined) return { volume: c.volumeName, result: "missing" };
   if (v.defect?.code === "malformed-volume") return { volume: v.name, result: "mismatch", message: v.defect.message };
   if (v.claimRef === undefined) {
-    const msg = checkVolumeSatisfyClaim(v.pv, c.pvc);
+    const msg = volumeSatisfiesClaim(v, c);
     return msg === undefined ? { volume: v.name, result: "satisfies" } : { volume: v.name, result: "mismatch", message: msg };
   }
-  return isVolumeBoundToClaim(v.pv, c.pvc) ? { volume: v.name, result: "pre-bound" } : { volume: v.name, result: "bound-elsewhere" };
+  return isPreBound(v, c) ? { volume: v.name, result: "pre-bound" } : { volume: v.name, result: "bound-elsewhere" };
 }
 
 /** Facts about the volume a claim names, for the sentences: its claimRef, phase and reclaim policy. */

@@ -1,23 +1,26 @@
 /**
  * Kubernetes-exact PV/PVC matching: the checks as named predicates with reason codes, component-helpers'
  * `FindMatchingVolume`, the PV controller's `findBestMatchForClaim` and `checkVolumeSatisfyClaim`,
- * and `explainClaim`.
+ * `matchVolume` for one pair, the `VolumeIndex`, and `explainClaim` / `PoolExplainer`.
  *
  * @module
  */
 export { MatchingError, type ClaimProblem, type ClaimProblemCode } from "./matching-error.js";
-export { REASON_CODES, REASON_BITS, ALL_REASON_BITS, reasonCodesOf, type ReasonCode, type CheckFailure } from "./reason-code.js";
-export { decodeVolume, decodeVolumeCached, type DecodedVolume, type VolumeDefect } from "./decoded-volume.js";
+export { REASON_CODES, REASON_BITS, reasonCodesOf, type ReasonCode, type CheckFailure } from "./reason-code.js";
+export { decodeVolume, type DecodedVolume, type VolumeDefect } from "./decoded-volume.js";
 export { decodeClaim, type DecodedClaim } from "./decoded-claim.js";
 export {
   checkContext,
+  volumeIsReadable,
   notExcluded,
-  notClaimedByOther,
   isPreBound,
+  notClaimedByOther,
+  capacityIsReadable,
   capacitySuffices,
   volumeModeMatches,
   vacMatches,
   volumeNotDeleting,
+  bindingNotDelayed,
   volumeIsAvailable,
   selectorMatches,
   classMatches,
@@ -25,35 +28,22 @@ export {
   nodeAffinityFits,
   accessModesFit,
   groupOffersModes,
-  passesCommonChecks,
-  passesUnboundChecks,
+  checkVolume,
   evaluateVolume,
-  volumeEvaluator,
-  CompiledChecks,
-  volumeSignature,
-  nodeAffinityId,
   failedCodes,
-  PRE_BOUND_FLAG,
-  type VolumeEvaluator,
-  type EvaluationHints,
   type CheckContext,
   type MatchOptions,
+  type MatchPath,
 } from "./checks.js";
-export { describeFailure, formatClass, formatModes, inClass } from "./describe-failure.js";
-export {
-  findMatchingVolume,
-  findMatchingDecoded,
-  isBetterCandidate,
-  decodeUniqueVolumes,
-  decodeSearchableClaim,
-} from "./find-matching-volume.js";
-export { compareGroupKeys, matchingGroupKeys, groupByAccessModes } from "./access-mode-groups.js";
-export { findBestMatchForClaim, findBestMatchDecoded } from "./find-best-match-for-claim.js";
+export { findMatchingVolume } from "./find-matching-volume.js";
+export { findBestMatchForClaim } from "./find-best-match-for-claim.js";
+export { compareGroupKeys, matchingGroupKeys } from "./access-mode-groups.js";
+export { isBetterCandidate } from "./search.js";
 export { checkVolumeSatisfyClaim } from "./check-volume-satisfy-claim.js";
 export { matchVolume, type VolumeMatch, type MatchVolumeOptions } from "./match-volume.js";
-export { explainClaim, type ExplainOptions } from "./explain-claim.js";
-export { storageClassInfo, defaultClassName } from "./storage-class-info.js";
-export { rankClosest } from "./explain-summary.js";
+export { explainClaim } from "./explain-claim.js";
+export { PoolExplainer, type ExplainOptions, type PoolExplainerStats } from "./pool-explainer.js";
+export { storageClassInfo } from "./storage-class-info.js";
 export type {
   ExplainMode,
   MatchReasonCode,
@@ -66,5 +56,4 @@ export type {
   ClosestCandidate,
   ClaimExplanation,
 } from "./claim-explanation.js";
-// The VolumeIndex (added by the lead; keep this line).
 export { VolumeIndex, type VolumeIndexStats } from "./volume-index.js";

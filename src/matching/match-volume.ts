@@ -58,5 +58,5 @@ export function matchVolume(claim: PersistentVolumeClaim, volume: PersistentVolu
   const c = decodeSearchableClaim(claim);
   const ctx = checkContext(opts);
   const path = opts.path ?? (ctx.hasNode ? "scheduler" : "controller");
-  return evaluateVolume(decodeVolume(volume), c, ctx, path === "controller");
+  return evaluateVolume(decodeVolume(volume), c, ctx, path);
 }

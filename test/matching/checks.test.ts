@@ -7,13 +7,13 @@ import {
   classMatches,
   decodeClaim,
   decodeVolume,
-  describeFailure,
   evaluateVolume,
   isPreBound,
   notClaimedByOther,
   volumeNodeAffinityError,
 } from "../../src/matching/index.js";
 import type { ReasonCode } from "../../src/matching/index.js";
+import { describeFailure } from "../../src/matching/describe-failure.js";
 import { BETA_CLASS, ROX, RWO, RWX, node, pv, pvc, refTo } from "./builders.js";
 import type { PvOpts, PvcOpts } from "./builders.js";
 
@@ -198,7 +198,7 @@ describe("evaluateVolume", () => {
       decodeVolume(pv("v", r.v)),
       decodeClaim(pvc("data", r.c ?? {})),
       checkContext(r.ctx ?? {}),
-      r.group ?? false,
+      r.group ? "controller" : "scheduler",
     );
     expect(got.failed).toEqual(r.want);
     expect(got.preBound).toBe(r.preBound ?? false);
@@ -206,7 +206,9 @@ describe("evaluateVolume", () => {
     expect([...got.failed].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(got.failed);
   });
   it("a malformed volume fails only malformed-volume", () => {
-    expect(evaluateVolume(decodeVolume(null as never), decodeClaim(pvc("c")), checkContext({}), true).failed).toEqual(["malformed-volume"]);
+    expect(evaluateVolume(decodeVolume(null as never), decodeClaim(pvc("c")), checkContext({}), "controller").failed).toEqual([
+      "malformed-volume",
+    ]);
   });
 });
 

@@ -3,10 +3,11 @@ import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/inde
 import { findBestMatchForClaim, findMatchingVolume } from "../../src/matching/index.js";
 import { MatchingError } from "../../src/matching/matching-error.js";
 import { VolumeIndex } from "../../src/matching/volume-index.js";
-import { NameFilter, nameHash } from "../../src/matching/volume-index/name-filter.js";
+import { CapacityTexts } from "../../src/matching/capacity-texts.js";
+import { NameGroups, NameTable, nameHash } from "../../src/matching/volume-index/name-table.js";
 import { nodePinOf } from "../../src/matching/volume-index/node-pin.js";
-import { OrderedEntries } from "../../src/matching/volume-index/ordered-entries.js";
-import { VolumeEntry } from "../../src/matching/volume-index/volume-entry.js";
+import { SlotList } from "../../src/matching/volume-index/slot-list.js";
+import { VolumeStore } from "../../src/matching/volume-index/volume-store.js";
 import { parseQuantity } from "../../src/quantity/index.js";
 import { claims, nodes, pool } from "../../src/testing/index.js";
 import { HOSTNAME, ROX, RWO, RWX, nameOf, node, pv, pvc, refTo } from "./builders.js";
@@ -310,7 +311,6 @@ describe("malformed input never throws from a query", () => {
     expect(s.volumes).toBe(5);
     expect(s.malformed).toBe(2);
     expect(s.unknownAccessModes).toBe(2);
-    expect(s.unindexable).toBe(1);
     for (const claim of [pvc("c"), pvc("c", { modes: ["ReadWriteSometimes"] }), pvc("c", { modes: [7 as unknown as string] })]) {
       for (const opts of [{}, { node: node("n1") }]) {
         expect(outcome(() => index.findMatchingVolume(claim, opts))).toBe(outcome(() => findMatchingVolume(claim, garbage, opts)));
@@ -363,7 +363,7 @@ describe("agrees with the reference on the generated workload", () => {
     expect(s.matchable + s.claimed + s.deleting).toBeGreaterThanOrEqual(990);
     expect(s.matchable / s.volumes).toBeGreaterThan(0.6);
     expect(s.nodePinned / s.matchable).toBeGreaterThan(0.15);
-    expect(s.otherNodeAffinity + s.malformed + s.capacityMalformed + s.unindexable).toBe(0);
+    expect(s.otherNodeAffinity + s.malformed + s.capacityMalformed).toBe(0);
     expect(s.buckets).toBeGreaterThan(20);
   });
 
@@ -379,66 +379,78 @@ describe("agrees with the reference on the generated workload", () => {
 });
 
 describe("building blocks", () => {
-  it("OrderedEntries keeps exact (capacity, name) order through inserts and removes", () => {
-    const s = new OrderedEntries();
-    const entries: VolumeEntry[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const q = parseQuantity(`${(i * 7919) % 97}Gi`);
-      entries.push(new VolumeEntry(pv(`v${i}`), `v${String(i).padStart(4, "0")}`, q.toNumber(), q, undefined, undefined));
-    }
-    for (const e of entries) s.insert(e);
+  /** A store holding `names` with the given capacity texts (slot i = names[i]). */
+  function storeOf(names: string[], caps: string[]): VolumeStore {
+    const store = new VolumeStore(names.length);
+    const texts = new CapacityTexts();
+    names.forEach((name, i) => {
+      const slot = store.allocate();
+      const info = texts.info(caps[i]);
+      if (typeof info === "string") throw new Error(info);
+      store.names[slot] = name;
+      store.capId[slot] = store.capacityId(info);
+      store.capKey[slot] = info.key;
+      store.labelId[slot] = i % 3;
+    });
+    return store;
+  }
+
+  it("SlotList keeps exact (capacity, name) order through inserts and removes", () => {
+    const n = 1000;
+    const names = Array.from({ length: n }, (_, i) => `v${String(i).padStart(4, "0")}`);
+    const store = storeOf(
+      names,
+      names.map((_, i) => `${(i * 7919) % 97}Gi`),
+    );
+    const s = new SlotList(store);
+    for (let i = 0; i < n; i++) s.insert(i);
     expect(s.checkInvariants()).toEqual([]);
-    for (let i = 0; i < 1000; i += 3) expect(s.remove(entries[i]!)).toBe(true);
-    expect(s.remove(entries[0]!)).toBe(false);
+    for (let i = 0; i < n; i += 3) expect(s.remove(i)).toBe(true);
+    expect(s.remove(0)).toBe(false);
     expect(s.checkInvariants()).toEqual([]);
     expect(s.size).toBe(666);
     const req = parseQuantity("50Gi");
-    const first = s.firstFrom(req.toNumber(), req, true, undefined, undefined);
-    expect(s.firstFrom(req.toNumber(), req, false, { accept: (e) => e.name.endsWith("1") }, undefined)?.name.endsWith("1")).toBe(true);
-    expect(first?.capacity?.toString()).toBe("50Gi");
+    const first = s.firstFrom(req.toNumber(), req, true, undefined, -1);
+    expect(store.capacities[store.capId[first]!]!.quantity.toString()).toBe("50Gi");
+    const odd = s.firstFrom(req.toNumber(), req, false, { accept: (slot) => store.names[slot]!.endsWith("1") }, -1);
+    expect(store.names[odd]!.endsWith("1")).toBe(true);
+    // A bound stops the walk at a slot not smaller than it.
+    expect(s.firstFrom(req.toNumber(), req, true, undefined, first)).toBe(-1);
   });
 
-  it("OrderedEntries removes the right entry from an equal-capacity run longer than its identity scan", () => {
-    const s = new OrderedEntries();
-    const q = parseQuantity("1Gi");
-    const entries: VolumeEntry[] = [];
-    for (let i = 0; i < 1500; i++) {
-      const e = new VolumeEntry(pv(`v${i}`), `v${String((i * 7919) % 1500).padStart(4, "0")}`, q.toNumber(), q, undefined, undefined);
-      e.flags = VolumeEntry.EXACT;
-      entries.push(e);
-      s.insert(e);
-    }
-    for (let i = 0; i < 1500; i += 2) expect(s.remove(entries[i]!)).toBe(true);
-    expect(s.remove(entries[0]!)).toBe(false);
-    expect(s.checkInvariants()).toEqual([]);
-    expect([...s].map((e) => e.name)).toEqual(
-      entries
-        .filter((_, i) => i % 2 === 1)
-        .map((e) => e.name)
-        .sort(),
+  it("SlotList orders inexact capacities exactly and removes the right slot from a long equal-capacity run", () => {
+    const names = Array.from({ length: 1500 }, (_, i) => `v${String((i * 7919) % 1500).padStart(4, "0")}`);
+    const store = storeOf(
+      names,
+      names.map((_, i) => (i % 5 === 0 ? "800E" : i % 5 === 1 ? "800000000000000000001" : "1Gi")),
     );
+    const s = new SlotList(store);
+    for (let i = 0; i < names.length; i++) s.insert(i);
+    expect(s.checkInvariants()).toEqual([]);
+    for (let i = 0; i < names.length; i += 2) expect(s.remove(i)).toBe(true);
+    expect(s.remove(0)).toBe(false);
+    expect(s.checkInvariants()).toEqual([]);
+    const big = parseQuantity("800000000000000000001");
+    const hit = s.firstFrom(big.toNumber(), big, false, undefined, -1);
+    expect(store.capacities[store.capId[hit]!]!.quantity.cmp(big)).toBe(0);
   });
 
-  it("NameFilter never denies a counted name, through growth, removals and stuck counters", () => {
-    const f = new NameFilter();
-    const counted: number[] = [];
-    const hashes = (): number[] => counted;
+  it("NameTable and NameGroups find every name through growth, replacement and removal", () => {
+    const names: string[] = [];
+    const t = new NameTable((s) => names[s]!, 4);
+    const g = new NameGroups((s) => names[s]!.replace(/-\d+$/, ""), 4);
     for (let i = 0; i < 5000; i++) {
-      const h = nameHash(`claim-${i % 3000}`);
-      counted.push(h);
-      f.add(h, hashes);
+      names.push(`claim-${i % 3000}-${i}`);
+      expect(t.set(i)).toBe(-1);
+      g.add(i);
     }
-    for (let i = 0; i < 300; i++) {
-      counted.push(7);
-      f.add(7, hashes); // one slot counted 300 times: its counter sticks at its maximum
-    }
-    for (const h of counted) expect(f.mayContain(h)).toBe(true);
-    for (let i = 0; i < 4000; i++) f.remove(counted[i]!);
-    for (const h of counted.slice(4000)) expect(f.mayContain(h)).toBe(true);
-    for (const h of counted.slice(4000)) f.remove(h);
-    const denied = Array.from({ length: 1000 }, (_, i) => nameHash(`claim-${i}`)).filter((h) => !f.mayContain(h)).length;
-    expect(denied).toBeGreaterThan(990); // all but names sharing the stuck slot
-    expect(f.mayContain(7)).toBe(true); // stuck: "maybe" for ever, never a wrong "no"
+    expect(t.size).toBe(5000);
+    for (let i = 0; i < 5000; i += 2) expect(t.delete(names[i]!)).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(t.get(names[i]!)).toBe(i % 2 === 0 ? -1 : i);
+    expect([...g.slots("claim-7")].sort((a, b) => a - b)).toEqual([7, 3007]);
+    g.remove(3007);
+    expect([...g.slots("claim-7")]).toEqual([7]);
+    expect(g.has("claim-9999")).toBe(false);
     expect(nameHash("data-pv-0000005")).not.toBe(nameHash("data-pv-0000006"));
   });
 

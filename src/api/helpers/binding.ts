@@ -51,9 +51,28 @@ export function isVolumeBoundToClaim(pv: VolumeClaimRefSource, pvc: ClaimIdentit
   const ref = pv.spec?.claimRef;
   if (ref == null) return false;
   const meta = pvc.metadata;
-  if (str(ref.name) !== str(meta?.name) || str(ref.namespace) !== str(meta?.namespace)) return false;
-  const uid = str(ref.uid);
-  return uid === "" || uid === str(meta?.uid);
+  return claimRefPointsAt(ref, str(meta?.namespace), str(meta?.name), str(meta?.uid));
+}
+
+/**
+ * The rule behind {@link isVolumeBoundToClaim}, on a `claimRef` and a claim's identity as strings:
+ * the name and namespace are equal, and the reference's uid is empty or equal. Missing or
+ * non-string fields of the reference read as `""`.
+ *
+ * @param ref - the volume's `spec.claimRef`
+ * @returns whether the reference points at the claim `namespace/name` with this uid
+ * @example
+ * ```ts
+ * claimRefPointsAt({ namespace: "default", name: "data" }, "default", "data", "u1"); // true
+ * claimRefPointsAt({ namespace: "default", name: "data", uid: "u2" }, "default", "data", "u1"); // false
+ * ```
+ */
+export function claimRefPointsAt(ref: unknown, namespace: string, name: string, uid: string): boolean {
+  if (typeof ref !== "object" || ref === null) return false;
+  const r = ref as { name?: unknown; namespace?: unknown; uid?: unknown };
+  if (str(r.name) !== name || str(r.namespace) !== namespace) return false;
+  const refUid = str(r.uid);
+  return refUid === "" || refUid === uid;
 }
 
 /**

@@ -1,144 +1,275 @@
 /**
- * A bucket: the matchable volumes sharing everything a claim must equal exactly — storage class,
- * volume mode, VolumeAttributesClass and access modes — in capacity order, with the secondary
- * structures that keep selector and node queries from scanning.
+ * Buckets: the matchable volumes (Available, no claimRef, not being deleted, well-formed) sharing a
+ * signature — storage class, volume mode, VolumeAttributesClass and access modes, all a claim must
+ * equal or contain — in capacity order, with node-pin lists for node queries; and the groups of
+ * buckets a claim's class, volume mode and VolumeAttributesClass select.
  *
  * @module
  */
-import type { BucketGroup } from "./bucket-group.js";
-import { OrderedEntries } from "./ordered-entries.js";
-import type { VolumeEntry } from "./volume-entry.js";
+import type { DecodedVolume } from "../decoded-volume.js";
+import { SlotList } from "./slot-list.js";
+import type { Signature, VolumeStore } from "./volume-store.js";
 
 /**
- * One bucket of matchable volumes (Available, no claimRef, not being deleted, well-formed):
- *
- * - `all`: every volume of the bucket, capacity order (PV-controller queries: no node).
- * - `unpinned`: the volumes without a node pin (no node affinity, or one that is not a single
- *   term with an `In` expression); a node query walks these with the full affinity check. Kept
- *   only while the bucket holds pinned volumes: otherwise it would equal `all` (see
- *   {@link Bucket.unpinnedEntries}), and every update would pay for a second copy.
- * - `pins`: label key → label value → the volumes pinned to nodes carrying that label value
- *   (local volumes: `kubernetes.io/hostname` → node name); a node query walks only the trees
- *   of the node's own label values.
- * - `postings`: label key → label value → the volumes carrying that label, capacity order; a
- *   selector with an `=`, `in` or `exists` requirement walks the smallest of these instead of
- *   `all`.
+ * One bucket:
+ * - `all`: every slot, capacity order (PV-controller queries: no node).
+ * - `unpinned`: the slots without a node pin; a node query walks these with the full affinity
+ *   check. Kept only while the bucket holds pinned slots (otherwise it would equal `all`).
+ * - `pins`: label key → label value → the slots pinned to nodes carrying that value (local
+ *   volumes: `kubernetes.io/hostname` → node); a node query walks only its own values' lists.
+ * - `labelCounts`: how many slots carry each label set, so a selector that matches no label set
+ *   of the bucket skips it without a walk.
  *
  * @example
  * ```ts
- * const b = new Bucket(groups.getOrCreate("fast", "Filesystem", ""), "RWO", ["ReadWriteOnce"]);
- * b.add(entry);
+ * const b = new Bucket(store, signature);
+ * b.add(slot);
  * ```
  */
 export class Bucket {
-  readonly all = new OrderedEntries();
-  private unpinned: OrderedEntries | undefined = undefined;
-  readonly pins = new Map<string, Map<string, OrderedEntries>>();
-  readonly postings = new Map<string, Map<string, OrderedEntries>>();
-  /** Number of pinned entries (in `pins`). */
+  readonly all: SlotList;
+  private unpinned: SlotList | undefined = undefined;
+  readonly pins = new Map<string, Map<string, SlotList>>();
+  readonly labelCounts = new Map<number, number>();
+  /** Number of pinned slots. */
   pinned = 0;
+  /** What `accessModesFit` reads of the bucket's volumes (they all share it). */
+  readonly modes: Pick<DecodedVolume, "modeBits" | "unknownModes" | "accessModes">;
 
   constructor(
-    /** The group (class, volume mode, VAC) this bucket belongs to. */
-    readonly group: BucketGroup,
-    /** The canonical access-mode key (`"RWO,ROX"`): the PV controller's group. */
-    readonly modesKey: string,
-    /** The distinct access-mode strings of the volumes, as written (scheduler containment). */
-    readonly modes: readonly string[],
-  ) {}
+    private readonly store: VolumeStore,
+    readonly signature: Signature,
+  ) {
+    this.all = new SlotList(store);
+    this.modes = { modeBits: signature.modeBits, unknownModes: signature.unknownModes, accessModes: signature.accessModes };
+  }
+
+  private pinOf(slot: number) {
+    return this.store.affinities[this.store.affinityId[slot]!]?.pin;
+  }
 
   /**
-   * Adds an entry to every structure it belongs to. `bulk`: entries arrive in index order.
+   * Adds a slot to every list it belongs to. `bulk`: slots arrive in index order.
    *
    * @example
    * ```ts
-   * bucket.add(entry, false);
+   * bucket.add(slot, false);
    * ```
    */
-  add(e: VolumeEntry, bulk: boolean): void {
-    put(this.all, e, bulk);
-    if (e.pin === undefined) {
-      if (this.unpinned !== undefined) put(this.unpinned, e, bulk);
+  add(slot: number, bulk = false): void {
+    put(this.all, slot, bulk);
+    const pin = this.pinOf(slot);
+    if (pin === undefined) {
+      if (this.unpinned !== undefined) put(this.unpinned, slot, bulk);
     } else {
       if (this.pinned++ === 0) {
-        // The first pinned volume: from now on the unpinned ones need their own list.
-        this.unpinned = new OrderedEntries();
-        for (const x of this.all) if (x.pin === undefined) this.unpinned.append(x);
+        // The first pinned slot: from now on the unpinned ones need their own list.
+        this.unpinned = new SlotList(this.store);
+        for (const s of this.all) if (this.pinOf(s) === undefined) this.unpinned.append(s);
       }
-      for (const v of e.pin.values) put(subtree(this.pins, e.pin.key, v), e, bulk);
+      for (const v of pin.values) put(subList(this.store, this.pins, pin.key, v), slot, bulk);
     }
-    const labels = e.labels;
-    if (labels !== undefined) {
-      for (const k of Object.keys(labels)) {
-        const v = labels[k];
-        if (typeof v === "string") put(subtree(this.postings, k, v), e, bulk);
-      }
-    }
+    const l = this.store.labelId[slot]!;
+    this.labelCounts.set(l, (this.labelCounts.get(l) ?? 0) + 1);
   }
 
   /**
-   * Removes an entry from every structure (empty sub-structures are dropped).
+   * Removes a slot from every list (empty lists are dropped).
    *
    * @example
    * ```ts
-   * bucket.remove(entry);
+   * bucket.remove(slot);
    * ```
    */
-  remove(e: VolumeEntry): void {
-    this.all.remove(e);
-    if (e.pin === undefined) this.unpinned?.remove(e);
+  remove(slot: number): void {
+    this.all.remove(slot);
+    const pin = this.pinOf(slot);
+    if (pin === undefined) this.unpinned?.remove(slot);
     else {
       if (--this.pinned === 0) this.unpinned = undefined;
-      for (const v of e.pin.values) drop(this.pins, e.pin.key, v, e);
+      for (const v of pin.values) dropFrom(this.pins, pin.key, v, slot);
     }
-    const labels = e.labels;
-    if (labels !== undefined) {
-      for (const k of Object.keys(labels)) {
-        const v = labels[k];
-        if (typeof v === "string") drop(this.postings, k, v, e);
-      }
-    }
+    const l = this.store.labelId[slot]!;
+    const n = (this.labelCounts.get(l) ?? 0) - 1;
+    if (n > 0) this.labelCounts.set(l, n);
+    else this.labelCounts.delete(l);
   }
 
   /**
-   * The volumes without a node pin, in capacity order (`all` while nothing is pinned).
+   * The slots without a node pin, capacity order (`all` while nothing is pinned).
    *
    * @example
    * ```ts
-   * bucket.unpinnedEntries().firstFrom(cap, request, exact, filter, undefined);
+   * bucket.unpinnedSlots().size;
    * ```
    */
-  unpinnedEntries(): OrderedEntries {
+  unpinnedSlots(): SlotList {
     return this.unpinned ?? this.all;
   }
 }
 
-function put(s: OrderedEntries, e: VolumeEntry, bulk: boolean): void {
-  if (bulk) s.append(e);
-  else s.insert(e);
+function put(list: SlotList, slot: number, bulk: boolean): void {
+  if (bulk) list.append(slot);
+  else list.insert(slot);
 }
 
-function subtree(map: Map<string, Map<string, OrderedEntries>>, key: string, value: string): OrderedEntries {
+function subList(store: VolumeStore, map: Map<string, Map<string, SlotList>>, key: string, value: string): SlotList {
   let byValue = map.get(key);
-  if (byValue === undefined) {
-    byValue = new Map();
-    map.set(key, byValue);
-  }
-  let s = byValue.get(value);
-  if (s === undefined) {
-    s = new OrderedEntries();
-    byValue.set(value, s);
-  }
-  return s;
+  if (byValue === undefined) map.set(key, (byValue = new Map()));
+  let list = byValue.get(value);
+  if (list === undefined) byValue.set(value, (list = new SlotList(store)));
+  return list;
 }
 
-function drop(map: Map<string, Map<string, OrderedEntries>>, key: string, value: string, e: VolumeEntry): void {
+function dropFrom(map: Map<string, Map<string, SlotList>>, key: string, value: string, slot: number): void {
   const byValue = map.get(key);
-  const s = byValue?.get(value);
-  if (byValue === undefined || s === undefined) return;
-  s.remove(e);
-  if (s.size === 0) {
+  const list = byValue?.get(value);
+  if (byValue === undefined || list === undefined) return;
+  list.remove(slot);
+  if (list.size === 0) {
     byValue.delete(value);
     if (byValue.size === 0) map.delete(key);
+  }
+}
+
+/**
+ * The buckets of one (class, volume mode, VolumeAttributesClass), with the access-mode keys
+ * present and the buckets of each key memoised until the set of buckets changes.
+ *
+ * @example
+ * ```ts
+ * group.bucketsOf("RWO"); // the buckets whose volumes are in access-mode group RWO
+ * ```
+ */
+export class BucketGroup {
+  readonly buckets = new Map<number, Bucket>();
+  private byKey: Map<string, Bucket[]> | undefined;
+
+  constructor(
+    readonly cls: string,
+    readonly volumeMode: string,
+    readonly vac: string,
+  ) {}
+
+  /** The buckets by access-mode key (memoised). */
+  private keyed(): Map<string, Bucket[]> {
+    if (this.byKey === undefined) {
+      this.byKey = new Map();
+      for (const b of this.buckets.values()) {
+        const list = this.byKey.get(b.signature.modesKey);
+        if (list === undefined) this.byKey.set(b.signature.modesKey, [b]);
+        else list.push(b);
+      }
+    }
+    return this.byKey;
+  }
+
+  /**
+   * The access-mode keys present.
+   *
+   * @example
+   * ```ts
+   * [...group.keys()]; // ["RWO", "RWO,ROX"]
+   * ```
+   */
+  keys(): Iterable<string> {
+    return this.keyed().keys();
+  }
+
+  /**
+   * The buckets of one access-mode key.
+   *
+   * @example
+   * ```ts
+   * group.bucketsOf("RWX").length;
+   * ```
+   */
+  bucketsOf(key: string): readonly Bucket[] {
+    return this.keyed().get(key) ?? [];
+  }
+
+  /**
+   * Forgets the memo (a bucket was added or removed).
+   *
+   * @example
+   * ```ts
+   * group.changed();
+   * ```
+   */
+  changed(): void {
+    this.byKey = undefined;
+  }
+}
+
+/**
+ * class → volume mode → VolumeAttributesClass → {@link BucketGroup}: three map lookups on a claim's
+ * own strings, no key building per query.
+ *
+ * @example
+ * ```ts
+ * const table = new GroupTable();
+ * table.getOrCreate("fast", "Filesystem", "").buckets.size; // 0
+ * ```
+ */
+export class GroupTable {
+  private readonly byClass = new Map<string, Map<string, Map<string, BucketGroup>>>();
+
+  /**
+   * The group of a (class, volume mode, VAC), if it exists.
+   *
+   * @example
+   * ```ts
+   * table.get(c.class, c.volumeMode, c.vac);
+   * ```
+   */
+  get(cls: string, volumeMode: string, vac: string): BucketGroup | undefined {
+    return this.byClass.get(cls)?.get(volumeMode)?.get(vac);
+  }
+
+  /**
+   * The group of a (class, volume mode, VAC), created when missing.
+   *
+   * @example
+   * ```ts
+   * table.getOrCreate(s.cls, s.volumeMode, s.vac);
+   * ```
+   */
+  getOrCreate(cls: string, volumeMode: string, vac: string): BucketGroup {
+    let byMode = this.byClass.get(cls);
+    if (byMode === undefined) this.byClass.set(cls, (byMode = new Map()));
+    let byVac = byMode.get(volumeMode);
+    if (byVac === undefined) byMode.set(volumeMode, (byVac = new Map()));
+    let g = byVac.get(vac);
+    if (g === undefined) byVac.set(vac, (g = new BucketGroup(cls, volumeMode, vac)));
+    return g;
+  }
+
+  /**
+   * Removes a group (when its last bucket is gone).
+   *
+   * @example
+   * ```ts
+   * if (group.buckets.size === 0) table.delete(group);
+   * ```
+   */
+  delete(g: BucketGroup): void {
+    const byMode = this.byClass.get(g.cls);
+    const byVac = byMode?.get(g.volumeMode);
+    if (byMode === undefined || byVac === undefined) return;
+    byVac.delete(g.vac);
+    if (byVac.size === 0) byMode.delete(g.volumeMode);
+    if (byMode.size === 0) this.byClass.delete(g.cls);
+  }
+
+  /**
+   * Every group.
+   *
+   * @example
+   * ```ts
+   * for (const g of table.groups()) console.log(g.cls, g.buckets.size);
+   * ```
+   */
+  *groups(): IterableIterator<BucketGroup> {
+    for (const byMode of this.byClass.values()) for (const byVac of byMode.values()) yield* byVac.values();
   }
 }

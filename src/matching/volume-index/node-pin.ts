@@ -24,8 +24,6 @@ export interface NodePin {
 /** More values than this and the pin would cost more than it saves. */
 const MAX_PIN_VALUES = 16;
 
-const pinCache = new WeakMap<object, NodePin | null>();
-
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -46,7 +44,7 @@ function derivePin(required: Record<string, unknown>): NodePin | undefined {
 
 /**
  * The {@link NodePin} of `spec.nodeAffinity.required`, or `undefined` when it has none (several
- * terms, no `In` expression, ...). Memoised per selector object (inputs are never mutated).
+ * terms, no `In` expression, ...).
  *
  * @example
  * ```ts
@@ -55,10 +53,5 @@ function derivePin(required: Record<string, unknown>): NodePin | undefined {
  * ```
  */
 export function nodePinOf(required: unknown): NodePin | undefined {
-  if (!isObject(required)) return undefined;
-  const cached = pinCache.get(required);
-  if (cached !== undefined) return cached ?? undefined;
-  const pin = derivePin(required);
-  pinCache.set(required, pin ?? null);
-  return pin;
+  return isObject(required) ? derivePin(required) : undefined;
 }

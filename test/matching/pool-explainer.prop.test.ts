@@ -1,13 +1,13 @@
 /**
- * The per-shape tables of `explainClaim` (explain-scan.ts): claims that differ only in their
- * request (and name) and are explained again and again over one pool are answered from a table of
- * masks in capacity order. Their explanations must equal cold ones (a fresh pool, no tables).
+ * `PoolExplainer`: claims that differ only in their request (and name) and are explained again and
+ * again over one pool are answered from per-shape tables of masks in capacity order. Their
+ * explanations must equal `explainClaim`'s (a fresh decode and a full scan, no tables), and the
+ * explainer must see its volumes as of their last upsert.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/index.js";
-import { explainClaim } from "../../src/matching/index.js";
-import { explainShapeStats, useShapeTables } from "../../src/matching/explain-scan.js";
+import { explainClaim, PoolExplainer } from "../../src/matching/index.js";
 import { ROX, RWO, RWOP, RWX, node, pv, pvc, refTo, sc } from "./builders.js";
 import type { PvOpts, PvcOpts } from "./builders.js";
 
@@ -90,44 +90,61 @@ const optsArb = fc.record({
   classes: fc.option(fc.constant(classes), { nil: undefined }),
 });
 
-/** The full scan, no tables (the reference). */
-function cold<T>(f: () => T): T {
-  const prev = useShapeTables(false);
-  try {
-    return f();
-  } finally {
-    useShapeTables(prev);
-  }
-}
+/** The reference: `explainClaim` (fresh decode, full scan) over a deep copy. */
+const cold = (claims: readonly PersistentVolumeClaim[], pool: readonly PersistentVolume[], opts: object) =>
+  claims.map((c) => explainClaim(structuredClone(c), structuredClone(pool), opts));
 
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-describe("explainClaim over one pool, claims of few shapes (per-shape tables)", () => {
-  it("every explanation equals the full scan's (fresh PV objects, no tables)", () => {
+describe("PoolExplainer over one pool, claims of few shapes (per-shape tables)", () => {
+  it("every explanation equals explainClaim's on a deep copy", () => {
     fc.assert(
       fc.property(poolArb, claimsArb, optsArb, (pool, claims, o) => {
         const opts = clean(o);
-        // The reference: full scans over structured clones (no decoding cache, no snapshot, no tables).
-        const want = cold(() => claims.map((c) => explainClaim(c, structuredClone(pool), opts)));
-        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(want[k]));
-        // And again, in a new array each time (as the CLI passes it), from the same tables.
-        claims.forEach((c, k) => expect(explainClaim(c, [...pool], opts)).toEqual(want[k]));
+        const want = cold(claims, pool, opts);
+        const explainer = new PoolExplainer(pool);
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
+        // Again, now from the tables built on the first round.
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
       }),
       { numRuns: 200 },
     );
   });
 
-  it("stays exact when a few PV objects are replaced between calls (patched snapshot)", () => {
+  it("stays exact when a volume is replaced by an upsert between calls", () => {
     fc.assert(
       fc.property(poolArb, claimsArb, optsArb, fc.nat(), pvOpts, (pool, claims, o, at, replacement) => {
         const opts = clean(o);
-        const changed = pool.map((v, i) => (i === at % pool.length ? pv(v.metadata.name!, replacement) : v));
-        const coldBefore = cold(() => claims.map((c) => explainClaim(c, structuredClone(pool), opts)));
-        const coldAfter = cold(() => claims.map((c) => explainClaim(c, structuredClone(changed), opts)));
-        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(coldBefore[k]));
-        claims.forEach((c, k) => expect(explainClaim(c, pool, opts)).toEqual(coldBefore[k]));
-        claims.forEach((c, k) => expect(explainClaim(c, changed, opts)).toEqual(coldAfter[k]));
-        claims.forEach((c, k) => expect(explainClaim(c, changed, opts)).toEqual(coldAfter[k]));
+        const changed = pool.map((v, i) => (i === at % pool.length ? pv(v.metadata!.name!, replacement) : v));
+        const explainer = new PoolExplainer(pool);
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(cold(claims, pool, opts)[k]));
+        explainer.upsert(changed[at % pool.length]!);
+        const after = cold(claims, changed, opts);
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(after[k]));
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(after[k]));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("sees a volume as of its last upsert, whatever is edited in place", () => {
+    fc.assert(
+      fc.property(poolArb, claimsArb, optsArb, (pool, claims, o) => {
+        const opts = clean(o);
+        const want = cold(claims, pool, opts);
+        const mine = structuredClone(pool);
+        const explainer = new PoolExplainer(mine);
+        for (const v of mine) {
+          // Edit everything the checks read, in place.
+          v.metadata!.labels = { zone: "edited" };
+          v.spec!.capacity = { storage: "1Ei" };
+          v.spec!.claimRef = { namespace: "x", name: "y" };
+          v.spec!.accessModes = ["ReadWriteMany"];
+          if (v.spec!.nodeAffinity?.required) v.spec!.nodeAffinity.required.nodeSelectorTerms = [];
+        }
+        const got = claims.map((c) => explainer.explain(c, opts));
+        // Volume names are the same; what the explanations say of them is as of construction.
+        expect(JSON.parse(JSON.stringify(got))).toEqual(JSON.parse(JSON.stringify(want)));
       }),
       { numRuns: 100 },
     );
@@ -146,17 +163,16 @@ describe("per-shape tables", () => {
 
   it("answer every claim of a shape (the table is built on the first), with the same results as cold calls", () => {
     const sizes = ["2Gi", "500Mi", "30Gi", "5Gi", "1Gi", "100Gi"];
-    const want = cold(() =>
-      sizes.map((s, i) =>
-        explainClaim(claim(`c${i}`, s), structuredClone(pool), { classes: [sc("fast", "kubernetes.io/no-provisioner")] }),
-      ),
+    const opts = { classes: [sc("fast", "kubernetes.io/no-provisioner")] };
+    const want = cold(
+      sizes.map((s, i) => claim(`c${i}`, s)),
+      pool,
+      opts,
     );
-    const before = explainShapeStats();
-    const warm = sizes.map((s, i) => explainClaim(claim(`c${i}`, s), pool, { classes: [sc("fast", "kubernetes.io/no-provisioner")] }));
-    const after = explainShapeStats();
+    const explainer = new PoolExplainer(pool);
+    const warm = sizes.map((s, i) => explainer.explain(claim(`c${i}`, s), opts));
     expect(warm).toEqual(want);
-    expect(after.tablesBuilt - before.tablesBuilt).toBe(1);
-    expect(after.tableHits - before.tableHits).toBe(sizes.length);
+    expect(explainer.stats()).toEqual({ explanations: sizes.length, tablesBuilt: 1, tableHits: sizes.length, rebuilds: 1 });
     expect(warm[0]!.match?.volume).toBe("pv-2");
     expect(warm[2]!.headline).toContain("large enough");
     expect(warm[2]!.reasonCounts["too-small"]).toBe(4);
@@ -164,10 +180,10 @@ describe("per-shape tables", () => {
 
   it("are not used for a claim that a claimRef names (it may be pre-bound)", () => {
     const c = (req: string) => pvc("someone", { req, cls: "fast" });
-    explainClaim(c("1Gi"), pool);
-    const before = explainShapeStats();
-    const e = explainClaim(c("10Gi"), pool);
-    expect(explainShapeStats().tableHits).toBe(before.tableHits);
+    const explainer = new PoolExplainer(pool);
+    explainer.explain(c("1Gi"));
+    const e = explainer.explain(c("10Gi"));
+    expect(explainer.stats().tableHits).toBe(0);
     expect(e.match?.volume).toBe("pv-4");
     expect(e.match?.reason).toBe("pre-bound");
   });
@@ -175,10 +191,10 @@ describe("per-shape tables", () => {
   it("are not used when volumes are excluded", () => {
     const n = node("n1");
     const opts = { node: n, excluded: new Set(["pv-2"]) };
-    explainClaim(claim("a", "1Gi"), pool, opts);
-    const before = explainShapeStats();
-    const e = explainClaim(claim("b", "2Gi"), pool, opts);
-    expect(explainShapeStats().tableHits).toBe(before.tableHits);
+    const explainer = new PoolExplainer(pool);
+    explainer.explain(claim("a", "1Gi"), opts);
+    const e = explainer.explain(claim("b", "2Gi"), opts);
+    expect(explainer.stats().tableHits).toBe(0);
     expect(e.match?.volume).toBe("pv-3");
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * Access modes as bits: the canonical key of a mode list and the containment checks of the
+ * matching rules without building a string or an array per volume.
+ *
+ * @module
+ */
+
+/** Bit of each access mode Kubernetes knows, in canonical key order (RWO, ROX, RWX, RWOP). */
+const MODE_BITS: Readonly<Record<string, number>> = Object.freeze({
+  ReadWriteOnce: 1,
+  ReadOnlyMany: 2,
+  ReadWriteMany: 4,
+  ReadWriteOncePod: 8,
+});
+
+/** The canonical key (`accessModesKey`) of every combination of the four bits. */
+const KEY_OF_BITS: readonly string[] = Object.freeze(
+  Array.from({ length: 16 }, (_, bits) => ["RWO", "ROX", "RWX", "RWOP"].filter((_, i) => (bits & (1 << i)) !== 0).join(",")),
+);
+
+/**
+ * What a list of access modes says, as bits: `bits` has one bit per known mode present;
+ * `unknown` is true when some entry is not one of the four modes Kubernetes knows (such entries
+ * never appear in an access-mode key).
+ *
+ * @example
+ * ```ts
+ * const m: ModeBits = { bits: 3, unknown: false }; // ReadWriteOnce + ReadOnlyMany
+ * ```
+ */
+export interface ModeBits {
+  readonly bits: number;
+  readonly unknown: boolean;
+}
+
+/**
+ * The bits of an access-mode list (see {@link ModeBits}). Allocates nothing for well-formed lists.
+ *
+ * @example
+ * ```ts
+ * modeBitsOf(["ReadOnlyMany", "ReadWriteOnce", "ReadWriteOnce"]).bits; // 3
+ * modeBitsOf(["Sometimes"]).unknown;                                   // true
+ * ```
+ */
+export function modeBitsOf(modes: readonly unknown[]): ModeBits {
+  let bits = 0;
+  let unknown = false;
+  for (let i = 0; i < modes.length; i++) {
+    const m = modes[i];
+    const b = typeof m === "string" && Object.hasOwn(MODE_BITS, m) ? MODE_BITS[m]! : 0;
+    if (b === 0) unknown = true;
+    bits |= b;
+  }
+  return unknown ? { bits, unknown } : (KNOWN[bits] as ModeBits);
+}
+
+/** The known-modes-only results, shared (they are immutable). */
+const KNOWN: readonly ModeBits[] = Object.freeze(Array.from({ length: 16 }, (_, bits) => Object.freeze({ bits, unknown: false })));
+
+/**
+ * The canonical access-mode key of a set of mode bits (`"RWO,ROX"`), the PV controller's index key.
+ *
+ * @example
+ * ```ts
+ * modesKeyOfBits(3); // "RWO,ROX"
+ * modesKeyOfBits(0); // ""
+ * ```
+ */
+export function modesKeyOfBits(bits: number): string {
+  return KEY_OF_BITS[bits & 15]!;
+}
+
+/**
+ * The number of modes in a set of mode bits (the PV controller searches groups with fewer modes first).
+ *
+ * @example
+ * ```ts
+ * modeCount(7); // 3
+ * ```
+ */
+export function modeCount(bits: number): number {
+  let n = 0;
+  for (let b = bits & 15; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+const BITS_OF_ABBREVIATION: Readonly<Record<string, number>> = Object.freeze({ RWO: 1, ROX: 2, RWX: 4, RWOP: 8 });
+
+/**
+ * The mode bits of a canonical access-mode key (`parseAccessModesKey` as bits; unknown parts are
+ * ignored, as there).
+ *
+ * @example
+ * ```ts
+ * modeBitsOfKey("RWO,ROX"); // 3
+ * ```
+ */
+export function modeBitsOfKey(key: string): number {
+  if (key === "") return 0;
+  let bits = 0;
+  for (const part of key.split(",")) {
+    const p = part.trim();
+    if (Object.hasOwn(BITS_OF_ABBREVIATION, p)) bits |= BITS_OF_ABBREVIATION[p]!;
+  }
+  return bits;
+}

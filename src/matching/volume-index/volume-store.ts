@@ -1,0 +1,372 @@
+/**
+ * The `VolumeIndex`'s volumes as a struct of arrays: volume number (slot) → typed arrays of what
+ * the index files and checks, with the facts shared by many volumes (signatures, capacities,
+ * label sets, node affinities) interned by content. What the store holds of a volume is a
+ * snapshot taken at its last `upsert`: strings are immutable, and every object the checks read is
+ * a copy.
+ *
+ * @module
+ */
+import type { PersistentVolume } from "../../api/index.js";
+import { parseAccessModesKey } from "../../api/helpers/index.js";
+import type { Labels, NodeSelector, NodeSelectorMatcher } from "../../labels/index.js";
+import { compileNodeSelector } from "../../labels/index.js";
+import type { Quantity } from "../../quantity/index.js";
+import type { CapacityInfo } from "../capacity-texts.js";
+import type { DecodedVolume, VolumeDefect } from "../decoded-volume.js";
+import { type NodePin, nodePinOf } from "./node-pin.js";
+
+/**
+ * The claim-independent facts many volumes share: everything `checkVolume` reads of a volume
+ * except its name, capacity, labels, claimRef and node affinity.
+ *
+ * @example
+ * ```ts
+ * const s: Signature = store.signatures[store.sig[slot]!]!;
+ * ```
+ */
+export interface Signature {
+  readonly id: number;
+  readonly cls: string;
+  readonly volumeMode: string;
+  readonly vac: string;
+  readonly accessModes: readonly string[];
+  readonly modeBits: number;
+  readonly unknownModes: boolean;
+  readonly modesKey: string;
+  readonly phase: string | undefined;
+  readonly deleting: boolean;
+  readonly defect: VolumeDefect | undefined;
+}
+
+/**
+ * A node affinity (`spec.nodeAffinity.required`), interned: a copy of the selector, its compiled
+ * form and its node pin (see `nodePinOf`).
+ *
+ * @example
+ * ```ts
+ * const a: Affinity = store.affinities[store.affinityId[slot]!]!;
+ * ```
+ */
+export interface Affinity {
+  readonly required: NodeSelector;
+  readonly matcher: NodeSelectorMatcher;
+  readonly pin: NodePin | undefined;
+}
+
+/** Flag bits per slot. */
+export const F_LIVE = 1;
+export const F_CLAIMED = 2;
+export const F_MATCHABLE = 4;
+export const F_PREBOUND_BY_NAME = 8;
+export const F_CAPACITY_MISSING = 16;
+
+function contentKey(x: unknown): string | undefined {
+  try {
+    return JSON.stringify(x);
+  } catch {
+    return undefined;
+  }
+}
+
+function copyOf<T>(x: T): T {
+  try {
+    return structuredClone(x);
+  } catch {
+    return x;
+  }
+}
+
+/** The content key of a label map: its entries in key order (own enumerable properties). */
+function labelsKey(labels: Labels): string | undefined {
+  const keys = Object.keys(labels);
+  if (keys.length === 0) return "";
+  keys.sort();
+  let out = "";
+  for (const k of keys) {
+    const v: unknown = labels[k];
+    if (typeof v !== "string") return contentKey(Object.fromEntries(keys.map((x) => [x, labels[x]])));
+    out += `${k.length}:${k}=${v.length}:${v};`;
+  }
+  return out;
+}
+
+/**
+ * The slots and their interned facts. Slots are reused after a delete; `order*` keep insertion
+ * order for iteration.
+ *
+ * @example
+ * ```ts
+ * const store = new VolumeStore(1024);
+ * const slot = store.allocate();
+ * ```
+ */
+export class VolumeStore {
+  names: string[] = [];
+  pvs: PersistentVolume[] = [];
+  capKey: Float64Array;
+  capId: Int32Array;
+  sig: Int32Array;
+  labelId: Int32Array;
+  affinityId: Int32Array;
+  flags: Uint8Array;
+  /** The claimRef of claimed slots as strings (`""` when the slot has none). */
+  refNamespace: string[] = [];
+  refName: string[] = [];
+  refUid: string[] = [];
+  /** Insertion order: a doubly linked list over slots. */
+  private prev: Int32Array;
+  private nextInOrder: Int32Array;
+  private head = -1;
+  private tail = -1;
+  private free: number[] = [];
+  private capacitySlots: number;
+  private high = 0;
+
+  /** Interned facts (index 0 of `labelSets` and `affinities` means "none"). */
+  readonly capacities: CapacityInfo[] = [];
+  private readonly capacityIds = new Map<Quantity, number>();
+  readonly signatures: Signature[] = [];
+  private readonly signatureIds = new Map<string, number>();
+  readonly labelSets: (Labels | undefined)[] = [undefined];
+  private readonly labelIds = new Map<string, number>();
+  readonly affinities: (Affinity | undefined)[] = [undefined];
+  private readonly affinityIds = new Map<string, number>();
+
+  constructor(expected: number) {
+    const n = Math.max(16, expected);
+    this.capacitySlots = n;
+    this.capKey = new Float64Array(n);
+    this.capId = new Int32Array(n);
+    this.sig = new Int32Array(n);
+    this.labelId = new Int32Array(n);
+    this.affinityId = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.prev = new Int32Array(n);
+    this.nextInOrder = new Int32Array(n);
+  }
+
+  /**
+   * A free slot, linked at the end of the insertion order.
+   *
+   * @example
+   * ```ts
+   * const slot = store.allocate();
+   * ```
+   */
+  allocate(): number {
+    const slot = this.free.length > 0 ? this.free.pop()! : this.high++;
+    if (slot >= this.capacitySlots) this.grow(slot + 1);
+    this.prev[slot] = this.tail;
+    this.nextInOrder[slot] = -1;
+    if (this.tail >= 0) this.nextInOrder[this.tail] = slot;
+    else this.head = slot;
+    this.tail = slot;
+    return slot;
+  }
+
+  /**
+   * Frees a slot (unlinks it from the insertion order).
+   *
+   * @example
+   * ```ts
+   * store.release(slot);
+   * ```
+   */
+  release(slot: number): void {
+    const p = this.prev[slot]!;
+    const n = this.nextInOrder[slot]!;
+    if (p >= 0) this.nextInOrder[p] = n;
+    else this.head = n;
+    if (n >= 0) this.prev[n] = p;
+    else this.tail = p;
+    this.flags[slot] = 0;
+    this.pvs[slot] = undefined as unknown as PersistentVolume;
+    this.names[slot] = "";
+    this.refName[slot] = "";
+    this.refNamespace[slot] = "";
+    this.refUid[slot] = "";
+    this.free.push(slot);
+  }
+
+  /**
+   * The live slots in insertion order.
+   *
+   * @example
+   * ```ts
+   * for (const slot of store.slots()) console.log(store.names[slot]);
+   * ```
+   */
+  *slots(): IterableIterator<number> {
+    for (let s = this.head; s >= 0; s = this.nextInOrder[s]!) yield s;
+  }
+
+  private grow(min: number): void {
+    let n = this.capacitySlots;
+    while (n < min) n *= 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.capKey = f64(this.capKey);
+    this.capId = i32(this.capId);
+    this.sig = i32(this.sig);
+    this.labelId = i32(this.labelId);
+    this.affinityId = i32(this.affinityId);
+    const flags = new Uint8Array(n);
+    flags.set(this.flags);
+    this.flags = flags;
+    this.prev = i32(this.prev);
+    this.nextInOrder = i32(this.nextInOrder);
+    this.capacitySlots = n;
+  }
+
+  /**
+   * The id of a capacity (interned by its `Quantity` object: `CapacityTexts` gives one object
+   * per text).
+   *
+   * @example
+   * ```ts
+   * store.capacityId(texts.info("10Gi") as CapacityInfo);
+   * ```
+   */
+  capacityId(info: CapacityInfo): number {
+    let id = this.capacityIds.get(info.quantity);
+    if (id === undefined) {
+      id = this.capacities.length;
+      this.capacities.push(info);
+      this.capacityIds.set(info.quantity, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of a decoded volume's signature.
+   *
+   * @example
+   * ```ts
+   * store.signatureId(decodeVolume(pv));
+   * ```
+   */
+  signatureId(v: DecodedVolume): number {
+    const raw = v.unknownModes ? JSON.stringify(v.accessModes.map((m) => (typeof m === "string" ? m : `\0${String(m)}`))) : "";
+    const key = `${v.class}\0${v.volumeMode}\0${v.vac}\0${v.modeBits}\0${raw}\0${v.phase ?? "\u0001"}\0${v.deleting ? 1 : 0}\0${v.defect?.code ?? ""}`;
+    let id = this.signatureIds.get(key);
+    if (id === undefined) {
+      id = this.signatures.length;
+      this.signatures.push(
+        Object.freeze({
+          id,
+          cls: v.class,
+          volumeMode: v.volumeMode,
+          vac: v.vac,
+          accessModes: Object.freeze(v.unknownModes ? [...v.accessModes] : parseAccessModesKey(v.modesKey)),
+          modeBits: v.modeBits,
+          unknownModes: v.unknownModes,
+          modesKey: v.modesKey,
+          phase: v.phase,
+          deleting: v.deleting,
+          defect: v.defect === undefined ? undefined : Object.freeze({ code: v.defect.code, message: v.defect.message }),
+        }),
+      );
+      this.signatureIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of a label map (0: none), interned by content as a frozen copy.
+   *
+   * @example
+   * ```ts
+   * store.labelSetId({ zone: "a" }) === store.labelSetId({ zone: "a" }); // true
+   * ```
+   */
+  labelSetId(labels: Labels | undefined): number {
+    if (labels === undefined) return 0;
+    const key = labelsKey(labels);
+    if (key === undefined) {
+      this.labelSets.push(Object.freeze(copyOf({ ...labels })));
+      return this.labelSets.length - 1;
+    }
+    let id = this.labelIds.get(key);
+    if (id === undefined) {
+      id = this.labelSets.length;
+      this.labelSets.push(Object.freeze({ ...labels }));
+      this.labelIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of a node affinity (0: none), interned by content with its compiled form and pin.
+   *
+   * @example
+   * ```ts
+   * store.affinityIdOf(decodeVolume(localPv).affinity);
+   * ```
+   */
+  affinityIdOf(required: NodeSelector | undefined): number {
+    if (required === undefined) return 0;
+    const key = contentKey(required);
+    let id = key === undefined ? undefined : this.affinityIds.get(key);
+    if (id === undefined) {
+      const copy = copyOf(required);
+      let matcher: NodeSelectorMatcher;
+      try {
+        matcher = compileNodeSelector(copy);
+      } catch {
+        matcher = compileNodeSelector({ nodeSelectorTerms: [] });
+      }
+      id = this.affinities.length;
+      this.affinities.push({ required: copy, matcher, pin: nodePinOf(copy) });
+      if (key !== undefined) this.affinityIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * What the checks read of a slot, as a {@link DecodedVolume} (a new object; the index builds one
+   * only for the volumes it proposes or verifies).
+   *
+   * @example
+   * ```ts
+   * checkVolume(store.facts(slot), c, ctx, "controller");
+   * ```
+   */
+  facts(slot: number): DecodedVolume {
+    const s = this.signatures[this.sig[slot]!]!;
+    const flags = this.flags[slot]!;
+    const info = s.defect === undefined ? this.capacities[this.capId[slot]!] : undefined;
+    const affinity = this.affinities[this.affinityId[slot]!];
+    return {
+      pv: this.pvs[slot]!,
+      name: this.names[slot]!,
+      capacity: info?.quantity,
+      capKey: info === undefined ? Number.NaN : info.key,
+      capExact: info?.exact ?? false,
+      capacityText: info === undefined ? "" : info.quantity.toString(),
+      class: s.cls,
+      accessModes: s.accessModes,
+      modeBits: s.modeBits,
+      unknownModes: s.unknownModes,
+      modesKey: s.modesKey,
+      volumeMode: s.volumeMode,
+      vac: s.vac,
+      labels: this.labelSets[this.labelId[slot]!],
+      claimRef:
+        (flags & F_CLAIMED) !== 0 ? { namespace: this.refNamespace[slot]!, name: this.refName[slot]!, uid: this.refUid[slot]! } : undefined,
+      phase: s.phase,
+      deleting: s.deleting,
+      hasNodeAffinity: affinity !== undefined,
+      affinity: affinity?.required,
+      defect: s.defect,
+    };
+  }
+}

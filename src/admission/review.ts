@@ -11,6 +11,7 @@ import {
   FinalizerPVCProtection,
   FinalizerPVProtection,
   isDefaultStorageClass,
+  podUsesClaim,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type Pod,
@@ -425,19 +426,7 @@ function applyLint<K extends StorageKind>(
  * ```
  */
 export function podsUsingClaim(claim: PersistentVolumeClaim, pods: readonly Pod[]): Pod[] {
-  const ns = claim.metadata?.namespace ?? "";
-  const name = claim.metadata?.name ?? "";
-  const refs: unknown = claim.metadata?.ownerReferences;
-  const owners = new Set(Array.isArray(refs) ? refs.map((r: { uid?: string } | null) => r?.uid).filter(Boolean) : []);
-  return pods.filter((pod) => {
-    if (!pod?.spec?.nodeName || (pod.metadata?.namespace ?? "") !== ns) return false;
-    const volumes: unknown = pod.spec.volumes;
-    if (!Array.isArray(volumes)) return false;
-    return (volumes as Volume[]).some((v) => {
-      if (v?.persistentVolumeClaim?.claimName === name) return true;
-      return !!v?.ephemeral && `${pod.metadata?.name}-${v.name}` === name && owners.has(pod.metadata?.uid);
-    });
-  });
+  return pods.filter((pod) => podUsesClaim(pod, claim));
 }
 
 function names(objs: readonly { metadata?: { name?: string } }[]): string {

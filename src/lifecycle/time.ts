@@ -1,3 +1,4 @@
+import { timestampMillis } from "../api/helpers/index.js";
 import { LifecycleError } from "./errors.js";
 
 /**
@@ -28,7 +29,5 @@ export function formatTime(now: Date | string): string {
  * ```
  */
 export function timeValue(t: Date | string | null | undefined): number {
-  if (t === undefined || t === null) return Number.NEGATIVE_INFINITY;
-  const ms = (typeof t === "string" ? new Date(t) : t).getTime();
-  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+  return timestampMillis(t) ?? Number.NEGATIVE_INFINITY;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { StorageClass } from "../api/index.js";
-import { isDefaultStorageClass } from "../api/helpers/index.js";
+import { defaultStorageClasses } from "../api/helpers/index.js";
 
 /**
  * The outcome of choosing a default class among many.
@@ -22,16 +22,6 @@ export interface DefaultStorageClassChoice {
   defaults: StorageClass[];
 }
 
-function creationMillis(sc: StorageClass): number {
-  const t = sc.metadata?.creationTimestamp;
-  if (t instanceof Date) return t.getTime();
-  if (typeof t === "string") {
-    const ms = Date.parse(t);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  return Number.NEGATIVE_INFINITY; // an unset timestamp is the zero time: the oldest
-}
-
 /**
  * Choose the default StorageClass as current Kubernetes does: among the classes annotated
  * `storageclass.kubernetes.io/is-default-class: "true"` (or the beta key), the newest
@@ -44,14 +34,6 @@ function creationMillis(sc: StorageClass): number {
  * ```
  */
 export function pickDefaultStorageClass(classes: readonly StorageClass[]): DefaultStorageClassChoice {
-  const defaults = classes
-    .filter((sc) => sc && typeof sc === "object" && isDefaultStorageClass(sc))
-    .sort((a, b) => {
-      const d = creationMillis(b) - creationMillis(a);
-      if (d !== 0 && !Number.isNaN(d)) return d > 0 ? 1 : -1;
-      const an = a.metadata?.name ?? "";
-      const bn = b.metadata?.name ?? "";
-      return an < bn ? -1 : an > bn ? 1 : 0;
-    });
+  const defaults = defaultStorageClasses(classes);
   return { chosen: defaults[0], defaults };
 }

@@ -84,6 +84,9 @@ export function modeCount(bits: number): number {
   return n;
 }
 
+/** The bits of the 16 canonical keys (the only keys volumes have). */
+const BITS_OF_KEY: ReadonlyMap<string, number> = new Map(KEY_OF_BITS.map((k, bits) => [k, bits]));
+
 const BITS_OF_ABBREVIATION: Readonly<Record<string, number>> = Object.freeze({ RWO: 1, ROX: 2, RWX: 4, RWOP: 8 });
 
 /**
@@ -96,6 +99,8 @@ const BITS_OF_ABBREVIATION: Readonly<Record<string, number>> = Object.freeze({ R
  * ```
  */
 export function modeBitsOfKey(key: string): number {
+  const canonical = BITS_OF_KEY.get(key);
+  if (canonical !== undefined) return canonical;
   if (key === "") return 0;
   let bits = 0;
   for (const part of key.split(",")) {

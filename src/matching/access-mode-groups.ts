@@ -4,6 +4,7 @@
  * @module
  */
 import { containsAccessModes, parseAccessModesKey } from "../api/helpers/index.js";
+import { modeBitsOfKey, modeCount } from "./access-mode-bits.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 
 /**
@@ -17,7 +18,7 @@ import type { DecodedVolume } from "./decoded-volume.js";
  * ```
  */
 export function compareGroupKeys(a: string, b: string): number {
-  const d = parseAccessModesKey(a).length - parseAccessModesKey(b).length;
+  const d = modeCount(modeBitsOfKey(a)) - modeCount(modeBitsOfKey(b));
   if (d !== 0) return d;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -14,13 +14,15 @@ import { parseQuantity, Quantity } from "../quantity/index.js";
  *
  * @example
  * ```ts
- * const info: CapacityInfo = { quantity: parseQuantity("1Gi"), key: 1073741824, exact: true };
+ * const info: CapacityInfo = { quantity: parseQuantity("1Gi"), key: 1073741824, exact: true, id: 3 };
  * ```
  */
 export interface CapacityInfo {
   readonly quantity: Quantity;
   readonly key: number;
   readonly exact: boolean;
+  /** Its number in the `CapacityTexts` that parsed it (−1 when made by `capacityInfoOf`). */
+  readonly id: number;
 }
 
 /**
@@ -34,13 +36,11 @@ export interface CapacityInfo {
 export function capacityInfoOf(quantity: Quantity): CapacityInfo {
   const key = quantity.toNumber();
   const exact = Number.isSafeInteger(key) && quantity.cmp(Quantity.fromValue(key)) === 0;
-  return { quantity, key, exact };
+  return { quantity, key, exact, id: -1 };
 }
 
 /** At most this many distinct texts are remembered (a pool of random texts must not grow without bound). */
 const MAX_TEXTS = 1 << 16;
-
-const ZERO_INFO: CapacityInfo = Object.freeze(capacityInfoOf(parseQuantity("0")));
 
 /**
  * Parses capacity values (`spec.capacity.storage`) as `volumeCapacity` does — missing or null is
@@ -58,31 +58,46 @@ const ZERO_INFO: CapacityInfo = Object.freeze(capacityInfoOf(parseQuantity("0"))
  */
 export class CapacityTexts {
   private readonly byText = new Map<string, CapacityInfo | string>();
+  /** Every capacity parsed, by `id` (0: the zero of a missing capacity). */
+  readonly list: CapacityInfo[] = [];
+  private readonly zero: CapacityInfo;
+
+  constructor() {
+    this.zero = this.add(parseQuantity("0"));
+  }
+
+  private add(quantity: Quantity): CapacityInfo {
+    const info = Object.freeze({ ...capacityInfoOf(quantity), id: this.list.length });
+    this.list.push(info);
+    return info;
+  }
 
   /**
    * The parsed capacity of a raw `storage` value, or the parse error's message.
    *
    * @example
    * ```ts
-   * new CapacityTexts().info(undefined); // { quantity: 0, key: 0, exact: true }
+   * new CapacityTexts().info(undefined); // { quantity: 0, key: 0, exact: true, id: 0 }
    * ```
    */
   info(raw: unknown): CapacityInfo | string {
-    if (raw === undefined || raw === null) return ZERO_INFO;
-    if (typeof raw !== "string") return parse(raw);
-    let info = this.byText.get(raw);
+    if (raw === undefined || raw === null) return this.zero;
+    const key = typeof raw === "string" ? raw : typeof raw === "number" ? `\0${raw}` : undefined;
+    let info = key === undefined ? undefined : this.byText.get(key);
     if (info === undefined) {
-      info = parse(raw);
-      if (this.byText.size < MAX_TEXTS) this.byText.set(raw, info);
+      info = this.parse(raw);
+      if (key !== undefined && this.byText.size < MAX_TEXTS) this.byText.set(key, info);
     }
     return info;
   }
-}
 
-function parse(raw: unknown): CapacityInfo | string {
-  try {
-    return capacityInfoOf(parseQuantity(quantityText(raw)));
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+  private parse(raw: unknown): CapacityInfo | string {
+    let quantity: Quantity;
+    try {
+      quantity = parseQuantity(quantityText(raw));
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+    return this.add(quantity);
   }
 }

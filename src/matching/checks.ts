@@ -34,8 +34,8 @@ export interface CheckContext {
   readonly nodeLabels: Labels | undefined;
   readonly excluded: ReadonlySet<string> | undefined;
   readonly delayBinding: boolean;
-  /** This search's node-affinity verdicts by `spec.nodeAffinity.required` object. */
-  readonly affinityVerdicts: Map<object, string | undefined>;
+  /** This search's node-affinity verdicts by `spec.nodeAffinity.required` object (made on first use). */
+  affinityVerdicts: Map<object, string | undefined> | undefined;
 }
 
 /**
@@ -95,7 +95,7 @@ export function checkContext(opts: MatchOptions | undefined): CheckContext {
     nodeLabels: parts.labels,
     excluded: opts?.excluded ?? undefined,
     delayBinding: opts?.delayBinding === true,
-    affinityVerdicts: new Map(),
+    affinityVerdicts: undefined,
   };
 }
 
@@ -288,7 +288,7 @@ export function volumeNodeAffinityError(v: DecodedVolume, ctx: CheckContext): st
   if (!ctx.hasNode || v.affinity === undefined) return undefined;
   const required: unknown = v.affinity;
   if (typeof required !== "object" || required === null) return affinityVerdict(required, ctx.nodeLabels);
-  const memo = ctx.affinityVerdicts;
+  const memo = (ctx.affinityVerdicts ??= new Map());
   if (memo.has(required)) return memo.get(required);
   const verdict = affinityVerdict(required, ctx.nodeLabels);
   memo.set(required, verdict);

@@ -6,7 +6,7 @@
 import type { PersistentVolume } from "../api/index.js";
 import { isDeleting, volumeClass, volumeModeOf } from "../api/helpers/index.js";
 import type { Labels, NodeSelector } from "../labels/index.js";
-import type { Quantity } from "../quantity/index.js";
+import { parseQuantity, type Quantity, quantityIntegerValue } from "../quantity/index.js";
 import { modeBitsOf, modesKeyOfBits } from "./access-mode-bits.js";
 import { type CapacityInfo, CapacityTexts } from "./capacity-texts.js";
 
@@ -109,7 +109,10 @@ function errorText(e: unknown): string {
 export class VolumeFacts implements DecodedVolume {
   pv: PersistentVolume = undefined as unknown as PersistentVolume;
   name = "";
-  capacity: Quantity | undefined = undefined;
+  /** The parsed capacity, when known (a plain-integer text is parsed only when asked: see `capacity`). */
+  private parsed: Quantity | undefined = undefined;
+  /** Whether the capacity is valid (then `parsed` or `capacityText` gives it). */
+  private hasCapacity = false;
   capKey = Number.NaN;
   capExact = false;
   capacityText = "";
@@ -129,6 +132,23 @@ export class VolumeFacts implements DecodedVolume {
   defect: VolumeDefect | undefined = undefined;
   /** The parsed capacity as `CapacityTexts` interned it (for callers that intern capacities). */
   capacityInfo: CapacityInfo | undefined = undefined;
+  /** Whether `spec.capacity.storage` is missing (the capacity is then 0, as in Kubernetes). */
+  capacityMissing = false;
+
+  /**
+   * The parsed capacity (`undefined` iff the volume has a defect). A capacity written as a plain
+   * integer with an SI suffix is read as a number when the volume is decoded and parsed into a
+   * `Quantity` only here, on first use.
+   *
+   * @example
+   * ```ts
+   * new VolumeFacts().read(pv, texts).capacity?.toString(); // "10Gi"
+   * ```
+   */
+  get capacity(): Quantity | undefined {
+    if (!this.hasCapacity) return undefined;
+    return (this.parsed ??= parseQuantity(this.capacityText));
+  }
 
   /**
    * Decodes `pv` into this object (see {@link decodeVolume}) and returns it. Capacity texts are
@@ -187,7 +207,18 @@ export class VolumeFacts implements DecodedVolume {
 
   private readCapacity(list: unknown, texts: CapacityTexts): void {
     const raw: unknown = isObject(list) && Object.hasOwn(list, "storage") ? list.storage : undefined;
+    this.capacityMissing = raw == null;
     this.capacityText = raw == null ? "0" : String(raw);
+    if (typeof raw === "string") {
+      // The plain forms (almost every real capacity) need no parse and no table look-up.
+      const n = quantityIntegerValue(raw);
+      if (n >= 0) {
+        this.hasCapacity = true;
+        this.capKey = n;
+        this.capExact = true;
+        return;
+      }
+    }
     const info: CapacityInfo | string = texts.info(raw);
     if (typeof info === "string") {
       this.defect = {
@@ -197,7 +228,8 @@ export class VolumeFacts implements DecodedVolume {
       return;
     }
     this.capacityInfo = info;
-    this.capacity = info.quantity;
+    this.parsed = info.quantity;
+    this.hasCapacity = true;
     this.capKey = info.key;
     this.capExact = info.exact;
   }
@@ -205,7 +237,8 @@ export class VolumeFacts implements DecodedVolume {
   private reset(pv: PersistentVolume): void {
     this.pv = pv;
     this.name = "";
-    this.capacity = undefined;
+    this.parsed = undefined;
+    this.hasCapacity = false;
     this.capKey = Number.NaN;
     this.capExact = false;
     this.capacityText = "";
@@ -224,6 +257,7 @@ export class VolumeFacts implements DecodedVolume {
     this.affinity = undefined;
     this.defect = undefined;
     this.capacityInfo = undefined;
+    this.capacityMissing = false;
   }
 
   /** A volume that can never match (shape errors): only its name is kept. */

@@ -68,16 +68,21 @@ export interface CandidateSource {
  * whose mask fails nothing but (possibly) node affinity; the smallest name first (Kubernetes: the
  * first in map order). Returns them with their masks.
  */
+const NONE: { v: DecodedVolume; mask: number }[] = [];
+
 function decidingPreBound(
   c: DecodedClaim,
   ctx: CheckContext,
   path: MatchPath,
   source: CandidateSource,
 ): { v: DecodedVolume; mask: number }[] {
-  const out: { v: DecodedVolume; mask: number }[] = [];
+  let out = NONE;
   for (const v of source.preBoundCandidates(c)) {
     const mask = checkVolume(v, c, ctx, path);
-    if ((mask & PRE_BOUND_FLAG) !== 0 && (mask & PRE_BOUND_BLOCKERS) === 0) out.push({ v, mask });
+    if ((mask & PRE_BOUND_FLAG) !== 0 && (mask & PRE_BOUND_BLOCKERS) === 0) {
+      if (out === NONE) out = [];
+      out.push({ v, mask });
+    }
   }
   return out.length > 1 ? out.sort((a, b) => (a.v.name < b.v.name ? -1 : a.v.name > b.v.name ? 1 : 0)) : out;
 }
@@ -132,12 +137,21 @@ export function searchScheduler(c: DecodedClaim, ctx: CheckContext, source: Cand
  * ```
  */
 export function searchController(c: DecodedClaim, ctx: CheckContext, source: CandidateSource): DecodedVolume | undefined {
-  const preByGroup = new Map<string, DecodedVolume>();
-  for (const { v } of decidingPreBound(c, ctx, "controller", source)) if (!preByGroup.has(v.modesKey)) preByGroup.set(v.modesKey, v);
-  const keys = new Set<string>(preByGroup.keys());
-  for (const key of source.groupKeys(c)) keys.add(key);
-  for (const key of [...keys].filter((k) => groupKeyOffers(k, c)).sort(compareGroupKeys)) {
-    const pre = preByGroup.get(key);
+  const deciding = decidingPreBound(c, ctx, "controller", source);
+  const keys: string[] = [];
+  for (const key of source.groupKeys(c)) if (groupKeyOffers(key, c)) keys.push(key);
+  let preByGroup: Map<string, DecodedVolume> | undefined;
+  if (deciding.length > 0) {
+    preByGroup = new Map();
+    for (const { v } of deciding) {
+      if (preByGroup.has(v.modesKey)) continue;
+      preByGroup.set(v.modesKey, v);
+      if (!keys.includes(v.modesKey) && groupKeyOffers(v.modesKey, c)) keys.push(v.modesKey);
+    }
+  }
+  if (keys.length > 1) keys.sort(compareGroupKeys);
+  for (const key of keys) {
+    const pre = preByGroup?.get(key);
     if (pre !== undefined) return pre;
     if (ctx.delayBinding) continue;
     const best = source.bestUnbound(c, ctx, "controller", key);

@@ -5,7 +5,7 @@
  */
 import type { StorageClass } from "../api/index.js";
 import { NotSupportedProvisioner } from "../api/constants/index.js";
-import { isDefaultStorageClass } from "../api/helpers/index.js";
+import { defaultStorageClass } from "../api/helpers/index.js";
 import type { StorageClassInfo } from "./claim-explanation.js";
 
 /**
@@ -39,16 +39,9 @@ function wellFormed(classes: readonly StorageClass[]): StorageClass[] {
   return classes.filter((k) => typeof k === "object" && k !== null && typeof k.metadata === "object" && k.metadata !== null);
 }
 
-function created(sc: StorageClass): number {
-  const t = sc.metadata.creationTimestamp;
-  if (t instanceof Date) return t.getTime();
-  const n = typeof t === "string" ? Date.parse(t) : NaN;
-  return Number.isNaN(n) ? -Infinity : n;
-}
-
 /**
- * The default StorageClass the PV controller would assign: of the classes annotated as default,
- * the newest by `creationTimestamp`, ties → the smallest name; `undefined` when none is a default.
+ * The default StorageClass the PV controller would assign (`defaultStorageClass`); `undefined`
+ * when none is a default or `classes` is not given.
  *
  * @example
  * ```ts
@@ -57,19 +50,5 @@ function created(sc: StorageClass): number {
  */
 export function defaultClassName(classes: readonly StorageClass[] | undefined): string | undefined {
   if (classes === undefined) return undefined;
-  let best: StorageClass | undefined;
-  for (const sc of wellFormed(classes)) {
-    let isDefault = false;
-    try {
-      isDefault = isDefaultStorageClass(sc);
-    } catch {
-      isDefault = false;
-    }
-    if (!isDefault) continue;
-    const name = sc.metadata.name ?? "";
-    if (best === undefined || created(sc) > created(best) || (created(sc) === created(best) && name < (best.metadata.name ?? ""))) {
-      best = sc;
-    }
-  }
-  return best?.metadata.name;
+  return defaultStorageClass(wellFormed(classes))?.metadata?.name;
 }

@@ -16,7 +16,7 @@ import { IndexSource } from "./volume-index/index-source.js";
 import { checkIndexInvariants } from "./volume-index/invariants.js";
 import { NameGroups, NameTable } from "./volume-index/name-table.js";
 import { compareSlots } from "./volume-index/slot-list.js";
-import { F_CAPACITY_MISSING, F_CLAIMED, F_LIVE, F_MATCHABLE, F_PREBOUND_BY_NAME, VolumeStore } from "./volume-index/volume-store.js";
+import { F_CAPACITY_MISSING, F_CLAIMED, F_EXACT, F_LIVE, F_MATCHABLE, F_PREBOUND_BY_NAME, VolumeStore } from "./volume-index/volume-store.js";
 
 /**
  * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
@@ -68,10 +68,6 @@ const C_UNKNOWN_MODES = 7;
 const C_PINNED = 8;
 const C_OTHER_AFFINITY = 9;
 const COUNTERS = 10;
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 function str(x: unknown): string {
   return typeof x === "string" ? x : "";
@@ -143,7 +139,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    */
   constructor(volumes?: Iterable<PersistentVolume>) {
     const list = volumes === undefined ? [] : Array.isArray(volumes) ? (volumes as PersistentVolume[]) : [...volumes];
-    const store = new VolumeStore(list.length);
+    const store = new VolumeStore(list.length, this.texts);
     this.store = store;
     this.names = new NameTable((s) => store.names[s]!, list.length);
     this.claimed = new NameGroups((s) => store.refName[s]!, list.length);
@@ -155,11 +151,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   private build(list: readonly PersistentVolume[]): void {
     const store = this.store;
-    const perBucket = new Map<Bucket, number[]>();
     // Label and affinity objects shared by several volumes of one input are interned once.
     const labelOf = new Map<object, number>();
     const affinityOf = new Map<object, number>();
     let ascending = true;
+    let replaced = false;
     let prevName: string | undefined;
     for (const pv of list) {
       const slot = store.allocate();
@@ -171,31 +167,29 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
         this.copySlot(slot, prev);
         this.names.set(prev);
         store.release(slot);
+        replaced = true;
       }
       if (prevName !== undefined && !(prevName < v.name)) ascending = false;
       prevName = v.name;
     }
-    for (const slot of store.slots()) {
+    // Link: counters and claim groups; the matchable slots are sorted once for every bucket.
+    const matchable: number[] = [];
+    const flags = store.flags;
+    const link = (slot: number): void => {
       this.linkCounts(slot);
-      if ((store.flags[slot]! & F_CLAIMED) !== 0) this.claimed.add(slot);
-      if ((store.flags[slot]! & F_MATCHABLE) !== 0) {
-        const b = this.bucketFor(slot);
-        let slots = perBucket.get(b);
-        if (slots === undefined) perBucket.set(b, (slots = []));
-        slots.push(slot);
-      }
+      const f = flags[slot]!;
+      if ((f & F_CLAIMED) !== 0) this.claimed.add(slot);
+      if ((f & F_MATCHABLE) !== 0) matchable.push(slot);
+    };
+    if (replaced) for (const slot of store.slots()) link(slot);
+    else for (let slot = 0; slot < list.length; slot++) link(slot);
+    const sorted = sortByCapacity(store, matchable, ascending && !replaced);
+    const perSig: number[][] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const slot = sorted[i]!;
+      (perSig[store.sig[slot]!] ??= []).push(slot);
     }
-    for (const [b, slots] of perBucket) {
-      const sorted = Int32Array.from(slots);
-      sorted.sort((a, c) => {
-        const ka = store.capKey[a]!;
-        const kc = store.capKey[c]!;
-        if (ka !== kc) return ka < kc ? -1 : 1;
-        // Slots are in input order: with ascending names, position order is name order.
-        return ascending && store.capId[a] === store.capId[c] ? a - c : compareSlots(store, a, c);
-      });
-      for (const s of sorted) b.add(s, true);
-    }
+    for (const slots of perSig) if (slots !== undefined) this.bucketFor(slots[0]!).addSorted(slots);
   }
 
   /** Writes what the index files of a decoded volume into `slot` (not linked anywhere yet). */
@@ -206,16 +200,11 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const sig = store.signatureId(v);
     store.sig[slot] = sig;
     const info = v.capacityInfo;
-    if (info !== undefined) {
-      store.capId[slot] = store.capacityId(info);
-      store.capKey[slot] = info.key;
-    } else {
-      store.capId[slot] = 0;
-      store.capKey[slot] = Number.NaN;
-    }
-    store.labelId[slot] = interned(labelOf, v.labels, (l) => store.labelSetId(l));
-    store.affinityId[slot] = interned(affinityOf, v.affinity, (a) => store.affinityIdOf(a));
-    let flags = F_LIVE;
+    store.capId[slot] = info === undefined ? -1 : info.id;
+    store.capKey[slot] = v.capKey;
+    store.labelId[slot] = this.labelSetId(v.labels, labelOf);
+    store.affinityId[slot] = this.affinityId(v.affinity, affinityOf);
+    let flags = v.capExact ? F_LIVE | F_EXACT : F_LIVE;
     const ref = v.claimRef;
     if (ref !== undefined && v.defect?.code !== "malformed-volume") {
       const r = ref as { namespace?: unknown; name?: unknown; uid?: unknown };
@@ -230,8 +219,24 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       store.refUid[slot] = "";
     }
     if (v.defect === undefined && ref === undefined && v.phase === "Available" && !v.deleting) flags |= F_MATCHABLE;
-    if (v.defect === undefined && rawCapacity(v.pv) == null) flags |= F_CAPACITY_MISSING;
+    if (v.defect === undefined && v.capacityMissing) flags |= F_CAPACITY_MISSING;
     store.flags[slot] = flags;
+  }
+
+  /** The label-set id of `labels`, through the build's identity cache when there is one. */
+  private labelSetId(labels: VolumeFacts["labels"], cache: Map<object, number> | undefined): number {
+    if (cache === undefined || labels === undefined) return this.store.labelSetId(labels);
+    let id = cache.get(labels);
+    if (id === undefined) cache.set(labels, (id = this.store.labelSetId(labels)));
+    return id;
+  }
+
+  /** The affinity id of `required`, through the build's identity cache when there is one. */
+  private affinityId(required: VolumeFacts["affinity"], cache: Map<object, number> | undefined): number {
+    if (cache === undefined || required === undefined || typeof required !== "object" || required === null) return this.store.affinityIdOf(required);
+    let id = cache.get(required);
+    if (id === undefined) cache.set(required, (id = this.store.affinityIdOf(required)));
+    return id;
   }
 
   private copySlot(from: number, to: number): void {
@@ -546,16 +551,37 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   }
 }
 
-/** `spec.capacity.storage` as written (undefined when missing). */
-function rawCapacity(pv: unknown): unknown {
-  if (!isObject(pv) || !isObject(pv.spec) || !isObject(pv.spec.capacity)) return undefined;
-  return Object.hasOwn(pv.spec.capacity, "storage") ? pv.spec.capacity.storage : undefined;
-}
-
-/** An interned id through a per-build identity cache (objects shared by several volumes of one input). */
-function interned<T>(cache: Map<object, number> | undefined, x: T | undefined, intern: (x: T | undefined) => number): number {
-  if (cache === undefined || x === undefined || typeof x !== "object" || x === null) return intern(x);
-  let id = cache.get(x as object);
-  if (id === undefined) cache.set(x as object, (id = intern(x)));
-  return id;
+/**
+ * The slots in index order (`compareSlots`), given in position order: a stable counting sort by
+ * the rank of their capacity key (a few thousand distinct capacities in a million volumes), then
+ * each run of equal keys is sorted by `compareSlots` unless it is already in order — it is when
+ * every key of the run is exact and positions follow names (`byPosition`).
+ */
+function sortByCapacity(store: VolumeStore, slots: readonly number[], byPosition: boolean): Int32Array {
+  const capKey = store.capKey;
+  const distinct = new Float64Array(new Set(slots.map((s) => capKey[s]!)));
+  distinct.sort();
+  const rank = new Map<number, number>();
+  for (let r = 0; r < distinct.length; r++) rank.set(distinct[r]!, r);
+  const start = new Int32Array(distinct.length + 1);
+  const ranks = new Int32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const r = rank.get(capKey[slots[i]!]!)!;
+    ranks[i] = r;
+    start[r + 1]!++;
+  }
+  for (let r = 0; r < distinct.length; r++) start[r + 1]! += start[r]!;
+  const out = new Int32Array(slots.length);
+  const fill = start.slice(0, distinct.length);
+  for (let i = 0; i < slots.length; i++) out[fill[ranks[i]!]!++] = slots[i]!;
+  const flags = store.flags;
+  for (let r = 0; r < distinct.length; r++) {
+    const a = start[r]!;
+    const b = start[r + 1]!;
+    if (b - a < 2) continue;
+    let ordered = byPosition;
+    for (let i = a; ordered && i < b; i++) if ((flags[out[i]!]! & F_EXACT) === 0) ordered = false;
+    if (!ordered) out.subarray(a, b).sort((x, y) => compareSlots(store, x, y));
+  }
+  return out;
 }

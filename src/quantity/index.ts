@@ -4,3 +4,4 @@ export { QuantityError, QUANTITY_FORMAT_MESSAGE, QUANTITY_SUFFIX_MESSAGE, type Q
 export { Quantity } from "./quantity.js";
 export { parseQuantity } from "./parse-quantity.js";
 export { decodeQuantity, trimGoSpace } from "./decode-quantity.js";
+export { quantityIntegerValue } from "./integer-value.js";

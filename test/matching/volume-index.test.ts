@@ -381,15 +381,16 @@ describe("agrees with the reference on the generated workload", () => {
 describe("building blocks", () => {
   /** A store holding `names` with the given capacity texts (slot i = names[i]). */
   function storeOf(names: string[], caps: string[]): VolumeStore {
-    const store = new VolumeStore(names.length);
     const texts = new CapacityTexts();
+    const store = new VolumeStore(names.length, texts);
     names.forEach((name, i) => {
       const slot = store.allocate();
       const info = texts.info(caps[i]);
       if (typeof info === "string") throw new Error(info);
       store.names[slot] = name;
-      store.capId[slot] = store.capacityId(info);
+      store.capId[slot] = info.id;
       store.capKey[slot] = info.key;
+      store.flags[slot] = info.exact ? 32 : 0;
       store.labelId[slot] = i % 3;
     });
     return store;
@@ -411,7 +412,7 @@ describe("building blocks", () => {
     expect(s.size).toBe(666);
     const req = parseQuantity("50Gi");
     const first = s.firstFrom(req.toNumber(), req, true, undefined, -1);
-    expect(store.capacities[store.capId[first]!]!.quantity.toString()).toBe("50Gi");
+    expect(store.capacityOf(first).quantity.toString()).toBe("50Gi");
     const odd = s.firstFrom(req.toNumber(), req, false, { accept: (slot) => store.names[slot]!.endsWith("1") }, -1);
     expect(store.names[odd]!.endsWith("1")).toBe(true);
     // A bound stops the walk at a slot not smaller than it.
@@ -432,7 +433,7 @@ describe("building blocks", () => {
     expect(s.checkInvariants()).toEqual([]);
     const big = parseQuantity("800000000000000000001");
     const hit = s.firstFrom(big.toNumber(), big, false, undefined, -1);
-    expect(store.capacities[store.capId[hit]!]!.quantity.cmp(big)).toBe(0);
+    expect(store.capacityOf(hit).quantity.cmp(big)).toBe(0);
   });
 
   it("NameTable and NameGroups find every name through growth, replacement and removal", () => {

@@ -7,3 +7,5 @@ export * from "./deletion.js";
 export * from "./quantity-text.js";
 export * from "./timestamp.js";
 export * from "./claim-order.js";
+export * from "./default-class.js";
+export * from "./pod-claims.js";

@@ -27,7 +27,7 @@ import type { Signature, VolumeStore } from "./volume-store.js";
  * ```
  */
 export class Bucket {
-  readonly all: SlotList;
+  all: SlotList;
   private unpinned: SlotList | undefined = undefined;
   readonly pins = new Map<string, Map<string, SlotList>>();
   readonly labelCounts = new Map<number, number>();
@@ -71,6 +71,62 @@ export class Bucket {
     }
     const l = this.store.labelId[slot]!;
     this.labelCounts.set(l, (this.labelCounts.get(l) ?? 0) + 1);
+  }
+
+  /**
+   * Fills an empty bucket with `slots`, which must be in index order: each list is cut into
+   * blocks at once instead of slot by slot.
+   *
+   * @example
+   * ```ts
+   * bucket.addSorted(sortedSlots);
+   * ```
+   */
+  addSorted(slots: readonly number[]): void {
+    const store = this.store;
+    this.all = SlotList.fromSorted(store, slots);
+    const labelId = store.labelId;
+    const counts = this.labelCounts;
+    let last = -1;
+    let run = 0;
+    let pinnedSlots: number[] | undefined;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const l = labelId[slot]!;
+      // Consecutive slots often share a label set: count runs, not slots.
+      if (l !== last) {
+        if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
+        last = l;
+        run = 0;
+      }
+      run++;
+      if (store.affinityId[slot] !== 0 && this.pinOf(slot) !== undefined) (pinnedSlots ??= []).push(slot);
+    }
+    if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
+    if (pinnedSlots === undefined) return;
+    const unpinned: number[] = [];
+    const byKey = new Map<string, Map<string, number[]>>();
+    for (const slot of slots) {
+      const pin = this.pinOf(slot);
+      if (pin === undefined) {
+        unpinned.push(slot);
+        continue;
+      }
+      this.pinned++;
+      let byValue = byKey.get(pin.key);
+      if (byValue === undefined) byKey.set(pin.key, (byValue = new Map()));
+      for (const v of pin.values) {
+        const list = byValue.get(v);
+        if (list === undefined) byValue.set(v, [slot]);
+        else list.push(slot);
+      }
+    }
+    this.unpinned = SlotList.fromSorted(store, unpinned);
+    for (const [key, byValue] of byKey) {
+      const lists = new Map<string, SlotList>();
+      for (const [v, list] of byValue) lists.set(v, SlotList.fromSorted(store, list));
+      this.pins.set(key, lists);
+    }
   }
 
   /**

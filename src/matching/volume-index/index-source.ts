@@ -83,7 +83,7 @@ class WalkFilter implements SlotFilter {
     const a = this.store.affinities[id]!;
     const verdict = compiledAffinityError(a.matcher, this.ctx.nodeLabels);
     // Seed the search's own memo, so the final check of a proposed volume reuses this verdict.
-    this.ctx.affinityVerdicts.set(a.required, verdict);
+    (this.ctx.affinityVerdicts ??= new Map()).set(a.required, verdict);
     return this.affinities.set(id, verdict === undefined);
   }
 

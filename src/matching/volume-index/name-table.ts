@@ -24,13 +24,11 @@ export function nameHash(name: string): number {
   return h >>> 0;
 }
 
-const EMPTY = 0;
-const TOMBSTONE = -1;
-
 /**
  * A set of slots keyed by the name `keyOf(slot)` returns, unique per name: open addressing with
- * linear probing over an `Int32Array` (slot + 1; 0 empty, −1 deleted), grown by doubling at 50%
- * load (tombstones count) so probes stay short.
+ * linear probing over one `Int32Array` of (slot + 1, hash) pairs — 0 empty, −1 deleted — so a
+ * probe compares hashes in the same cache line and reads a name only on a hash match; grown by
+ * doubling at 50% load (tombstones count) so probes stay short.
  *
  * @example
  * ```ts
@@ -41,7 +39,7 @@ const TOMBSTONE = -1;
  * ```
  */
 export class NameTable {
-  private table: Int32Array;
+  private cells: Int32Array;
   private mask: number;
   private used = 0;
   /** Number of names held. */
@@ -53,7 +51,7 @@ export class NameTable {
   ) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.table = new Int32Array(cap);
+    this.cells = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
@@ -66,11 +64,12 @@ export class NameTable {
    * ```
    */
   get(name: string): number {
-    const table = this.table;
-    for (let i = nameHash(name) & this.mask; ; i = (i + 1) & this.mask) {
-      const e = table[i]!;
-      if (e === EMPTY) return -1;
-      if (e !== TOMBSTONE && this.keyOf(e - 1) === name) return e - 1;
+    const cells = this.cells;
+    const h = nameHash(name) | 0;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const e = cells[2 * i]!;
+      if (e === 0) return -1;
+      if (e > 0 && cells[2 * i + 1] === h && this.keyOf(e - 1) === name) return e - 1;
     }
   }
 
@@ -83,25 +82,31 @@ export class NameTable {
    * ```
    */
   set(slot: number): number {
-    if ((this.used + 1) * 2 > this.table.length) this.grow();
+    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
     const name = this.keyOf(slot);
-    const table = this.table;
+    const h = nameHash(name) | 0;
+    return this.place(slot, name, h);
+  }
+
+  private place(slot: number, name: string, h: number): number {
+    const cells = this.cells;
     let free = -1;
-    for (let i = nameHash(name) & this.mask; ; i = (i + 1) & this.mask) {
-      const e = table[i]!;
-      if (e === EMPTY) {
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const e = cells[2 * i]!;
+      if (e === 0) {
         if (free < 0) {
           free = i;
           this.used++;
         }
-        table[free] = slot + 1;
+        cells[2 * free] = slot + 1;
+        cells[2 * free + 1] = h;
         this.size++;
         return -1;
       }
-      if (e === TOMBSTONE) {
+      if (e < 0) {
         if (free < 0) free = i;
-      } else if (this.keyOf(e - 1) === name) {
-        table[i] = slot + 1;
+      } else if (cells[2 * i + 1] === h && this.keyOf(e - 1) === name) {
+        cells[2 * i] = slot + 1;
         return e - 1;
       }
     }
@@ -116,12 +121,13 @@ export class NameTable {
    * ```
    */
   delete(name: string): number {
-    const table = this.table;
-    for (let i = nameHash(name) & this.mask; ; i = (i + 1) & this.mask) {
-      const e = table[i]!;
-      if (e === EMPTY) return -1;
-      if (e !== TOMBSTONE && this.keyOf(e - 1) === name) {
-        table[i] = TOMBSTONE;
+    const cells = this.cells;
+    const h = nameHash(name) | 0;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const e = cells[2 * i]!;
+      if (e === 0) return -1;
+      if (e > 0 && cells[2 * i + 1] === h && this.keyOf(e - 1) === name) {
+        cells[2 * i] = -1;
         this.size--;
         return e - 1;
       }
@@ -129,16 +135,16 @@ export class NameTable {
   }
 
   private grow(): void {
-    const old = this.table;
-    let cap = old.length;
+    const old = this.cells;
+    let cap = this.mask + 1;
     while (this.size * 4 >= cap) cap *= 2;
-    this.table = new Int32Array(cap);
+    this.cells = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.used = 0;
     this.size = 0;
-    for (let i = 0; i < old.length; i++) {
+    for (let i = 0; i < old.length; i += 2) {
       const e = old[i]!;
-      if (e > 0) this.set(e - 1);
+      if (e > 0) this.place(e - 1, this.keyOf(e - 1), old[i + 1]!);
     }
   }
 }

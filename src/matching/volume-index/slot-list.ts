@@ -1,6 +1,6 @@
 /**
  * A sorted set of volume slots in index order (capacity ascending, exact; then name), stored as a
- * list of typed-array blocks of bounded size: O(log n) search, insert and delete that move at
+ * list of blocks of bounded size: O(log n) search, insert and delete that move at
  * most one block (≤ 128 slots) — never O(n) splices over a million entries. Each block keeps its
  * slots' capacity keys and label-set ids beside the slots, so a walk reads contiguous numbers and
  * touches the store only on a capacity tie.
@@ -8,7 +8,7 @@
  * @module
  */
 import type { Quantity } from "../../quantity/index.js";
-import type { VolumeStore } from "./volume-store.js";
+import { F_EXACT, type VolumeStore } from "./volume-store.js";
 
 /** A block splits above this many slots. */
 const MAX_BLOCK = 128;
@@ -17,32 +17,21 @@ const BUILD_BLOCK = 112;
 /** A block below this size is merged into a neighbour when both fit one block. */
 const MIN_BLOCK = 32;
 
-/** One block: parallel arrays of slots, capacity keys and label-set ids, grown on demand (small lists stay small). */
+/**
+ * One block: parallel arrays of slots, capacity keys and label-set ids. Plain arrays of small
+ * integers and doubles (V8 stores them unboxed and moves them with a native memmove on `splice`);
+ * typed arrays would cost an external buffer each, which at thousands of small lists makes the
+ * garbage collector run far more often.
+ */
 class Block {
-  slots: Int32Array;
-  caps: Float64Array;
-  labels: Int32Array;
-  n = 0;
+  constructor(
+    readonly slots: number[],
+    readonly caps: number[],
+    readonly labels: number[],
+  ) {}
 
-  constructor(capacity: number) {
-    this.slots = new Int32Array(capacity);
-    this.caps = new Float64Array(capacity);
-    this.labels = new Int32Array(capacity);
-  }
-
-  /** Makes room for one more slot. */
-  reserve(): void {
-    if (this.n < this.slots.length) return;
-    const cap = Math.min(MAX_BLOCK + 1, this.slots.length * 2);
-    const slots = new Int32Array(cap);
-    slots.set(this.slots);
-    const caps = new Float64Array(cap);
-    caps.set(this.caps);
-    const labels = new Int32Array(cap);
-    labels.set(this.labels);
-    this.slots = slots;
-    this.caps = caps;
-    this.labels = labels;
+  get n(): number {
+    return this.slots.length;
   }
 }
 
@@ -72,10 +61,8 @@ export function compareSlots(store: VolumeStore, a: number, b: number): number {
   const ka = store.capKey[a]!;
   const kb = store.capKey[b]!;
   if (ka !== kb) return ka < kb ? -1 : 1;
-  const ia = store.capacities[store.capId[a]!]!;
-  const ib = store.capacities[store.capId[b]!]!;
-  if (ia !== ib && !(ia.exact && ib.exact)) {
-    const c = ia.quantity.cmp(ib.quantity);
+  if ((store.flags[a]! & store.flags[b]! & F_EXACT) === 0) {
+    const c = store.capacityOf(a).quantity.cmp(store.capacityOf(b).quantity);
     if (c !== 0) return c;
   }
   const na = store.names[a]!;
@@ -87,7 +74,7 @@ export function compareSlots(store: VolumeStore, a: number, b: number): number {
 function compareToRequest(store: VolumeStore, slot: number, key: number, request: Quantity): number {
   const k = store.capKey[slot]!;
   if (k !== key) return k < key ? -1 : 1;
-  return store.capacities[store.capId[slot]!]!.quantity.cmp(request);
+  return store.capacityOf(slot).quantity.cmp(request);
 }
 
 /**
@@ -112,7 +99,7 @@ export class SlotList {
   constructor(private readonly store: VolumeStore) {}
 
   private exactSlot(slot: number): boolean {
-    return this.store.capacities[this.store.capId[slot]!]!.exact;
+    return (this.store.flags[slot]! & F_EXACT) !== 0;
   }
 
   /**
@@ -126,19 +113,48 @@ export class SlotList {
   append(slot: number): void {
     let b = this.blocks[this.blocks.length - 1];
     if (b === undefined || b.n >= BUILD_BLOCK) {
-      b = new Block(this.blocks.length === 0 ? 8 : MAX_BLOCK + 1);
+      b = new Block([], [], []);
       this.blocks.push(b);
       this.lastCaps.push(0);
     }
-    b.reserve();
     const k = this.store.capKey[slot]!;
-    b.slots[b.n] = slot;
-    b.caps[b.n] = k;
-    b.labels[b.n] = this.store.labelId[slot]!;
-    b.n++;
+    b.slots.push(slot);
+    b.caps.push(k);
+    b.labels.push(this.store.labelId[slot]!);
     this.lastCaps[this.blocks.length - 1] = k;
     this.size++;
     if (!this.exactSlot(slot)) this.inexact++;
+  }
+
+  /**
+   * A list of `slots`, which must be in index order (bulk build: blocks cut from the array).
+   *
+   * @example
+   * ```ts
+   * SlotList.fromSorted(store, sortedSlots).size === sortedSlots.length; // true
+   * ```
+   */
+  static fromSorted(store: VolumeStore, slots: ArrayLike<number>): SlotList {
+    const list = new SlotList(store);
+    const capKey = store.capKey;
+    const labelId = store.labelId;
+    for (let at = 0; at < slots.length; at += BUILD_BLOCK) {
+      const end = Math.min(slots.length, at + BUILD_BLOCK);
+      const ss: number[] = [];
+      const cs: number[] = [];
+      const ls: number[] = [];
+      for (let i = at; i < end; i++) {
+        const slot = slots[i]!;
+        ss.push(slot);
+        cs.push(capKey[slot]!);
+        ls.push(labelId[slot]!);
+        if (!list.exactSlot(slot)) list.inexact++;
+      }
+      list.blocks.push(new Block(ss, cs, ls));
+      list.lastCaps.push(cs[cs.length - 1]!);
+    }
+    list.size = slots.length;
+    return list;
   }
 
   /** Index of the block that holds (or would hold) `slot`: the first whose last slot is ≥ it. */
@@ -187,35 +203,21 @@ export class SlotList {
     this.size++;
     if (!this.exactSlot(slot)) this.inexact++;
     const k = this.store.capKey[slot]!;
+    const label = this.store.labelId[slot]!;
     if (this.blocks.length === 0) {
-      const b = new Block(4);
-      b.slots[0] = slot;
-      b.caps[0] = k;
-      b.labels[0] = this.store.labelId[slot]!;
-      b.n = 1;
-      this.blocks.push(b);
+      this.blocks.push(new Block([slot], [k], [label]));
       this.lastCaps.push(k);
       return;
     }
     const bi = this.blockFor(slot);
     const b = this.blocks[bi]!;
     const at = this.positionIn(b, slot);
-    b.reserve();
-    b.slots.copyWithin(at + 1, at, b.n);
-    b.caps.copyWithin(at + 1, at, b.n);
-    b.labels.copyWithin(at + 1, at, b.n);
-    b.slots[at] = slot;
-    b.caps[at] = k;
-    b.labels[at] = this.store.labelId[slot]!;
-    b.n++;
+    b.slots.splice(at, 0, slot);
+    b.caps.splice(at, 0, k);
+    b.labels.splice(at, 0, label);
     if (b.n > MAX_BLOCK) {
       const half = b.n >>> 1;
-      const upper = new Block(MAX_BLOCK + 1);
-      upper.slots.set(b.slots.subarray(half, b.n));
-      upper.caps.set(b.caps.subarray(half, b.n));
-      upper.labels.set(b.labels.subarray(half, b.n));
-      upper.n = b.n - half;
-      b.n = half;
+      const upper = new Block(b.slots.splice(half), b.caps.splice(half), b.labels.splice(half));
       this.blocks.splice(bi + 1, 0, upper);
       this.lastCaps.splice(bi + 1, 0, upper.caps[upper.n - 1]!);
     }
@@ -265,10 +267,9 @@ export class SlotList {
     const [bi, at] = this.locate(slot);
     if (bi < 0) return false;
     const b = this.blocks[bi]!;
-    b.slots.copyWithin(at, at + 1, b.n);
-    b.caps.copyWithin(at, at + 1, b.n);
-    b.labels.copyWithin(at, at + 1, b.n);
-    b.n--;
+    b.slots.splice(at, 1);
+    b.caps.splice(at, 1);
+    b.labels.splice(at, 1);
     this.size--;
     if (!this.exactSlot(slot)) this.inexact--;
     if (b.n === 0) {
@@ -288,16 +289,11 @@ export class SlotList {
     if (into < 0) return;
     const a = this.blocks[into]!;
     const b = this.blocks[into + 1]!;
-    while (a.slots.length < a.n + b.n) {
-      const n = a.n;
-      a.n = a.slots.length;
-      a.reserve();
-      a.n = n;
+    for (let i = 0; i < b.n; i++) {
+      a.slots.push(b.slots[i]!);
+      a.caps.push(b.caps[i]!);
+      a.labels.push(b.labels[i]!);
     }
-    a.slots.set(b.slots.subarray(0, b.n), a.n);
-    a.caps.set(b.caps.subarray(0, b.n), a.n);
-    a.labels.set(b.labels.subarray(0, b.n), a.n);
-    a.n += b.n;
     this.blocks.splice(into + 1, 1);
     this.lastCaps.splice(into + 1, 1);
     this.lastCaps[into] = a.caps[a.n - 1]!;

@@ -11,8 +11,8 @@ import type { PersistentVolume } from "../../api/index.js";
 import { parseAccessModesKey } from "../../api/helpers/index.js";
 import type { Labels, NodeSelector, NodeSelectorMatcher } from "../../labels/index.js";
 import { compileNodeSelector } from "../../labels/index.js";
-import type { Quantity } from "../../quantity/index.js";
-import type { CapacityInfo } from "../capacity-texts.js";
+import { Quantity } from "../../quantity/index.js";
+import type { CapacityInfo, CapacityTexts } from "../capacity-texts.js";
 import type { DecodedVolume, VolumeDefect } from "../decoded-volume.js";
 import { type NodePin, nodePinOf } from "./node-pin.js";
 
@@ -60,6 +60,8 @@ export const F_CLAIMED = 2;
 export const F_MATCHABLE = 4;
 export const F_PREBOUND_BY_NAME = 8;
 export const F_CAPACITY_MISSING = 16;
+/** The capacity key is exactly the capacity (then `capId` may be −1: the key is the value). */
+export const F_EXACT = 32;
 
 function contentKey(x: unknown): string | undefined {
   try {
@@ -97,7 +99,7 @@ function labelsKey(labels: Labels): string | undefined {
  *
  * @example
  * ```ts
- * const store = new VolumeStore(1024);
+ * const store = new VolumeStore(1024, new CapacityTexts());
  * const slot = store.allocate();
  * ```
  */
@@ -124,17 +126,31 @@ export class VolumeStore {
   private high = 0;
 
   /** Interned facts (index 0 of `labelSets` and `affinities` means "none"). */
-  readonly capacities: CapacityInfo[] = [];
-  private readonly capacityIds = new Map<Quantity, number>();
+  readonly capacities: readonly CapacityInfo[];
   readonly signatures: Signature[] = [];
   private readonly signatureIds = new Map<string, number>();
+  /** Signature ids by (class, VAC) then (volume mode, phase, access modes, deletion): small-integer keys, no string per volume. */
+  private readonly signatureTable = new Map<number, Int32Array>();
+  /** Small ids of the strings signatures are made of (their numeric key avoids a string per volume). */
+  private readonly fieldIds = new Map<string, number>();
   readonly labelSets: (Labels | undefined)[] = [undefined];
   private readonly labelIds = new Map<string, number>();
   readonly affinities: (Affinity | undefined)[] = [undefined];
   private readonly affinityIds = new Map<string, number>();
 
-  constructor(expected: number) {
+  constructor(
+    expected: number,
+    /** The capacity texts the owner parses with: a slot's `capId` is a `CapacityInfo.id` of it. */
+    readonly texts: CapacityTexts,
+  ) {
+    this.capacities = texts.list;
     const n = Math.max(16, expected);
+    // Sized once: growing a million-entry array by appends copies it ~20 times.
+    this.names = new Array<string>(n).fill("");
+    this.pvs = new Array<PersistentVolume>(n);
+    this.refNamespace = new Array<string>(n).fill("");
+    this.refName = new Array<string>(n).fill("");
+    this.refUid = new Array<string>(n).fill("");
     this.capacitySlots = n;
     this.capKey = new Float64Array(n);
     this.capId = new Int32Array(n);
@@ -228,25 +244,6 @@ export class VolumeStore {
   }
 
   /**
-   * The id of a capacity (interned by its `Quantity` object: `CapacityTexts` gives one object
-   * per text).
-   *
-   * @example
-   * ```ts
-   * store.capacityId(texts.info("10Gi") as CapacityInfo);
-   * ```
-   */
-  capacityId(info: CapacityInfo): number {
-    let id = this.capacityIds.get(info.quantity);
-    if (id === undefined) {
-      id = this.capacities.length;
-      this.capacities.push(info);
-      this.capacityIds.set(info.quantity, id);
-    }
-    return id;
-  }
-
-  /**
    * The id of a decoded volume's signature.
    *
    * @example
@@ -255,8 +252,31 @@ export class VolumeStore {
    * ```
    */
   signatureId(v: DecodedVolume): number {
-    const raw = v.unknownModes ? JSON.stringify(v.accessModes.map((m) => (typeof m === "string" ? m : `\0${String(m)}`))) : "";
-    const key = `${v.class}\0${v.volumeMode}\0${v.vac}\0${v.modeBits}\0${raw}\0${v.phase ?? "\u0001"}\0${v.deleting ? 1 : 0}\0${v.defect?.code ?? ""}`;
+    let row: Int32Array | undefined;
+    let col = -1;
+    if (!v.unknownModes && v.defect === undefined) {
+      // The common values compare as constants; others go through the field table.
+      const cls = this.fieldId(v.class);
+      const vac = v.vac === "" ? 0 : this.fieldId(v.vac) + 1;
+      const mode = v.volumeMode === "Filesystem" ? 0 : v.volumeMode === "Block" ? 1 : this.fieldId(v.volumeMode) + 2;
+      const phase = phaseCode(v.phase, this);
+      if (cls < 1 << 16 && vac < 1 << 12 && mode < 1 << 4 && phase < 1 << 4) {
+        const k = cls * 4096 + vac;
+        row = this.signatureTable.get(k);
+        if (row === undefined) this.signatureTable.set(k, (row = new Int32Array(1 << 13).fill(-1)));
+        col = ((mode * 16 + phase) * 16 + v.modeBits) * 2 + (v.deleting ? 1 : 0);
+        const known = row[col]!;
+        if (known >= 0) return known;
+      }
+    }
+    const id = this.newSignatureId(v);
+    if (row !== undefined) row[col] = id;
+    return id;
+  }
+
+  /** The id of a signature not found in the table: by its full string key (made once per signature). */
+  private newSignatureId(v: DecodedVolume): number {
+    const key = this.signatureKey(v);
     let id = this.signatureIds.get(key);
     if (id === undefined) {
       id = this.signatures.length;
@@ -278,6 +298,19 @@ export class VolumeStore {
       this.signatureIds.set(key, id);
     }
     return id;
+  }
+
+  /** A field's small id (0, 1, 2, … in order of first use). */
+  fieldId(text: string): number {
+    let id = this.fieldIds.get(text);
+    if (id === undefined) this.fieldIds.set(text, (id = this.fieldIds.size));
+    return id;
+  }
+
+  /** The full key of a signature. */
+  private signatureKey(v: DecodedVolume): string {
+    const raw = v.unknownModes ? JSON.stringify(v.accessModes.map((m) => (typeof m === "string" ? m : `\0${String(m)}`))) : "";
+    return `${v.class}\0${v.volumeMode}\0${v.vac}\0${v.modeBits}\0${raw}\0${v.phase ?? "\u0001"}\0${v.deleting ? 1 : 0}\0${v.defect?.code ?? ""}`;
   }
 
   /**
@@ -332,6 +365,22 @@ export class VolumeStore {
   }
 
   /**
+   * The capacity of a slot: its interned `CapacityInfo`, or — for a capacity read as a plain
+   * integer (`capId` −1) — one made from the key.
+   *
+   * @example
+   * ```ts
+   * store.capacityOf(slot).quantity.toString();
+   * ```
+   */
+  capacityOf(slot: number): CapacityInfo {
+    const id = this.capId[slot]!;
+    if (id >= 0) return this.capacities[id]!;
+    const key = this.capKey[slot]!;
+    return { quantity: Quantity.fromValue(key), key, exact: true, id: -1 };
+  }
+
+  /**
    * What the checks read of a slot, as a {@link DecodedVolume} (a new object; the index builds one
    * only for the volumes it proposes or verifies).
    *
@@ -343,7 +392,7 @@ export class VolumeStore {
   facts(slot: number): DecodedVolume {
     const s = this.signatures[this.sig[slot]!]!;
     const flags = this.flags[slot]!;
-    const info = s.defect === undefined ? this.capacities[this.capId[slot]!] : undefined;
+    const info = s.defect === undefined ? this.capacityOf(slot) : undefined;
     const affinity = this.affinities[this.affinityId[slot]!];
     return {
       pv: this.pvs[slot]!,
@@ -368,5 +417,25 @@ export class VolumeStore {
       affinity: affinity?.required,
       defect: s.defect,
     };
+  }
+}
+
+/** The phase part of a signature's table key: 1–5 for the five phases, 0 for none, 6+ for others. */
+function phaseCode(phase: string | undefined, store: VolumeStore): number {
+  switch (phase) {
+    case undefined:
+      return 0;
+    case "Available":
+      return 1;
+    case "Bound":
+      return 2;
+    case "Released":
+      return 3;
+    case "Pending":
+      return 4;
+    case "Failed":
+      return 5;
+    default:
+      return 6 + store.fieldId(phase);
   }
 }

@@ -1,0 +1,12 @@
+import { pool, claims } from "../src/testing/index.js";
+import { VolumeIndex } from "../src/matching/index.js";
+const N = 1_000_000;
+const vols = pool(N, 42);
+const t0 = performance.now();
+const index = new VolumeIndex(vols);
+console.log("build", (performance.now() - t0).toFixed(0));
+const cs = claims(50_000, 7);
+const t1 = performance.now();
+let n = 0;
+for (const c of cs) if (index.findBestMatchForClaim(c)) n++;
+console.log("queries", ((performance.now() - t1) * 1000 / cs.length).toFixed(2), "us", n);

@@ -9,4 +9,4 @@ const cs = claims(50_000, 7);
 const t1 = performance.now();
 let n = 0;
 for (const c of cs) if (index.findBestMatchForClaim(c)) n++;
-console.log("queries", ((performance.now() - t1) * 1000 / cs.length).toFixed(2), "us", n);
+console.log("queries", (((performance.now() - t1) * 1000) / cs.length).toFixed(2), "us", n);

@@ -14,11 +14,15 @@ for (let r = 0; r < 3; r++) {
   const names: string[] = new Array(N);
   t = performance.now();
   const nt = new NameTable((s) => names[s]!, N);
-  for (let i = 0; i < N; i++) { names[i] = vols[i]!.metadata!.name!; nt.set(i); }
+  for (let i = 0; i < N; i++) {
+    names[i] = vols[i]!.metadata!.name!;
+    nt.set(i);
+  }
   const nm = performance.now() - t;
   t = performance.now();
-  const keys = new Float64Array(N); for (let i = 0; i < N; i++) keys[i] = Math.random();
-  const idx = Int32Array.from({length: N}, (_, i) => i);
+  const keys = new Float64Array(N);
+  for (let i = 0; i < N; i++) keys[i] = Math.random();
+  const idx = Int32Array.from({ length: N }, (_, i) => i);
   idx.sort((a, b) => keys[a]! - keys[b]!);
   const srt = performance.now() - t;
   console.log("read", read.toFixed(0), "names", nm.toFixed(0), "sort", srt.toFixed(0), x > 0);

@@ -7,13 +7,21 @@ for (let r = 0; r < 3; r++) {
   const texts = new CapacityTexts();
   let t = performance.now();
   let x = 0;
-  for (let i = 0; i < N; i++) { const inf = texts.info(raws[i]); if (typeof inf !== "string") x += inf.key; }
+  for (let i = 0; i < N; i++) {
+    const inf = texts.info(raws[i]);
+    if (typeof inf !== "string") x += inf.key;
+  }
   const a = performance.now() - t;
   t = performance.now();
-  for (let i = 0; i < N; i++) { const inf = texts.info(vols[i]!.spec!.capacity!.storage); if (typeof inf !== "string") x += inf.key; }
+  for (let i = 0; i < N; i++) {
+    const inf = texts.info(vols[i]!.spec!.capacity!.storage);
+    if (typeof inf !== "string") x += inf.key;
+  }
   const b = performance.now() - t;
   t = performance.now();
-  for (let i = 0; i < N; i++) { x += vols[i]!.metadata!.name!.length + (vols[i]!.status?.phase?.length ?? 0); }
+  for (let i = 0; i < N; i++) {
+    x += vols[i]!.metadata!.name!.length + (vols[i]!.status?.phase?.length ?? 0);
+  }
   const c = performance.now() - t;
   console.log("info(raw array)", a.toFixed(0), "info(through pv)", b.toFixed(0), "touch meta+status", c.toFixed(0), x > 0);
 }

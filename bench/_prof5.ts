@@ -8,9 +8,15 @@ for (const r of raws) texts.info(r);
 for (let k = 0; k < 3; k++) {
   let t = performance.now();
   let x = 0;
-  for (let i = 0; i < N; i++) { const inf = texts.info(raws[i]); x += (inf as { id: number }).id; }
+  for (let i = 0; i < N; i++) {
+    const inf = texts.info(raws[i]);
+    x += (inf as { id: number }).id;
+  }
   const a = performance.now() - t;
   t = performance.now();
-  for (let i = 0; i < N; i++) { const inf = texts.info(raws[i]); if (typeof inf !== "string") x += inf.key; }
+  for (let i = 0; i < N; i++) {
+    const inf = texts.info(raws[i]);
+    if (typeof inf !== "string") x += inf.key;
+  }
   console.log("info id", a.toFixed(0), "info key", (performance.now() - t).toFixed(0), x > 0);
 }

@@ -3,7 +3,8 @@ import { VolumeFacts } from "../src/matching/decoded-volume.js";
 import { CapacityTexts } from "../src/matching/capacity-texts.js";
 const N = 1_000_000;
 const vols = pool(N, 42);
-const g = (globalThis as { gc?: () => void }).gc!; g();
+const g = (globalThis as { gc?: () => void }).gc!;
+g();
 const texts = new CapacityTexts();
 const f = new VolumeFacts();
 for (let r = 0; r < 3; r++) {

@@ -15,8 +15,17 @@ import { Bucket, type BucketGroup, GroupTable } from "./volume-index/bucket.js";
 import { IndexSource } from "./volume-index/index-source.js";
 import { checkIndexInvariants } from "./volume-index/invariants.js";
 import { NameGroups, NameTable } from "./volume-index/name-table.js";
+import { sortByFloat64 } from "./volume-index/radix-sort.js";
 import { compareSlots } from "./volume-index/slot-list.js";
-import { F_CAPACITY_MISSING, F_CLAIMED, F_EXACT, F_LIVE, F_MATCHABLE, F_PREBOUND_BY_NAME, VolumeStore } from "./volume-index/volume-store.js";
+import {
+  F_CAPACITY_MISSING,
+  F_CLAIMED,
+  F_EXACT,
+  F_LIVE,
+  F_MATCHABLE,
+  F_PREBOUND_BY_NAME,
+  VolumeStore,
+} from "./volume-index/volume-store.js";
 
 /**
  * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
@@ -155,41 +164,51 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     const labelOf = new Map<object, number>();
     const affinityOf = new Map<object, number>();
     let ascending = true;
-    let replaced = false;
     let prevName: string | undefined;
-    for (const pv of list) {
+    const slots = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
       const slot = store.allocate();
-      const v = this.scratch.read(pv, this.texts);
+      slots[i] = slot;
+      const v = this.scratch.read(list[i]!, this.texts);
       this.file(slot, v, labelOf, affinityOf);
-      const prev = this.names.set(slot);
-      if (prev >= 0) {
-        // A later volume with a known name replaces the earlier one, in its place.
-        this.copySlot(slot, prev);
-        this.names.set(prev);
-        store.release(slot);
-        replaced = true;
-      }
       if (prevName !== undefined && !(prevName < v.name)) ascending = false;
       prevName = v.name;
     }
+    // A later volume with a known name replaces the earlier one, in its place.
+    const replaced = this.names.bulkSet(slots);
+    for (const [first, later] of replaced) {
+      this.copySlot(later, first);
+      store.release(later);
+    }
     // Link: counters and claim groups; the matchable slots are sorted once for every bucket.
-    const matchable: number[] = [];
+    const live = replaced.length > 0 ? Int32Array.from(store.slots()) : slots;
     const flags = store.flags;
-    const link = (slot: number): void => {
+    let matchableCount = 0;
+    for (const slot of live) {
       this.linkCounts(slot);
       const f = flags[slot]!;
       if ((f & F_CLAIMED) !== 0) this.claimed.add(slot);
-      if ((f & F_MATCHABLE) !== 0) matchable.push(slot);
-    };
-    if (replaced) for (const slot of store.slots()) link(slot);
-    else for (let slot = 0; slot < list.length; slot++) link(slot);
-    const sorted = sortByCapacity(store, matchable, ascending && !replaced);
+      if ((f & F_MATCHABLE) !== 0) matchableCount++;
+    }
+    const matchable = new Int32Array(matchableCount);
+    const perSigCount = new Int32Array(store.signatures.length);
+    let m = 0;
+    for (const slot of live) {
+      if ((flags[slot]! & F_MATCHABLE) === 0) continue;
+      matchable[m++] = slot;
+      perSigCount[store.sig[slot]!]!++;
+    }
+    const sorted = sortByCapacity(store, matchable, ascending);
+    // Each bucket's slots, in index order, in one exactly sized array.
     const perSig: number[][] = [];
+    const filled = new Int32Array(perSigCount.length);
     for (let i = 0; i < sorted.length; i++) {
       const slot = sorted[i]!;
-      (perSig[store.sig[slot]!] ??= []).push(slot);
+      const sig = store.sig[slot]!;
+      const group = (perSig[sig] ??= new Array<number>(perSigCount[sig]!));
+      group[filled[sig]!++] = slot;
     }
-    for (const slots of perSig) if (slots !== undefined) this.bucketFor(slots[0]!).addSorted(slots);
+    for (const group of perSig) if (group !== undefined) this.bucketFor(group[0]!).addSorted(group);
   }
 
   /** Writes what the index files of a decoded volume into `slot` (not linked anywhere yet). */
@@ -233,7 +252,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 
   /** The affinity id of `required`, through the build's identity cache when there is one. */
   private affinityId(required: VolumeFacts["affinity"], cache: Map<object, number> | undefined): number {
-    if (cache === undefined || required === undefined || typeof required !== "object" || required === null) return this.store.affinityIdOf(required);
+    if (cache === undefined || required === undefined || typeof required !== "object" || required === null)
+      return this.store.affinityIdOf(required);
     let id = cache.get(required);
     if (id === undefined) cache.set(required, (id = this.store.affinityIdOf(required)));
     return id;
@@ -552,36 +572,25 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
 }
 
 /**
- * The slots in index order (`compareSlots`), given in position order: a stable counting sort by
- * the rank of their capacity key (a few thousand distinct capacities in a million volumes), then
- * each run of equal keys is sorted by `compareSlots` unless it is already in order — it is when
- * every key of the run is exact and positions follow names (`byPosition`).
+ * The slots in index order (`compareSlots`), given in position order: a stable radix sort by
+ * capacity key, then each run of equal keys is sorted by `compareSlots` unless it is already in
+ * order — it is when every key of the run is exact and positions follow names (`byPosition`).
  */
-function sortByCapacity(store: VolumeStore, slots: readonly number[], byPosition: boolean): Int32Array {
-  const capKey = store.capKey;
-  const distinct = new Float64Array(new Set(slots.map((s) => capKey[s]!)));
-  distinct.sort();
-  const rank = new Map<number, number>();
-  for (let r = 0; r < distinct.length; r++) rank.set(distinct[r]!, r);
-  const start = new Int32Array(distinct.length + 1);
-  const ranks = new Int32Array(slots.length);
-  for (let i = 0; i < slots.length; i++) {
-    const r = rank.get(capKey[slots[i]!]!)!;
-    ranks[i] = r;
-    start[r + 1]!++;
-  }
-  for (let r = 0; r < distinct.length; r++) start[r + 1]! += start[r]!;
-  const out = new Int32Array(slots.length);
-  const fill = start.slice(0, distinct.length);
-  for (let i = 0; i < slots.length; i++) out[fill[ranks[i]!]!++] = slots[i]!;
+function sortByCapacity(store: VolumeStore, slots: Int32Array, byPosition: boolean): Int32Array {
+  const keys = new Float64Array(slots.length);
+  for (let i = 0; i < slots.length; i++) keys[i] = store.capKey[slots[i]!]!;
+  const out = sortByFloat64(slots, keys);
   const flags = store.flags;
-  for (let r = 0; r < distinct.length; r++) {
-    const a = start[r]!;
-    const b = start[r + 1]!;
-    if (b - a < 2) continue;
-    let ordered = byPosition;
-    for (let i = a; ordered && i < b; i++) if ((flags[out[i]!]! & F_EXACT) === 0) ordered = false;
-    if (!ordered) out.subarray(a, b).sort((x, y) => compareSlots(store, x, y));
+  const capKey = store.capKey;
+  for (let a = 0; a < out.length; ) {
+    let b = a + 1;
+    let ordered = byPosition && (flags[out[a]!]! & F_EXACT) !== 0;
+    while (b < out.length && capKey[out[b]!] === capKey[out[a]!]) {
+      if ((flags[out[b]!]! & F_EXACT) === 0) ordered = false;
+      b++;
+    }
+    if (b - a > 1 && !ordered) out.subarray(a, b).sort((x, y) => compareSlots(store, x, y));
+    a = b;
   }
   return out;
 }

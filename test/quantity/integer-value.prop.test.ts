@@ -18,15 +18,11 @@ function reference(text: string): number | undefined {
 describe("quantityIntegerValue", () => {
   it("answers exactly what parseQuantity does wherever it answers", () => {
     fc.assert(
-      fc.property(
-        fc.stringMatching(/^[+-]?[0-9]{0,18}(\.[0-9]{0,3})?$/),
-        fc.constantFrom(...SUFFIXES),
-        (digits, suffix) => {
-          const text = digits + suffix;
-          const got = quantityIntegerValue(text);
-          if (got >= 0) expect(got).toBe(reference(text));
-        },
-      ),
+      fc.property(fc.stringMatching(/^[+-]?[0-9]{0,18}(\.[0-9]{0,3})?$/), fc.constantFrom(...SUFFIXES), (digits, suffix) => {
+        const text = digits + suffix;
+        const got = quantityIntegerValue(text);
+        if (got >= 0) expect(got).toBe(reference(text));
+      }),
       { numRuns: 5000 },
     );
   });

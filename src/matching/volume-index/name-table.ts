@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { sortByUint32 } from "./radix-sort.js";
 
 /**
  * FNV-1a over the UTF-16 code units of a name.
@@ -113,6 +114,40 @@ export class NameTable {
   }
 
   /**
+   * Files every slot of `slots` (in order: a later slot with a known name replaces the earlier),
+   * inserting in table order so that the writes sweep the table once instead of landing at random.
+   * A name that comes again stays filed under its first slot; the pairs `[first, later]` are
+   * returned in input order, so the caller can move each later volume into its first slot.
+   *
+   * @example
+   * ```ts
+   * t.bulkSet(Int32Array.of(0, 1, 2)); // [] when the names are distinct
+   * ```
+   */
+  bulkSet(slots: Int32Array): [number, number][] {
+    if ((this.used + slots.length) * 2 > this.mask + 1) this.grow((this.used + slots.length) * 2);
+    const hashes = new Int32Array(slots.length);
+    const cellOf = new Uint32Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const h = nameHash(this.keyOf(slots[i]!)) | 0;
+      hashes[i] = h;
+      cellOf[i] = h & this.mask;
+    }
+    const order = new Int32Array(slots.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    const replaced: [number, number][] = [];
+    for (const i of sortByUint32(order, cellOf, 2)) {
+      const slot = slots[i]!;
+      const prev = this.place(slot, this.keyOf(slot), hashes[i]!);
+      if (prev >= 0) {
+        replaced.push([prev, slot]);
+        this.place(prev, this.keyOf(prev), hashes[i]!);
+      }
+    }
+    return replaced;
+  }
+
+  /**
    * Removes the entry of `name`; returns its slot, or −1.
    *
    * @example
@@ -134,10 +169,10 @@ export class NameTable {
     }
   }
 
-  private grow(): void {
+  private grow(minCapacity = 0): void {
     const old = this.cells;
     let cap = this.mask + 1;
-    while (this.size * 4 >= cap) cap *= 2;
+    while (this.size * 4 >= cap || cap < minCapacity) cap *= 2;
     this.cells = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.used = 0;

@@ -140,14 +140,15 @@ export class SlotList {
     const labelId = store.labelId;
     for (let at = 0; at < slots.length; at += BUILD_BLOCK) {
       const end = Math.min(slots.length, at + BUILD_BLOCK);
-      const ss: number[] = [];
-      const cs: number[] = [];
-      const ls: number[] = [];
+      // Exactly sized arrays (no growth): what a bulk build allocates survives, so make it once.
+      const ss = new Array<number>(end - at);
+      const cs = new Array<number>(end - at);
+      const ls = new Array<number>(end - at);
       for (let i = at; i < end; i++) {
         const slot = slots[i]!;
-        ss.push(slot);
-        cs.push(capKey[slot]!);
-        ls.push(labelId[slot]!);
+        ss[i - at] = slot;
+        cs[i - at] = capKey[slot]!;
+        ls[i - at] = labelId[slot]!;
         if (!list.exactSlot(slot)) list.inexact++;
       }
       list.blocks.push(new Block(ss, cs, ls));

@@ -161,7 +161,8 @@ export function notClaimedByOther(v: DecodedVolume, c: DecodedClaim): boolean {
  * ```
  */
 export function capacityIsReadable(v: DecodedVolume): boolean {
-  return v.capacity !== undefined;
+  // `capKey` is NaN exactly when there is no capacity (reading it parses nothing).
+  return !Number.isNaN(v.capKey);
 }
 
 /**
@@ -175,9 +176,9 @@ export function capacityIsReadable(v: DecodedVolume): boolean {
  * ```
  */
 export function capacitySuffices(v: DecodedVolume, c: DecodedClaim): boolean {
-  if (v.capacity === undefined || c.request === undefined) return false;
+  if (Number.isNaN(v.capKey) || c.request === undefined) return false;
   if (v.capKey !== c.reqKey) return v.capKey > c.reqKey;
-  return (v.capExact && c.reqExact) || v.capacity.cmp(c.request) >= 0;
+  return (v.capExact && c.reqExact) || v.capacity!.cmp(c.request) >= 0;
 }
 
 /**

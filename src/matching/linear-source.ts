@@ -5,7 +5,7 @@
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
-import type { Quantity } from "../quantity/index.js";
+import { Quantity } from "../quantity/index.js";
 import { modesKeyOfBits } from "./access-mode-bits.js";
 import { CapacityTexts } from "./capacity-texts.js";
 import type { CheckContext, MatchPath } from "./checks.js";
@@ -91,7 +91,8 @@ export class LinearSource implements CandidateSource {
     this.bestIndex[slot] = i;
     this.bestKey[slot] = v.capKey;
     this.bestExact[slot] = v.capExact ? 1 : 0;
-    this.bestCapacity[slot] = v.capacity;
+    // An exact key is the capacity: the Quantity is needed only for inexact ones.
+    this.bestCapacity[slot] = v.capExact ? undefined : v.capacity;
     this.bestName[slot] = v.name;
   }
 
@@ -99,7 +100,7 @@ export class LinearSource implements CandidateSource {
   private beats(v: VolumeFacts, slot: number): boolean {
     const key = this.bestKey[slot]!;
     if (v.capKey !== key) return v.capKey < key;
-    const c = v.capExact && this.bestExact[slot] === 1 ? 0 : v.capacity!.cmp(this.bestCapacity[slot]!);
+    const c = v.capExact && this.bestExact[slot] === 1 ? 0 : v.capacity!.cmp(this.bestCapacity[slot] ?? Quantity.fromValue(key));
     return c < 0 || (c === 0 && v.name < this.bestName[slot]!);
   }
 

@@ -56,6 +56,11 @@ export interface CandidateSource {
   /** The access-mode keys of the volumes an unbound search could return (a superset is fine). */
   groupKeys(c: DecodedClaim): Iterable<string>;
   /**
+   * Optional: {@link groupKeys} already filtered to the keys offering the claim's modes and sorted
+   * in search order (`compareGroupKeys`), for sources that can keep it (the `VolumeIndex`).
+   */
+  searchOrder?(c: DecodedClaim): readonly string[];
+  /**
    * The best volume (smallest capacity, then smaller name: {@link isBetterCandidate}) whose
    * {@link checkVolume} mask on `path` is 0 — among the volumes whose access-mode key is `key`, or
    * among all when `key` is undefined — or `undefined`.
@@ -138,8 +143,9 @@ export function searchScheduler(c: DecodedClaim, ctx: CheckContext, source: Cand
  */
 export function searchController(c: DecodedClaim, ctx: CheckContext, source: CandidateSource): DecodedVolume | undefined {
   const deciding = decidingPreBound(c, ctx, "controller", source);
-  const keys: string[] = [];
-  for (const key of source.groupKeys(c)) if (groupKeyOffers(key, c)) keys.push(key);
+  const ordered = deciding.length === 0 ? source.searchOrder?.(c) : undefined;
+  const keys: string[] = ordered !== undefined ? (ordered as string[]) : [];
+  if (ordered === undefined) for (const key of source.groupKeys(c)) if (groupKeyOffers(key, c)) keys.push(key);
   let preByGroup: Map<string, DecodedVolume> | undefined;
   if (deciding.length > 0) {
     preByGroup = new Map();
@@ -149,7 +155,7 @@ export function searchController(c: DecodedClaim, ctx: CheckContext, source: Can
       if (!keys.includes(v.modesKey) && groupKeyOffers(v.modesKey, c)) keys.push(v.modesKey);
     }
   }
-  if (keys.length > 1) keys.sort(compareGroupKeys);
+  if (ordered === undefined && keys.length > 1) keys.sort(compareGroupKeys);
   for (const key of keys) {
     const pre = preByGroup?.get(key);
     if (pre !== undefined) return pre;

@@ -135,6 +135,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
   private readonly scratch = new VolumeFacts();
   private readonly counts = new Array<number>(COUNTERS).fill(0);
   private readonly source: IndexSource;
+  private readonly staged = new Staged();
 
   /**
    * Builds an index over `volumes` (later volumes with a known name replace earlier ones), with
@@ -211,35 +212,79 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
     for (const group of perSig) if (group !== undefined) this.bucketFor(group[0]!).addSorted(group);
   }
 
-  /** Writes what the index files of a decoded volume into `slot` (not linked anywhere yet). */
-  private file(slot: number, v: VolumeFacts, labelOf?: Map<object, number>, affinityOf?: Map<object, number>): void {
+  /** What the index files of a decoded volume, computed into the reusable `staged` record. */
+  private stage(v: VolumeFacts, labelOf?: Map<object, number>, affinityOf?: Map<object, number>, previous = -1): Staged {
     const store = this.store;
-    store.pvs[slot] = v.pv;
-    store.names[slot] = v.name;
-    const sig = store.signatureId(v);
-    store.sig[slot] = sig;
+    const st = this.staged;
+    st.pv = v.pv;
+    st.name = v.name;
+    st.sig = store.signatureId(v);
     const info = v.capacityInfo;
-    store.capId[slot] = info === undefined ? -1 : info.id;
-    store.capKey[slot] = v.capKey;
-    store.labelId[slot] = this.labelSetId(v.labels, labelOf);
-    store.affinityId[slot] = this.affinityId(v.affinity, affinityOf);
+    st.capId = info === undefined ? -1 : info.id;
+    st.capKey = v.capKey;
+    // An update usually keeps the labels and node affinity: compare with the previous version's
+    // interned copies (no key to build) before interning.
+    st.labelId =
+      previous >= 0 && store.labelSetIs(store.labelId[previous]!, v.labels) ? store.labelId[previous]! : this.labelSetId(v.labels, labelOf);
+    st.affinityId =
+      previous >= 0 && store.affinityIs(store.affinityId[previous]!, v.affinity)
+        ? store.affinityId[previous]!
+        : this.affinityId(v.affinity, affinityOf);
     let flags = v.capExact ? F_LIVE | F_EXACT : F_LIVE;
     const ref = v.claimRef;
     if (ref !== undefined && v.defect?.code !== "malformed-volume") {
       const r = ref as { namespace?: unknown; name?: unknown; uid?: unknown };
-      store.refNamespace[slot] = str(r.namespace);
-      store.refName[slot] = str(r.name);
-      store.refUid[slot] = str(r.uid);
+      st.refNamespace = str(r.namespace);
+      st.refName = str(r.name);
+      st.refUid = str(r.uid);
       flags |= F_CLAIMED;
-      if (store.refUid[slot] === "") flags |= F_PREBOUND_BY_NAME;
+      if (st.refUid === "") flags |= F_PREBOUND_BY_NAME;
     } else {
-      store.refNamespace[slot] = "";
-      store.refName[slot] = "";
-      store.refUid[slot] = "";
+      st.refNamespace = "";
+      st.refName = "";
+      st.refUid = "";
     }
     if (v.defect === undefined && ref === undefined && v.phase === "Available" && !v.deleting) flags |= F_MATCHABLE;
     if (v.defect === undefined && v.capacityMissing) flags |= F_CAPACITY_MISSING;
-    store.flags[slot] = flags;
+    st.flags = flags;
+    return st;
+  }
+
+  /** Writes a staged filing into `slot` (not linked anywhere yet). */
+  private write(slot: number, st: Staged): void {
+    const store = this.store;
+    store.pvs[slot] = st.pv;
+    store.names[slot] = st.name;
+    store.sig[slot] = st.sig;
+    store.capId[slot] = st.capId;
+    store.capKey[slot] = st.capKey;
+    store.labelId[slot] = st.labelId;
+    store.affinityId[slot] = st.affinityId;
+    store.refNamespace[slot] = st.refNamespace;
+    store.refName[slot] = st.refName;
+    store.refUid[slot] = st.refUid;
+    store.flags[slot] = st.flags;
+  }
+
+  /** Whether `slot` is filed exactly as `st` (the object aside). */
+  private filedAs(slot: number, st: Staged): boolean {
+    const s = this.store;
+    return (
+      s.sig[slot] === st.sig &&
+      s.capId[slot] === st.capId &&
+      Object.is(s.capKey[slot], st.capKey) &&
+      s.labelId[slot] === st.labelId &&
+      s.affinityId[slot] === st.affinityId &&
+      s.flags[slot] === st.flags &&
+      s.refNamespace[slot] === st.refNamespace &&
+      s.refName[slot] === st.refName &&
+      s.refUid[slot] === st.refUid
+    );
+  }
+
+  /** Files a decoded volume into `slot` (not linked anywhere yet). */
+  private file(slot: number, v: VolumeFacts, labelOf?: Map<object, number>, affinityOf?: Map<object, number>): void {
+    this.write(slot, this.stage(v, labelOf, affinityOf));
   }
 
   /** The label-set id of `labels`, through the build's identity cache when there is one. */
@@ -402,45 +447,13 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
       this.link(slot);
       return;
     }
-    const s = this.store;
-    const before = [
-      s.sig[old]!,
-      s.capId[old]!,
-      s.labelId[old]!,
-      s.affinityId[old]!,
-      s.flags[old]!,
-      s.refNamespace[old]!,
-      s.refName[old]!,
-      s.refUid[old]!,
-    ];
-    const capKey = s.capKey[old]!;
-    this.unlinkIfRefiled(old, v, before, capKey);
-  }
-
-  /** Refiles slot `old` with the new facts: unchanged filing → only the object is swapped. */
-  private unlinkIfRefiled(old: number, v: VolumeFacts, before: (number | string)[], capKey: number): void {
-    const s = this.store;
-    // File into a free slot first to compare, then move the result into `old` (keeping its place).
-    const tmp = s.allocate();
-    this.file(tmp, v);
-    const same =
-      s.sig[tmp] === before[0] &&
-      s.capId[tmp] === before[1] &&
-      s.labelId[tmp] === before[2] &&
-      s.affinityId[tmp] === before[3] &&
-      s.flags[tmp] === before[4] &&
-      s.refNamespace[tmp] === before[5] &&
-      s.refName[tmp] === before[6] &&
-      s.refUid[tmp] === before[7] &&
-      Object.is(s.capKey[tmp], capKey);
-    if (same) {
-      s.pvs[old] = v.pv;
-      s.release(tmp);
+    const st = this.stage(v, undefined, undefined, old);
+    if (this.filedAs(old, st)) {
+      this.store.pvs[old] = v.pv;
       return;
     }
     this.unlink(old);
-    this.copySlot(tmp, old);
-    s.release(tmp);
+    this.write(old, st);
     this.link(old);
   }
 
@@ -593,4 +606,19 @@ function sortByCapacity(store: VolumeStore, slots: Int32Array, byPosition: boole
     a = b;
   }
   return out;
+}
+
+/** One volume's filing, staged before it is compared with or written into a slot. */
+class Staged {
+  pv: PersistentVolume = undefined as unknown as PersistentVolume;
+  name = "";
+  sig = 0;
+  capId = -1;
+  capKey = 0;
+  labelId = 0;
+  affinityId = 0;
+  refNamespace = "";
+  refName = "";
+  refUid = "";
+  flags = 0;
 }

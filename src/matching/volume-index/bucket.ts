@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { modeBitsOfKey } from "../access-mode-bits.js";
+import { compareGroupKeys } from "../access-mode-groups.js";
 import type { DecodedVolume } from "../decoded-volume.js";
 import { SlotList } from "./slot-list.js";
 import type { Signature, VolumeStore } from "./volume-store.js";
@@ -200,6 +202,8 @@ function dropFrom(map: Map<string, Map<string, SlotList>>, key: string, value: s
 export class BucketGroup {
   readonly buckets = new Map<number, Bucket>();
   private byKey: Map<string, Bucket[]> | undefined;
+  /** Search orders by requested mode bits (claims requesting only known modes). */
+  private orders: (readonly string[] | undefined)[] = [];
 
   constructor(
     readonly cls: string,
@@ -254,6 +258,25 @@ export class BucketGroup {
    */
   changed(): void {
     this.byKey = undefined;
+    this.orders = [];
+  }
+
+  /**
+   * The keys present whose modes contain `requestedBits`, in the PV controller's search order
+   * (fewest modes first, then ascending key); memoised until the set of buckets changes.
+   *
+   * @example
+   * ```ts
+   * group.searchOrder(1); // e.g. ["RWO", "RWO,ROX"] for a ReadWriteOnce claim
+   * ```
+   */
+  searchOrder(requestedBits: number): readonly string[] {
+    let order = this.orders[requestedBits];
+    if (order === undefined) {
+      order = [...this.keys()].filter((k) => (requestedBits & ~modeBitsOfKey(k)) === 0).sort(compareGroupKeys);
+      this.orders[requestedBits] = order;
+    }
+    return order;
   }
 }
 

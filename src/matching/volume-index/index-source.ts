@@ -62,6 +62,10 @@ class WalkFilter implements SlotFilter {
   c!: DecodedClaim;
   ctx!: CheckContext;
   rejected: Set<number> | undefined;
+  /** The bucket walked, how many slots its label sets rejected, and whether the walk must stop. */
+  bucket: Bucket | undefined;
+  misses = 0;
+  stopped = false;
 
   constructor(
     private readonly store: VolumeStore,
@@ -74,6 +78,11 @@ class WalkFilter implements SlotFilter {
     if (known >= 0) return known === 1;
     const sel = this.c.selector;
     return this.labels.set(id, sel === undefined || sel.matches(this.store.labelSets[id] as Labels | undefined));
+  }
+
+  someLabelSetPasses(b: Bucket): boolean {
+    for (const id of b.labelCounts.keys()) if (this.labelSetPasses(id)) return true;
+    return false;
   }
 
   affinityPasses(id: number): boolean {
@@ -90,7 +99,11 @@ class WalkFilter implements SlotFilter {
   accept(slot: number, labelId: number): boolean {
     const excluded = this.ctx.excluded;
     if (excluded !== undefined && excluded.has(this.store.names[slot]!)) return false;
-    if (this.c.selector !== undefined && !this.labelSetPasses(labelId)) return false;
+    if (this.c.selector !== undefined && !this.labelSetPasses(labelId)) {
+      // A long run of rejected label sets: stop if no label set of the bucket can pass at all.
+      if (++this.misses === 64 && this.bucket !== undefined && !this.someLabelSetPasses(this.bucket)) this.stopped = true;
+      return false;
+    }
     if (!this.affinityPasses(this.store.affinityId[slot]!)) return false;
     return this.rejected === undefined || !this.rejected.has(slot);
   }
@@ -130,6 +143,12 @@ export class IndexSource implements CandidateSource {
     return this.groups.get(c.class, c.volumeMode, c.vac)?.keys() ?? [];
   }
 
+  searchOrder(c: DecodedClaim): readonly string[] {
+    // Claims requesting an unknown mode string are offered by no group: no order to memoise.
+    if (c.unknownModes) return [];
+    return this.groups.get(c.class, c.volumeMode, c.vac)?.searchOrder(c.modeBits) ?? [];
+  }
+
   bestUnbound(c: DecodedClaim, ctx: CheckContext, path: MatchPath, key: string | undefined): DecodedVolume | undefined {
     const group = this.groups.get(c.class, c.volumeMode, c.vac);
     if (group === undefined || c.request === undefined) return undefined;
@@ -147,39 +166,47 @@ export class IndexSource implements CandidateSource {
     for (const b of buckets) {
       // Scheduler path with a node: the bucket's volumes must offer every requested mode.
       if (key === undefined && path === "scheduler" && ctx.hasNode && !accessModesFit(b.modes as DecodedVolume, c)) continue;
-      if (sel !== undefined && !sel.isEmpty() && !this.someLabelSetPasses(b)) continue;
-      for (const list of this.sources(b, ctx)) {
-        const found = this.firstCandidate(list, c, ctx, path, best);
-        if (found !== undefined) {
-          best = found.slot;
-          bestFacts = found.facts;
-        }
-      }
+      f.bucket = b;
+      f.misses = 0;
+      f.stopped = false;
+      [best, bestFacts] = this.bestOfBucket(b, c, ctx, path, best, bestFacts);
     }
     return bestFacts;
   }
 
-  /** The lists a walk of this bucket reads: `all` without a node; the unpinned and the node's pin lists with one. */
-  private *sources(b: Bucket, ctx: CheckContext): IterableIterator<SlotList> {
+  /** The best candidate of one bucket below `bound`: over `all` without a node; over the unpinned and the node's pin lists with one. */
+  private bestOfBucket(
+    b: Bucket,
+    c: DecodedClaim,
+    ctx: CheckContext,
+    path: MatchPath,
+    bound: number,
+    bestFacts: DecodedVolume | undefined,
+  ): [number, DecodedVolume | undefined] {
     if (!ctx.hasNode) {
-      yield b.all;
-      return;
+      const found = this.firstCandidate(b.all, c, ctx, path, bound);
+      return found === undefined ? [bound, bestFacts] : [found.slot, found.facts];
     }
-    yield b.unpinnedSlots();
+    let best = bound;
+    let facts = bestFacts;
+    const take = (list: SlotList): void => {
+      const found = this.firstCandidate(list, c, ctx, path, best);
+      if (found !== undefined) {
+        best = found.slot;
+        facts = found.facts;
+      }
+    };
+    take(b.unpinnedSlots());
     const labels = ctx.nodeLabels;
-    if (labels == null) return;
-    for (const [key, byValue] of b.pins) {
-      const v = (labels as Record<string, unknown>)[key];
-      if (typeof v !== "string") continue;
-      const list = byValue.get(v);
-      if (list !== undefined) yield list;
+    if (labels != null) {
+      for (const [key, byValue] of b.pins) {
+        const v = (labels as Record<string, unknown>)[key];
+        if (typeof v !== "string") continue;
+        const list = byValue.get(v);
+        if (list !== undefined) take(list);
+      }
     }
-  }
-
-  /** Whether some label set of the bucket passes the selector (else the bucket has no candidate). */
-  private someLabelSetPasses(b: Bucket): boolean {
-    for (const id of b.labelCounts.keys()) if (this.filter.labelSetPasses(id)) return true;
-    return false;
+    return [best, facts];
   }
 
   /** The first slot of `list` (below `bound`) that the walk accepts and `checkVolume` passes. */

@@ -46,6 +46,8 @@ class Block {
  */
 export interface SlotFilter {
   accept(slot: number, labelId: number): boolean;
+  /** Set by `accept` when no later slot can be accepted either: the walk stops. */
+  readonly stopped?: boolean;
 }
 
 /**
@@ -353,6 +355,7 @@ export class SlotList {
         const s = slots[i]!;
         if (bound >= 0 && caps[i]! >= boundKey && compareSlots(store, s, bound) >= 0) return -1;
         if (filter === undefined || filter.accept(s, labels[i]!)) return s;
+        if (filter.stopped === true) return -1;
       }
       if (++bi === nb) return -1;
       b = blocks[bi]!;

@@ -338,6 +338,41 @@ export class VolumeStore {
   }
 
   /**
+   * Whether label set `id` has exactly the content of `labels` (own keys and values).
+   *
+   * @example
+   * ```ts
+   * store.labelSetIs(store.labelSetId({ zone: "a" }), { zone: "a" }); // true
+   * ```
+   */
+  labelSetIs(id: number, labels: Labels | undefined): boolean {
+    const known = this.labelSets[id];
+    if (known === undefined || labels === undefined) return known === labels;
+    let n = 0;
+    for (const k in labels) {
+      if (!Object.hasOwn(labels, k)) continue;
+      if (!Object.hasOwn(known, k) || known[k] !== labels[k]) return false;
+      n++;
+    }
+    return n === Object.keys(known).length;
+  }
+
+  /**
+   * Whether affinity `id` has exactly the content of `required` (a structural comparison of JSON
+   * values).
+   *
+   * @example
+   * ```ts
+   * store.affinityIs(store.affinityIdOf(required), structuredClone(required)); // true
+   * ```
+   */
+  affinityIs(id: number, required: NodeSelector | undefined): boolean {
+    const known = this.affinities[id];
+    if (known === undefined || required === undefined) return known === undefined && required === undefined;
+    return sameJson(known.required, required, 0);
+  }
+
+  /**
    * The id of a node affinity (0: none), interned by content with its compiled form and pin.
    *
    * @example
@@ -390,33 +425,7 @@ export class VolumeStore {
    * ```
    */
   facts(slot: number): DecodedVolume {
-    const s = this.signatures[this.sig[slot]!]!;
-    const flags = this.flags[slot]!;
-    const info = s.defect === undefined ? this.capacityOf(slot) : undefined;
-    const affinity = this.affinities[this.affinityId[slot]!];
-    return {
-      pv: this.pvs[slot]!,
-      name: this.names[slot]!,
-      capacity: info?.quantity,
-      capKey: info === undefined ? Number.NaN : info.key,
-      capExact: info?.exact ?? false,
-      capacityText: info === undefined ? "" : info.quantity.toString(),
-      class: s.cls,
-      accessModes: s.accessModes,
-      modeBits: s.modeBits,
-      unknownModes: s.unknownModes,
-      modesKey: s.modesKey,
-      volumeMode: s.volumeMode,
-      vac: s.vac,
-      labels: this.labelSets[this.labelId[slot]!],
-      claimRef:
-        (flags & F_CLAIMED) !== 0 ? { namespace: this.refNamespace[slot]!, name: this.refName[slot]!, uid: this.refUid[slot]! } : undefined,
-      phase: s.phase,
-      deleting: s.deleting,
-      hasNodeAffinity: affinity !== undefined,
-      affinity: affinity?.required,
-      defect: s.defect,
-    };
+    return new SlotFacts(this, slot);
   }
 }
 
@@ -438,4 +447,103 @@ function phaseCode(phase: string | undefined, store: VolumeStore): number {
     default:
       return 6 + store.fieldId(phase);
   }
+}
+
+/**
+ * The store's snapshot of one slot as a {@link DecodedVolume}, read lazily: a check reads only the
+ * arrays it needs (the volume's arrays live apart, so every field read first is a cache miss at a
+ * million volumes). `capacityText` is the canonical form of the capacity (the index does not keep
+ * the text as written).
+ */
+class SlotFacts implements DecodedVolume {
+  private quantity: Quantity | undefined = undefined;
+  private s: Signature | undefined = undefined;
+
+  constructor(
+    private readonly store: VolumeStore,
+    private readonly slot: number,
+  ) {}
+
+  private get signature(): Signature {
+    return (this.s ??= this.store.signatures[this.store.sig[this.slot]!]!);
+  }
+
+  get pv(): PersistentVolume {
+    return this.store.pvs[this.slot]!;
+  }
+  get name(): string {
+    return this.store.names[this.slot]!;
+  }
+  get capKey(): number {
+    return this.signature.defect === undefined ? this.store.capKey[this.slot]! : Number.NaN;
+  }
+  get capExact(): boolean {
+    return this.signature.defect === undefined && (this.store.flags[this.slot]! & F_EXACT) !== 0;
+  }
+  get capacity(): Quantity | undefined {
+    if (this.signature.defect !== undefined) return undefined;
+    return (this.quantity ??= this.store.capacityOf(this.slot).quantity);
+  }
+  get capacityText(): string {
+    return this.capacity?.toString() ?? "";
+  }
+  get class(): string {
+    return this.signature.cls;
+  }
+  get accessModes(): readonly string[] {
+    return this.signature.accessModes;
+  }
+  get modeBits(): number {
+    return this.signature.modeBits;
+  }
+  get unknownModes(): boolean {
+    return this.signature.unknownModes;
+  }
+  get modesKey(): string {
+    return this.signature.modesKey;
+  }
+  get volumeMode(): string {
+    return this.signature.volumeMode;
+  }
+  get vac(): string {
+    return this.signature.vac;
+  }
+  get labels(): DecodedVolume["labels"] {
+    return this.store.labelSets[this.store.labelId[this.slot]!];
+  }
+  get claimRef(): DecodedVolume["claimRef"] {
+    const st = this.store;
+    const slot = this.slot;
+    return (st.flags[slot]! & F_CLAIMED) !== 0
+      ? { namespace: st.refNamespace[slot]!, name: st.refName[slot]!, uid: st.refUid[slot]! }
+      : undefined;
+  }
+  get phase(): string | undefined {
+    return this.signature.phase;
+  }
+  get deleting(): boolean {
+    return this.signature.deleting;
+  }
+  get hasNodeAffinity(): boolean {
+    return this.store.affinityId[this.slot] !== 0;
+  }
+  get affinity(): DecodedVolume["affinity"] {
+    return this.store.affinities[this.store.affinityId[this.slot]!]?.required;
+  }
+  get defect(): DecodedVolume["defect"] {
+    return this.signature.defect;
+  }
+}
+
+/** Structural equality of JSON-like values (own enumerable keys; bounded depth). */
+function sameJson(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 32) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
 }

@@ -7,34 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runtimeSpecifiers } from "../architecture/imports.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** The module specifiers a file loads at runtime (type-only imports and exports excluded). */
-export function runtimeSpecifiers(source: string): string[] {
-  const out: string[] = [];
-  // import x from "m"; import { a, type B } from "m"; import * as n from "m"; export { a } from "m"; export * from "m"
-  const re = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
-  for (const m of source.matchAll(re)) {
-    if (m[5] !== undefined) {
-      out.push(m[5]); // side-effect import
-      continue;
-    }
-    if (m[2] !== undefined) continue; // import type / export type
-    const clause = m[3] ?? "";
-    // `import { type A, type B } from` is erased too (every specifier is type-only).
-    const braces = /^\{([^}]*)\}$/.exec(clause.trim());
-    if (braces) {
-      const names = braces[1]!
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
-      if (names.length > 0 && names.every((n) => n.startsWith("type "))) continue;
-    }
-    out.push(m[4]!);
-  }
-  return out;
-}
 
 function resolveLocal(from: string, spec: string): string | undefined {
   if (!spec.startsWith(".")) return undefined;

@@ -245,8 +245,9 @@ function immutableSpecErrors({ n, p, newSpec, oldSpec, o }: UpdateContext, errs:
       nClone = without(nClone, "storageClassName");
   }
 
-  // The server copies the stored status into the new object, so "Bound" is the old phase.
-  const bound = p.status.phase === "Bound";
+  // Upstream's function reads the new object's phase; the server has copied the stored status
+  // into it first (PrepareForUpdate), so under `prepare` that is the old phase.
+  const bound = (o.prepare ? p.status : n.status).phase === "Bound";
   const nRes = isRec(nClone.resources) ? nClone.resources : undefined;
   if (bound && nRes !== undefined && nRes.requests != null) {
     const requests = isRec(nRes.requests) ? { ...nRes.requests } : {};
@@ -304,11 +305,16 @@ function volumeAttributesClassUpdateErrors({ newSpec, oldSpec, o, so }: UpdateCo
  * checks, create-validation of the new claim (run twice as upstream does; the aggregated message
  * de-duplicates), then the update rules (§1.7): the spec is immutable except `volumeName` (set
  * once), the storage-class upgrade from the beta annotation or from unset, and — for **Bound**
- * claims (the stored status counts, as the server copies the old status in) — the storage request
+ * claims — the storage request
  * and `volumeAttributesClassName`; shrinking below the previous request (or, with
  * RecoverVolumeExpansionFailure, to or below `status.capacity`) is forbidden; `volumeMode` is
  * immutable; `volumeAttributesClassName` may not be unset or emptied. Growing is then subject to
  * the PersistentVolumeClaimResize admission plugin (see the admission layer).
+ *
+ * "Bound" is the phase of the claim as validated: with `prepare` (the default) the stored one, as
+ * the server copies the old status into the new object before validating; with `prepare: false`
+ * the new object's own, as upstream's `ValidatePersistentVolumeClaimUpdate` reads it
+ * (kubernetes/kubernetes `pkg/apis/core/validation/validation.go`).
  *
  * @example
  * ```ts

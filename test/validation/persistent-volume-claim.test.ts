@@ -406,3 +406,22 @@ describe("selector shapes", () => {
     ]);
   });
 });
+
+describe("validatePersistentVolumeClaimUpdate: which phase counts as Bound", () => {
+  const base = {
+    metadata: { name: "c", namespace: "ns", resourceVersion: "1" },
+    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
+  };
+  const grown = { ...base, spec: { ...base.spec, resources: { requests: { storage: "20Gi" } } } };
+  const bound = (o: object) => ({ ...o, status: { phase: "Bound" } });
+  it("with prepare (the server), the stored phase: growing a stored-Bound claim is allowed", () => {
+    expect(validatePersistentVolumeClaimUpdate(grown, bound(base)).map(String)).toEqual([]);
+    expect(validatePersistentVolumeClaimUpdate(bound(grown), base).map(String)[0]).toContain("spec is immutable after creation");
+  });
+  it("with prepare: false, the new object's phase, as upstream's function reads it", () => {
+    expect(validatePersistentVolumeClaimUpdate(bound(grown), base, { prepare: false }).map(String)).toEqual([]);
+    expect(validatePersistentVolumeClaimUpdate(grown, bound(base), { prepare: false }).map(String)[0]).toContain(
+      "spec is immutable after creation",
+    );
+  });
+});

@@ -15,6 +15,18 @@ import {
 } from "../api/index.js";
 import { InputError, type LoadedObject, type Source } from "./load.js";
 
+/**
+ * An input object the commands cannot use (wrong shape, no name): reported with where it came
+ * from, while the rest of the input is still used.
+ */
+export interface InputFinding {
+  file: string;
+  line: number;
+  kind: string;
+  name: string;
+  message: string;
+}
+
 /** The storage-relevant objects of the input, each with where it came from. */
 export interface Inventory {
   volumes: PersistentVolume[];
@@ -26,14 +38,18 @@ export interface Inventory {
   sources: Map<object, Source>;
   /** Objects of other kinds, by kind. */
   ignored: Map<string, number>;
+  /** Objects of the used kinds that could not be used (each with file, line and name). */
+  findings: InputFinding[];
 }
 
 const USED_KINDS = new Set(["PersistentVolume", "PersistentVolumeClaim", "StorageClass", "Pod", "Node"]);
 
 /**
- * Parse the objects the commands use; count the rest.
+ * Parse the objects the commands use; count the rest. An object of a used kind that has the
+ * wrong shape or no `metadata.name` becomes a finding (file, line, name, message) and is left
+ * out; one bad object never stops the others from being used.
  *
- * @throws {@link InputError} (file and line) when a used kind has the wrong shape.
+ * @throws {@link InputError} (file and line) for an object without a kind.
  * @example
  * ```ts
  * const inv = inventory(loadInputs(["examples/cluster.yaml"], () => ""));
@@ -41,7 +57,16 @@ const USED_KINDS = new Set(["PersistentVolume", "PersistentVolumeClaim", "Storag
  * ```
  */
 export function inventory(objects: readonly LoadedObject[]): Inventory {
-  const inv: Inventory = { volumes: [], claims: [], classes: [], pods: [], nodes: [], sources: new Map(), ignored: new Map() };
+  const inv: Inventory = {
+    volumes: [],
+    claims: [],
+    classes: [],
+    pods: [],
+    nodes: [],
+    sources: new Map(),
+    ignored: new Map(),
+    findings: [],
+  };
   for (const { object, source } of objects) {
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
     if (!USED_KINDS.has(kind)) {
@@ -49,12 +74,30 @@ export function inventory(objects: readonly LoadedObject[]): Inventory {
       inv.ignored.set(kind, (inv.ignored.get(kind) ?? 0) + 1);
       continue;
     }
+    const meta = object["metadata"];
+    const name =
+      typeof meta === "object" && meta !== null && typeof (meta as { name?: unknown }).name === "string"
+        ? (meta as { name: string }).name
+        : "";
+    const finding = (message: string) => inv.findings.push({ file: source.file, line: source.line, kind, name, message });
     let parsed: unknown;
     try {
       parsed = parseObject(object);
     } catch (e) {
-      if (e instanceof ObjectParseError || e instanceof UnknownKindError) throw new InputError(source.file, source.line, e.message);
+      if (e instanceof ObjectParseError || e instanceof UnknownKindError) {
+        finding(e.message);
+        continue;
+      }
       throw e;
+    }
+    if (name === "") {
+      finding("metadata.name: Required value");
+      continue;
+    }
+    const spec = object["spec"];
+    if ((kind === "PersistentVolume" || kind === "PersistentVolumeClaim") && (typeof spec !== "object" || spec === null)) {
+      finding("spec: Required value");
+      continue;
     }
     inv.sources.set(parsed as object, source);
     switch (kind) {

@@ -15,7 +15,7 @@ const ExplainJson = z.object({
     z.object({
       namespace: z.string(),
       name: z.string(),
-      status: z.enum(["Bound", "WillBind", "Pending", "Lost"]),
+      status: z.enum(["Bound", "WillBind", "WillProvision", "Pending", "Lost"]),
       volume: z.string().optional(),
       request: z.string(),
       class: z.string(),
@@ -46,7 +46,9 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     expect(byName.get("shop/orders-db")).toMatchObject({ status: "Bound", volume: "iscsi-orders-80g" });
     expect(byName.get("shop/media")).toMatchObject({ status: "WillBind", volume: "nfs-media-100g" });
     expect(byName.get("shop/search-index")).toMatchObject({ status: "WillBind", volume: "iscsi-ssd-50g" });
-    for (const k of ["shop/archive", "shop/uploads", "shop/scratch", "shop/cache", "stream/kafka-0", "web/web-content"]) {
+    // The default class provisions through ebs.csi.aws.com (the simulated provisioner succeeds).
+    expect(byName.get("web/web-content")).toMatchObject({ status: "WillProvision" });
+    for (const k of ["shop/archive", "shop/uploads", "shop/scratch", "shop/cache", "stream/kafka-0"]) {
       expect(byName.get(k)?.status, k).toBe("Pending");
       expect(byName.get(k)?.explanation?.outcome, k).not.toBe("matched");
     }
@@ -58,7 +60,7 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     });
   });
   it("never lets two claims take the same volume (claims bind in creation order)", () => {
-    const volumes = out.claims.filter((c) => c.status !== "Pending").map((c) => c.volume);
+    const volumes = out.claims.filter((c) => c.status !== "Pending" && c.volume !== undefined).map((c) => c.volume);
     expect(new Set(volumes).size).toBe(volumes.length);
     // uploads (RWX) comes after media, which took the only RWX volume
     expect(byName.get("shop/uploads")?.status).toBe("Pending");
@@ -78,7 +80,7 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+REQUEST\s+CLASS\s+REASON$/);
     expect(table.stdout).toContain("shop/archive is Pending:");
-    expect(table.stdout).toMatch(/10 claims: 1 Bound, 2 WillBind, 7 Pending\./);
+    expect(table.stdout).toMatch(/10 claims: 1 Bound, 2 WillBind, 1 WillProvision, 6 Pending\./);
     expect(table.stdout).not.toContain("\x1b["); // no colour when not a terminal
   });
   it("-o wide adds access modes; -o yaml is the same data as JSON", () => {
@@ -92,11 +94,12 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     expect(one.claims[0]!.explanation!.volumes.map((v) => v.name)).toContain("iscsi-hdd-200g");
     expect(runInProcess(["explain", "-f", EXAMPLE, "--claim", "shop/nope"]).status).toBe(2);
   });
-  it("--node gives the scheduler's view: the local volume of node-a does not fit node-b", () => {
+  it("--node explains the Pending claims as the scheduler searches on that node: the local volume of node-a does not fit node-b", () => {
     const onA = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-a", "-o", "json"]).stdout));
     const onB = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-b", "-o", "json"]).stdout));
-    expect(onA.claims.find((c) => c.name === "kafka-0")).toMatchObject({ status: "WillBind", volume: "local-node-a-nvme0" });
-    expect(onB.claims.find((c) => c.name === "kafka-0")?.status).toBe("Pending");
+    const kafka = (o: typeof onA) => o.claims.find((c) => c.name === "kafka-0")!;
+    expect(kafka(onA).explanation).toMatchObject({ outcome: "matched", match: { volume: "local-node-a-nvme0" } });
+    expect(kafka(onB).explanation?.outcome).toBe("no-match");
   });
 });
 
@@ -148,13 +151,15 @@ describe("input errors and edge cases", () => {
     expect(r.stderr).toMatch(/^error: -:\d+: malformed YAML/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it("an object of a used kind with the wrong shape: exit 2 with its location and field", () => {
+  it("an object of a used kind with the wrong shape becomes a finding with its location; the rest is explained", () => {
     const r = runInProcess(
       ["explain", "-f", "-"],
-      "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: x}\nspec: {capacity: {storage: lots}}\n",
+      "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: x}\nspec: {capacity: {storage: lots}}\n---\n" +
+        "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: c, namespace: ns}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}, storageClassName: ''}\n",
     );
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: -:1: PersistentVolume "x": spec.capacity\[storage\]/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/-:1: PersistentVolume x: PersistentVolume "x": spec.capacity\[storage\]/);
+    expect(r.stdout).toMatch(/ns\s+c\s+Pending/);
   });
   it("usage errors exit 2", () => {
     expect(runInProcess(["explain"]).status).toBe(2);

@@ -1,0 +1,125 @@
+/**
+ * The engine: the one model of what a cluster does. It runs the controllers (the PV controller,
+ * the protection controllers, the provisioners and deleters through their operations) to a
+ * fixpoint from the objects as they are stored, and keeps the trace of every object. `simulate`
+ * and `explain` are two views of one run.
+ *
+ * @module
+ */
+import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, Write } from "../lifecycle/index.js";
+import { reconcile } from "../lifecycle/index.js";
+
+/**
+ * Options of {@link runCluster}: those of `reconcile`, with `completeOperations` defaulting to
+ * `"succeed"` (every provisioner and deleter works, as a simulation assumes).
+ *
+ * @example
+ * ```ts
+ * const opts: EngineOptions = { maxRounds: 50, completeOperations: "report" };
+ * ```
+ */
+export interface EngineOptions extends ReconcileOptions {}
+
+/**
+ * What happened to one object during a run: the writes made to it, the events recorded on it
+ * and the operations started for it, in order.
+ *
+ * @example
+ * ```ts
+ * const t: ObjectTrace = { writes: [], events: [], operations: [] };
+ * ```
+ */
+export interface ObjectTrace {
+  readonly writes: readonly Write[];
+  readonly events: readonly LifecycleEvent[];
+  readonly operations: readonly Operation[];
+}
+
+/**
+ * A run of the engine: the cluster as given and as it ends, every write, event and operation in
+ * order (events deduplicated as the event recorder aggregates them; operations once per id), and
+ * each object's own trace.
+ *
+ * @example
+ * ```ts
+ * const run = runCluster(cluster, { now });
+ * run.claim("default/data").events.map((e) => e.reason);
+ * ```
+ */
+export interface EngineRun {
+  readonly input: Cluster;
+  readonly cluster: Cluster;
+  readonly rounds: number;
+  readonly converged: boolean;
+  readonly writes: readonly Write[];
+  readonly events: readonly LifecycleEvent[];
+  readonly operations: readonly Operation[];
+  readonly pending: readonly Operation[];
+  readonly errors: readonly string[];
+  /** The trace of the claim `namespace/name`. */
+  claim(key: string): ObjectTrace;
+  /** The trace of the volume `name`. */
+  volume(name: string): ObjectTrace;
+}
+
+const EMPTY: ObjectTrace = Object.freeze({ writes: Object.freeze([]), events: Object.freeze([]), operations: Object.freeze([]) });
+
+interface MutableTrace {
+  writes: Write[];
+  events: LifecycleEvent[];
+  operations: Operation[];
+}
+
+function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
+  let t = map.get(key);
+  if (t === undefined) map.set(key, (t = { writes: [], events: [], operations: [] }));
+  return t;
+}
+
+/**
+ * Runs the engine on a cluster snapshot (see {@link EngineRun}). Deterministic: claims are taken
+ * in the controller's claim order (`compareClaimOrder`), volumes by name, operations by id.
+ *
+ * @throws `LifecycleError` `InvalidInput` when `ctx.now` is not a valid time.
+ * @example
+ * ```ts
+ * const run = runCluster(createCluster({ volumes, claims, classes }), { now: "2026-01-01T00:00:00Z" });
+ * run.cluster.claims.get("default/data")?.status?.phase; // "Bound"
+ * ```
+ */
+export function runCluster(cluster: Cluster, ctx: LifecycleContext, opts: EngineOptions = {}): EngineRun {
+  const r = reconcile(cluster, ctx, { completeOperations: "succeed", ...opts });
+  const claims = new Map<string, MutableTrace>();
+  const volumes = new Map<string, MutableTrace>();
+  for (const w of r.writes) {
+    if (w.kind === "PersistentVolumeClaim") traceIn(claims, `${w.namespace ?? ""}/${w.name}`).writes.push(w);
+    else if (w.kind === "PersistentVolume") traceIn(volumes, w.name).writes.push(w);
+  }
+  for (const e of r.events) {
+    if (e.object.kind === "PersistentVolumeClaim") traceIn(claims, `${e.object.namespace ?? ""}/${e.object.name}`).events.push(e);
+    else traceIn(volumes, e.object.name).events.push(e);
+  }
+  const operations: Operation[] = [];
+  const seen = new Set<string>();
+  for (const op of r.operations) {
+    // An operation restarted after a failure keeps its id: report it once.
+    if (seen.has(op.id)) continue;
+    seen.add(op.id);
+    operations.push(op);
+    if (op.claim !== undefined) traceIn(claims, op.claim).operations.push(op);
+    if (op.volume !== undefined) traceIn(volumes, op.volume).operations.push(op);
+  }
+  return {
+    input: cluster,
+    cluster: r.cluster,
+    rounds: r.rounds,
+    converged: r.converged,
+    writes: r.writes,
+    events: r.events,
+    operations,
+    pending: r.pending,
+    errors: r.errors,
+    claim: (key) => claims.get(key) ?? EMPTY,
+    volume: (name) => volumes.get(name) ?? EMPTY,
+  };
+}

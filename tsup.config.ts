@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 /** One entry per layer, so `kubevol/quantity` does not load the matcher. */
-const layers = ["quantity", "labels", "api", "validation", "matching", "lifecycle", "lint", "admission", "testing"];
+const layers = ["quantity", "labels", "api", "validation", "matching", "lifecycle", "engine", "lint", "admission", "testing"];
 
 export default defineConfig([
   {

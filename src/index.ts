@@ -14,6 +14,7 @@ export * from "./api/index.js";
 export * from "./validation/index.js";
 export * from "./matching/index.js";
 export * from "./lifecycle/index.js";
+export * from "./engine/index.js";
 export * from "./lint/index.js";
 export * from "./admission/index.js";
 // `Status` is the API's metav1.Status (the validation layer's narrower failure shape is assignable to it).

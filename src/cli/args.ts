@@ -40,14 +40,15 @@ const OUTPUTS: readonly OutputFormat[] = ["table", "wide", "json", "yaml"];
 export const HELP = `kubevol — Kubernetes storage scheduling semantics, explained
 
 Usage:
-  kubevol explain  -f FILE|DIR|- [--claim NS/NAME] [--node NODE] [-o table|wide|json|yaml]
+  kubevol explain  -f FILE|DIR|- [--claim NS/NAME] [--node NODE] [--now TIME] [-o table|wide|json|yaml]
   kubevol simulate -f FILE|DIR|- [--now TIME] [-o table|wide|json|yaml]
-  kubevol validate -f FILE|DIR|- [-o table|json|yaml]
+  kubevol validate -f FILE|DIR|- [-o table|wide|json|yaml]
   kubevol help | version
 
 Commands:
-  explain   For every claim: what it is bound to or would bind to now, and why Pending claims wait.
-  simulate  Run the PV controller to a fixpoint and show the bindings, phases, operations, events.
+  explain   Run the controllers on the input (as simulate does) and say, claim by claim, what is Bound,
+            what WillBind or WillProvision, and why the rest stay Pending or are Lost.
+  simulate  Run the controllers to a fixpoint and show the bindings, phases, operations, events.
   validate  API-server validation and storage lint; exit status 1 when anything is invalid.
 
 Input (-f, repeatable): YAML (several documents) or JSON (an object, a List, or the output of
@@ -76,6 +77,13 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
   if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"; try "kubevol help"`);
   opts.command = first as CommandName;
   rest.shift();
+  // `kubevol help explain`: help about a command (one page covers them all).
+  if (opts.command === "help") {
+    const topic = rest[0];
+    if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic))
+      throw new UsageError(`no help topic "${topic}"; try "kubevol help"`);
+    return opts;
+  }
   while (rest.length > 0) {
     const arg = rest.shift()!;
     const [flag, inline] = splitInline(arg);

@@ -131,17 +131,20 @@ function parseJson(text: string, file: string): LoadedObject[] {
     const line = offset === undefined ? undefined : lineOf(text, offset);
     throw new InputError(file, line, `malformed JSON: ${(e as Error).message}`);
   }
+  checkDepth(value, { file, line: 1 });
   return flatten(value, { file, line: 1 });
 }
 
 function parseYaml(text: string, file: string): LoadedObject[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // Duplicate keys are an error, as kubectl makes them (a later key would silently win otherwise).
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const out: LoadedObject[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
       const line = lineCounter.linePos(err.pos[0]).line;
+      if (err.message.includes("Maximum call stack")) throw new InputError(file, line, `nested deeper than ${MAX_DEPTH} levels`);
       throw new InputError(file, line, `malformed YAML: ${err.message.split("\n")[0]}`);
     }
     const start = doc.contents?.range?.[0] ?? doc.range[0];
@@ -150,12 +153,32 @@ function parseYaml(text: string, file: string): LoadedObject[] {
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
+      if (e instanceof RangeError) throw new InputError(file, line, `nested deeper than ${MAX_DEPTH} levels`);
       throw new InputError(file, line, `malformed YAML: ${(e as Error).message}`);
     }
+    checkDepth(value, { file, line });
     if (value === null || value === undefined) continue;
     out.push(...flatten(value, { file, line }));
   }
   return out;
+}
+
+/** Objects nested deeper than this are refused: no Kubernetes object comes close (they nest ~15 levels). */
+export const MAX_DEPTH = 200;
+
+/**
+ * Refuses values nested deeper than {@link MAX_DEPTH} (a list of lists counts its list levels too),
+ * checked without recursion so that the check itself cannot overflow the stack.
+ */
+function checkDepth(value: unknown, source: Source): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (d > MAX_DEPTH) throw new InputError(source.file, source.line, `nested deeper than ${MAX_DEPTH} levels`);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === "object" && child !== null) stack.push([child, d + 1]);
+  }
 }
 
 function flatten(value: unknown, source: Source): LoadedObject[] {

@@ -3,9 +3,11 @@
  * nothing changes, with every provisioner and deleter succeeding, and show what the cluster
  * becomes: bindings, phases, operations and the event timeline.
  */
-import { createCluster, reconcile, type LifecycleEvent } from "../lifecycle/index.js";
+import { runCluster } from "../engine/index.js";
+import { createCluster, type LifecycleEvent } from "../lifecycle/index.js";
 import type { CliOptions } from "./args.js";
 import { inventory } from "./inventory.js";
+import { plural } from "./plural.js";
 import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
@@ -26,7 +28,7 @@ export function simulateCommand(objects: readonly LoadedObject[], opts: CliOptio
   progress("simulating…");
   const cluster = createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes });
   const now = opts.now ?? DEFAULT_SIMULATION_TIME;
-  const result = reconcile(cluster, { now }, { completeOperations: "succeed" });
+  const result = runCluster(cluster, { now });
   const final = result.cluster;
   const claims = sortedValues(final.claims).map((c) => ({
     namespace: c.metadata?.namespace ?? "default",
@@ -95,7 +97,9 @@ export function simulateCommand(objects: readonly LoadedObject[], opts: CliOptio
     for (const e of result.errors) lines.push(p.red(`error: ${e}`));
     lines.push(
       "",
-      result.converged ? `Converged after ${result.rounds} rounds.` : p.red(`Did not converge after ${result.rounds} rounds.`),
+      result.converged
+        ? `Converged after ${plural(result.rounds, "round")}.`
+        : p.red(`Did not converge after ${plural(result.rounds, "round")}.`),
     );
     return lines.join("\n");
   });

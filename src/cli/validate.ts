@@ -15,6 +15,7 @@ import { lintObjects, type LintSeverity } from "../lint/index.js";
 import type { CliOptions } from "./args.js";
 import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
+import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
 
 /** One problem `validate` reports. */
@@ -140,10 +141,13 @@ function renderText(problems: readonly ValidationProblem[], checked: number, fai
     );
   }
   const invalid = problems.filter((x) => x.severity === "invalid" || x.severity === "error").length;
+  const warnings = problems.filter((x) => x.severity === "warning").length;
+  const infos = problems.length - invalid - warnings;
+  const rest = [warnings > 0 ? plural(warnings, "warning") : "", infos > 0 ? plural(infos, "note") : ""].filter(Boolean).join(", ");
   lines.push(
     failed
-      ? p.red(`${checked} objects checked: ${invalid} errors, ${problems.length - invalid} warnings.`)
-      : p.green(`${checked} objects checked: valid${problems.length ? ` (${problems.length} warnings)` : ""}.`),
+      ? p.red(`${plural(checked, "object")} checked: ${plural(invalid, "error")}${rest ? `, ${rest}` : ""}.`)
+      : p.green(`${plural(checked, "object")} checked: valid${rest ? ` (${rest})` : ""}.`),
   );
   return lines.join("\n");
 }

@@ -13,7 +13,15 @@
 import type { Cluster } from "./cluster.js";
 
 /** Maps of open working copies → how many in-place changes they have had. */
-const open = new WeakMap<object, { version: number }>();
+/**
+ * A map of a working copy: it knows whether its run is still open (then the run's steps change it
+ * in place) and how often it was changed. The state lives on the map the run owns, not in a
+ * module-level table.
+ */
+class WorkingMap<K, V> extends Map<K, V> {
+  open = true;
+  version = 0;
+}
 
 function mapsOf(c: Cluster): object[] {
   return [c.volumes, c.claims, c.classes, c.pods, c.nodes, c.operations];
@@ -29,17 +37,15 @@ function mapsOf(c: Cluster): object[] {
  * ```
  */
 export function openWorkingCopy(cluster: Cluster): Cluster {
-  const copy: Cluster = {
-    volumes: new Map(cluster.volumes),
-    claims: new Map(cluster.claims),
-    classes: new Map(cluster.classes),
-    pods: new Map(cluster.pods),
-    nodes: new Map(cluster.nodes),
-    operations: new Map(cluster.operations),
-    revision: cluster.revision,
+  return {
+    ...cluster,
+    volumes: new WorkingMap(cluster.volumes),
+    claims: new WorkingMap(cluster.claims),
+    classes: new WorkingMap(cluster.classes),
+    pods: new WorkingMap(cluster.pods),
+    nodes: new WorkingMap(cluster.nodes),
+    operations: new WorkingMap(cluster.operations),
   };
-  for (const m of mapsOf(copy)) open.set(m, { version: 0 });
-  return copy;
 }
 
 /**
@@ -52,7 +58,7 @@ export function openWorkingCopy(cluster: Cluster): Cluster {
  * ```
  */
 export function closeWorkingCopy(cluster: Cluster): void {
-  for (const m of mapsOf(cluster)) open.delete(m);
+  for (const m of mapsOf(cluster)) if (m instanceof WorkingMap) m.open = false;
 }
 
 /**
@@ -65,9 +71,8 @@ export function closeWorkingCopy(cluster: Cluster): void {
  * ```
  */
 export function mutableMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> | undefined {
-  const state = open.get(map);
-  if (state === undefined) return undefined;
-  state.version++;
+  if (!(map instanceof WorkingMap) || !map.open) return undefined;
+  map.version++;
   return map as Map<K, V>;
 }
 
@@ -80,5 +85,5 @@ export function mutableMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> | undefined 
  * ```
  */
 export function mapVersion(map: ReadonlyMap<unknown, unknown>): number {
-  return open.get(map)?.version ?? 0;
+  return map instanceof WorkingMap && map.open ? map.version : 0;
 }

@@ -5,7 +5,7 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { claimClass, claimHasClass, volumeClass } from "../api/helpers/index.js";
-import { AnnBindCompleted, NotSupportedProvisioner } from "../api/constants/index.js";
+import { AnnBindCompleted, AnnBoundByController, NotSupportedProvisioner } from "../api/constants/index.js";
 import { explainClaim, VolumeIndex, type ClaimExplanation } from "../matching/index.js";
 import { pickDefaultStorageClass } from "./default-storage-class.js";
 import { singleNodeProvisioner } from "./provisioners.js";
@@ -66,8 +66,11 @@ export function selectorWithDynamicProvisioning(s: Subject, ctx: LintContext): L
 }
 
 /**
- * KV008: `spec.volumeName` in a WaitForFirstConsumer class: the claim binds to that volume at once,
- * without the scheduler's topology-aware choice, and the pod must then follow the volume.
+ * KV008: `spec.volumeName` set by a user in a WaitForFirstConsumer class: the claim binds to that
+ * volume at once, without the scheduler's topology-aware choice, and the pod must then follow the
+ * volume. A `volumeName` the PV controller wrote (the claim carries
+ * `pv.kubernetes.io/bound-by-controller`, or has completed binding with
+ * `pv.kubernetes.io/bind-completed`) is the normal end of binding, not a pre-binding.
  *
  * @example
  * ```ts
@@ -77,6 +80,8 @@ export function selectorWithDynamicProvisioning(s: Subject, ctx: LintContext): L
 export function waitForFirstConsumerWithVolumeName(s: Subject, ctx: LintContext): LintFinding[] {
   const vol = s.obj.spec?.volumeName;
   if (!vol) return [];
+  const annotations = s.obj.metadata?.annotations ?? {};
+  if (Object.hasOwn(annotations, AnnBoundByController) || Object.hasOwn(annotations, AnnBindCompleted)) return [];
   const sc = ctx.allClasses.get(effectiveClass(s.obj, ctx));
   if (sc?.volumeBindingMode !== "WaitForFirstConsumer") return [];
   return [
@@ -178,13 +183,12 @@ interface ClassPool {
   index: () => VolumeIndex;
 }
 
-const pools = new WeakMap<LintContext, Map<string, ClassPool>>();
-
 /** The known volumes of one class, with a VolumeIndex built on first use; cached per lint run. */
 function volumesOfClass(ctx: LintContext, cls: string): ClassPool {
-  let byClass = pools.get(ctx);
+  let byClass = ctx.cache.get("classPools") as Map<string, ClassPool> | undefined;
   if (!byClass) {
     byClass = new Map();
+    ctx.cache.set("classPools", byClass);
     for (const v of ctx.allVolumes.values()) {
       let c: string;
       try {
@@ -201,7 +205,6 @@ function volumesOfClass(ctx: LintContext, cls: string): ClassPool {
       }
       p.volumes.push(v);
     }
-    pools.set(ctx, byClass);
   }
   return byClass.get(cls) ?? { volumes: [], index: () => new VolumeIndex([]) };
 }

@@ -46,6 +46,8 @@ export interface LintContext {
   classesKnown: boolean;
   /** True when the set of volumes is authoritative (`cluster.volumes` given). */
   volumesKnown: boolean;
+  /** What the rules compute once per lint run (per-class volume indexes, ...), by rule-chosen key. */
+  cache: Map<string, unknown>;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -94,6 +96,7 @@ export function buildLintContext(objects: readonly unknown[], cluster: LintClust
     pods: cluster?.pods ?? [],
     classesKnown: Array.isArray(cluster?.storageClasses),
     volumesKnown: Array.isArray(cluster?.volumes),
+    cache: new Map(),
   };
   for (const v of cluster?.volumes ?? []) if (isObject(v)) ctx.allVolumes.set(nameOf(v), v);
   for (const c of cluster?.claims ?? []) if (isObject(c)) ctx.allClaims.set(`${namespaceOf(c) ?? "default"}/${nameOf(c)}`, c);

@@ -148,6 +148,18 @@ describe("KV008 wait-for-first-consumer-with-volume-name", () => {
     ]);
     expect(codes([pvc("c", { storageClassName: "local" }), wffc])).toEqual([]);
   });
+  it("does not fire for a volumeName the PV controller wrote (every bound claim of a WaitForFirstConsumer class)", () => {
+    const wffc = sc("gp3", { provisioner: "ebs.csi.aws.com", volumeBindingMode: "WaitForFirstConsumer" });
+    const vol = pv("pvc-1", { csi: { driver: "ebs.csi.aws.com", volumeHandle: "v" }, storageClassName: "gp3" });
+    for (const annotations of [{ "pv.kubernetes.io/bind-completed": "yes" }, { "pv.kubernetes.io/bound-by-controller": "yes" }] as Record<
+      string,
+      string
+    >[]) {
+      const claim = pvc("c", { storageClassName: "gp3", volumeName: "pvc-1" });
+      claim.metadata = { ...claim.metadata, annotations };
+      expect(codes([claim, wffc, vol])).not.toContain("KV008");
+    }
+  });
 });
 
 describe("KV009 storage-class-not-found", () => {

@@ -151,6 +151,11 @@ export interface StorageClassInfo {
   volumeBindingMode?: string;
   /** The provisioner is neither empty nor `kubernetes.io/no-provisioner`. */
   canProvision?: boolean;
+  /**
+   * Scheduler view (a node given): whether the class's `allowedTopologies` admit the node
+   * (`MatchTopologySelectorTerms`; a class without them admits every node).
+   */
+  allowsNode?: boolean;
 }
 
 /**

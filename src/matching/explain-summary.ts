@@ -180,6 +180,11 @@ function provisioningLines(e: Result, c: DecodedClaim, classes: readonly Storage
       `Class '${name}' has no provisioner (${sc.provisioner || "empty"}): only a PersistentVolume created by hand with class '${name}' can satisfy the claim.`,
     ];
   }
+  if (sc.allowsNode === false) {
+    return [
+      `Class '${name}' provisions via ${sc.provisioner}, but its allowedTopologies exclude this node: the scheduler does not provision the claim here (the node does not carry the labels the class allows).`,
+    ];
+  }
   const lines = [
     `Class '${name}' provisions dynamically via ${sc.provisioner}` +
       (sc.volumeBindingMode === "WaitForFirstConsumer"
@@ -430,6 +435,9 @@ function pendingHeadline(e: Result, f: SearchFacts, classes: readonly StorageCla
   }
   if (e.claim.class !== "" && sc.known && sc.exists === true && sc.canProvision === true) {
     if (waiting) return scan.waitingCount > 0 ? `${wffc}; ${plural(scan.waitingCount, "volume")} could then match` : wffc;
+    if (e.mode === "scheduler" && sc.allowsNode === false) {
+      return `no volume fits node ${f.ctx.nodeName ?? "(unnamed)"}, and class '${sc.name}' does not allow it (allowedTopologies): nothing can be provisioned there`;
+    }
     if (e.mode === "scheduler") return `no volume fits node ${f.ctx.nodeName ?? "(unnamed)"}; ${sc.provisioner} provisions one there`;
     return `waiting for ${sc.provisioner} to provision a volume`;
   }

@@ -462,7 +462,7 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
   const o: ExplainOptions = opts ?? {};
   const mode: ExplainMode = o.mode === "scheduler" || o.mode === "controller" ? o.mode : o.node ? "scheduler" : "controller";
   const c = decodeClaim(claim);
-  const storageClass = storageClassInfo(c.class, o.classes);
+  const storageClass = storageClassInfo(c.class, o.classes, o.node ?? undefined);
   const delayBinding =
     typeof o.delayBinding === "boolean"
       ? o.delayBinding

@@ -6,6 +6,8 @@
 import type { StorageClass } from "../api/index.js";
 import { NotSupportedProvisioner } from "../api/constants/index.js";
 import { defaultStorageClass } from "../api/helpers/index.js";
+import type { NodeLike } from "../labels/index.js";
+import { topologySelectorMatches } from "../labels/index.js";
 import type { StorageClassInfo } from "./claim-explanation.js";
 
 /**
@@ -15,16 +17,17 @@ import type { StorageClassInfo } from "./claim-explanation.js";
  * @example
  * ```ts
  * storageClassInfo("local", [{ metadata: { name: "local" }, provisioner: "kubernetes.io/no-provisioner" }]);
+ * // with a node: also whether the class's allowedTopologies admit it (allowsNode)
  * // { name: "local", known: true, exists: true, provisioner: "kubernetes.io/no-provisioner",
  * //   volumeBindingMode: "Immediate", canProvision: false }
  * ```
  */
-export function storageClassInfo(name: string, classes: readonly StorageClass[] | undefined): StorageClassInfo {
+export function storageClassInfo(name: string, classes: readonly StorageClass[] | undefined, node?: NodeLike): StorageClassInfo {
   if (classes === undefined) return { name, known: false };
-  const sc = wellFormed(classes).find((k) => k.metadata.name === name);
+  const sc = wellFormed(classes).find((k) => k.metadata?.name === name);
   if (sc === undefined) return { name, known: true, exists: false };
   const provisioner = typeof sc.provisioner === "string" ? sc.provisioner : "";
-  return {
+  const info: StorageClassInfo = {
     name,
     known: true,
     exists: true,
@@ -32,6 +35,14 @@ export function storageClassInfo(name: string, classes: readonly StorageClass[] 
     volumeBindingMode: sc.volumeBindingMode ?? "Immediate",
     canProvision: provisioner !== "" && provisioner !== NotSupportedProvisioner,
   };
+  if (node !== undefined) info.allowsNode = topologySelectorMatches(sc.allowedTopologies ?? undefined, nodeLabelsOf(node));
+  return info;
+}
+
+function nodeLabelsOf(node: NodeLike): Record<string, string> {
+  const n = node as { labels?: unknown; metadata?: { labels?: unknown } | null };
+  const labels = n.metadata != null && typeof n.metadata === "object" ? n.metadata.labels : n.labels;
+  return labels != null && typeof labels === "object" ? (labels as Record<string, string>) : {};
 }
 
 function wellFormed(classes: readonly StorageClass[]): StorageClass[] {

@@ -238,3 +238,30 @@ spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } },
     expect(claim(e, "ns/good")).toMatchObject({ status: "WillBind", volume: "pv-1" });
   });
 });
+
+describe("explain --node follows the class's allowedTopologies", () => {
+  const cluster = () =>
+    clusterOf(`
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: { name: zonal }
+provisioner: ebs.csi.aws.com
+volumeBindingMode: WaitForFirstConsumer
+allowedTopologies: [{ matchLabelExpressions: [{ key: topology.kubernetes.io/zone, values: [eu-west-1a] }] }]
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: data, namespace: app }
+spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } }, storageClassName: zonal }
+`);
+  it("promises provisioning on a node the class allows", () => {
+    const e = explainCluster(cluster(), { now }, { node: { name: "a", labels: { "topology.kubernetes.io/zone": "eu-west-1a" } } });
+    expect(claim(e, "app/data").explanation!.headline).toContain("ebs.csi.aws.com provisions one there");
+  });
+  it("does not on a node it does not allow", () => {
+    const e = explainCluster(cluster(), { now }, { node: { name: "b", labels: { "topology.kubernetes.io/zone": "eu-west-1b" } } });
+    const x = claim(e, "app/data").explanation!;
+    expect(x.headline).toContain("does not allow it (allowedTopologies)");
+    expect(x.summary.join("\n")).toContain("its allowedTopologies exclude this node");
+  });
+});

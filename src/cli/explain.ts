@@ -4,7 +4,7 @@
  * Lost; every volume as it is in the input and what the run does to it.
  */
 import { createCluster } from "../lifecycle/index.js";
-import { type ClaimReport, type ClusterExplanation, explainCluster, type VolumeReport } from "../engine/index.js";
+import { type ClaimReport, type ClusterExplanation, explainRun, runCluster, type VolumeReport } from "../engine/index.js";
 import type { Node } from "../api/index.js";
 import { UsageError, type CliOptions } from "./args.js";
 import { type InputFinding, inventory } from "./inventory.js";
@@ -13,6 +13,7 @@ import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { DEFAULT_SIMULATION_TIME } from "./simulate.js";
 import { palette, renderTable } from "./table.js";
+import { noTimer, type PhaseTimer } from "./timer.js";
 
 /**
  * Run `explain` over loaded objects.
@@ -22,23 +23,27 @@ import { palette, renderTable } from "./table.js";
  * const { output, status } = explainCommand(loadInputs(["examples/cluster.yaml"], () => ""), opts, () => {});
  * ```
  */
-export function explainCommand(objects: readonly LoadedObject[], opts: CliOptions, progress: (msg: string) => void): CommandResult {
-  const inv = inventory(objects);
-  const cluster = createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes });
+export function explainCommand(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  progress: (msg: string) => void,
+  timer: PhaseTimer = noTimer,
+): CommandResult {
+  const inv = timer.time("inventory (schemas)", () => inventory(objects));
+  const cluster = timer.time("snapshot", () =>
+    createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes }),
+  );
   if (opts.claim !== undefined && !cluster.claims.has(opts.claim)) throw new UsageError(`claim ${opts.claim} is not in the input`);
   const node = opts.node === undefined ? undefined : nodeView(inv.nodes, opts.node);
   progress("running the controllers…");
-  const e = explainCluster(
-    cluster,
-    { now: opts.now ?? DEFAULT_SIMULATION_TIME },
-    {
-      ...(opts.claim !== undefined ? { claim: opts.claim } : {}),
-      ...(node !== undefined ? { node } : {}),
-    },
+  const run = timer.time("engine run", () => runCluster(cluster, { now: opts.now ?? DEFAULT_SIMULATION_TIME }));
+  progress("explaining…");
+  const e = timer.time("explanations", () =>
+    explainRun(run, { ...(opts.claim !== undefined ? { claim: opts.claim } : {}), ...(node !== undefined ? { node } : {}) }),
   );
   const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
   const data = { claims: shown, volumes: e.volumes, findings: inv.findings, rounds: e.rounds, converged: e.converged, errors: e.errors };
-  return renderOutput(opts, data, () => renderText(shown, e, inv.findings, opts));
+  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, e, inv.findings, opts)));
 }
 
 /** The scheduler's view of a node: the node of the input, or one with only its hostname label. */

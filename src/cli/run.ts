@@ -7,6 +7,7 @@ import { InputError, loadInputs } from "./load.js";
 import { explainCommand } from "./explain.js";
 import { simulateCommand } from "./simulate.js";
 import { validateCommand } from "./validate.js";
+import { noTimer, phaseTimer } from "./timer.js";
 import { VERSION } from "./version.js";
 
 /** Everything the CLI touches of the outside world. */
@@ -54,13 +55,16 @@ export function run(argv: readonly string[], io: CliIo): number {
         const progress = (msg: string) => {
           if (io.stderrIsTTY) io.stderr(`\r\x1b[K${msg}`);
         };
+        const timer = io.env["KUBEVOL_TIMINGS"] ? phaseTimer() : noTimer;
         progress("reading input…");
-        const objects = loadInputs(opts.files, io.readStdin);
+        const objects = timer.time("reading and parsing", () => loadInputs(opts.files, io.readStdin));
         progress("");
         const command = opts.command === "explain" ? explainCommand : opts.command === "simulate" ? simulateCommand : validateCommand;
-        const result = command(objects, opts, progress);
+        const result = command(objects, opts, progress, timer);
         progress("");
-        io.stdout(result.output.endsWith("\n") ? result.output : result.output + "\n");
+        timer.time("writing", () => io.stdout(result.output.endsWith("\n") ? result.output : result.output + "\n"));
+        const report = timer.report();
+        if (report !== "") io.stderr(report);
         return result.status;
       }
     }

@@ -11,6 +11,7 @@ import { plural } from "./plural.js";
 import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
+import { noTimer, type PhaseTimer } from "./timer.js";
 
 /** The default clock of a simulation when `--now` is not given: fixed, so output is reproducible. */
 export const DEFAULT_SIMULATION_TIME = "2026-01-01T00:00:00Z";
@@ -23,7 +24,12 @@ export const DEFAULT_SIMULATION_TIME = "2026-01-01T00:00:00Z";
  * const { output } = simulateCommand(loadInputs(["examples/cluster.yaml"], () => ""), opts, () => {});
  * ```
  */
-export function simulateCommand(objects: readonly LoadedObject[], opts: CliOptions, progress: (msg: string) => void): CommandResult {
+export function simulateCommand(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  progress: (msg: string) => void,
+  _timer: PhaseTimer = noTimer,
+): CommandResult {
   const inv = inventory(objects);
   progress("simulating…");
   const cluster = createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes });

@@ -17,6 +17,7 @@ import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
+import { noTimer, type PhaseTimer } from "./timer.js";
 
 /** One problem `validate` reports. */
 export interface ValidationProblem {
@@ -49,7 +50,12 @@ const VALIDATORS: Record<string, { validate: (o: unknown) => FieldError[]; warni
  * // status 1 when anything is invalid
  * ```
  */
-export function validateCommand(objects: readonly LoadedObject[], opts: CliOptions, progress: (msg: string) => void): CommandResult {
+export function validateCommand(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  progress: (msg: string) => void,
+  _timer: PhaseTimer = noTimer,
+): CommandResult {
   const problems: ValidationProblem[] = [];
   let checked = 0;
   // As `kubectl apply` does, a namespaced object without a namespace lands in "default".

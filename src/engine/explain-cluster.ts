@@ -216,18 +216,69 @@ const WAIT_REASONS = [
  * ```
  */
 export function explainCluster(cluster: Cluster, ctx: LifecycleContext, opts: ExplainClusterOptions = {}): ClusterExplanation {
-  const run = runCluster(cluster, ctx, opts);
+  return explainRun(runCluster(cluster, ctx, opts), opts);
+}
+
+/**
+ * The explanation of an engine run you already have (see {@link explainCluster}): `simulate` and
+ * `explain` of one run, without running it twice.
+ *
+ * @example
+ * ```ts
+ * const run = runCluster(cluster, { now });
+ * const e = explainRun(run, { claim: "shop/archive" });
+ * ```
+ */
+export function explainRun(run: EngineRun, opts: Pick<ExplainClusterOptions, "claim" | "node" | "maxVolumes"> = {}): ClusterExplanation {
+  const cluster = run.input;
   const classes = [...run.cluster.classes.values()];
-  const explainer = new PoolExplainer(run.cluster.volumes.values());
-  const claims = [...cluster.claims.values()].sort(compareClaimOrder).map((c) => claimReport(c, run, explainer, classes, opts));
+  const explainers = new Explainers(run.cluster.volumes);
+  const claims = [...cluster.claims.values()].sort(compareClaimOrder).map((c) => claimReport(c, run, explainers, classes, opts));
   const volumes = [...cluster.volumes.keys()].sort().map((name) => volumeReport(name, run));
   return { claims, volumes, rounds: run.rounds, converged: run.converged, errors: run.errors };
+}
+
+/**
+ * The explainers of the pool a run leaves, one per storage class: a claim is explained against the
+ * volumes of its own class — the others fail the class check whatever they are — unless a volume of
+ * another class may be pre-bound to it (pre-binding ignores the class) or its class has no volume at
+ * all (then the explanation names the closest volumes of other classes): then against all volumes.
+ */
+class Explainers {
+  private readonly byClass = new Map<string, PersistentVolume[]>();
+  private readonly explainers = new Map<string, PoolExplainer>();
+  private readonly claimRefs = new Set<string>();
+  private all: PoolExplainer | undefined;
+
+  constructor(private readonly volumes: ReadonlyMap<string, PersistentVolume>) {
+    for (const pv of volumes.values()) {
+      const cls = volumeClass(pv);
+      let list = this.byClass.get(cls);
+      if (list === undefined) this.byClass.set(cls, (list = []));
+      list.push(pv);
+      const ref = refKey(pv);
+      if (ref !== undefined) this.claimRefs.add(ref);
+    }
+  }
+
+  everything(): PoolExplainer {
+    return (this.all ??= new PoolExplainer(this.volumes.values()));
+  }
+
+  for(claim: PersistentVolumeClaim): PoolExplainer {
+    const cls = claimClass(claim);
+    const own = this.byClass.get(cls);
+    if (own === undefined || this.claimRefs.has(claimKey(claim))) return this.everything();
+    let e = this.explainers.get(cls);
+    if (e === undefined) this.explainers.set(cls, (e = new PoolExplainer(own)));
+    return e;
+  }
 }
 
 function claimReport(
   claim: PersistentVolumeClaim,
   run: EngineRun,
-  explainer: PoolExplainer,
+  explainers: Explainers,
   classes: readonly StorageClass[],
   opts: ExplainClusterOptions,
 ): ClaimReport {
@@ -276,7 +327,7 @@ function claimReport(
       reason: `waiting for ${provisioner || "its provisioner"} to provision a volume in class '${base.class}'`,
     };
   }
-  return pendingReport(end, base, trace, run, explainer, classes, opts);
+  return pendingReport(end, base, trace, run, explainers, classes, opts);
 }
 
 function pendingReport(
@@ -284,13 +335,15 @@ function pendingReport(
   base: Omit<ClaimReport, "status" | "reason">,
   trace: ObjectTrace,
   run: EngineRun,
-  explainer: PoolExplainer,
+  explainers: Explainers,
   classes: readonly StorageClass[],
   opts: ExplainClusterOptions,
 ): ClaimReport {
   const key = claimKey(claim);
   const problems = decodeClaim(claim).problems;
   const detailed = opts.claim === key;
+  // --claim: the claim is explained against the whole pool, every volume listed.
+  const explainer = detailed ? explainers.everything() : explainers.for(claim);
   const explanation = explainer.explain(claim, {
     classes,
     ...(detailed ? {} : { maxVolumes: opts.maxVolumes ?? 0 }),

@@ -7,6 +7,7 @@
 export { runCluster, type EngineOptions, type EngineRun, type ObjectTrace } from "./run.js";
 export {
   explainCluster,
+  explainRun,
   type ClaimStatus,
   type ClaimReport,
   type ClaimPath,

@@ -326,7 +326,7 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
 /**
  * The per-shape tables of one {@link PoolSnapshot}, owned by the explainer that owns the snapshot:
  * repeated explanations of claims of one shape (everything but the request size and the claim's
- * identity) are answered from a table built on the shape's first claim (one evaluation per
+ * identity) are answered from a table built on the shape's second claim (one evaluation per
  * signature, labels and affinity content — see `baseMasks` — then one pass to sort the volumes
  * into cells) in O(cells · log V + listed volumes).
  *
@@ -338,6 +338,8 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
  */
 export class ShapeTables {
   private cache: ShapeCache | undefined;
+  /** Shapes seen once: a table is built on a shape's second claim (a one-off claim costs a scan, not a table). */
+  private readonly seen = new Set<string>();
   /** Explanations answered from a table, and tables built (see `PoolExplainer.stats`). */
   hits = 0;
   built = 0;
@@ -363,6 +365,10 @@ export class ShapeTables {
     if (cache.refs.has(`${c.namespace}\0${c.name}`)) return undefined;
     let table = cache.tables.get(key);
     if (table === undefined) {
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        return undefined;
+      }
       table = buildTable(snap, cache, c, ctx, path);
       this.built++;
       if (cache.size + table.size > MAX_TABLE_ENTRIES) {

@@ -8,6 +8,40 @@ import * as z from "zod";
 import type { Time } from "../types/meta.js";
 
 /**
+ * A schema built on first use: `build` runs once, when the schema first parses (or when a schema
+ * that contains it is built), so importing kubevol builds no zod object graph. Parsing, issues,
+ * paths and output are those of the built schema, which is kept for later parses. Every exported
+ * schema of `kubevol/api` made of more than one zod call is built this way.
+ *
+ * @param build - makes the schema
+ * @returns a schema that accepts exactly what the built one accepts
+ * @example
+ * ```ts
+ * const NamesSchema = lazySchema(() => z.array(z.string().min(1)));
+ * NamesSchema.parse(["a"]); // built now: ["a"]
+ * ```
+ */
+export function lazySchema<Output, Input = unknown>(build: () => z.ZodType<Output, Input>): z.ZodType<Output, Input> {
+  return z.lazy(build);
+}
+
+/**
+ * {@link kubeObject} built on first use (see {@link lazySchema}): the shape is a function, so not
+ * even the field schemas exist before the first parse.
+ *
+ * @param shape - returns the known fields
+ * @returns the schema
+ * @example
+ * ```ts
+ * const S = lazyKubeObject(() => ({ name: z.string().optional() }));
+ * S.parse({ name: null, extra: 1 }); // { extra: 1 }
+ * ```
+ */
+export function lazyKubeObject<Shape extends z.ZodRawShape>(shape: () => Shape) {
+  return z.lazy(() => kubeObject(shape()));
+}
+
+/**
  * A JSON object schema that keeps unknown fields (zod `looseObject`) and treats `null` like an
  * absent field for every known field whose schema does not itself accept `null` — as the API
  * server's decoder does for non-pointer fields (`annotations: null`, `resources: null`). Fields
@@ -71,9 +105,11 @@ const TIME_MESSAGE = "Invalid input: expected an RFC 3339 date-time such as 2024
  * TimeSchema.safeParse("yesterday").success;    // false
  * ```
  */
-export const TimeSchema: z.ZodType<Time> = z.union([z.string().refine(isRfc3339, { error: TIME_MESSAGE }), z.date()], {
-  error: TIME_MESSAGE,
-});
+export const TimeSchema: z.ZodType<Time> = lazySchema(() =>
+  z.union([z.string().refine(isRfc3339, { error: TIME_MESSAGE }), z.date()], {
+    error: TIME_MESSAGE,
+  }),
+);
 
 /**
  * A 32-bit signed integer field (Go `int32`).
@@ -171,7 +207,7 @@ export function describeType(value: unknown): string {
  * StringMapSchema.parse({ a: "b" });
  * ```
  */
-export const StringMapSchema: z.ZodType<Record<string, string>> = stringKeyedRecord(z.string());
+export const StringMapSchema: z.ZodType<Record<string, string>> = lazySchema(() => stringKeyedRecord(z.string()));
 
 /**
  * A `[]string` field.
@@ -191,4 +227,4 @@ export const StringListSchema = z.array(z.string());
  * OpaqueObjectSchema.parse({ anything: [1, 2] });
  * ```
  */
-export const OpaqueObjectSchema: z.ZodType<Record<string, unknown>> = stringKeyedRecord(z.unknown());
+export const OpaqueObjectSchema: z.ZodType<Record<string, unknown>> = lazySchema(() => stringKeyedRecord(z.unknown()));

@@ -162,7 +162,7 @@ describe("input errors and edge cases", () => {
     expect(r.stdout).toMatch(/ns\s+c\s+Pending/);
   });
   it("usage errors exit 2", () => {
-    expect(runInProcess(["explain"]).status).toBe(2);
+    expect(runInProcess(["explain", "-n", "shop", "-A"]).status).toBe(2);
     expect(runInProcess(["nope"]).status).toBe(2);
   });
   it("help and version", () => {

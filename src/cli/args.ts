@@ -173,10 +173,13 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
   return { ...opts, cluster };
 }
 
+/** `--flag=value`, and as kubectl (pflag) also takes them, `-ojson`, `-o=json`, `-nshop`, `-fFILE`. */
 function splitInline(arg: string): [string, string | undefined] {
   if (arg.startsWith("--")) {
     const eq = arg.indexOf("=");
     if (eq > 0) return [arg.slice(0, eq), arg.slice(eq + 1)];
+    return [arg, undefined];
   }
+  if (/^-[fon]./.test(arg)) return [arg.slice(0, 2), arg.slice(2).replace(/^=/, "")];
   return [arg, undefined];
 }

@@ -18,6 +18,10 @@ describe("parseArgs", () => {
       kubeconfig: "/k/config",
     });
     expect(parseArgs(["explain", "--namespace=web"], term).cluster).toEqual({ namespace: "web" });
+    // kubectl's short forms with the value attached
+    expect(parseArgs(["explain", "-nweb", "-ojson"], term)).toMatchObject({ cluster: { namespace: "web" }, output: "json" });
+    expect(parseArgs(["explain", "-n=web", "-o=yaml"], term)).toMatchObject({ cluster: { namespace: "web" }, output: "yaml" });
+    expect(parseArgs(["explain", "-fcluster.yaml"], term).files).toEqual(["cluster.yaml"]);
     expect(parseArgs(["explain", "-f", "x"], term).cluster).toBeUndefined();
     expect(parseArgs(["version"], term).cluster).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { lazyKubeObject, lazySchema, PersistentVolumeSchema } from "../../src/api/index.js";
+import { lazyKubeObject, lazySchema, PersistentVolumeClaimSchema, PersistentVolumeSchema, PodSchema } from "../../src/api/index.js";
 
 const COUNTER = fileURLToPath(new URL("./count-schemas.ts", import.meta.url));
 const src = (p: string) => fileURLToPath(new URL(`../../src/${p}`, import.meta.url));
@@ -63,6 +63,30 @@ describe("lazySchema / lazyKubeObject", () => {
   it("lazyKubeObject keeps unknown fields and drops nulls of non-nullable fields, like kubeObject", () => {
     const S = lazyKubeObject(() => ({ name: z.string().optional(), ref: z.string().nullish() }));
     expect(S.parse({ name: null, ref: null, extra: 1 })).toEqual({ ref: null, extra: 1 });
+  });
+
+  it("a built schema holds no placeholders: nested schemas are parsed directly, as when they were eager", () => {
+    const lazies: string[] = [];
+    const seen = new Set<unknown>();
+    const walk = (schema: z.ZodType, path: string): void => {
+      if (seen.has(schema)) return;
+      seen.add(schema);
+      const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (def.type === "lazy") lazies.push(path);
+      for (const key of ["innerType", "element", "in", "out"]) if (def[key]) walk(def[key] as z.ZodType, `${path}/${key}`);
+      for (const [k, v] of Object.entries((def["shape"] ?? {}) as Record<string, z.ZodType>)) walk(v, `${path}.${k}`);
+      for (const o of (def["options"] ?? []) as z.ZodType[]) walk(o, `${path}|`);
+    };
+    for (const [name, schema] of [
+      ["PersistentVolumeSchema", PersistentVolumeSchema],
+      ["PersistentVolumeClaimSchema", PersistentVolumeClaimSchema],
+      ["PodSchema", PodSchema],
+    ] as const) {
+      schema.safeParse({});
+      walk((schema as unknown as z.ZodLazy)._zod.innerType as z.ZodType, name);
+    }
+    expect(lazies).toEqual([]);
+    expect(seen.size).toBeGreaterThan(500);
   });
 
   it("issues keep their paths through nested lazy schemas", () => {

@@ -58,10 +58,44 @@ export function lazyKubeObject<Shape extends z.ZodRawShape>(shape: () => Shape) 
  */
 export function kubeObject<Shape extends z.ZodRawShape>(shape: Shape) {
   const strip: string[] = [];
+  const fields: Record<string, z.ZodType> = {};
   for (const [key, schema] of Object.entries(shape)) {
     if (!(schema as z.ZodType).safeParse(null).success) strip.push(key);
+    fields[key] = direct(schema as z.ZodType);
   }
-  return z.preprocess((value) => (strip.length === 0 ? value : withoutNulls(value, strip)), z.looseObject(shape));
+  // The object is built from `fields` (same output types as `shape`), so the cast only restores the name.
+  const object = z.looseObject(fields) as unknown as z.ZodObject<Shape, z.core.$loose>;
+  return z.preprocess((value) => (strip.length === 0 ? value : withoutNulls(value, strip)), object);
+}
+
+const PLAIN_DEF_KEYS = new Set(["type", "innerType", "element", "checks"]);
+
+/**
+ * `schema` without the {@link lazySchema} placeholders in it: a lazy schema is replaced by the
+ * schema it built, and `.optional()`, `.nullable()` and `z.array()` around one are rebuilt around
+ * that, so a built object schema parses its fields directly, as it did when every schema was built
+ * at import (placeholders on the nested fields cost about a third of the parse time). Anything else
+ * is returned as it is.
+ */
+function direct(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType; element?: z.ZodType; checks?: unknown[] };
+  if (def.type === "lazy") return direct((schema as z.ZodLazy)._zod.innerType as z.ZodType);
+  // Only plain wrappers are rebuilt: one with checks, a custom error or a default is kept as it is.
+  if ((def.checks?.length ?? 0) > 0 || Object.keys(def).some((k) => !PLAIN_DEF_KEYS.has(k))) return schema;
+  switch (def.type) {
+    case "optional":
+    case "nullable": {
+      const inner = direct(def.innerType!);
+      if (inner === def.innerType) return schema;
+      return def.type === "optional" ? inner.optional() : inner.nullable();
+    }
+    case "array": {
+      const element = direct(def.element!);
+      return element === def.element ? schema : z.array(element);
+    }
+    default:
+      return schema;
+  }
 }
 
 function withoutNulls(value: unknown, keys: readonly string[]): unknown {
@@ -152,14 +186,15 @@ export function enumString<T extends string>(): z.ZodType<T, string> {
  * StorageClass `parameters` — and the output is a plain object built without assignment, so no key
  * can change its prototype. Issues carry the key in their path.
  *
- * @param value - the schema of one value
+ * @param valueSchema - the schema of one value
  * @returns the map schema
  * @example
  * ```ts
  * stringKeyedRecord(z.string()).parse(JSON.parse('{"__proto__": "x"}')); // { ["__proto__"]: "x" } as an own key
  * ```
  */
-export function stringKeyedRecord<V>(value: z.ZodType<V>): z.ZodType<Record<string, V>> {
+export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Record<string, V>> {
+  const value = direct(valueSchema) as z.ZodType<V>;
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Date) {
       ctx.issues.push({ code: "custom", message: `Invalid input: expected record, received ${describeType(input)}`, input });

@@ -40,9 +40,9 @@ function cjs(spec: string): Probe {
 
 /** Every layer that does not load zod, in one process: what a root without the schemas would cost. */
 function zodFreeLayers(): Probe {
-  const specs = ["quantity", "labels", "validation", "matching", "lifecycle", "lint", "testing"].map((l) => `kubevol/${l}`);
+  const specs = ["quantity", "labels", "validation", "matching", "lifecycle", "engine", "lint", "testing"].map((l) => `kubevol/${l}`);
   const code = `const t = performance.now(); await Promise.all(${JSON.stringify(specs)}.map((s) => import(s))); console.log(performance.now() - t);`;
-  return { name: "import() of the 7 zod-free layers together", args: ["--input-type=module", "-e", code] };
+  return { name: "import() of the 8 zod-free layers together", args: ["--input-type=module", "-e", code] };
 }
 
 const BASELINE = 'import("kubevol/matching")';
@@ -52,6 +52,7 @@ const PROBES: Probe[] = [
   esm("kubevol/quantity"),
   esm("kubevol/validation"),
   esm("kubevol/lifecycle"),
+  esm("kubevol/engine"),
   esm("kubevol/api"),
   esm("kubevol/admission"),
   esm("zod"),

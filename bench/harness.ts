@@ -111,7 +111,7 @@ export function markdownTable(rows: readonly BenchResult[]): string {
   const head = "| benchmark | N | median | p99 | ops/s | note |\n|---|---:|---:|---:|---:|---|";
   const body = rows.map(
     (r) =>
-      `| ${r.name} | ${r.n.toLocaleString("en-US")} | ${formatNs(r.medianNs)} | ${formatNs(r.p99Ns)} | ${Math.round(r.opsPerSec).toLocaleString("en-US")} | ${r.note ?? ""} |`,
+      `| ${r.name} | ${r.n.toLocaleString("en-US")} | ${formatNs(r.medianNs)} | ${formatNs(r.p99Ns)} | ${Number.isFinite(r.opsPerSec) ? Math.round(r.opsPerSec).toLocaleString("en-US") : "-"} | ${r.note ?? ""} |`,
   );
   return [head, ...body].join("\n");
 }

@@ -16,11 +16,13 @@ import { ADMISSION_API_VERSION, ADMISSION_REVIEW_KIND } from "./admission-review
  * GroupVersionKindSchema.parse({ group: "", version: "v1", kind: "PersistentVolume" });
  * ```
  */
-export const GroupVersionKindSchema = z.looseObject({
-  group: z.string(),
-  version: z.string(),
-  kind: z.string(),
-});
+export const GroupVersionKindSchema = z.lazy(() =>
+  z.looseObject({
+    group: z.string(),
+    version: z.string(),
+    kind: z.string(),
+  }),
+);
 
 /**
  * `metav1.GroupVersionResource`.
@@ -30,11 +32,13 @@ export const GroupVersionKindSchema = z.looseObject({
  * GroupVersionResourceSchema.parse({ group: "", version: "v1", resource: "persistentvolumes" });
  * ```
  */
-export const GroupVersionResourceSchema = z.looseObject({
-  group: z.string(),
-  version: z.string(),
-  resource: z.string(),
-});
+export const GroupVersionResourceSchema = z.lazy(() =>
+  z.looseObject({
+    group: z.string(),
+    version: z.string(),
+    resource: z.string(),
+  }),
+);
 
 /**
  * `admissionv1.AdmissionRequest`. `group` may be omitted by hand-written fixtures; it defaults to
@@ -46,30 +50,32 @@ export const GroupVersionResourceSchema = z.looseObject({
  * AdmissionRequestSchema.safeParse({ uid: "1", operation: "CREATE" }).success; // false: kind and resource missing
  * ```
  */
-export const AdmissionRequestSchema = z.looseObject({
-  uid: z.string().min(1),
-  kind: GroupVersionKindSchema,
-  resource: GroupVersionResourceSchema,
-  subResource: z.string().optional(),
-  requestKind: GroupVersionKindSchema.optional(),
-  requestResource: GroupVersionResourceSchema.optional(),
-  requestSubResource: z.string().optional(),
-  name: z.string().optional(),
-  namespace: z.string().optional(),
-  operation: z.enum(["CREATE", "UPDATE", "DELETE", "CONNECT"]),
-  userInfo: z
-    .looseObject({
-      username: z.string().optional(),
-      uid: z.string().optional(),
-      groups: z.array(z.string()).optional(),
-      extra: z.record(z.string(), z.array(z.string())).optional(),
-    })
-    .optional(),
-  object: z.unknown().optional(),
-  oldObject: z.unknown().optional(),
-  dryRun: z.boolean().optional(),
-  options: z.unknown().optional(),
-});
+export const AdmissionRequestSchema = z.lazy(() =>
+  z.looseObject({
+    uid: z.string().min(1),
+    kind: GroupVersionKindSchema,
+    resource: GroupVersionResourceSchema,
+    subResource: z.string().optional(),
+    requestKind: GroupVersionKindSchema.optional(),
+    requestResource: GroupVersionResourceSchema.optional(),
+    requestSubResource: z.string().optional(),
+    name: z.string().optional(),
+    namespace: z.string().optional(),
+    operation: z.enum(["CREATE", "UPDATE", "DELETE", "CONNECT"]),
+    userInfo: z
+      .looseObject({
+        username: z.string().optional(),
+        uid: z.string().optional(),
+        groups: z.array(z.string()).optional(),
+        extra: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .optional(),
+    object: z.unknown().optional(),
+    oldObject: z.unknown().optional(),
+    dryRun: z.boolean().optional(),
+    options: z.unknown().optional(),
+  }),
+);
 
 /**
  * An incoming AdmissionReview: `apiVersion: admission.k8s.io/v1`, `kind: AdmissionReview`, and a
@@ -81,28 +87,32 @@ export const AdmissionRequestSchema = z.looseObject({
  * if (!r.success) console.log(r.error.issues[0]?.message);
  * ```
  */
-export const AdmissionReviewRequestSchema = z.looseObject({
-  apiVersion: z.literal(ADMISSION_API_VERSION),
-  kind: z.literal(ADMISSION_REVIEW_KIND),
-  request: AdmissionRequestSchema,
-});
+export const AdmissionReviewRequestSchema = z.lazy(() =>
+  z.looseObject({
+    apiVersion: z.literal(ADMISSION_API_VERSION),
+    kind: z.literal(ADMISSION_REVIEW_KIND),
+    request: AdmissionRequestSchema,
+  }),
+);
 
-const StatusSchema = z.looseObject({
-  status: z.enum(["Success", "Failure"]).optional(),
-  message: z.string().optional(),
-  reason: z.string().optional(),
-  code: z.number().int().optional(),
-  details: z
-    .looseObject({
-      name: z.string().optional(),
-      group: z.string().optional(),
-      kind: z.string().optional(),
-      causes: z
-        .array(z.looseObject({ reason: z.string().optional(), message: z.string().optional(), field: z.string().optional() }))
-        .optional(),
-    })
-    .optional(),
-});
+const StatusSchema = z.lazy(() =>
+  z.looseObject({
+    status: z.enum(["Success", "Failure"]).optional(),
+    message: z.string().optional(),
+    reason: z.string().optional(),
+    code: z.number().int().optional(),
+    details: z
+      .looseObject({
+        name: z.string().optional(),
+        group: z.string().optional(),
+        kind: z.string().optional(),
+        causes: z
+          .array(z.looseObject({ reason: z.string().optional(), message: z.string().optional(), field: z.string().optional() }))
+          .optional(),
+      })
+      .optional(),
+  }),
+);
 
 /**
  * An outgoing AdmissionReview (what a webhook returns). Useful in tests to check a response's
@@ -113,21 +123,23 @@ const StatusSchema = z.looseObject({
  * AdmissionReviewResponseSchema.parse(reviewAdmission(review, ctx));
  * ```
  */
-export const AdmissionReviewResponseSchema = z
-  .looseObject({
-    apiVersion: z.literal(ADMISSION_API_VERSION),
-    kind: z.literal(ADMISSION_REVIEW_KIND),
-    response: z.looseObject({
-      uid: z.string().min(1),
-      allowed: z.boolean(),
-      status: StatusSchema.optional(),
-      patch: z.string().optional(),
-      patchType: z.literal("JSONPatch").optional(),
-      auditAnnotations: z.record(z.string(), z.string()).optional(),
-      warnings: z.array(z.string()).optional(),
+export const AdmissionReviewResponseSchema = z.lazy(() =>
+  z
+    .looseObject({
+      apiVersion: z.literal(ADMISSION_API_VERSION),
+      kind: z.literal(ADMISSION_REVIEW_KIND),
+      response: z.looseObject({
+        uid: z.string().min(1),
+        allowed: z.boolean(),
+        status: StatusSchema.optional(),
+        patch: z.string().optional(),
+        patchType: z.literal("JSONPatch").optional(),
+        auditAnnotations: z.record(z.string(), z.string()).optional(),
+        warnings: z.array(z.string()).optional(),
+      }),
+    })
+    .refine((r) => (r.response.patch === undefined) === (r.response.patchType === undefined), {
+      message: "patch and patchType must be set together",
+      path: ["response", "patchType"],
     }),
-  })
-  .refine((r) => (r.response.patch === undefined) === (r.response.patchType === undefined), {
-    message: "patch and patchType must be set together",
-    path: ["response", "patchType"],
-  });
+);

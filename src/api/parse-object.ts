@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { lazySchema } from "./schemas/common.js";
 import { fieldPathOf } from "./schemas/field-path.js";
 import { kubernetesListSchema, StatusSchema } from "./schemas/meta.js";
 import { PersistentVolumeSchema } from "./schemas/persistent-volume.js";
@@ -103,7 +104,7 @@ const BY_KEY: ReadonlyMap<string, KindEntry> = new Map(
 
 const LIST_SCHEMAS: ReadonlyMap<string, z.ZodType<unknown>> = new Map(
   ENTRIES.filter((e) => e.kind !== "Status").flatMap((entry) => {
-    const list = kubernetesListSchema(entry.schema);
+    const list = lazySchema(() => kubernetesListSchema(entry.schema));
     return entry.apiVersions.map((v) => [`${v}|${entry.kind}List`, list] as const);
   }),
 );
@@ -342,20 +343,22 @@ export function isKind<K extends KnownKind>(obj: unknown, kind: K): obj is KindM
  * if (!r.success) console.log(r.error.issues[0]?.message);
  * ```
  */
-export const KubernetesObjectSchema: z.ZodType<KnownObject> = z.unknown().transform((value, ctx) => {
-  try {
-    return parseObject(value);
-  } catch (e) {
-    if (e instanceof UnknownKindError) {
-      ctx.issues.push({ code: "custom", message: e.message, input: value, path: ["kind"] });
-      return z.NEVER;
-    }
-    if (e instanceof ObjectParseError) {
-      for (const issue of e.issues) {
-        ctx.issues.push({ code: "custom", message: issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`, input: value });
+export const KubernetesObjectSchema: z.ZodType<KnownObject> = lazySchema(() =>
+  z.unknown().transform((value, ctx) => {
+    try {
+      return parseObject(value);
+    } catch (e) {
+      if (e instanceof UnknownKindError) {
+        ctx.issues.push({ code: "custom", message: e.message, input: value, path: ["kind"] });
+        return z.NEVER;
       }
-      return z.NEVER;
+      if (e instanceof ObjectParseError) {
+        for (const issue of e.issues) {
+          ctx.issues.push({ code: "custom", message: issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`, input: value });
+        }
+        return z.NEVER;
+      }
+      throw e;
     }
-    throw e;
-  }
-});
+  }),
+);

@@ -6,6 +6,7 @@
 import * as z from "zod";
 import { parseQuantity, QuantityError } from "../quantity/index.js";
 import { quantityText } from "./helpers/quantity-text.js";
+import { lazySchema } from "./schemas/common.js";
 
 /**
  * A quantity-valued field: accepts a string or a finite number (the OpenAPI type is
@@ -30,7 +31,7 @@ import { quantityText } from "./helpers/quantity-text.js";
  * QuantitySchema.safeParse("10GB").success; // false
  * ```
  */
-export const QuantitySchema: z.ZodType<string, string | number> = quantityTextSchema(false);
+export const QuantitySchema: z.ZodType<string, string | number> = lazySchema(() => quantityTextSchema(false));
 
 /**
  * Like {@link QuantitySchema} but also accepting `null`, read as `"0"` — how the API server decodes
@@ -41,7 +42,7 @@ export const QuantitySchema: z.ZodType<string, string | number> = quantityTextSc
  * QuantityOrNullSchema.parse(null); // "0"
  * ```
  */
-export const QuantityOrNullSchema: z.ZodType<string, string | number | null> = quantityTextSchema(true);
+export const QuantityOrNullSchema: z.ZodType<string, string | number | null> = lazySchema(() => quantityTextSchema(true));
 
 function describe(value: unknown): string {
   if (value === null) return "null";

@@ -2,6 +2,7 @@
  * Command-line parsing for `kubevol` / `kubectl kubevol`. Small and strict: unknown flags and
  * missing values are usage errors (exit status 2), never silently ignored.
  */
+import type { ClusterScope } from "./kubectl.js";
 
 /** The commands the CLI knows. */
 export type CommandName = "explain" | "simulate" | "validate" | "help" | "version";
@@ -14,6 +15,11 @@ export interface CliOptions {
   command: CommandName;
   /** `-f` arguments in order (files, directories, `-`). */
   files: string[];
+  /**
+   * Without `-f`, the cluster to read through kubectl (`--context`, `--kubeconfig`, `-n`; all
+   * namespaces unless `-n`). Unset for `help`, `version` and when `-f` is given.
+   */
+  cluster?: ClusterScope;
   output: OutputFormat;
   /** `--claim namespace/name` (explain): only this claim. */
   claim?: string;
@@ -40,10 +46,11 @@ const OUTPUTS: readonly OutputFormat[] = ["table", "wide", "json", "yaml"];
 export const HELP = `kubevol — Kubernetes storage scheduling semantics, explained
 
 Usage:
-  kubevol explain  -f FILE|DIR|- [--claim NS/NAME] [--node NODE] [--now TIME] [-o table|wide|json|yaml]
-  kubevol simulate -f FILE|DIR|- [--now TIME] [-o table|wide|json|yaml]
-  kubevol validate -f FILE|DIR|- [-o table|wide|json|yaml]
+  kubevol explain  [INPUT] [--claim NS/NAME] [--node NODE] [--now TIME] [-o table|wide|json|yaml]
+  kubevol simulate [INPUT] [--now TIME] [-o table|wide|json|yaml]
+  kubevol validate [INPUT] [-o table|wide|json|yaml]
   kubevol help | version
+  (as a kubectl plugin: kubectl kubevol explain ...)
 
 Commands:
   explain   Run the controllers on the input (as simulate does) and say, claim by claim, what is Bound,
@@ -51,12 +58,22 @@ Commands:
   simulate  Run the controllers to a fixpoint and show the bindings, phases, operations, events.
   validate  API-server validation and storage lint; exit status 1 when anything is invalid.
 
-Input (-f, repeatable): YAML (several documents) or JSON (an object, a List, or the output of
-  kubectl get pv,pvc,sc,pods,nodes -A -o json). Directories are read recursively; - is stdin.
-  Example: kubectl get pv,pvc,sc -A -o json | kubevol explain -f -
+Input, one of:
+  -f FILE|DIR|-         YAML (several documents) or JSON (an object, a List, or the output of
+                        kubectl get ... -o json); repeatable; directories are read recursively;
+                        - is stdin. Example: kubectl get pv,pvc,sc -A -o json | kubevol explain -f -
+  (no -f)               the current cluster, read with kubectl get pv,pvc,sc,pods,nodes,csinodes,
+                        csidrivers,csistoragecapacities,volumeattachments -o json; a resource type
+                        the cluster does not serve is skipped with a warning. kubectl's own flags:
+    --context NAME        the kubeconfig context (default: the current context)
+    --kubeconfig FILE     the kubeconfig file (default: KUBECONFIG, else ~/.kube/config)
+    -n, --namespace NS    claims, pods and capacities of NS only (cluster-wide objects: all)
+    -A, --all-namespaces  every namespace (the default)
 
 Exit status: 0 the command did its job (Pending claims are reported, not failures),
-  1 validate found invalid objects, 2 usage or input errors.
+  1 validate found invalid objects, 2 usage or input errors,
+  3 kubectl not found, 4 the cluster cannot be read (no configuration, unreachable, unauthorized),
+  5 RBAC forbids listing a resource kubevol reads.
 Colour only on a terminal; NO_COLOR or --no-color turns it off.`;
 
 /**
@@ -71,6 +88,8 @@ Colour only on a terminal; NO_COLOR or --no-color turns it off.`;
 export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: Record<string, string | undefined> }): CliOptions {
   const opts: CliOptions = { command: "help", files: [], output: "table", color: term.isTTY && !term.env["NO_COLOR"] };
   const rest = [...argv];
+  const cluster: ClusterScope = {};
+  let allNamespaces = false;
   const first = rest[0];
   if (first === undefined || first === "-h" || first === "--help") return opts;
   if (first === "--version" || first === "-v") return { ...opts, command: "version" };
@@ -120,6 +139,20 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
         opts.now = v;
         break;
       }
+      case "--context":
+        cluster.context = value();
+        break;
+      case "--kubeconfig":
+        cluster.kubeconfig = value();
+        break;
+      case "-n":
+      case "--namespace":
+        cluster.namespace = value();
+        break;
+      case "-A":
+      case "--all-namespaces":
+        allNamespaces = true;
+        break;
       case "--no-color":
         opts.color = false;
         break;
@@ -130,16 +163,23 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
         throw new UsageError(`unknown flag "${arg}"; try "kubevol help"`);
     }
   }
-  if ((opts.command === "explain" || opts.command === "simulate" || opts.command === "validate") && opts.files.length === 0) {
-    throw new UsageError(`${opts.command} needs input: -f FILE, -f DIR or -f - for stdin`);
+  const clusterFlags = Object.keys(cluster).length > 0 || allNamespaces;
+  if (opts.command !== "explain" && opts.command !== "simulate" && opts.command !== "validate") return opts;
+  if (opts.files.length > 0) {
+    if (clusterFlags) throw new UsageError("--context, --kubeconfig, -n and -A choose the cluster to read; they do not apply with -f");
+    return opts;
   }
-  return opts;
+  if (allNamespaces && cluster.namespace !== undefined) throw new UsageError("-n and -A contradict each other; give one");
+  return { ...opts, cluster };
 }
 
+/** `--flag=value`, and as kubectl (pflag) also takes them, `-ojson`, `-o=json`, `-nshop`, `-fFILE`. */
 function splitInline(arg: string): [string, string | undefined] {
   if (arg.startsWith("--")) {
     const eq = arg.indexOf("=");
     if (eq > 0) return [arg.slice(0, eq), arg.slice(eq + 1)];
+    return [arg, undefined];
   }
+  if (/^-[fon]./.test(arg)) return [arg.slice(0, 2), arg.slice(2).replace(/^=/, "")];
   return [arg, undefined];
 }

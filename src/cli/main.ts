@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `kubevol` / `kubectl-kubevol` executable: binds {@link run} to the process.
  */

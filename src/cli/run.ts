@@ -3,7 +3,8 @@
  * through `io`. `main.ts` binds it to the process; tests call it directly.
  */
 import { HELP, parseArgs, UsageError, type CliOptions } from "./args.js";
-import { InputError, loadInputs } from "./load.js";
+import { KUBECTL_TIMEOUT_MS, KubectlError, type KubectlFailure, readCluster, type RunKubectl, systemKubectl } from "./kubectl.js";
+import { InputError, type LoadedObject, loadInputs } from "./load.js";
 import { explainCommand } from "./explain.js";
 import { simulateCommand } from "./simulate.js";
 import { validateCommand } from "./validate.js";
@@ -21,10 +22,20 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress messages). */
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Runs kubectl (live-cluster mode, no `-f`); {@link systemKubectl} of `env` when absent. */
+  kubectl?: RunKubectl;
 }
 
 /** Exit statuses, documented in `kubevol help` and docs/cli.md. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, kubectlMissing: 3, clusterUnreachable: 4, forbidden: 5 } as const;
+
+const KUBECTL_EXIT: Record<KubectlFailure, number> = {
+  "kubectl-missing": EXIT.kubectlMissing,
+  "cluster-unreachable": EXIT.clusterUnreachable,
+  forbidden: EXIT.forbidden,
+  // Too much input is an input problem, as for an oversized file.
+  "too-large": EXIT.usage,
+};
 
 /**
  * Run one CLI invocation.
@@ -56,9 +67,7 @@ export function run(argv: readonly string[], io: CliIo): number {
           if (io.stderrIsTTY) io.stderr(`\r\x1b[K${msg}`);
         };
         const timer = io.env["KUBEVOL_TIMINGS"] ? phaseTimer() : noTimer;
-        progress("reading input…");
-        const objects = timer.time("reading and parsing", () => loadInputs(opts.files, io.readStdin));
-        progress("");
+        const objects = timer.time("reading and parsing", () => readInput(opts, io, progress));
         const command = opts.command === "explain" ? explainCommand : opts.command === "simulate" ? simulateCommand : validateCommand;
         const result = command(objects, opts, progress, timer);
         progress("");
@@ -73,10 +82,36 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
+function readInput(opts: CliOptions, io: CliIo, progress: (msg: string) => void): LoadedObject[] {
+  if (opts.cluster === undefined) {
+    progress("reading input…");
+    const objects = loadInputs(opts.files, io.readStdin);
+    progress("");
+    return objects;
+  }
+  progress("reading the cluster (kubectl get …)…");
+  const objects = readCluster(opts.cluster, io.kubectl ?? systemKubectl(io.env, kubectlTimeoutMs(io.env)), (warning) => {
+    progress("");
+    io.stderr(`${warning}\n`);
+  });
+  progress("");
+  return objects;
+}
+
+/** `KUBEVOL_KUBECTL_TIMEOUT` (seconds) overrides {@link KUBECTL_TIMEOUT_MS}. */
+function kubectlTimeoutMs(env: Record<string, string | undefined>): number {
+  const seconds = Number(env["KUBEVOL_KUBECTL_TIMEOUT"]);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : KUBECTL_TIMEOUT_MS;
+}
+
 function fail(io: CliIo, e: unknown): number {
   if (e instanceof UsageError || e instanceof InputError) {
     io.stderr(`error: ${e.message}\n`);
     return EXIT.usage;
+  }
+  if (e instanceof KubectlError) {
+    io.stderr(`error: ${e.message}\n`);
+    return KUBECTL_EXIT[e.reason];
   }
   // Anything else is a bug in kubevol: say so plainly, without a stack trace unless asked.
   const err = e as Error;

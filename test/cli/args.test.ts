@@ -8,6 +8,23 @@ describe("parseArgs", () => {
     const o = parseArgs(["explain", "-f", "a.yaml", "--filename=b/", "-f", "-", "--claim", "ns/c", "--node", "n1", "-o", "json"], term);
     expect(o).toMatchObject({ command: "explain", files: ["a.yaml", "b/", "-"], claim: "ns/c", node: "n1", output: "json" });
   });
+  it("without -f reads the cluster: all namespaces, or -n; --context and --kubeconfig kept for kubectl", () => {
+    expect(parseArgs(["explain"], term).cluster).toEqual({});
+    expect(parseArgs(["simulate", "-A"], term).cluster).toEqual({});
+    expect(parseArgs(["validate", "--all-namespaces"], term).cluster).toEqual({});
+    expect(parseArgs(["explain", "-n", "shop", "--context=prod", "--kubeconfig", "/k/config"], term).cluster).toEqual({
+      namespace: "shop",
+      context: "prod",
+      kubeconfig: "/k/config",
+    });
+    expect(parseArgs(["explain", "--namespace=web"], term).cluster).toEqual({ namespace: "web" });
+    // kubectl's short forms with the value attached
+    expect(parseArgs(["explain", "-nweb", "-ojson"], term)).toMatchObject({ cluster: { namespace: "web" }, output: "json" });
+    expect(parseArgs(["explain", "-n=web", "-o=yaml"], term)).toMatchObject({ cluster: { namespace: "web" }, output: "yaml" });
+    expect(parseArgs(["explain", "-fcluster.yaml"], term).files).toEqual(["cluster.yaml"]);
+    expect(parseArgs(["explain", "-f", "x"], term).cluster).toBeUndefined();
+    expect(parseArgs(["version"], term).cluster).toBeUndefined();
+  });
   it("defaults to help without a command, and knows version", () => {
     expect(parseArgs([], term).command).toBe("help");
     expect(parseArgs(["--help"], term).command).toBe("help");
@@ -22,7 +39,11 @@ describe("parseArgs", () => {
   });
   it.each([
     [["frobnicate"], 'unknown command "frobnicate"'],
-    [["explain"], "explain needs input"],
+    [["explain", "-n", "shop", "-A"], "-n and -A contradict each other"],
+    [["explain", "-f", "x", "--context", "prod"], "do not apply with -f"],
+    [["validate", "-f", "x", "-A"], "do not apply with -f"],
+    [["explain", "--kubeconfig"], "flag --kubeconfig needs a value"],
+    [["explain", "-n", "--context", "c"], "flag -n needs a value"],
     [["explain", "-f"], "flag -f needs a value"],
     [["explain", "-f", "x", "-o", "xml"], 'unknown output format "xml"'],
     [["explain", "-f", "x", "--claim", "nonamespace"], "--claim takes NAMESPACE/NAME"],

@@ -162,7 +162,7 @@ describe("input errors and edge cases", () => {
     expect(r.stdout).toMatch(/ns\s+c\s+Pending/);
   });
   it("usage errors exit 2", () => {
-    expect(runInProcess(["explain"]).status).toBe(2);
+    expect(runInProcess(["explain", "-n", "shop", "-A"]).status).toBe(2);
     expect(runInProcess(["nope"]).status).toBe(2);
   });
   it("help and version", () => {
@@ -207,13 +207,16 @@ describe("as a subprocess", () => {
 });
 
 describe("the README quick start", () => {
-  it("shows the real output of `npx kubevol explain -f examples/cluster.yaml`", () => {
+  it("shows the real output of `node dist/cli/main.js explain -f examples/cluster.yaml`", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const complete = /<summary>The complete output<\/summary>\s*```text\n([\s\S]*?)\n```/.exec(readme);
     expect(complete, "README has the complete output block").not.toBeNull();
     const actual = runInProcess(["explain", "-f", "examples/cluster.yaml"]).stdout.trimEnd();
     expect(complete![1]).toBe(actual);
-    const quick = /\$ npx kubevol explain -f examples\/cluster.yaml\n([\s\S]*?)\n\.\.\.\n```/.exec(readme);
+    const quick = /\$ node dist\/cli\/main\.js explain -f examples\/cluster.yaml\n([\s\S]*?)\n\.\.\.\n```/.exec(readme);
+    expect(quick, "README shows the main command's output").not.toBeNull();
     expect(actual.startsWith(quick![1]!)).toBe(true);
+    // The quick start runs that same command.
+    expect(readme).toMatch(/^node dist\/cli\/main\.js explain -f examples\/cluster\.yaml +#/m);
   });
 });

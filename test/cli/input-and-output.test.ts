@@ -47,7 +47,7 @@ describe("words and counts", () => {
   it("kubevol help explain prints help; help for validate lists -o wide", () => {
     const r = runInProcess(["help", "explain"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("kubevol validate -f FILE|DIR|- [-o table|wide|json|yaml]");
+    expect(r.stdout).toContain("kubevol validate [INPUT] [-o table|wide|json|yaml]");
     expect(runInProcess(["help", "nope"]).status).toBe(2);
   });
   it("validate counts notes apart from warnings", () => {

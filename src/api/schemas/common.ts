@@ -8,6 +8,40 @@ import * as z from "zod";
 import type { Time } from "../types/meta.js";
 
 /**
+ * A schema built on first use: `build` runs once, when the schema first parses (or when a schema
+ * that contains it is built), so importing kubevol builds no zod object graph. Parsing, issues,
+ * paths and output are those of the built schema, which is kept for later parses. Every exported
+ * schema of `kubevol/api` made of more than one zod call is built this way.
+ *
+ * @param build - makes the schema
+ * @returns a schema that accepts exactly what the built one accepts
+ * @example
+ * ```ts
+ * const NamesSchema = lazySchema(() => z.array(z.string().min(1)));
+ * NamesSchema.parse(["a"]); // built now: ["a"]
+ * ```
+ */
+export function lazySchema<Output, Input = unknown>(build: () => z.ZodType<Output, Input>): z.ZodType<Output, Input> {
+  return z.lazy(build);
+}
+
+/**
+ * {@link kubeObject} built on first use (see {@link lazySchema}): the shape is a function, so not
+ * even the field schemas exist before the first parse.
+ *
+ * @param shape - returns the known fields
+ * @returns the schema
+ * @example
+ * ```ts
+ * const S = lazyKubeObject(() => ({ name: z.string().optional() }));
+ * S.parse({ name: null, extra: 1 }); // { extra: 1 }
+ * ```
+ */
+export function lazyKubeObject<Shape extends z.ZodRawShape>(shape: () => Shape) {
+  return z.lazy(() => kubeObject(shape()));
+}
+
+/**
  * A JSON object schema that keeps unknown fields (zod `looseObject`) and treats `null` like an
  * absent field for every known field whose schema does not itself accept `null` — as the API
  * server's decoder does for non-pointer fields (`annotations: null`, `resources: null`). Fields
@@ -24,10 +58,44 @@ import type { Time } from "../types/meta.js";
  */
 export function kubeObject<Shape extends z.ZodRawShape>(shape: Shape) {
   const strip: string[] = [];
+  const fields: Record<string, z.ZodType> = {};
   for (const [key, schema] of Object.entries(shape)) {
     if (!(schema as z.ZodType).safeParse(null).success) strip.push(key);
+    fields[key] = direct(schema as z.ZodType);
   }
-  return z.preprocess((value) => (strip.length === 0 ? value : withoutNulls(value, strip)), z.looseObject(shape));
+  // The object is built from `fields` (same output types as `shape`), so the cast only restores the name.
+  const object = z.looseObject(fields) as unknown as z.ZodObject<Shape, z.core.$loose>;
+  return z.preprocess((value) => (strip.length === 0 ? value : withoutNulls(value, strip)), object);
+}
+
+const PLAIN_DEF_KEYS = new Set(["type", "innerType", "element", "checks"]);
+
+/**
+ * `schema` without the {@link lazySchema} placeholders in it: a lazy schema is replaced by the
+ * schema it built, and `.optional()`, `.nullable()` and `z.array()` around one are rebuilt around
+ * that, so a built object schema parses its fields directly, as it did when every schema was built
+ * at import (placeholders on the nested fields cost about a third of the parse time). Anything else
+ * is returned as it is.
+ */
+function direct(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType; element?: z.ZodType; checks?: unknown[] };
+  if (def.type === "lazy") return direct((schema as z.ZodLazy)._zod.innerType as z.ZodType);
+  // Only plain wrappers are rebuilt: one with checks, a custom error or a default is kept as it is.
+  if ((def.checks?.length ?? 0) > 0 || Object.keys(def).some((k) => !PLAIN_DEF_KEYS.has(k))) return schema;
+  switch (def.type) {
+    case "optional":
+    case "nullable": {
+      const inner = direct(def.innerType!);
+      if (inner === def.innerType) return schema;
+      return def.type === "optional" ? inner.optional() : inner.nullable();
+    }
+    case "array": {
+      const element = direct(def.element!);
+      return element === def.element ? schema : z.array(element);
+    }
+    default:
+      return schema;
+  }
 }
 
 function withoutNulls(value: unknown, keys: readonly string[]): unknown {
@@ -71,9 +139,11 @@ const TIME_MESSAGE = "Invalid input: expected an RFC 3339 date-time such as 2024
  * TimeSchema.safeParse("yesterday").success;    // false
  * ```
  */
-export const TimeSchema: z.ZodType<Time> = z.union([z.string().refine(isRfc3339, { error: TIME_MESSAGE }), z.date()], {
-  error: TIME_MESSAGE,
-});
+export const TimeSchema: z.ZodType<Time> = lazySchema(() =>
+  z.union([z.string().refine(isRfc3339, { error: TIME_MESSAGE }), z.date()], {
+    error: TIME_MESSAGE,
+  }),
+);
 
 /**
  * A 32-bit signed integer field (Go `int32`).
@@ -116,14 +186,15 @@ export function enumString<T extends string>(): z.ZodType<T, string> {
  * StorageClass `parameters` — and the output is a plain object built without assignment, so no key
  * can change its prototype. Issues carry the key in their path.
  *
- * @param value - the schema of one value
+ * @param valueSchema - the schema of one value
  * @returns the map schema
  * @example
  * ```ts
  * stringKeyedRecord(z.string()).parse(JSON.parse('{"__proto__": "x"}')); // { ["__proto__"]: "x" } as an own key
  * ```
  */
-export function stringKeyedRecord<V>(value: z.ZodType<V>): z.ZodType<Record<string, V>> {
+export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Record<string, V>> {
+  const value = direct(valueSchema) as z.ZodType<V>;
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Date) {
       ctx.issues.push({ code: "custom", message: `Invalid input: expected record, received ${describeType(input)}`, input });
@@ -171,7 +242,7 @@ export function describeType(value: unknown): string {
  * StringMapSchema.parse({ a: "b" });
  * ```
  */
-export const StringMapSchema: z.ZodType<Record<string, string>> = stringKeyedRecord(z.string());
+export const StringMapSchema: z.ZodType<Record<string, string>> = lazySchema(() => stringKeyedRecord(z.string()));
 
 /**
  * A `[]string` field.
@@ -191,4 +262,4 @@ export const StringListSchema = z.array(z.string());
  * OpaqueObjectSchema.parse({ anything: [1, 2] });
  * ```
  */
-export const OpaqueObjectSchema: z.ZodType<Record<string, unknown>> = stringKeyedRecord(z.unknown());
+export const OpaqueObjectSchema: z.ZodType<Record<string, unknown>> = lazySchema(() => stringKeyedRecord(z.unknown()));

@@ -16,18 +16,18 @@ import type {
 } from "../types/csi.js";
 import type { VolumeAttributesClass } from "../types/volume-attributes-class.js";
 import { QuantitySchema } from "../quantity-schema.js";
-import { Int32Schema, Int64Schema, kubeObject, StringListSchema, StringMapSchema } from "./common.js";
+import { Int32Schema, Int64Schema, lazyKubeObject, StringListSchema, StringMapSchema } from "./common.js";
 import { ObjectMetaSchema } from "./meta.js";
 import { LabelSelectorSchema } from "./selectors.js";
 
 /** @example `TokenRequestSchema.parse({ audience: "vault" })` */
-export const TokenRequestSchema: z.ZodType<TokenRequest> = kubeObject({
+export const TokenRequestSchema: z.ZodType<TokenRequest> = lazyKubeObject(() => ({
   audience: z.string(),
   expirationSeconds: Int64Schema.nullish(),
-});
+}));
 
 /** @example `CSIDriverSpecSchema.parse({ attachRequired: false })` */
-export const CSIDriverSpecSchema: z.ZodType<CSIDriverSpec> = kubeObject({
+export const CSIDriverSpecSchema: z.ZodType<CSIDriverSpec> = lazyKubeObject(() => ({
   attachRequired: z.boolean().nullish(),
   podInfoOnMount: z.boolean().nullish(),
   volumeLifecycleModes: StringListSchema.optional(),
@@ -39,7 +39,7 @@ export const CSIDriverSpecSchema: z.ZodType<CSIDriverSpec> = kubeObject({
   nodeAllocatableUpdatePeriodSeconds: Int64Schema.nullish(),
   serviceAccountTokenInSecrets: z.boolean().nullish(),
   preventPodSchedulingIfMissing: z.boolean().nullish(),
-});
+}));
 
 /**
  * A CSIDriver.
@@ -49,30 +49,30 @@ export const CSIDriverSpecSchema: z.ZodType<CSIDriverSpec> = kubeObject({
  * CSIDriverSchema.parse({ apiVersion: "storage.k8s.io/v1", kind: "CSIDriver", metadata: { name: "ebs.csi.aws.com" }, spec: {} });
  * ```
  */
-export const CSIDriverSchema: z.ZodType<CSIDriver> = kubeObject({
+export const CSIDriverSchema: z.ZodType<CSIDriver> = lazyKubeObject(() => ({
   apiVersion: z.literal("storage.k8s.io/v1").optional(),
   kind: z.literal("CSIDriver").optional(),
   metadata: ObjectMetaSchema,
   spec: CSIDriverSpecSchema,
-});
+}));
 
 /** @example `VolumeNodeResourcesSchema.parse({ count: 25 })` */
-export const VolumeNodeResourcesSchema: z.ZodType<VolumeNodeResources> = kubeObject({
+export const VolumeNodeResourcesSchema: z.ZodType<VolumeNodeResources> = lazyKubeObject(() => ({
   count: Int32Schema.nullish(),
-});
+}));
 
 /** @example `CSINodeDriverSchema.parse({ name: "ebs.csi.aws.com", nodeID: "i-0abc" })` */
-export const CSINodeDriverSchema: z.ZodType<CSINodeDriver> = kubeObject({
+export const CSINodeDriverSchema: z.ZodType<CSINodeDriver> = lazyKubeObject(() => ({
   name: z.string(),
   nodeID: z.string(),
   topologyKeys: StringListSchema.nullish(),
   allocatable: VolumeNodeResourcesSchema.nullish(),
-});
+}));
 
 /** @example `CSINodeSpecSchema.parse({ drivers: [] })` */
-export const CSINodeSpecSchema: z.ZodType<CSINodeSpec> = kubeObject({
+export const CSINodeSpecSchema: z.ZodType<CSINodeSpec> = lazyKubeObject(() => ({
   drivers: z.array(CSINodeDriverSchema),
-});
+}));
 
 /**
  * A CSINode.
@@ -82,12 +82,12 @@ export const CSINodeSpecSchema: z.ZodType<CSINodeSpec> = kubeObject({
  * CSINodeSchema.parse({ apiVersion: "storage.k8s.io/v1", kind: "CSINode", metadata: { name: "n1" }, spec: { drivers: [] } });
  * ```
  */
-export const CSINodeSchema: z.ZodType<CSINode> = kubeObject({
+export const CSINodeSchema: z.ZodType<CSINode> = lazyKubeObject(() => ({
   apiVersion: z.literal("storage.k8s.io/v1").optional(),
   kind: z.literal("CSINode").optional(),
   metadata: ObjectMetaSchema,
   spec: CSINodeSpecSchema,
-});
+}));
 
 /**
  * A CSIStorageCapacity (`capacity`, `maximumVolumeSize` are quantities).
@@ -97,7 +97,7 @@ export const CSINodeSchema: z.ZodType<CSINode> = kubeObject({
  * CSIStorageCapacitySchema.parse({ metadata: { name: "c", namespace: "kube-system" }, storageClassName: "local", capacity: "100Gi" });
  * ```
  */
-export const CSIStorageCapacitySchema: z.ZodType<CSIStorageCapacity> = kubeObject({
+export const CSIStorageCapacitySchema: z.ZodType<CSIStorageCapacity> = lazyKubeObject(() => ({
   apiVersion: z.literal("storage.k8s.io/v1").optional(),
   kind: z.literal("CSIStorageCapacity").optional(),
   metadata: ObjectMetaSchema,
@@ -105,7 +105,7 @@ export const CSIStorageCapacitySchema: z.ZodType<CSIStorageCapacity> = kubeObjec
   storageClassName: z.string(),
   capacity: QuantitySchema.nullish(),
   maximumVolumeSize: QuantitySchema.nullish(),
-});
+}));
 
 /**
  * A VolumeAttributesClass (`storage.k8s.io/v1`, `v1beta1` or `v1alpha1`).
@@ -115,10 +115,10 @@ export const CSIStorageCapacitySchema: z.ZodType<CSIStorageCapacity> = kubeObjec
  * VolumeAttributesClassSchema.parse({ apiVersion: "storage.k8s.io/v1", kind: "VolumeAttributesClass", metadata: { name: "gold" }, driverName: "ebs.csi.aws.com" });
  * ```
  */
-export const VolumeAttributesClassSchema: z.ZodType<VolumeAttributesClass> = kubeObject({
+export const VolumeAttributesClassSchema: z.ZodType<VolumeAttributesClass> = lazyKubeObject(() => ({
   apiVersion: z.enum(["storage.k8s.io/v1", "storage.k8s.io/v1beta1", "storage.k8s.io/v1alpha1"]).optional(),
   kind: z.literal("VolumeAttributesClass").optional(),
   metadata: ObjectMetaSchema,
   driverName: z.string(),
   parameters: StringMapSchema.optional(),
-});
+}));

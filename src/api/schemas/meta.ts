@@ -25,10 +25,12 @@ import {
   Int32Schema,
   Int64Schema,
   kubeObject,
+  lazyKubeObject,
+  lazySchema,
   OpaqueObjectSchema,
+  stringKeyedRecord,
   StringListSchema,
   StringMapSchema,
-  stringKeyedRecord,
   TimeSchema,
 } from "./common.js";
 
@@ -40,14 +42,14 @@ import {
  * OwnerReferenceSchema.parse({ apiVersion: "apps/v1", kind: "StatefulSet", name: "db", uid: "u1" });
  * ```
  */
-export const OwnerReferenceSchema: z.ZodType<OwnerReference> = kubeObject({
+export const OwnerReferenceSchema: z.ZodType<OwnerReference> = lazyKubeObject(() => ({
   apiVersion: z.string(),
   kind: z.string(),
   name: z.string(),
   uid: z.string(),
   controller: z.boolean().nullish(),
   blockOwnerDeletion: z.boolean().nullish(),
-});
+}));
 
 /**
  * `metav1.ManagedFieldsEntry`.
@@ -57,7 +59,7 @@ export const OwnerReferenceSchema: z.ZodType<OwnerReference> = kubeObject({
  * ManagedFieldsEntrySchema.parse({ manager: "kubectl", operation: "Apply", fieldsType: "FieldsV1", fieldsV1: {} });
  * ```
  */
-export const ManagedFieldsEntrySchema: z.ZodType<ManagedFieldsEntry> = kubeObject({
+export const ManagedFieldsEntrySchema: z.ZodType<ManagedFieldsEntry> = lazyKubeObject(() => ({
   manager: z.string().optional(),
   operation: z.string().optional(),
   apiVersion: z.string().optional(),
@@ -65,7 +67,7 @@ export const ManagedFieldsEntrySchema: z.ZodType<ManagedFieldsEntry> = kubeObjec
   fieldsType: z.string().optional(),
   fieldsV1: OpaqueObjectSchema.nullish(),
   subresource: z.string().optional(),
-});
+}));
 
 /**
  * `metav1.ObjectMeta`.
@@ -75,7 +77,7 @@ export const ManagedFieldsEntrySchema: z.ZodType<ManagedFieldsEntry> = kubeObjec
  * ObjectMetaSchema.parse({ name: "data", namespace: "default", creationTimestamp: null });
  * ```
  */
-export const ObjectMetaSchema: z.ZodType<ObjectMeta> = kubeObject({
+export const ObjectMetaSchema: z.ZodType<ObjectMeta> = lazyKubeObject(() => ({
   name: z.string().optional(),
   generateName: z.string().optional(),
   namespace: z.string().optional(),
@@ -91,7 +93,7 @@ export const ObjectMetaSchema: z.ZodType<ObjectMeta> = kubeObject({
   ownerReferences: z.array(OwnerReferenceSchema).optional(),
   finalizers: StringListSchema.optional(),
   managedFields: z.array(ManagedFieldsEntrySchema).optional(),
-});
+}));
 
 /**
  * `metav1.ListMeta`.
@@ -101,12 +103,12 @@ export const ObjectMetaSchema: z.ZodType<ObjectMeta> = kubeObject({
  * ListMetaSchema.parse({ resourceVersion: "1" });
  * ```
  */
-export const ListMetaSchema: z.ZodType<ListMeta> = kubeObject({
+export const ListMetaSchema: z.ZodType<ListMeta> = lazyKubeObject(() => ({
   selfLink: z.string().optional(),
   resourceVersion: z.string().optional(),
   continue: z.string().optional(),
   remainingItemCount: Int64Schema.nullish(),
-});
+}));
 
 /**
  * `corev1.ObjectReference`.
@@ -116,7 +118,7 @@ export const ListMetaSchema: z.ZodType<ListMeta> = kubeObject({
  * ObjectReferenceSchema.parse({ kind: "PersistentVolumeClaim", namespace: "default", name: "data" });
  * ```
  */
-export const ObjectReferenceSchema: z.ZodType<ObjectReference> = kubeObject({
+export const ObjectReferenceSchema: z.ZodType<ObjectReference> = lazyKubeObject(() => ({
   kind: z.string().optional(),
   namespace: z.string().optional(),
   name: z.string().optional(),
@@ -124,7 +126,7 @@ export const ObjectReferenceSchema: z.ZodType<ObjectReference> = kubeObject({
   apiVersion: z.string().optional(),
   resourceVersion: z.string().optional(),
   fieldPath: z.string().optional(),
-});
+}));
 
 /**
  * `corev1.LocalObjectReference`.
@@ -134,9 +136,9 @@ export const ObjectReferenceSchema: z.ZodType<ObjectReference> = kubeObject({
  * LocalObjectReferenceSchema.parse({ name: "secret" });
  * ```
  */
-export const LocalObjectReferenceSchema: z.ZodType<LocalObjectReference> = kubeObject({
+export const LocalObjectReferenceSchema: z.ZodType<LocalObjectReference> = lazyKubeObject(() => ({
   name: z.string().optional(),
-});
+}));
 
 /**
  * `corev1.SecretReference`.
@@ -146,10 +148,10 @@ export const LocalObjectReferenceSchema: z.ZodType<LocalObjectReference> = kubeO
  * SecretReferenceSchema.parse({ name: "secret", namespace: "kube-system" });
  * ```
  */
-export const SecretReferenceSchema: z.ZodType<SecretReference> = kubeObject({
+export const SecretReferenceSchema: z.ZodType<SecretReference> = lazyKubeObject(() => ({
   name: z.string().optional(),
   namespace: z.string().optional(),
-});
+}));
 
 /**
  * `corev1.TypedLocalObjectReference`.
@@ -159,11 +161,11 @@ export const SecretReferenceSchema: z.ZodType<SecretReference> = kubeObject({
  * TypedLocalObjectReferenceSchema.parse({ kind: "PersistentVolumeClaim", name: "src" });
  * ```
  */
-export const TypedLocalObjectReferenceSchema: z.ZodType<TypedLocalObjectReference> = kubeObject({
+export const TypedLocalObjectReferenceSchema: z.ZodType<TypedLocalObjectReference> = lazyKubeObject(() => ({
   apiGroup: z.string().nullish(),
   kind: z.string(),
   name: z.string(),
-});
+}));
 
 /**
  * `corev1.TypedObjectReference`.
@@ -173,12 +175,12 @@ export const TypedLocalObjectReferenceSchema: z.ZodType<TypedLocalObjectReferenc
  * TypedObjectReferenceSchema.parse({ apiGroup: "snapshot.storage.k8s.io", kind: "VolumeSnapshot", name: "s", namespace: "backups" });
  * ```
  */
-export const TypedObjectReferenceSchema: z.ZodType<TypedObjectReference> = kubeObject({
+export const TypedObjectReferenceSchema: z.ZodType<TypedObjectReference> = lazyKubeObject(() => ({
   apiGroup: z.string().nullish(),
   kind: z.string(),
   name: z.string(),
   namespace: z.string().nullish(),
-});
+}));
 
 /**
  * A `corev1.ResourceList`: quantity values (strings or numbers in, text out; `null` reads as
@@ -189,7 +191,7 @@ export const TypedObjectReferenceSchema: z.ZodType<TypedObjectReference> = kubeO
  * ResourceListSchema.parse({ storage: 1073741824 }); // { storage: "1073741824" }
  * ```
  */
-export const ResourceListSchema: z.ZodType<ResourceList> = stringKeyedRecord(QuantityOrNullSchema);
+export const ResourceListSchema: z.ZodType<ResourceList> = lazySchema(() => stringKeyedRecord(QuantityOrNullSchema));
 
 /**
  * `metav1.StatusCause`.
@@ -199,11 +201,11 @@ export const ResourceListSchema: z.ZodType<ResourceList> = stringKeyedRecord(Qua
  * StatusCauseSchema.parse({ reason: "FieldValueRequired", message: "Required value", field: "spec.accessModes" });
  * ```
  */
-export const StatusCauseSchema: z.ZodType<StatusCause> = kubeObject({
+export const StatusCauseSchema: z.ZodType<StatusCause> = lazyKubeObject(() => ({
   reason: z.string().optional(),
   message: z.string().optional(),
   field: z.string().optional(),
-});
+}));
 
 /**
  * `metav1.StatusDetails`.
@@ -213,14 +215,14 @@ export const StatusCauseSchema: z.ZodType<StatusCause> = kubeObject({
  * StatusDetailsSchema.parse({ name: "c", kind: "PersistentVolumeClaim", causes: [] });
  * ```
  */
-export const StatusDetailsSchema: z.ZodType<StatusDetails> = kubeObject({
+export const StatusDetailsSchema: z.ZodType<StatusDetails> = lazyKubeObject(() => ({
   name: z.string().optional(),
   group: z.string().optional(),
   kind: z.string().optional(),
   uid: z.string().optional(),
   causes: z.array(StatusCauseSchema).optional(),
   retryAfterSeconds: Int32Schema.optional(),
-});
+}));
 
 /**
  * `metav1.Status`.
@@ -230,7 +232,7 @@ export const StatusDetailsSchema: z.ZodType<StatusDetails> = kubeObject({
  * StatusSchema.parse({ apiVersion: "v1", kind: "Status", status: "Failure", reason: "Invalid", code: 422 });
  * ```
  */
-export const StatusSchema: z.ZodType<Status> = kubeObject({
+export const StatusSchema: z.ZodType<Status> = lazyKubeObject(() => ({
   apiVersion: z.literal("v1").optional(),
   kind: z.literal("Status").optional(),
   metadata: ListMetaSchema.optional(),
@@ -239,7 +241,7 @@ export const StatusSchema: z.ZodType<Status> = kubeObject({
   reason: z.string().optional(),
   details: StatusDetailsSchema.nullish(),
   code: Int32Schema.optional(),
-});
+}));
 
 /**
  * A schema for a list of objects of one kind (`kind: List` or `<Kind>List`) from the item schema.

@@ -20,7 +20,7 @@ import type {
   PersistentVolumeClaimTemplate,
   VolumeResourceRequirements,
 } from "../types/persistent-volume-claim.js";
-import { enumString, kubeObject, stringKeyedRecord, TimeSchema } from "./common.js";
+import { enumString, lazyKubeObject, stringKeyedRecord, TimeSchema } from "./common.js";
 import { ObjectMetaSchema, ResourceListSchema, TypedLocalObjectReferenceSchema, TypedObjectReferenceSchema } from "./meta.js";
 import { AccessModeSchema } from "./persistent-volume.js";
 import { LabelSelectorSchema } from "./selectors.js";
@@ -33,10 +33,10 @@ import { LabelSelectorSchema } from "./selectors.js";
  * VolumeResourceRequirementsSchema.parse({ requests: { storage: "5Gi" } });
  * ```
  */
-export const VolumeResourceRequirementsSchema: z.ZodType<VolumeResourceRequirements> = kubeObject({
+export const VolumeResourceRequirementsSchema: z.ZodType<VolumeResourceRequirements> = lazyKubeObject(() => ({
   limits: ResourceListSchema.optional(),
   requests: ResourceListSchema.optional(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeClaimSpec`.
@@ -46,7 +46,7 @@ export const VolumeResourceRequirementsSchema: z.ZodType<VolumeResourceRequireme
  * PersistentVolumeClaimSpecSchema.parse({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } } });
  * ```
  */
-export const PersistentVolumeClaimSpecSchema: z.ZodType<PersistentVolumeClaimSpec> = kubeObject({
+export const PersistentVolumeClaimSpecSchema: z.ZodType<PersistentVolumeClaimSpec> = lazyKubeObject(() => ({
   accessModes: z.array(AccessModeSchema).optional(),
   selector: LabelSelectorSchema.nullish(),
   resources: VolumeResourceRequirementsSchema.optional(),
@@ -56,7 +56,7 @@ export const PersistentVolumeClaimSpecSchema: z.ZodType<PersistentVolumeClaimSpe
   dataSource: TypedLocalObjectReferenceSchema.nullish(),
   dataSourceRef: TypedObjectReferenceSchema.nullish(),
   volumeAttributesClassName: z.string().nullish(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeClaimCondition`.
@@ -66,14 +66,14 @@ export const PersistentVolumeClaimSpecSchema: z.ZodType<PersistentVolumeClaimSpe
  * PersistentVolumeClaimConditionSchema.parse({ type: "Resizing", status: "True" });
  * ```
  */
-export const PersistentVolumeClaimConditionSchema: z.ZodType<PersistentVolumeClaimCondition> = kubeObject({
+export const PersistentVolumeClaimConditionSchema: z.ZodType<PersistentVolumeClaimCondition> = lazyKubeObject(() => ({
   type: enumString<PersistentVolumeClaimConditionType>(),
   status: z.string(),
   lastProbeTime: TimeSchema.nullish(),
   lastTransitionTime: TimeSchema.nullish(),
   reason: z.string().optional(),
   message: z.string().optional(),
-});
+}));
 
 /**
  * `corev1.ModifyVolumeStatus`.
@@ -83,10 +83,10 @@ export const PersistentVolumeClaimConditionSchema: z.ZodType<PersistentVolumeCla
  * ModifyVolumeStatusSchema.parse({ targetVolumeAttributesClassName: "gold", status: "Pending" });
  * ```
  */
-export const ModifyVolumeStatusSchema: z.ZodType<ModifyVolumeStatus> = kubeObject({
+export const ModifyVolumeStatusSchema: z.ZodType<ModifyVolumeStatus> = lazyKubeObject(() => ({
   targetVolumeAttributesClassName: z.string().optional(),
   status: enumString<PersistentVolumeClaimModifyVolumeStatus>(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeClaimStatus`.
@@ -96,7 +96,7 @@ export const ModifyVolumeStatusSchema: z.ZodType<ModifyVolumeStatus> = kubeObjec
  * PersistentVolumeClaimStatusSchema.parse({ phase: "Bound", capacity: { storage: "10Gi" } });
  * ```
  */
-export const PersistentVolumeClaimStatusSchema: z.ZodType<PersistentVolumeClaimStatus> = kubeObject({
+export const PersistentVolumeClaimStatusSchema: z.ZodType<PersistentVolumeClaimStatus> = lazyKubeObject(() => ({
   phase: enumString<PersistentVolumeClaimPhase>().optional(),
   accessModes: z.array(AccessModeSchema).optional(),
   capacity: ResourceListSchema.optional(),
@@ -105,7 +105,7 @@ export const PersistentVolumeClaimStatusSchema: z.ZodType<PersistentVolumeClaimS
   allocatedResourceStatuses: stringKeyedRecord(enumString<ClaimResourceStatus>()).optional(),
   currentVolumeAttributesClassName: z.string().nullish(),
   modifyVolumeStatus: ModifyVolumeStatusSchema.nullish(),
-});
+}));
 
 /**
  * A PersistentVolumeClaim: shape checks, unknown fields kept, numeric quantities turned into text.
@@ -118,13 +118,13 @@ export const PersistentVolumeClaimStatusSchema: z.ZodType<PersistentVolumeClaimS
  * });
  * ```
  */
-export const PersistentVolumeClaimSchema: z.ZodType<PersistentVolumeClaim> = kubeObject({
+export const PersistentVolumeClaimSchema: z.ZodType<PersistentVolumeClaim> = lazyKubeObject(() => ({
   apiVersion: z.literal("v1").optional(),
   kind: z.literal("PersistentVolumeClaim").optional(),
   metadata: ObjectMetaSchema,
   spec: PersistentVolumeClaimSpecSchema,
   status: PersistentVolumeClaimStatusSchema.optional(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeClaimTemplate` (ephemeral pod volumes).
@@ -134,7 +134,7 @@ export const PersistentVolumeClaimSchema: z.ZodType<PersistentVolumeClaim> = kub
  * PersistentVolumeClaimTemplateSchema.parse({ spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } });
  * ```
  */
-export const PersistentVolumeClaimTemplateSchema: z.ZodType<PersistentVolumeClaimTemplate> = kubeObject({
+export const PersistentVolumeClaimTemplateSchema: z.ZodType<PersistentVolumeClaimTemplate> = lazyKubeObject(() => ({
   metadata: ObjectMetaSchema.optional(),
   spec: PersistentVolumeClaimSpecSchema,
-});
+}));

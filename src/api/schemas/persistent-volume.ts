@@ -6,7 +6,7 @@
 import * as z from "zod";
 import type { AccessMode, PersistentVolumeMode, PersistentVolumePhase, PersistentVolumeReclaimPolicy } from "../types/enums.js";
 import type { PersistentVolume, PersistentVolumeSpec, PersistentVolumeStatus, VolumeNodeAffinity } from "../types/persistent-volume.js";
-import { enumString, kubeObject, StringListSchema, TimeSchema } from "./common.js";
+import { enumString, lazyKubeObject, StringListSchema, TimeSchema } from "./common.js";
 import { ObjectMetaSchema, ObjectReferenceSchema, ResourceListSchema } from "./meta.js";
 import { NodeSelectorSchema } from "./selectors.js";
 import { persistentVolumeSourceShape } from "./volume-sources.js";
@@ -29,9 +29,9 @@ export const AccessModeSchema = enumString<AccessMode>();
  * VolumeNodeAffinitySchema.parse({ required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["n1"] }] }] } });
  * ```
  */
-export const VolumeNodeAffinitySchema: z.ZodType<VolumeNodeAffinity> = kubeObject({
+export const VolumeNodeAffinitySchema: z.ZodType<VolumeNodeAffinity> = lazyKubeObject(() => ({
   required: NodeSelectorSchema.nullish(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeSpec` including all 22 volume sources.
@@ -41,7 +41,7 @@ export const VolumeNodeAffinitySchema: z.ZodType<VolumeNodeAffinity> = kubeObjec
  * PersistentVolumeSpecSchema.parse({ capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"], hostPath: { path: "/tmp" } });
  * ```
  */
-export const PersistentVolumeSpecSchema: z.ZodType<PersistentVolumeSpec> = kubeObject({
+export const PersistentVolumeSpecSchema: z.ZodType<PersistentVolumeSpec> = lazyKubeObject(() => ({
   capacity: ResourceListSchema.optional(),
   ...persistentVolumeSourceShape,
   accessModes: z.array(AccessModeSchema).optional(),
@@ -52,7 +52,7 @@ export const PersistentVolumeSpecSchema: z.ZodType<PersistentVolumeSpec> = kubeO
   volumeMode: enumString<PersistentVolumeMode>().nullish(),
   nodeAffinity: VolumeNodeAffinitySchema.nullish(),
   volumeAttributesClassName: z.string().nullish(),
-});
+}));
 
 /**
  * `corev1.PersistentVolumeStatus`.
@@ -62,12 +62,12 @@ export const PersistentVolumeSpecSchema: z.ZodType<PersistentVolumeSpec> = kubeO
  * PersistentVolumeStatusSchema.parse({ phase: "Available" });
  * ```
  */
-export const PersistentVolumeStatusSchema: z.ZodType<PersistentVolumeStatus> = kubeObject({
+export const PersistentVolumeStatusSchema: z.ZodType<PersistentVolumeStatus> = lazyKubeObject(() => ({
   phase: enumString<PersistentVolumePhase>().optional(),
   message: z.string().optional(),
   reason: z.string().optional(),
   lastPhaseTransitionTime: TimeSchema.nullish(),
-});
+}));
 
 /**
  * A PersistentVolume: checks the JSON shape (types, required fields, quantities, timestamps),
@@ -82,10 +82,10 @@ export const PersistentVolumeStatusSchema: z.ZodType<PersistentVolumeStatus> = k
  * });
  * ```
  */
-export const PersistentVolumeSchema: z.ZodType<PersistentVolume> = kubeObject({
+export const PersistentVolumeSchema: z.ZodType<PersistentVolume> = lazyKubeObject(() => ({
   apiVersion: z.literal("v1").optional(),
   kind: z.literal("PersistentVolume").optional(),
   metadata: ObjectMetaSchema,
   spec: PersistentVolumeSpecSchema,
   status: PersistentVolumeStatusSchema.optional(),
-});
+}));

@@ -13,7 +13,7 @@ import type {
   TopologySelectorLabelRequirement,
   TopologySelectorTerm,
 } from "../../labels/index.js";
-import { kubeObject, StringListSchema, StringMapSchema } from "./common.js";
+import { lazyKubeObject, StringListSchema, StringMapSchema } from "./common.js";
 
 /**
  * `metav1.LabelSelectorRequirement`.
@@ -23,11 +23,11 @@ import { kubeObject, StringListSchema, StringMapSchema } from "./common.js";
  * LabelSelectorRequirementSchema.parse({ key: "tier", operator: "In", values: ["gold"] });
  * ```
  */
-export const LabelSelectorRequirementSchema: z.ZodType<LabelSelectorRequirement> = kubeObject({
+export const LabelSelectorRequirementSchema: z.ZodType<LabelSelectorRequirement> = lazyKubeObject(() => ({
   key: z.string(),
   operator: z.string(),
   values: StringListSchema.nullish(),
-});
+}));
 
 /**
  * `metav1.LabelSelector`.
@@ -37,10 +37,10 @@ export const LabelSelectorRequirementSchema: z.ZodType<LabelSelectorRequirement>
  * LabelSelectorSchema.parse({ matchLabels: { tier: "gold" } });
  * ```
  */
-export const LabelSelectorSchema: z.ZodType<LabelSelector> = kubeObject({
+export const LabelSelectorSchema: z.ZodType<LabelSelector> = lazyKubeObject(() => ({
   matchLabels: StringMapSchema.nullish(),
   matchExpressions: z.array(LabelSelectorRequirementSchema).nullish(),
-});
+}));
 
 /**
  * `corev1.NodeSelectorRequirement`.
@@ -50,11 +50,11 @@ export const LabelSelectorSchema: z.ZodType<LabelSelector> = kubeObject({
  * NodeSelectorRequirementSchema.parse({ key: "kubernetes.io/hostname", operator: "In", values: ["node-1"] });
  * ```
  */
-export const NodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> = kubeObject({
+export const NodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> = lazyKubeObject(() => ({
   key: z.string(),
   operator: z.string(),
   values: StringListSchema.nullish(),
-});
+}));
 
 /**
  * `corev1.NodeSelectorTerm`.
@@ -64,10 +64,10 @@ export const NodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> =
  * NodeSelectorTermSchema.parse({ matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] });
  * ```
  */
-export const NodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = kubeObject({
+export const NodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = lazyKubeObject(() => ({
   matchExpressions: z.array(NodeSelectorRequirementSchema).nullish(),
   matchFields: z.array(NodeSelectorRequirementSchema).nullish(),
-});
+}));
 
 /**
  * `corev1.NodeSelector`.
@@ -77,9 +77,9 @@ export const NodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = kubeObject({
  * NodeSelectorSchema.parse({ nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] }] });
  * ```
  */
-export const NodeSelectorSchema: z.ZodType<NodeSelector> = kubeObject({
+export const NodeSelectorSchema: z.ZodType<NodeSelector> = lazyKubeObject(() => ({
   nodeSelectorTerms: z.array(NodeSelectorTermSchema),
-});
+}));
 
 /**
  * `corev1.TopologySelectorLabelRequirement`.
@@ -89,10 +89,10 @@ export const NodeSelectorSchema: z.ZodType<NodeSelector> = kubeObject({
  * TopologySelectorLabelRequirementSchema.parse({ key: "topology.kubernetes.io/zone", values: ["a"] });
  * ```
  */
-export const TopologySelectorLabelRequirementSchema: z.ZodType<TopologySelectorLabelRequirement> = kubeObject({
+export const TopologySelectorLabelRequirementSchema: z.ZodType<TopologySelectorLabelRequirement> = lazyKubeObject(() => ({
   key: z.string(),
   values: StringListSchema,
-});
+}));
 
 /**
  * `corev1.TopologySelectorTerm` (StorageClass `allowedTopologies[]`).
@@ -102,6 +102,6 @@ export const TopologySelectorLabelRequirementSchema: z.ZodType<TopologySelectorL
  * TopologySelectorTermSchema.parse({ matchLabelExpressions: [{ key: "topology.kubernetes.io/zone", values: ["a"] }] });
  * ```
  */
-export const TopologySelectorTermSchema: z.ZodType<TopologySelectorTerm> = kubeObject({
+export const TopologySelectorTermSchema: z.ZodType<TopologySelectorTerm> = lazyKubeObject(() => ({
   matchLabelExpressions: z.array(TopologySelectorLabelRequirementSchema).nullish(),
-});
+}));

@@ -6,7 +6,7 @@
 import * as z from "zod";
 import type { PersistentVolumeReclaimPolicy, VolumeBindingMode } from "../types/enums.js";
 import type { StorageClass } from "../types/storage-class.js";
-import { enumString, kubeObject, StringListSchema, StringMapSchema } from "./common.js";
+import { enumString, lazyKubeObject, StringListSchema, StringMapSchema } from "./common.js";
 import { ObjectMetaSchema } from "./meta.js";
 import { TopologySelectorTermSchema } from "./selectors.js";
 
@@ -18,7 +18,7 @@ import { TopologySelectorTermSchema } from "./selectors.js";
  * StorageClassSchema.parse({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "fast" }, provisioner: "ebs.csi.aws.com" });
  * ```
  */
-export const StorageClassSchema: z.ZodType<StorageClass> = kubeObject({
+export const StorageClassSchema: z.ZodType<StorageClass> = lazyKubeObject(() => ({
   apiVersion: z.literal("storage.k8s.io/v1").optional(),
   kind: z.literal("StorageClass").optional(),
   metadata: ObjectMetaSchema,
@@ -29,4 +29,4 @@ export const StorageClassSchema: z.ZodType<StorageClass> = kubeObject({
   allowVolumeExpansion: z.boolean().nullish(),
   volumeBindingMode: enumString<VolumeBindingMode>().nullish(),
   allowedTopologies: z.array(TopologySelectorTermSchema).optional(),
-});
+}));

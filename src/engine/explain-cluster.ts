@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { claimClass, claimKey, compareClaimOrder, volumeClass } from "../api/helpers/index.js";
+import { claimClass, claimKey, claimKeysInOrder, volumeClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { AnnBindCompleted } from "../api/constants/index.js";
 import type { Cluster, LifecycleContext, LifecycleEvent, Operation, Write } from "../lifecycle/index.js";
@@ -233,7 +233,7 @@ export function explainRun(run: EngineRun, opts: Pick<ExplainClusterOptions, "cl
   const cluster = run.input;
   const classes = [...run.cluster.classes.values()];
   const explainers = new Explainers(run.cluster.volumes);
-  const claims = [...cluster.claims.values()].sort(compareClaimOrder).map((c) => claimReport(c, run, explainers, classes, opts));
+  const claims = claimKeysInOrder(cluster.claims).map((k) => claimReport(cluster.claims.get(k)!, run, explainers, classes, opts));
   const volumes = [...cluster.volumes.keys()].sort().map((name) => volumeReport(name, run));
   return { claims, volumes, rounds: run.rounds, converged: run.converged, errors: run.errors };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { PersistentVolumeClaim } from "../api/index.js";
-import { compareClaimOrder } from "../api/helpers/index.js";
+import { claimKeysInOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";
 import type { LifecycleContext } from "./context.js";
@@ -62,11 +62,6 @@ export interface ReconcileResult {
 
 function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
   return [...map.keys()].sort();
-}
-
-/** The claims' keys in the controller's claim order (`compareClaimOrder`: oldest first, then key). */
-function claimKeysInOrder(claims: ReadonlyMap<string, PersistentVolumeClaim>): string[] {
-  return [...claims.entries()].sort((a, b) => compareClaimOrder(a[1], b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k]) => k);
 }
 
 function sameIds(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {
@@ -174,7 +169,8 @@ class Recorder {
 }
 
 function runRounds(cluster: Cluster, ctx: LifecycleContext, options: ReconcileOptions, useIndex: boolean): ReconcileResult {
-  const stepCtx: LifecycleContext = { ...ctx, crashAfterWrites: undefined };
+  // \`now\` in its canonical form once, so no step parses the date again.
+  const stepCtx: LifecycleContext = { ...ctx, now: formatTime(ctx.now), crashAfterWrites: undefined };
   const maxRounds = Math.max(1, Math.floor(options.maxRounds ?? 100));
   const out = new Recorder();
   // One index over the volumes, moved along with every step's volume writes, so a claim's

@@ -29,7 +29,12 @@ export function checkCluster(cluster: unknown): asserts cluster is Cluster {
   const ok =
     typeof c === "object" &&
     c !== null &&
-    [c.volumes, c.claims, c.classes, c.pods, c.nodes, c.operations].every((m) => m instanceof Map) &&
+    c.volumes instanceof Map &&
+    c.claims instanceof Map &&
+    c.classes instanceof Map &&
+    c.pods instanceof Map &&
+    c.nodes instanceof Map &&
+    c.operations instanceof Map &&
     typeof c.revision === "number";
   if (!ok) throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected a snapshot built by createCluster()");
 }

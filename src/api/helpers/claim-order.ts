@@ -44,3 +44,36 @@ export function compareClaimOrder(a: ClaimOrderSource, b: ClaimOrderSource): num
   const kb = claimKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
+
+/**
+ * The keys of a claim map in {@link compareClaimOrder}'s order (ties, which only claims with the
+ * same key could have, by map key), parsing each timestamp once instead of once per comparison.
+ *
+ * @example
+ * ```ts
+ * const claims = new Map([["x/b", older], ["x/a", newer]]);
+ * claimKeysInOrder(claims); // ["x/b", "x/a"]
+ * ```
+ */
+export function claimKeysInOrder(claims: ReadonlyMap<string, ClaimOrderSource>): string[] {
+  const entries: { key: string; time: number; claim: string }[] = [];
+  for (const [key, c] of claims) {
+    entries.push({ key, time: timestampMillis(c.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY, claim: claimKey(c) });
+  }
+  entries.sort((a, b) =>
+    a.time !== b.time
+      ? a.time < b.time
+        ? -1
+        : 1
+      : a.claim !== b.claim
+        ? a.claim < b.claim
+          ? -1
+          : 1
+        : a.key < b.key
+          ? -1
+          : a.key > b.key
+            ? 1
+            : 0,
+  );
+  return entries.map((e) => e.key);
+}

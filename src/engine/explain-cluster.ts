@@ -265,13 +265,14 @@ class Explainers {
     return (this.all ??= new PoolExplainer(this.volumes.values()));
   }
 
-  for(claim: PersistentVolumeClaim): PoolExplainer {
+  /** The explainer for a claim, and how many volumes of other classes it leaves out. */
+  for(claim: PersistentVolumeClaim): { explainer: PoolExplainer; otherClassVolumes: number } {
     const cls = claimClass(claim);
     const own = this.byClass.get(cls);
-    if (own === undefined || this.claimRefs.has(claimKey(claim))) return this.everything();
+    if (own === undefined || this.claimRefs.has(claimKey(claim))) return { explainer: this.everything(), otherClassVolumes: 0 };
     let e = this.explainers.get(cls);
     if (e === undefined) this.explainers.set(cls, (e = new PoolExplainer(own)));
-    return e;
+    return { explainer: e, otherClassVolumes: this.volumes.size - own.length };
   }
 }
 
@@ -343,9 +344,10 @@ function pendingReport(
   const problems = decodeClaim(claim).problems;
   const detailed = opts.claim === key;
   // --claim: the claim is explained against the whole pool, every volume listed.
-  const explainer = detailed ? explainers.everything() : explainers.for(claim);
+  const { explainer, otherClassVolumes } = detailed ? { explainer: explainers.everything(), otherClassVolumes: 0 } : explainers.for(claim);
   const explanation = explainer.explain(claim, {
     classes,
+    otherClassVolumes,
     ...(detailed ? {} : { maxVolumes: opts.maxVolumes ?? 0 }),
     ...(opts.node ? { node: opts.node, mode: "scheduler" as const } : {}),
   });

@@ -62,6 +62,13 @@ export interface ExplainOptions extends MatchOptions {
    * value keeps an explanation over a large pool to a few milliseconds. Default: all.
    */
   maxVolumes?: number;
+  /**
+   * How many volumes of other classes an explainer over one class's volumes leaves out (the engine
+   * explains a claim against its own class's volumes, since every other volume fails the class
+   * check whatever else it is). They count in `volumesOmitted` and once each under `class` in
+   * `reasonCounts`, so the counts speak of the whole pool. Default 0.
+   */
+  otherClassVolumes?: number;
 }
 
 /** A listed volume with its evaluation, before it becomes plain data. */
@@ -551,5 +558,10 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
     staticMatchPossible: match !== undefined || scan.possible,
   };
   if (volumeName !== undefined) result.volumeNameCheck = volumeName;
+  const others = typeof o.otherClassVolumes === "number" && o.otherClassVolumes > 0 ? Math.floor(o.otherClassVolumes) : 0;
+  if (others > 0) {
+    result.volumesOmitted += others;
+    result.reasonCounts = { ...result.reasonCounts, class: (result.reasonCounts.class ?? 0) + others };
+  }
   return { ...result, headline: explainHeadline(result, facts, o.classes), summary: explainSummary(result, facts, o) };
 }

@@ -265,3 +265,43 @@ spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } },
     expect(x.summary.join("\n")).toContain("its allowedTopologies exclude this node");
   });
 });
+
+describe("explanations against a claim's own class still speak of the whole pool", () => {
+  const yaml = `
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: small }
+spec: { storageClassName: manual, capacity: { storage: 1Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /a } }
+status: { phase: Available }
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: other-1 }
+spec: { storageClassName: fast, capacity: { storage: 100Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /b } }
+status: { phase: Available }
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: other-2 }
+spec: { storageClassName: fast, capacity: { storage: 100Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /c } }
+status: { phase: Available }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: big, namespace: default }
+spec: { storageClassName: manual, accessModes: [ReadWriteOnce], resources: { requests: { storage: 10Gi } } }
+`;
+
+  it("counts the other classes' volumes once each under `class`, and the total is the pool's", () => {
+    const e = claim(explainCluster(clusterOf(yaml), { now }), "default/big").explanation!;
+    expect(e.volumes.length + e.volumesOmitted).toBe(3);
+    expect(e.reasonCounts).toMatchObject({ "too-small": 1, class: 2 });
+    expect(e.summary).toContain("Of 3 volumes: 0 candidates; failed checks: 2 class, 1 too-small.");
+  });
+
+  it("--claim lists every volume the counts speak of", () => {
+    const e = claim(explainCluster(clusterOf(yaml), { now }, { claim: "default/big" }), "default/big").explanation!;
+    expect(e.volumes.map((v) => v.name).sort()).toEqual(["other-1", "other-2", "small"]);
+    expect(e.volumesOmitted).toBe(0);
+  });
+});

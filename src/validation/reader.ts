@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { utf8Length } from "../labels/index.js";
+import { utf8Length } from "../labels/strings.js";
 import { child, FieldError, key as keyPath } from "../field/index.js";
 import { decodeQuantity, type Quantity } from "../quantity/index.js";
 

@@ -13,7 +13,6 @@ import { decodeQuantity, type Quantity } from "../quantity/index.js";
 
 /**
  * A JSON object as read from untrusted input.
- * @internal
  */
 export type Rec = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 /**
- * `kubevol/testing`: seeded, deterministic generators of DESIGN.md's benchmark workload —
+ * `kubevol/testing`: seeded, deterministic generators of the benchmark workload (docs/benchmarks.md) —
  * PersistentVolume pools (`pool`, `volumeAt`), claims (`claims`, `claimAt`) and nodes (`nodes`,
  * `nodeAt`) — plus the small PRNG they use. For tests, benchmarks and anyone measuring a binding
  * algorithm of their own (see docs/benchmarking.md). No runtime dependencies.

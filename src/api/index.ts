@@ -157,6 +157,7 @@ export {
   claimKey,
   claimRefPointsAt,
   claimRequest,
+  claimKeysInOrder,
   compareClaimOrder,
   containsAccessModes,
   defaultStorageClass,

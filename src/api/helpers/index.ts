@@ -41,6 +41,7 @@ export {
 } from "./quantity-text.js";
 export { timestampMillis } from "./timestamp.js";
 export {
+  claimKeysInOrder,
   compareClaimOrder,
   type ClaimOrderSource,
 } from "./claim-order.js";

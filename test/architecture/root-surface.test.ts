@@ -56,3 +56,13 @@ it("no index re-exports a whole module (`export *`): every public name is listed
   const stars = files(src).filter((f) => /^\s*export\s+(type\s+)?\*/m.test(readFileSync(f, "utf8")));
   expect(stars.map((f) => relative(src, f))).toEqual([]);
 });
+
+it("kubevol/api re-exports every runtime name of its internal barrels (types, constants, helpers, schemas)", async () => {
+  const api = new Set(Object.keys(await import("../../src/api/index.js")));
+  const barrels = ["constants", "helpers", "schemas"];
+  const missing: string[] = [];
+  for (const b of barrels) {
+    for (const name of Object.keys(await import(`../../src/api/${b}/index.js`))) if (!api.has(name)) missing.push(`${b}: ${name}`);
+  }
+  expect(missing).toEqual([]);
+});

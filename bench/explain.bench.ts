@@ -1,5 +1,5 @@
 /**
- * `explainClaim` on DESIGN.md's workload: one claim explained against a seeded pool of
+ * `explainClaim` on the benchmark workload (docs/benchmarks.md): one claim explained against a seeded pool of
  * KUBEVOL_BENCH_EXPLAIN_N volumes (default 50,000) with `maxVolumes: 20`, as `kubevol explain`
  * calls it for every Pending claim. The first call over the pool decodes every volume (cold); later
  * calls over the same PV objects reuse the decoded volumes (warm), which is the target

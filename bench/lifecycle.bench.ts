@@ -1,5 +1,5 @@
 /**
- * The PV controller's lifecycle on DESIGN.md's workload: `reconcile` to convergence with every
+ * The PV controller's lifecycle on the benchmark workload (docs/benchmarks.md): `reconcile` to convergence with every
  * operation succeeding (`kubevol simulate`) on N volumes / N claims, and the latency of one
  * `syncClaim` on a 100k-volume cluster — the public function (Kubernetes' linear scan over a
  * snapshot) and the path `reconcile` takes (a VolumeIndex kept in step, writes into a working copy).

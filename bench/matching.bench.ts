@@ -1,5 +1,5 @@
 /**
- * VolumeIndex on DESIGN.md's workload: a seeded pool of KUBEVOL_BENCH_N volumes (default
+ * VolumeIndex on the benchmark workload (docs/benchmarks.md): a seeded pool of KUBEVOL_BENCH_N volumes (default
  * 1,000,000) — build time and heap per volume, findBestMatchForClaim without and with selectors,
  * findMatchingVolume on a node, upsert / delete, and Kubernetes' linear algorithm over pre-decoded
  * volumes on a sample of claims (speed ratio, and a check that every answer is identical).

@@ -13,6 +13,9 @@
  * Size: `npm pack --dry-run --json` (no build), the tarball, the unpacked total and by file type.
  *
  * Run: `node --import tsx bench/run.ts package` (KUBEVOL_BENCH_IMPORT_SAMPLES, default 15).
+ * `KUBEVOL_BENCH_BASELINE_DIR=<dir>` (a built checkout of another commit, with its `node_modules`)
+ * adds that build's `kubevol` and `kubevol/matching` to the same round-robin, as rows marked
+ * "(baseline)" with their ratio to the baseline's own `kubevol/matching`: a before/after in one run.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,6 +29,8 @@ interface Probe {
   name: string;
   /** Node arguments that print the import's milliseconds. */
   args: string[];
+  /** Where the probe runs (the package it imports by name); the checkout itself unless a baseline. */
+  cwd?: string;
 }
 
 function esm(spec: string): Probe {
@@ -46,6 +51,11 @@ function zodFreeLayers(): Probe {
 }
 
 const BASELINE = 'import("kubevol/matching")';
+const BASELINE_DIR = process.env.KUBEVOL_BENCH_BASELINE_DIR;
+const BASELINE_PROBES: Probe[] =
+  BASELINE_DIR === undefined
+    ? []
+    : [esm("kubevol"), esm("kubevol/matching")].map((p) => ({ ...p, name: `${p.name} (baseline)`, cwd: BASELINE_DIR }));
 const PROBES: Probe[] = [
   esm("kubevol"),
   esm("kubevol/matching"),
@@ -59,17 +69,19 @@ const PROBES: Probe[] = [
   zodFreeLayers(),
   cjs("kubevol"),
   cjs("kubevol/matching"),
+  ...BASELINE_PROBES,
 ];
 
 function importRows(): BenchResult[] {
   const samples = new Map<string, number[]>(PROBES.map((p) => [p.name, []]));
   for (let i = 0; i < SAMPLES; i++) {
     for (const p of PROBES) {
-      const ms = Number(execFileSync(process.execPath, p.args, { cwd: ROOT, encoding: "utf8" }).trim());
+      const ms = Number(execFileSync(process.execPath, p.args, { cwd: p.cwd ?? ROOT, encoding: "utf8" }).trim());
       samples.get(p.name)!.push(ms * 1e6);
     }
   }
   const baseline = quantile(samples.get(BASELINE)!, 0.5);
+  const baselineOfBaseline = BASELINE_DIR === undefined ? NaN : quantile(samples.get(`${BASELINE} (baseline)`)!, 0.5);
   return PROBES.map((p) => {
     const t = samples.get(p.name)!;
     const mean = t.reduce((a, b) => a + b, 0) / t.length;
@@ -80,7 +92,10 @@ function importRows(): BenchResult[] {
       medianNs: median,
       p99Ns: quantile(t, 0.99),
       opsPerSec: 1e9 / mean,
-      note: `${(median / baseline).toFixed(2)}× kubevol/matching`,
+      note:
+        p.cwd === undefined
+          ? `${(median / baseline).toFixed(2)}× kubevol/matching`
+          : `${(median / baselineOfBaseline).toFixed(2)}× the baseline's kubevol/matching, ${(median / baseline).toFixed(2)}× this build's`,
     };
   });
 }

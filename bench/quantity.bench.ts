@@ -8,7 +8,7 @@ import { timeBatched, type BenchResult, type BenchSuite } from "./harness.js";
 const BATCHES = 200;
 const BATCH = 20_000;
 
-/** Capacities shaped like DESIGN.md's workload: 1Gi–16Ti, mostly binary, some decimal (seeded LCG). */
+/** Capacities shaped like the benchmark workload (docs/benchmarks.md): 1Gi–16Ti, mostly binary, some decimal (seeded LCG). */
 function capacityStrings(n: number): string[] {
   let seed = 42;
   const rnd = () => {

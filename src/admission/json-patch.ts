@@ -43,7 +43,7 @@ export class JsonPatchError extends Error {
 }
 
 /**
- * Escape one reference token for a JSON Pointer: `~` → `~0`, then `/` → `~1` (RFC 6901 §3; the
+ * Escape one reference token for a JSON Pointer: `~` → `~0`, then `/` → `~1` (RFC 6901, section 3; the
  * order matters so `~1` in a key stays `~01`).
  *
  * @example

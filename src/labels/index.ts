@@ -5,7 +5,18 @@
  *
  * @module
  */
-export * from "./types.js";
+export type {
+  LabelSelector,
+  LabelSelectorRequirement,
+  Labels,
+  NodeLike,
+  NodeSelector,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  Operator,
+  TopologySelectorLabelRequirement,
+  TopologySelectorTerm,
+} from "./types.js";
 export { SelectorError } from "./selector-error.js";
 export { isDNS1123Subdomain, isDNS1123Label } from "./dns1123.js";
 export { isQualifiedName, validateLabelKey, validateQualifiedName } from "./label-key.js";
@@ -31,4 +42,3 @@ export {
   type NodeSelectorMatch,
   type NodeSelectorMatcher,
 } from "./node-selector.js";
-export { utf8Length } from "./strings.js";

@@ -1,5 +1,5 @@
 /**
- * `bind()` as four writes, and `unbindVolume()` (§1.2, §3.6, §3.9).
+ * `bind()` as four writes, and `unbindVolume()` (kubernetes/component-helpers storage/volume/pv_helpers.go `GetBindVolumeToClaim`; kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go `bind`, `unbindVolume`).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * `IsDelayBindingMode` (§1.3).
+ * `IsDelayBindingMode` (kubernetes/component-helpers storage/volume/pv_helpers.go).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The phase state machines of §3.13, as data.
+ * The phase state machines of the PV controller (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go), as data.
  *
  * @module
  */

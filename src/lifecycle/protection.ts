@@ -1,5 +1,5 @@
 /**
- * The PVC and PV protection controllers (§3.10) as pure functions.
+ * The PVC and PV protection controllers (kubernetes/kubernetes pkg/controller/volume/pvcprotection/pvc_protection_controller.go and pkg/controller/volume/pvprotection/pv_protection_controller.go) as pure functions.
  *
  * @module
  */

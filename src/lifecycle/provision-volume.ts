@@ -1,5 +1,5 @@
 /**
- * Building the PersistentVolume a provisioner creates for a claim (§3.11).
+ * Building the PersistentVolume a provisioner creates for a claim (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go, `provisionClaimOperation`).
  *
  * @module
  */
@@ -102,7 +102,7 @@ function nodeAffinityFor(
 }
 
 /**
- * Builds the PersistentVolume a provisioner would create for `claim` from `class` (§3.11): name
+ * Builds the PersistentVolume a provisioner would create for `claim` from `class` (`provisionClaimOperation`): name
  * `pvc-<claim uid>`, `claimRef` to the claim (with UID and resourceVersion), `storageClassName` =
  * the claim's class, capacity = the request, the claim's access modes and volume mode, reclaim
  * policy = the class's (default `Delete`), the class's mount options, the class parameters as

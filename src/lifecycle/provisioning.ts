@@ -1,5 +1,5 @@
 /**
- * The PV controller's provisioning (`provisionClaim`, §3.11) and the end of a provision
+ * The PV controller's provisioning (`provisionClaim`, kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go) and the end of a provision
  * operation, in-tree or by an external provisioner. Internal.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Reclaiming released volumes (§3.9): Retain, Recycle, Delete, and the ends of the delete and
+ * Reclaiming released volumes (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go, `reclaimVolume`): Retain, Recycle, Delete, and the ends of the delete and
  * recycle operations. Internal except {@link isVolumeReleased}.
  *
  * @module

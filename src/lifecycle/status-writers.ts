@@ -1,5 +1,5 @@
 /**
- * The controller's status writers (§3.7). Internal.
+ * The controller's status writers (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go: `updateClaimStatus`, `updateVolumePhase`). Internal.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * `syncClaim` (§3.2–§3.5): the PV controller's claim worker as a pure function.
+ * `syncClaim` (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go: `syncClaim`, `syncUnboundClaim`, `syncBoundClaim`): the PV controller's claim worker as a pure function.
  *
  * @module
  */
@@ -41,7 +41,7 @@ function emitDelayBindingEvent(tx: Transaction, claim: PersistentVolumeClaim): v
   }
 }
 
-/** §3.3 A: the user does not care which volume. */
+/** `syncUnboundClaim`, no `volumeName`: the user does not care which volume. */
 function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim, matcher: ClusterVolumeMatcher | undefined): void {
   const { delay, error } = isDelayBindingMode(claim, tx.cluster.classes);
   if (error !== undefined) throw new SyncError(error);
@@ -78,7 +78,7 @@ function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim
   updateClaimStatus(tx, claim, "Pending", undefined);
 }
 
-/** §3.3 B: the claim names a volume. */
+/** `syncUnboundClaim`, `volumeName` set: the claim names a volume. */
 function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeClaim, volumeName: string): void {
   const pv = tx.cluster.volumes.get(volumeName);
   if (pv === undefined) {
@@ -114,7 +114,7 @@ function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeCla
   updateClaimStatus(tx, claim, "Pending", undefined);
 }
 
-/** §3.4: the claim has completed binding once. */
+/** `syncBoundClaim`: the claim has completed binding once. */
 function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
   const volumeName = claim.spec.volumeName ?? "";
   if (volumeName === "") {
@@ -160,16 +160,16 @@ function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
 
 /**
  * The PV controller's `syncClaim` for the claim `namespace/name`, following the decision tables
- * of §3.3 (unbound claims: matching through the matcher, retroactive default class,
+ * of `syncUnboundClaim` (unbound claims: matching through the matcher, retroactive default class,
  * WaitForFirstConsumer / WaitForPodScheduled, provisioning, FailedBinding; claims naming a
- * volume: VolumeMismatch, FailedBinding) and §3.4 (bound claims: re-binding, ClaimLost,
+ * volume: VolumeMismatch, FailedBinding) and `syncBoundClaim` (bound claims: re-binding, ClaimLost,
  * ClaimMisbound). Returns the cluster with the writes applied, the writes in Kubernetes' order
  * (`bind()` is PV spec, PV status, PVC spec, PVC status), the events, and the operations
  * started. A key that names no claim does nothing.
  *
  * Deterministic where Kubernetes iterates maps: the matcher's order (equal capacities: smaller
  * name wins; access-mode groups of equal size in canonical key order); pods in name order.
- * CSI-migration annotations (§3.2 step 1) are not modelled.
+ * CSI-migration annotations (the start of upstream's `syncClaim`) are not modelled.
  *
  * @throws {@link LifecycleError} `InvalidInput` when `ctx.now` is not a valid time.
  * @example

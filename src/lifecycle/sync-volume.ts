@@ -1,5 +1,5 @@
 /**
- * `syncVolume` (§3.8): the PV controller's volume worker as a pure function.
+ * `syncVolume` (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go): the PV controller's volume worker as a pure function.
  *
  * @module
  */
@@ -18,7 +18,7 @@ import { updateVolumePhase } from "./status-writers.js";
 import { transact, type Transaction } from "./transaction.js";
 
 /**
- * The deletion-protection finalizers a volume should carry (HonorPVReclaimPolicy, §3.10):
+ * The deletion-protection finalizers a volume should carry (HonorPVReclaimPolicy: kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller_base.go, `modifyDeletionFinalizers`):
  * only dynamically provisioned volumes are touched; migrated ones lose
  * `kubernetes.io/pv-controller`; in-tree ones (`kubernetes.io/...` provisioner) get it with
  * policy Delete and lose it with Retain/Recycle, and never keep the external provisioner's
@@ -105,7 +105,7 @@ function syncVolumeBody(tx: Transaction, name: string): void {
 }
 
 /**
- * The PV controller's `syncVolume` for the named volume, following §3.8: reconcile the
+ * The PV controller's `syncVolume` for the named volume, following upstream's `syncVolume`: reconcile the
  * deletion-protection finalizers; no `claimRef` or a `claimRef` without UID → Available; claim
  * gone (or re-created with another UID) → Released (never over Failed) and reclaim per policy
  * (Retain: nothing; Recycle/Delete: an operation; other: Failed + `VolumeUnknownReclaimPolicy`);

@@ -108,7 +108,7 @@ export class ClusterVolumeMatcher {
 }
 
 /**
- * The search of §3.3 A: through `matcher` when it mirrors `volumes`, else Kubernetes' linear scan.
+ * The search of `syncUnboundClaim` for a claim without `volumeName` (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go): through `matcher` when it mirrors `volumes`, else Kubernetes' linear scan.
  *
  * @example
  * ```ts

@@ -58,7 +58,7 @@ export function rankClosest(
 type Result = Omit<ClaimExplanation, "summary" | "headline">;
 
 /**
- * What the PV controller does with a claim that names a volume in `spec.volumeName` (§3.3 B):
+ * What the PV controller does with a claim that names a volume in `spec.volumeName` (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go, `syncUnboundClaim`):
  * it does not search; it checks that one volume.
  *
  * @example

@@ -518,7 +518,7 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
     blocked = !r.deciderFits;
   }
   let matchPreBound = match !== undefined && match.claimRef !== undefined;
-  // A claim that names a volume is never searched for: it gets that volume or nothing (§3.3 B).
+  // A claim that names a volume is never searched for: it gets that volume or nothing (kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go, `syncUnboundClaim`).
   const volumeName = volumeNameCheckOf(c, scan.byName);
   if (volumeName !== undefined) {
     match = volumeName.result === "pre-bound" || volumeName.result === "satisfies" ? scan.byName.get(volumeName.volume) : undefined;

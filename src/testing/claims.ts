@@ -1,5 +1,5 @@
 /**
- * `claims(m, seed)`: the seeded PersistentVolumeClaims of DESIGN.md's benchmark workload.
+ * `claims(m, seed)`: the seeded PersistentVolumeClaims of the benchmark workload (docs/benchmarks.md, "Workload").
  *
  * @module
  */
@@ -60,7 +60,7 @@ function drawSelector(rng: Prng): LabelSelector {
  * Claim `j` of the claim list with this seed, on its own: `claimAt(j, seed)` deep-equals
  * `claims(m, seed)[j]` for any `m > j`.
  *
- * Distribution (DESIGN.md): named by `claimName(j)` (`ns-05/claim-0000005`, so a pool's pre-bound
+ * Distribution: named by `claimName(j)` (`ns-05/claim-0000005`, so a pool's pre-bound
  * volumes meet them), with a seeded UID; class `local-storage` 20%, otherwise the network classes
  * with the pool's weights; access modes per {@link CLAIM_ACCESS_MODES}; `volumeMode: Block` 10%;
  * request log-uniform 1Gi–4Ti (10% in decimal units); 30% with a selector (`matchLabels` on
@@ -93,7 +93,7 @@ export function claimAt(j: number, seed: number, opts: ClaimOptions = {}): Persi
 }
 
 /**
- * `m` PersistentVolumeClaims of DESIGN.md's benchmark workload, deterministic for a seed and
+ * `m` PersistentVolumeClaims of the benchmark workload, deterministic for a seed and
  * prefix-stable. See {@link claimAt} for the distribution.
  *
  * @param m - number of claims

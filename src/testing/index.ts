@@ -1,13 +1,44 @@
 /**
- * `kubevol/testing`: seeded, deterministic generators of DESIGN.md's benchmark workload —
+ * `kubevol/testing`: seeded, deterministic generators of the benchmark workload (docs/benchmarks.md) —
  * PersistentVolume pools (`pool`, `volumeAt`), claims (`claims`, `claimAt`) and nodes (`nodes`,
  * `nodeAt`) — plus the small PRNG they use. For tests, benchmarks and anyone measuring a binding
  * algorithm of their own (see docs/benchmarking.md). No runtime dependencies.
  *
  * @module
  */
-export * from "./prng.js";
-export * from "./workload.js";
-export * from "./pool.js";
-export * from "./claims.js";
-export * from "./nodes.js";
+export {
+  Prng,
+  mixSeed,
+} from "./prng.js";
+export {
+  DEFAULT_NODE_COUNT,
+  DISK_TYPES,
+  HOSTNAME_LABEL,
+  LOCAL_CLASS,
+  NAMESPACES,
+  NETWORK_CLASS_WEIGHTS,
+  RACKS,
+  STORAGE_CLASSES,
+  ZONES,
+  claimName,
+  nodeName,
+  sizeText,
+  volumeName,
+} from "./workload.js";
+export {
+  POOL_ACCESS_MODES,
+  pool,
+  volumeAt,
+  type PoolOptions,
+} from "./pool.js";
+export {
+  CLAIM_ACCESS_MODES,
+  claimAt,
+  claims,
+  type ClaimOptions,
+} from "./claims.js";
+export {
+  nodeAt,
+  nodes,
+  type GeneratedNode,
+} from "./nodes.js";

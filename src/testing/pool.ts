@@ -1,5 +1,5 @@
 /**
- * `pool(n, seed)`: the seeded PersistentVolume pool of DESIGN.md's benchmark workload.
+ * `pool(n, seed)`: the seeded PersistentVolume pool of the benchmark workload (docs/benchmarks.md, "Workload").
  *
  * @module
  */
@@ -21,7 +21,7 @@ import {
 } from "./workload.js";
 
 /**
- * Options of {@link pool} / {@link volumeAt}. Every field has a default matching DESIGN.md.
+ * Options of {@link pool} / {@link volumeAt}. Every field has a default matching the benchmark workload.
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ function drawCapacity(rng: Prng): Record<string, string> {
  * Volume `i` of the pool with this seed, generated on its own (random access, no need to build
  * the whole pool): `volumeAt(i, seed)` deep-equals `pool(n, seed)[i]` for any `n > i`.
  *
- * Distribution (DESIGN.md): 20% local volumes (class `local-storage`, `local` source, node
+ * Distribution: 20% local volumes (class `local-storage`, `local` source, node
  * affinity `kubernetes.io/hostname In [node-XXXX]` over `nodeCount` nodes), the rest CSI volumes
  * over 7 classes including `""`; access modes per {@link POOL_ACCESS_MODES}; `volumeMode: Block`
  * 10%; capacity log-uniform 1Gi–16Ti (10% decimal); labels `zone` (3) / `disktype` (2) / `rack`
@@ -200,7 +200,7 @@ export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): Persi
 }
 
 /**
- * `n` PersistentVolumes of DESIGN.md's benchmark workload, deterministic for a seed and
+ * `n` PersistentVolumes of the benchmark workload, deterministic for a seed and
  * prefix-stable (`pool(10, s)` equals the first 10 of `pool(1000, s)`). See {@link volumeAt} for
  * the distribution. A million volumes take about a second and a few hundred MB.
  *

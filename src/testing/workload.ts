@@ -1,5 +1,5 @@
 /**
- * The vocabulary shared by the workload generators (DESIGN.md, "The benchmark workload"): storage
+ * The vocabulary shared by the workload generators (docs/benchmarks.md, "Workload"): storage
  * classes, label values, namespaces and node names. Exported so tests and benchmarks can build
  * claims and selectors that talk about the same things as the generated pools.
  *

@@ -1,6 +1,6 @@
 /**
- * PVC data sources: the API server's fix-ups before validation (reference §1.6.6) and the
- * `dataSource` / `dataSourceRef` rules (§1.6 steps 7–9).
+ * PVC data sources: the API server's fix-ups before validation (kubernetes/kubernetes pkg/api/persistentvolumeclaim/util.go, `NormalizeDataSources`) and the
+ * `dataSource` / `dataSourceRef` rules (kubernetes/kubernetes pkg/apis/core/validation/validation.go, `ValidatePersistentVolumeClaimSpec`).
  *
  * @module
  */
@@ -98,7 +98,7 @@ function refErrors(r: Reader, ref: Rec, path: string, allowInvalidAPIGroup: bool
 }
 
 /**
- * Steps 7–9 of §1.6: `dataSource`, `dataSourceRef` and their consistency, appended to `errs`.
+ * The data-source part of `ValidatePersistentVolumeClaimSpec`: `dataSource`, `dataSourceRef` and their consistency, appended to `errs`.
  * @internal
  */
 export function dataSourceErrors(r: Reader, spec: Rec, sp: string, allowInvalidAPIGroup: boolean, errs: FieldError[]): void {

@@ -5,8 +5,33 @@
  *
  * @module
  */
-export * from "../field/index.js";
-export * from "./options.js";
+export {
+  FieldError,
+  aggregateMessage,
+  child,
+  duplicate,
+  fieldErrorDisplay,
+  forbidden,
+  goQuote,
+  index,
+  internalError,
+  invalid,
+  key,
+  notFound,
+  notSupported,
+  renderValue,
+  required,
+  supportedValues,
+  tooLong,
+  tooMany,
+  typeInvalid,
+  type FieldErrorType,
+} from "../field/index.js";
+export {
+  defaultValidationOptions,
+  resolveValidationOptions,
+  type ValidationOptions,
+} from "./options.js";
 export { validateObjectMeta, validateObjectMetaUpdate, annotationErrors } from "./object-meta.js";
 export {
   validatePersistentVolume,
@@ -24,5 +49,3 @@ export { normalizeDataSources, prepareClaimSpec } from "./data-sources.js";
 export { validateStorageClass, validateStorageClassUpdate } from "./storage-class.js";
 export { persistentVolumeWarnings, persistentVolumeClaimWarnings, storageClassWarnings } from "./warnings.js";
 export { toStatus, forbiddenStatus, uniqueErrors, type Status, type StatusCause, type StatusDetails, type GroupKind } from "./status.js";
-export { typeError, tryQuantity } from "./reader.js";
-export { matchesIqn } from "./volume-sources.js";

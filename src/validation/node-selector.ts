@@ -1,5 +1,5 @@
 /**
- * NodeSelector and TopologySelectorTerm validation (reference §1.9): PV node affinity and
+ * NodeSelector and TopologySelectorTerm validation (kubernetes/kubernetes pkg/apis/core/validation/validation.go, `ValidateNodeSelector`, `validateTopologySelectorTerm`): PV node affinity and
  * StorageClass allowedTopologies.
  *
  * @module

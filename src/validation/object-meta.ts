@@ -1,6 +1,6 @@
 /**
  * ObjectMeta validation (apimachinery's `ValidateObjectMetaAccessor` / `...Update` plus the core
- * finalizer-name check), reference §1.2.
+ * finalizer-name check): kubernetes/apimachinery pkg/api/validation/objectmeta.go and the wrappers in kubernetes/kubernetes pkg/apis/core/validation/validation.go.
  *
  * @module
  */

@@ -30,7 +30,7 @@ export interface ValidationOptions {
   recoverVolumeExpansionFailure: boolean;
   /**
    * `AnyVolumeDataSource` (GA in v1.33, on by default): `dataSourceRef` is kept and
-   * `dataSource`/`dataSourceRef` are normalised into each other (§1.6.6). When off,
+   * `dataSource`/`dataSourceRef` are normalised into each other (kubernetes/kubernetes pkg/api/persistentvolumeclaim/util.go, `NormalizeDataSources`). When off,
    * `dataSourceRef` is dropped unless the old claim used it.
    */
   anyVolumeDataSource: boolean;

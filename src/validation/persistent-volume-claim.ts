@@ -1,6 +1,6 @@
 /**
  * PersistentVolumeClaim validation: create, update (immutability, resize, the beta-annotation
- * upgrade) and status update (reference §1.6–§1.8).
+ * upgrade) and status update (kubernetes/kubernetes pkg/apis/core/validation/validation.go, `ValidatePersistentVolumeClaim*`).
  *
  * @module
  */
@@ -151,7 +151,7 @@ function createErrors(r: Reader, parts: PvcParts, spec: Rec, so: PersistentVolum
 
 /**
  * Validate a PersistentVolumeClaim on create, as the API server does: the data-source fix-ups
- * (§1.6.6: an unknown `dataSource` without `dataSourceRef` is dropped, the two fields are mirrored)
+ * (kubernetes/kubernetes pkg/api/persistentvolumeclaim/util.go `NormalizeDataSources`: an unknown `dataSource` without `dataSourceRef` is dropped, the two fields are mirrored)
  * unless `prepare: false`, then ObjectMeta (namespace required) and the spec rules in Kubernetes'
  * order. Wrong JSON types give type errors only.
  *
@@ -213,7 +213,7 @@ interface UpdateContext {
 }
 
 /**
- * §1.7 steps 1–2: compare copies of the specs after neutralising what may change — `volumeName`
+ * `ValidatePersistentVolumeClaimUpdate`, first: compare copies of the specs after neutralising what may change — `volumeName`
  * set once, the storage-class upgrade (from the beta annotation or from unset), and for Bound
  * claims the storage request and `volumeAttributesClassName`. The beta annotation itself is
  * immutable unless it is being upgraded.
@@ -274,7 +274,7 @@ function without(spec: Rec, field: string): Rec {
   return rest;
 }
 
-/** §1.7 step 3: a lower request is forbidden, or (recovery on) allowed only above status.capacity. */
+/** `ValidatePersistentVolumeClaimUpdate`: a lower request is forbidden, or (recovery on) allowed only above status.capacity. */
 function shrinkErrors({ p, newSpec, oldSpec, so }: UpdateContext, errs: FieldError[]): void {
   const newSize = requestOf(newSpec);
   if (newSize.cmp(requestOf(oldSpec)) >= 0) return;
@@ -286,7 +286,7 @@ function shrinkErrors({ p, newSpec, oldSpec, so }: UpdateContext, errs: FieldErr
   }
 }
 
-/** §1.7 step 5: class changes need the gate; a set class may not be unset or emptied. */
+/** `ValidatePersistentVolumeClaimUpdate`: class changes need the gate; a set class may not be unset or emptied. */
 function volumeAttributesClassUpdateErrors({ newSpec, oldSpec, o, so }: UpdateContext, errs: FieldError[]): void {
   const nv = newSpec.volumeAttributesClassName ?? null;
   const ov = oldSpec.volumeAttributesClassName ?? null;
@@ -303,7 +303,7 @@ function volumeAttributesClassUpdateErrors({ newSpec, oldSpec, o, so }: UpdateCo
 /**
  * Validate a PersistentVolumeClaim update as the API server does: the generic ObjectMeta update
  * checks, create-validation of the new claim (run twice as upstream does; the aggregated message
- * de-duplicates), then the update rules (§1.7): the spec is immutable except `volumeName` (set
+ * de-duplicates), then the update rules (`ValidatePersistentVolumeClaimUpdate`): the spec is immutable except `volumeName` (set
  * once), the storage-class upgrade from the beta annotation or from unset, and — for **Bound**
  * claims — the storage request
  * and `volumeAttributesClassName`; shrinking below the previous request (or, with
@@ -373,7 +373,7 @@ function resourceKeyErrors(k: string, path: string): FieldError[] {
 }
 
 /**
- * Validate a PersistentVolumeClaim status update (the `status` subresource, §1.8): the ObjectMeta
+ * Validate a PersistentVolumeClaim status update (the `status` subresource, `ValidatePersistentVolumeClaimStatusUpdate`): the ObjectMeta
  * update rules, a non-empty resourceVersion, access modes present in the (stored) spec
  * (`Spec.accessModes`, capital S as upstream), non-negative `status.capacity`, and — with
  * RecoverVolumeExpansionFailure — the keys and values of `allocatedResources` and

@@ -1,6 +1,6 @@
 /**
  * PersistentVolume validation: create, update and status update, as the API server runs them
- * (reference §1.3–§1.5).
+ * (kubernetes/kubernetes pkg/apis/core/validation/validation.go, `ValidatePersistentVolume*`).
  *
  * @module
  */
@@ -32,7 +32,7 @@ export interface PersistentVolumeSpecOptions {
   enableVolumeAttributesClass: boolean;
   /** Tolerate invalid label values in required node affinity (the old PV already had some). */
   allowInvalidLabelValueInRequiredNodeAffinity: boolean;
-  /** The VolumeAttachment inline-spec mode (§1.3.12). */
+  /** The VolumeAttachment inline-spec mode (`ValidatePersistentVolumeSpec`'s `inlineSpec`). */
   inline?: boolean;
 }
 
@@ -65,7 +65,7 @@ export function cleanPath(p: string): string {
 }
 
 /**
- * `ValidatePersistentVolumeSpec`: every rule of §1.3 in Kubernetes' order, appended to `errs`.
+ * `ValidatePersistentVolumeSpec`: every rule of upstream's function in Kubernetes' order, appended to `errs`.
  * @internal
  */
 export function persistentVolumeSpecErrors(
@@ -116,14 +116,14 @@ export function persistentVolumeSpecErrors(
   r.strList(spec, "mountOptions", sp);
 }
 
-/** §1.3.12: what an inline (VolumeAttachment) spec may not have, and its required CSI source. */
+/** Inline mode: what an inline (VolumeAttachment) spec may not have, and its required CSI source. */
 function inlineOnlyErrors(r: Reader, spec: Rec, sp: string, errs: FieldError[]): void {
   if (r.obj(spec, "claimRef", sp) !== undefined) errs.push(forbidden(child(sp, "claimRef"), INLINE));
   if (Object.keys(r.obj(spec, "capacity", sp) ?? {}).length !== 0) errs.push(forbidden(child(sp, "capacity"), INLINE));
   if (r.obj(spec, "csi", sp) === undefined) errs.push(required(child(sp, "csi"), "has to be specified in the context of inline volumes"));
 }
 
-/** §1.3 step 3 (empty means the default, Retain). Returns the policy. */
+/** The reclaim policy (empty means the default, Retain). Returns the policy. */
 function reclaimPolicyErrors(r: Reader, spec: Rec, inline: boolean, sp: string, errs: FieldError[]): string {
   const policy = r.s(spec, "persistentVolumeReclaimPolicy", sp);
   if (policy === "") return policy;
@@ -136,7 +136,7 @@ function reclaimPolicyErrors(r: Reader, spec: Rec, inline: boolean, sp: string, 
   return policy;
 }
 
-/** §1.3 step 4; returns whether nodeAffinity counts as specified (for local volumes). */
+/** The node affinity; returns whether nodeAffinity counts as specified (for local volumes). */
 function nodeAffinityErrors(r: Reader, spec: Rec, o: PersistentVolumeSpecOptions, sp: string, errs: FieldError[]): boolean {
   const nodeAffinity = r.obj(spec, "nodeAffinity", sp);
   if (nodeAffinity === undefined) return false;
@@ -239,7 +239,7 @@ export function validatePersistentVolume(pv: unknown, opts?: Partial<ValidationO
 
 /**
  * Validate a bare PersistentVolumeSpec at `path` (`ValidatePersistentVolumeSpec`), e.g. the inline
- * spec of a VolumeAttachment (`inline: true`, §1.3.12).
+ * spec of a VolumeAttachment (`inline: true`).
  *
  * @example
  * ```ts
@@ -361,7 +361,7 @@ function storedVolumeMode(r: Reader, spec: Rec, o: ValidationOptions): string | 
   return m ?? (o.prepare ? "Filesystem" : null);
 }
 
-/** §1.4 step 1: the source is immutable, except that a CSI `controllerExpandSecretRef` may be added. */
+/** `ValidatePersistentVolumeUpdate`: the source is immutable, except that a CSI `controllerExpandSecretRef` may be added. */
 function sourceImmutableErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]): void {
   const nextSources = pickSources(spec);
   const prevSources = pickSources(prevSpec);
@@ -377,7 +377,7 @@ function sourceImmutableErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]): vo
   }
 }
 
-/** §1.4 step 3: an existing node affinity only changes beta label keys to their GA names. */
+/** `ValidatePersistentVolumeUpdate`: an existing node affinity only changes beta label keys to their GA names. */
 function nodeAffinityUpdateErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]): void {
   const prevAffinity = isRec(prevSpec.nodeAffinity) ? prevSpec.nodeAffinity : undefined;
   if (prevAffinity === undefined) return;
@@ -387,7 +387,7 @@ function nodeAffinityUpdateErrors(spec: Rec, prevSpec: Rec, errs: FieldError[]):
   }
 }
 
-/** §1.4 step 4: class changes need the gate; a set class may not be unset. */
+/** `ValidatePersistentVolumeUpdate`: class changes need the gate; a set class may not be unset. */
 function volumeAttributesClassUpdateErrors(
   spec: Rec,
   prevSpec: Rec,

@@ -7,13 +7,12 @@
  *
  * @module
  */
-import { utf8Length } from "../labels/index.js";
+import { utf8Length } from "../labels/strings.js";
 import { child, FieldError, key as keyPath } from "../field/index.js";
 import { decodeQuantity, type Quantity } from "../quantity/index.js";
 
 /**
  * A JSON object as read from untrusted input.
- * @internal
  */
 export type Rec = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /**
  * The API server's `Status` answers for rejected requests: 422 Invalid (validation errors) and
- * 403 Forbidden (admission rejections), reference §0.6.
+ * 403 Forbidden (admission rejections): kubernetes/apimachinery pkg/api/errors/errors.go (`NewInvalid`, `NewForbidden`).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * StorageClass validation: create and update (reference §1.10). StorageClass has no `spec`, so the
+ * StorageClass validation: create and update (kubernetes/kubernetes pkg/apis/storage/validation/validation.go). StorageClass has no `spec`, so the
  * paths are top-level (`provisioner`, `parameters`, ...).
  *
  * @module

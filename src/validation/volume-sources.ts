@@ -1,5 +1,5 @@
 /**
- * The PersistentVolume sources and their own rules (reference §1.3 step 5), in Kubernetes' order.
+ * The PersistentVolume sources and their own rules (kubernetes/kubernetes pkg/apis/core/validation/validation.go, the source part of `ValidatePersistentVolumeSpec` and the per-source validators), in Kubernetes' order.
  *
  * @module
  */

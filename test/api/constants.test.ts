@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as api from "../../src/api/index.js";
 
-describe("constants (reference §0.1)", () => {
+describe("constants (component-helpers storage/volume/pv_helpers.go, pkg/apis/storage/util/helpers.go)", () => {
   it.each([
     ["AnnBindCompleted", "pv.kubernetes.io/bind-completed"],
     ["AnnBoundByController", "pv.kubernetes.io/bound-by-controller"],

@@ -51,7 +51,7 @@ function volume(storageClassName: string | undefined, beta?: string): Persistent
   });
 }
 
-describe("claimClass / claimHasClass (reference §0.3)", () => {
+describe("claimClass / claimHasClass (component-helpers storage/volume/helpers.go)", () => {
   // [storageClassName, beta annotation, claimClass, claimHasClass]
   const table: [string | null | undefined, string | undefined, string, boolean][] = [
     [undefined, undefined, "", false],
@@ -85,7 +85,7 @@ describe("claimClass / claimHasClass (reference §0.3)", () => {
   });
 });
 
-describe("volumeClass (reference §0.3)", () => {
+describe("volumeClass (component-helpers storage/volume/helpers.go)", () => {
   const table: [string | undefined, string | undefined, string][] = [
     [undefined, undefined, ""],
     ["", undefined, ""],
@@ -116,7 +116,7 @@ describe("isDefaultStorageClass", () => {
   });
 });
 
-describe("accessModesKey / parseAccessModesKey (reference §0.5)", () => {
+describe("accessModesKey / parseAccessModesKey (pkg/apis/core/v1/helper/helpers.go, pkg/volume/util/util.go)", () => {
   const keys: [string[], string][] = [
     [[], ""],
     [["ReadWriteOnce"], "RWO"],
@@ -165,7 +165,7 @@ describe("accessModesKey / parseAccessModesKey (reference §0.5)", () => {
   });
 });
 
-describe("containsAccessModes (reference §0.5)", () => {
+describe("containsAccessModes (pkg/apis/core/v1/helper/helpers.go, pkg/volume/util/util.go)", () => {
   const table: [string[] | undefined, string[] | undefined, boolean][] = [
     [["ReadWriteOnce"], ["ReadWriteOnce"], true],
     [["ReadWriteOnce", "ReadOnlyMany"], ["ReadOnlyMany"], true],
@@ -186,7 +186,7 @@ describe("containsAccessModes (reference §0.5)", () => {
   });
 });
 
-describe("isVolumeBoundToClaim (reference §1.1)", () => {
+describe("isVolumeBoundToClaim (component-helpers storage/volume/pv_helpers.go)", () => {
   const pvc = deepFreeze({ metadata: { name: "data", namespace: "default", uid: "uid-1" } });
   const table: [PersistentVolume["spec"]["claimRef"], boolean][] = [
     [undefined, false],
@@ -212,7 +212,7 @@ describe("isVolumeBoundToClaim (reference §1.1)", () => {
   });
 });
 
-describe("claimRequest / volumeCapacity (reference §0.4)", () => {
+describe("claimRequest / volumeCapacity (resource.Quantity, exact)", () => {
   it("reads the storage entry exactly", () => {
     expect(claimRequest({ spec: { resources: { requests: { storage: "1Gi" } } } }).value()).toBe(1073741824n);
     expect(volumeCapacity({ spec: { capacity: { storage: "1G" } } }).value()).toBe(1000000000n);

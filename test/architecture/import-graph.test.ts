@@ -1,6 +1,6 @@
 /**
  * The value-import graph of `src/` has no cycles (type-only imports are erased and not followed),
- * and every layer imports only from the layers above it in DESIGN's table.
+ * and every layer imports only from the layers before it in `LAYERS` below.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";

@@ -14,7 +14,7 @@ import {
   typeInvalid,
 } from "../../src/field/index.js";
 
-describe("FieldError rendering (reference Part 0.3)", () => {
+describe("FieldError rendering (apimachinery pkg/util/validation/field/errors.go)", () => {
   it.each([
     [required("spec.accessModes"), "spec.accessModes: Required value"],
     [required(key("spec.resources", "storage")), "spec.resources[storage]: Required value"],

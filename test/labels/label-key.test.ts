@@ -10,7 +10,7 @@ import {
 } from "../../src/labels/index.js";
 import { LABEL_MSG, NAME_PART_MSG, SUBDOMAIN_MSG, THREE_PARTS_MSG, VALUE_MSG } from "./messages.js";
 
-describe("label keys (reference C.1)", () => {
+describe("label keys (validation.go IsQualifiedName)", () => {
   it.each([
     "simple",
     "now-with-dashes",
@@ -80,7 +80,7 @@ describe("label keys (reference C.1)", () => {
   });
 });
 
-describe("label values (reference C.2)", () => {
+describe("label values (validation.go IsValidLabelValue)", () => {
   it.each([
     "",
     "simple",
@@ -116,7 +116,7 @@ describe("label values (reference C.2)", () => {
   });
 });
 
-describe("RFC 1123 names (reference 1.2)", () => {
+describe("RFC 1123 names (validation.go IsDNS1123Subdomain / IsDNS1123Label)", () => {
   it.each(["a", "ab", "a-b", "0", "a.b", "a-b.c-d", "1.2.3.4", "a".repeat(253), `${"a".repeat(63)}.${"b".repeat(63)}`])(
     "subdomain accepts %j",
     (v) => {

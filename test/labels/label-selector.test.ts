@@ -23,7 +23,7 @@ function conversionError(sel: unknown): string {
   throw new Error("expected a SelectorError");
 }
 
-describe("labelSelectorAsSelector (reference C.8)", () => {
+describe("labelSelectorAsSelector (meta/v1 helpers.go)", () => {
   it("null/undefined → Nothing, {} → Everything", () => {
     for (const s of [null, undefined]) {
       const sel = labelSelectorAsSelector(s);
@@ -65,7 +65,7 @@ describe("labelSelectorAsSelector (reference C.8)", () => {
     expect(labelSelectorAsSelector(sel).toString()).toBe(text);
   });
 
-  it("has the PV-binder semantics of In / NotIn / Exists / DoesNotExist (binding §0.6)", () => {
+  it("has the PV-binder semantics of In / NotIn / Exists / DoesNotExist (metav1.LabelSelectorAsSelector)", () => {
     const sel = labelSelectorAsSelector({
       matchExpressions: [
         { key: "zone", operator: "In", values: ["a", "b"] },
@@ -116,7 +116,7 @@ describe("labelSelectorAsSelector (reference C.8)", () => {
   });
 });
 
-describe("selectorFromSet, everything, nothing (reference C.7)", () => {
+describe("selectorFromSet, everything, nothing (labels.go / selector.go)", () => {
   it("builds one = requirement per entry, sorted by key", () => {
     const s = selectorFromSet({ foo: "bar", baz: "blah" });
     expect(s.toString()).toBe("baz=blah,foo=bar");
@@ -161,7 +161,7 @@ describe("selectorFromSet, everything, nothing (reference C.7)", () => {
   });
 });
 
-describe("labelSelectorAsMap (reference C.8)", () => {
+describe("labelSelectorAsMap (meta/v1 helpers.go)", () => {
   it("converts matchLabels and single-value In", () => {
     expect(labelSelectorAsMap({ matchLabels: { a: "1" }, matchExpressions: [{ key: "b", operator: "In", values: ["2"] }] })).toEqual({
       a: "1",
@@ -186,7 +186,7 @@ describe("labelSelectorAsMap (reference C.8)", () => {
   });
 });
 
-describe("validateLabels / validateLabelSelector (reference C.2, C.8)", () => {
+describe("validateLabels / validateLabelSelector (validation.go IsValidLabelValue, meta/v1 validation)", () => {
   it("reports key and value errors at the map path, one per message", () => {
     expect(validateLabels({ "a/b/c": "x", ok: "-bad", fine: "ok" }, "metadata.labels").map(String)).toEqual([
       expect.stringContaining('metadata.labels: Invalid value: "a/b/c": a valid label key must consist'),

@@ -1,4 +1,4 @@
-// Kubernetes' message texts, copied from the reference (validation-quantity-selectors.md Part C).
+// Kubernetes' message texts, as upstream writes them (kubernetes/apimachinery pkg/labels/selector.go, pkg/util/validation/validation.go).
 export const NAME_MSG =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 export const NAME_PART_MSG = `name part ${NAME_MSG}`;

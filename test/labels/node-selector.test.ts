@@ -14,7 +14,7 @@ import {
 } from "../../src/labels/index.js";
 import { NAME_PART_MSG, VALUE_MSG } from "./messages.js";
 
-// The conformance records of reference §C.9 (TestPodMatchesNodeSelectorAndAffinityTerms, TestNodeSelectorMatch).
+// The conformance records of component-helpers nodeaffinity_test.go (TestPodMatchesNodeSelectorAndAffinityTerms, TestNodeSelectorMatch).
 interface Rec {
   terms?: { me?: { key: string; op: string; values?: string[] }[]; mf?: { key: string; op: string; values?: string[] }[] }[] | null;
   ns?: Record<string, string> | null;
@@ -136,7 +136,7 @@ function toSelector(terms: NonNullable<Rec["terms"]>): NodeSelector {
   };
 }
 
-describe("node selector conformance records (reference C.9)", () => {
+describe("node selector conformance records (component-helpers nodeaffinity_test.go)", () => {
   it.each(RECORDS.map((r, i) => [i, r] as const))("record %i", (_i, rec) => {
     const node = { name: rec.node, labels: rec.labels ?? {} };
     const pod = {
@@ -277,7 +277,7 @@ describe("node selector semantics", () => {
   });
 });
 
-describe("checkVolumeNodeAffinity (binding §0.7)", () => {
+describe("checkVolumeNodeAffinity (component-helpers CheckNodeAffinity)", () => {
   const pv = (required: NodeSelector | null | undefined, hasAffinity = true) => ({
     spec: hasAffinity ? { nodeAffinity: { required } } : {},
   });

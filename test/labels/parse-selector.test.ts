@@ -12,7 +12,7 @@ function parseError(text: string): string {
   throw new Error(`expected ${JSON.stringify(text)} to fail`);
 }
 
-describe("parseSelector: canonical form (reference C.6)", () => {
+describe("parseSelector: canonical form (selector.go String)", () => {
   it.each<[string, string]>([
     ["", ""],
     ["   \t\r\n ", ""],
@@ -83,7 +83,7 @@ describe("parseSelector: canonical form (reference C.6)", () => {
   });
 });
 
-describe("parseSelector: errors (reference C.3, C.4)", () => {
+describe("parseSelector: errors (selector.go Parse, NewRequirement)", () => {
   const R = "unable to parse requirement: ";
   it.each<[string, string]>([
     ["x=a||y=b", `${R}values[0][x]: Invalid value: "a||y": ${VALUE_MSG}`], // '|' is an identifier character
@@ -170,7 +170,7 @@ describe("parseSelector: errors (reference C.3, C.4)", () => {
   });
 });
 
-describe("matching (reference C.5)", () => {
+describe("matching (selector.go Requirement.Matches)", () => {
   it.each<[string, Labels | undefined, boolean]>([
     ["", { x: "y" }, true],
     ["", undefined, true],
@@ -256,7 +256,7 @@ describe("matching (reference C.5)", () => {
   });
 });
 
-describe("newRequirement (reference C.4)", () => {
+describe("newRequirement (selector.go NewRequirement)", () => {
   it.each<[string, string, string[] | null, string]>([
     ["x", "in", null, "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty"],
     ["x", "notin", [], "values: Invalid value: []: for 'in', 'notin' operators, values set can't be empty"],

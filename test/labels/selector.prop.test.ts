@@ -66,7 +66,7 @@ function render(r: ReqModel, ws: string): string {
   }
 }
 
-/** An independent model of reference C.5. */
+/** An independent model of selector.go Requirement.Matches. */
 function int64(s: string): bigint | undefined {
   if (!/^[+-]?[0-9]{1,25}$/.test(s)) return undefined;
   const b = BigInt(s);

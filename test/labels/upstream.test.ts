@@ -1,8 +1,8 @@
 /**
  * Conformance tables re-expressed from apimachinery's `pkg/labels/selector_test.go`,
  * `pkg/util/validation/validation_test.go`, `pkg/apis/meta/v1/helpers_test.go` and component-helpers'
- * `scheduling/corev1/nodeaffinity/nodeaffinity_test.go`, plus the reference
- * (validation-quantity-selectors.md Part C) for exact message texts.
+ * `scheduling/corev1/nodeaffinity/nodeaffinity_test.go`, with upstream's exact message texts
+ * (`pkg/labels/selector.go`, `pkg/util/validation/validation.go`).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -98,7 +98,7 @@ describe("TestSelectorMatches", () => {
     ["foo=blah", { foo: "bar", baz: "blah" }, false],
     ["baz=bar", { foo: "bar", baz: "blah" }, false],
     ["foo=bar,foobar=bar,baz=blah", { foo: "bar", baz: "blah" }, false],
-    // reference C.5
+    // selector.go Requirement.Matches
     ["x", { x: "" }, true],
     ["x>1", { x: "+5" }, true],
     ["x>1", { x: "01" }, false],
@@ -314,7 +314,7 @@ describe("TestSetSelectorParser (valid inputs and their canonical form)", () => 
     ["x notin (, a)", "x notin (,a)"],
     ["a ", "a"],
     ["a in (x,y,notin, z,in)", "a in (in,notin,x,y,z)"],
-    // reference C.3 / C.6
+    // selector.go Parse / String
     ["x = a , y = b", "x=a,y=b"],
     ["x in (b,a,b)", "x in (a,b)"],
     ["x in (,)", "x in ()"],
@@ -365,7 +365,7 @@ describe("TestSetSelectorParser (valid inputs and their canonical form)", () => 
   });
 });
 
-describe("parse error messages (TestSetSelectorParser invalid inputs, reference C.3)", () => {
+describe("parse error messages (TestSetSelectorParser invalid inputs, selector.go Parse)", () => {
   const table: Array<[string, string]> = [
     // The value is validated as soon as the requirement is read, before the next token.
     ["x=a||y=b", `${REQ}values[0][x]: Invalid value: "a||y": ${VALUE_MSG}`],
@@ -728,7 +728,7 @@ describe("TestLabelSelectorAsSelector (metav1 helpers)", () => {
   });
 });
 
-// Node selector records: reference C.9 (TestPodMatchesNodeSelectorAndAffinityTerms, TestNodeSelectorMatch).
+// Node selector records: component-helpers nodeaffinity_test.go (TestPodMatchesNodeSelectorAndAffinityTerms, TestNodeSelectorMatch).
 type Expr = { key: string; op: string; values?: string[] };
 function term(me?: Expr[], mf?: Expr[]): NodeSelectorTerm {
   const conv = (e: Expr) => ({ key: e.key, operator: e.op, ...(e.values ? { values: e.values } : {}) });

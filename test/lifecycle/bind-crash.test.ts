@@ -22,7 +22,7 @@ function strip(c: Cluster): unknown {
   };
 }
 
-describe("§3.6 bind() as four writes: every partial state is recovered by the next sync", () => {
+describe("pv_controller.go bind: bind() as four writes: every partial state is recovered by the next sync", () => {
   const base = () => freezeCluster(createCluster({ volumes: [pv("pv1"), pv("pv2", { size: "20Gi" })], claims: [pvc("data")] }));
   const full = syncClaim(base(), "default/data", ctx);
 
@@ -55,7 +55,7 @@ describe("§3.6 bind() as four writes: every partial state is recovered by the n
   });
 });
 
-describe("§3.13 phase machines as data", () => {
+describe("phase machines as data (pv_controller.go)", () => {
   it.each([
     ["PersistentVolume", null, "Pending", true],
     ["PersistentVolume", "Pending", "Available", true],

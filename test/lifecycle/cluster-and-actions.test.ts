@@ -156,7 +156,7 @@ describe("API server semantics of writes", () => {
   });
 });
 
-describe("§3.10 deletion flows and protection finalizers", () => {
+describe("deletion flows and protection finalizers (pvc_protection_controller.go / pv_protection_controller.go)", () => {
   it("a claim without finalizers disappears at once; with finalizers it gets a deletionTimestamp", () => {
     const c = createCluster({ claims: [pvc("a"), pvc("b", { finalizers: ["kubernetes.io/pvc-protection"] })] });
     const a = deleteClaim(c, "default/a", ctx);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { completeOperation, createCluster, syncClaim } from "../../src/lifecycle/index.js";
 import { ctx, pv, pvc, reasons, sc } from "./fixtures.js";
 
-describe("remaining rows of §3.3–§3.11", () => {
-  it("§3.5.4: a VolumeAttributesClass mismatch on a named volume → VolumeMismatch", () => {
+describe("remaining rows of pv_controller.go", () => {
+  it("checkVolumeSatisfyClaim: a VolumeAttributesClass mismatch on a named volume → VolumeMismatch", () => {
     const v = pv("pv1", { spec: { volumeAttributesClassName: "gold" } });
     const r = syncClaim(createCluster({ volumes: [v], claims: [pvc("data", { volumeName: "pv1" })] }), "default/data", ctx);
     expect(reasons(r.events)).toEqual([
@@ -11,7 +11,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     ]);
   });
 
-  it("§3.7: the volume's VolumeAttributesClass is copied into the claim status when it becomes Bound", () => {
+  it("updateClaimStatus / updateVolumePhase: the volume's VolumeAttributesClass is copied into the claim status when it becomes Bound", () => {
     const v = pv("pv1", { spec: { volumeAttributesClassName: "gold" } });
     const claim = pvc("data");
     claim.spec.volumeAttributesClassName = "gold";
@@ -19,7 +19,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     expect(r.cluster.claims.get("default/data")!.status?.currentVolumeAttributesClassName).toBe("gold");
   });
 
-  it("§3.4: Lost → Bound when a volume with that name reappears without claimRef", () => {
+  it("syncBoundClaim: Lost → Bound when a volume with that name reappears without claimRef", () => {
     const c = createCluster({
       volumes: [pv("pv1")],
       claims: [pvc("data", { volumeName: "pv1", phase: "Lost", annotations: { "pv.kubernetes.io/bind-completed": "yes" } })],
@@ -29,7 +29,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     expect(r.cluster.volumes.get("pv1")!.spec.claimRef?.uid).toBe("uid-data");
   });
 
-  it("§3.11 in-tree: a claim with a dataSource cannot be provisioned by a non-CSI plugin", () => {
+  it("provisionClaimOperation in-tree: a claim with a dataSource cannot be provisioned by a non-CSI plugin", () => {
     const claim = pvc("data", { className: "hp" });
     claim.spec.dataSource = { kind: "PersistentVolumeClaim", name: "src" };
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
@@ -45,7 +45,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     ]);
   });
 
-  it("§3.11 in-tree: a selected node that does not exist → Failed to get target node", () => {
+  it("provisionClaimOperation in-tree: a selected node that does not exist → Failed to get target node", () => {
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
     const started = syncClaim(
       createCluster({
@@ -60,7 +60,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     expect(r.cluster.volumes.size).toBe(0);
   });
 
-  it("§3.11 external: a claim with a selector is refused by the provisioner (and rescheduled)", () => {
+  it("provisionClaimOperationExternal: a claim with a selector is refused by the provisioner (and rescheduled)", () => {
     const started = syncClaim(
       createCluster({ classes: [sc("fast")], claims: [pvc("data", { className: "fast", selector: { matchLabels: { a: "b" } } })] }),
       "default/data",
@@ -73,7 +73,7 @@ describe("remaining rows of §3.3–§3.11", () => {
     expect(r.cluster.volumes.size).toBe(0);
   });
 
-  it("§3.11: a volume named pvc-<uid> that already exists counts as provisioned", () => {
+  it("provisionClaimOperation: a volume named pvc-<uid> that already exists counts as provisioned", () => {
     const started = syncClaim(createCluster({ classes: [sc("fast")], claims: [pvc("data", { className: "fast" })] }), "default/data", ctx);
     const withPv = createCluster({
       classes: [...started.cluster.classes.values()],

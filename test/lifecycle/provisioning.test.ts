@@ -14,7 +14,7 @@ import { ctx, freezeCluster, pv, pvc, reasons, sc, summary } from "./fixtures.js
 const zone = "topology.kubernetes.io/zone";
 const host = "kubernetes.io/hostname";
 
-describe("§3.11 provisionVolume", () => {
+describe("provisionVolume (pv_controller.go provisionClaimOperation)", () => {
   const claim = pvc("data", { className: "fast", size: "5Gi", modes: ["ReadWriteOnce"], volumeMode: "Block" });
 
   it("builds the PV an external provisioner creates", () => {
@@ -179,7 +179,7 @@ describe("§3.11 provisionVolume", () => {
   });
 });
 
-describe("§3.12 defaultStorageClass", () => {
+describe("defaultStorageClass (pv_controller.go assignDefaultStorageClass)", () => {
   it.each([
     ["none", [sc("a"), sc("b")], undefined],
     ["the only default", [sc("a"), sc("b", { isDefault: true })], "b"],
@@ -208,7 +208,7 @@ describe("§3.12 defaultStorageClass", () => {
   });
 });
 
-describe("§3.11 provision operations", () => {
+describe("provision operations (pv_controller.go provisionClaimOperation)", () => {
   function startProvision(init: Parameters<typeof createCluster>[0], opts = ctx): { cluster: Cluster; opId: string } {
     const r = syncClaim(freezeCluster(createCluster(init)), "default/data", opts);
     expect(r.operations).toHaveLength(1);

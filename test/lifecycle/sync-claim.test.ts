@@ -13,7 +13,7 @@ function cluster(init: Parameters<typeof createCluster>[0], defaulting = true): 
   return freezeCluster(createCluster(init, { defaulting }));
 }
 
-describe("§3.3 A — unbound claim, volumeName empty", () => {
+describe("syncUnboundClaim — unbound claim, volumeName empty", () => {
   it("A.1: a class without volumeBindingMode makes the sync fail silently", () => {
     const sci = sc("wffc");
     delete (sci as { volumeBindingMode?: unknown }).volumeBindingMode;
@@ -249,7 +249,7 @@ describe("§3.3 A — unbound claim, volumeName empty", () => {
   });
 });
 
-describe("§3.3 B — unbound claim naming a volume", () => {
+describe("syncUnboundClaim — unbound claim naming a volume", () => {
   it("B.1: the volume does not exist: status Pending, nothing else", () => {
     const r = syncClaim(cluster({ claims: [pvc("data", { volumeName: "pv1", phase: "Lost" })] }), "default/data", ctx);
     expect(summary(r)).toEqual(["updateStatus PersistentVolumeClaim data"]);
@@ -315,7 +315,7 @@ describe("§3.3 B — unbound claim naming a volume", () => {
   });
 });
 
-describe("§3.4 — bound claim (bind-completed)", () => {
+describe("syncBoundClaim — bound claim (bind-completed)", () => {
   const done = { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" };
 
   it("1: volumeName empty → Lost with ClaimLost (once)", () => {
@@ -413,7 +413,7 @@ describe("§3.4 — bound claim (bind-completed)", () => {
   });
 });
 
-describe("§3.7 — claim status writer", () => {
+describe("updateClaimStatus / updateVolumePhase — claim status writer", () => {
   it("uses the pre-resize-capacity annotation when the claim becomes Bound", () => {
     const c = cluster({
       volumes: [pv("pv1", { size: "20Gi", annotations: { "volume.alpha.kubernetes.io/pre-resize-capacity": "10Gi" } })],

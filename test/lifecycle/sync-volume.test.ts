@@ -16,7 +16,7 @@ const phase = (c: Cluster, name: string) => c.volumes.get(name)?.status?.phase;
 const bc = { "pv.kubernetes.io/bound-by-controller": "yes" };
 const done = { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" };
 
-describe("§3.8 — syncVolume decision table", () => {
+describe("syncVolume — decision table", () => {
   it("0: an in-tree provisioned Delete volume gets kubernetes.io/pv-controller and loses the external finalizer", () => {
     const v = pv("pv1", {
       policy: "Delete",
@@ -260,7 +260,7 @@ describe("§3.8 — syncVolume decision table", () => {
   });
 });
 
-describe("§3.9 — delete and recycle operations", () => {
+describe("reclaimVolume — delete and recycle operations", () => {
   const released = (o: Parameters<typeof pv>[1] = {}) =>
     pv("pv1", {
       phase: "Released",
@@ -386,7 +386,7 @@ describe("§3.9 — delete and recycle operations", () => {
   });
 });
 
-describe("§3.9 isVolumeReleased", () => {
+describe("isVolumeReleased (pv_controller.go reclaimVolume)", () => {
   const claimed = (uid?: string) => pv("pv1", { phase: "Bound", claimRef: { name: "data", ...(uid !== undefined ? { uid } : {}) } });
   it.each([
     ["no claimRef", pv("pv1"), [], false],

@@ -1,6 +1,6 @@
 /**
- * Properties of the matching functions against an independent model written straight from the
- * reference pseudo-code (Appendix A), iterating volumes in name order (kubevol's documented
+ * Properties of the matching functions against an independent model written straight from
+ * upstream's loops (kubernetes/component-helpers storage/volume/pv_helpers.go `FindMatchingVolume`, kubernetes/kubernetes pkg/controller/volume/persistentvolume/index.go `findBestMatchForClaim`), iterating volumes in name order (kubevol's documented
  * deterministic order).
  */
 import fc from "fast-check";
@@ -32,7 +32,7 @@ import { CAPS, NAMES, claimArb, mostly, nodeArb, poolArb, pvOpts } from "./arbit
 
 type NodeArg = ReturnType<typeof node> | undefined;
 
-// ---- the model (Appendix A) ----
+// ---- the model (upstream's loops, re-expressed) ----
 
 function modelFind(
   c: PersistentVolumeClaim,

@@ -5,7 +5,7 @@
  * TestVolumeModeCheck, TestFilteringVolumeModes, TestStorageObjectInUseProtectionFiltering,
  * TestCheckAccessModes) and component-helpers' `storage/volume/pv_helpers_test.go`
  * (TestFindMatchVolumeWithNode: a node, excluded volumes, pre-bound volumes, phases), with the
- * expected outcomes taken from upstream or derived from binding-and-lifecycle.md §1.8, §2.4, §3.5.
+ * expected outcomes taken from upstream or derived from the functions they test (kubernetes/component-helpers storage/volume/pv_helpers.go `FindMatchingVolume`, kubernetes/kubernetes pkg/controller/volume/persistentvolume/index.go `findBestMatchForClaim`, kubernetes/kubernetes pkg/controller/volume/persistentvolume/pv_controller.go `checkVolumeSatisfyClaim`).
  *
  * Upstream identifies volumes by UID in its expectations; the pool below keeps upstream's names and
  * UIDs and the tests compare UIDs.
@@ -214,7 +214,7 @@ describe("TestMatchVolume (findBestMatchForClaim over the index_test pool)", () 
     ["successful-match-very-large", "local-pd-very-large", makePVC("1E", { modes: [RWO], cls: "large" })],
     ["successful-match-exact-extremely-large", "local-pd-extremely-large", makePVC("800E", { modes: [RWO], cls: "large" })],
     ["successful-no-match-way-too-large", "", makePVC("950E", { modes: [RWO], cls: "large" })],
-    // More on the same pool (expected from §1.8 / §2.4).
+    // More on the same pool (expected from pv_helpers.go FindMatchingVolume / index.go findBestMatchForClaim).
     ["class via the beta annotation", "gce-pd-silver2", makePVC("1G", { modes: [RWO], annotations: { [BETA]: "silver" } })],
     ["beta annotation wins over spec", "gce-pd-gold", makePVC("1G", { modes: [RWO], cls: "silver", annotations: { [BETA]: "gold" } })],
     ["gold too small", "", makePVC("51G", { modes: [RWO], cls: "gold" })],
@@ -315,7 +315,7 @@ describe("TestFindingVolumeWithDifferentAccessModes", () => {
     expect(findBestMatchForClaim(makePVC("1G", { modes }), pool)?.metadata.name).toBe(want);
   });
 
-  it("access-mode tightness beats size (§2.4)", () => {
+  it("access-mode tightness beats size (index.go findBestMatchForClaim)", () => {
     const a = vol({ uid: "a", name: "a", cap: "100Gi", modes: [RWO] });
     const b = vol({ uid: "b", name: "b", cap: "2Gi", modes: [RWO, ROX] });
     expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata.name).toBe("a");
@@ -323,7 +323,7 @@ describe("TestFindingVolumeWithDifferentAccessModes", () => {
     expect(findMatchingVolume(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata.name).toBe("b");
   });
 
-  it("a volume without (known) access modes sits in the empty group (§0.5, §2.3)", () => {
+  it("a volume without (known) access modes sits in the empty group (helper.GetAccessModesAsString, index.go allPossibleMatchingAccessModes)", () => {
     const modeless = vol({ uid: "m", name: "m", cap: "1G", modes: [] });
     const unknown = vol({ uid: "u", name: "u", cap: "1G", modes: ["Foo"] });
     const rwo = vol({ uid: "w", name: "w", cap: "5G", modes: [RWO] });
@@ -355,7 +355,7 @@ describe("TestFindingPreboundVolumes", () => {
     ["largest volume pre-bound to the claim wins", { pv8: claimRef }, "pv8"],
     ["too-small volume pre-bound to the claim is skipped", { pvBadSize: claimRef }, "pv1"],
     ["pre-bound volume without the mode is never seen", { pvBadMode: claimRef }, "pv1"],
-    // §1.1: a claimRef with a UID only matches that incarnation.
+    // pv_helpers.go IsVolumeBoundToClaim: a claimRef with a UID only matches that incarnation.
     ["pre-bound with the claim's uid", { pv8: { name: "claim01", namespace: "myns", uid: "u1" } }, "pv8"],
   ];
   it.each(steps)("%s", (_s, refs, want) => {
@@ -388,7 +388,7 @@ describe("TestFindingPreboundVolumes", () => {
     expect(got?.metadata.name).toBe("pvA");
   });
 
-  it("a pre-bound volume in a later group than an earlier match is never seen (§2.4)", () => {
+  it("a pre-bound volume in a later group than an earlier match is never seen (index.go findBestMatchForClaim)", () => {
     const early = testVolume("early", "5Gi", [RWO]);
     const pb = { ...testVolume("pb", "1Gi", [RWO, ROX]), spec: { ...testVolume("pb", "1Gi", [RWO, ROX]).spec, claimRef } };
     expect(findBestMatchForClaim(claim, [early, pb])?.metadata.name).toBe("early");
@@ -477,7 +477,7 @@ describe("TestVolumeModeCheck / TestFilteringVolumeModes", () => {
     expect(findMatchingVolume(claim, [pv], { node: { name: "n", labels: {} } }) === undefined).toBe(mismatch);
   });
 
-  it("a pre-bound volume with the wrong mode is skipped and another volume is chosen (§1.8)", () => {
+  it("a pre-bound volume with the wrong mode is skipped and another volume is chosen (pv_helpers.go FindMatchingVolume)", () => {
     const prebound = vol({ uid: "pb", name: "pb", cap: "10G", mode: "Block", claimRef: { name: "claim01", namespace: "myns" } });
     const other = vol({ uid: "o", name: "o", cap: "20G" });
     expect(findMatchingVolume(makePVC("8G", { modes: [RWO] }), [prebound, other])?.metadata.name).toBe("o");
@@ -577,7 +577,7 @@ describe("TestFindMatchVolumeWithNode (component-helpers pv_helpers_test.go, ver
   });
 });
 
-describe("FindMatchingVolume with a node (index_test pool; scenarios derived from §1.8)", () => {
+describe("FindMatchingVolume with a node (index_test pool; scenarios derived from pv_helpers.go FindMatchingVolume)", () => {
   const node = (v: string) => ({ name: `node-${v}`, labels: { key1: v } });
   const wait = (size: string, c: C = {}) => makePVC(size, { modes: [RWO], cls: "wait", ...c });
   // [name, claim, node (undefined = controller path), excluded names, delayBinding, expected uid]
@@ -630,7 +630,7 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
     ["controller path ignores node affinity", wait("151G"), undefined, [], false, "affinity-pv3"],
     ["controller path, delayed: nothing", wait("100G"), undefined, [], true, ""],
     ["controller path, delayed, pre-bound: returned", wait("100G", { name: "claim02" }), undefined, [], true, "affinity-prebound"],
-    // Pre-bound volumes skip phase, selector, class and access-mode checks (§1.8 step 8).
+    // Pre-bound volumes skip phase, selector, class and access-mode checks (pv_helpers.go FindMatchingVolume).
     [
       "pre-bound ignores the claim's class",
       makePVC("100G", { name: "claim02", modes: [RWO], cls: "gold" }),
@@ -668,7 +668,7 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
     expect(uidOf(got)).toBe(want);
   });
 
-  it("matchFields in a PV's node affinity are ignored: only the node's labels are used (§0.7)", () => {
+  it("matchFields in a PV's node affinity are ignored: only the node's labels are used (component-helpers CheckNodeAffinity)", () => {
     const pv = vol({
       uid: "f",
       name: "f",
@@ -721,7 +721,7 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
   });
 });
 
-describe("sizes are compared exactly (§0.4)", () => {
+describe("sizes are compared exactly (resource.Quantity Cmp)", () => {
   const pool = (caps: string[]) => caps.map((c, i) => vol({ uid: `v${i}`, name: `v${i}`, cap: c }));
   it.each([
     ["1Gi", ["1G", "1Gi", "2G"], "v1"],
@@ -748,7 +748,7 @@ describe("sizes are compared exactly (§0.4)", () => {
   });
 });
 
-describe("VolumeAttributesClass (§1.8 step 5)", () => {
+describe("VolumeAttributesClass (pv_helpers.go FindMatchingVolume)", () => {
   const v = (vac?: string) => vol({ uid: vac ?? "none", name: vac ?? "none", cap: "1G", ...(vac !== undefined ? { vac } : {}) });
   it.each([
     [undefined, [undefined], "none"],
@@ -762,7 +762,7 @@ describe("VolumeAttributesClass (§1.8 step 5)", () => {
   });
 });
 
-describe("checkVolumeSatisfyClaim (§3.5, checks in order)", () => {
+describe("checkVolumeSatisfyClaim (pv_controller.go, checks in order)", () => {
   const base: V = { uid: "pv", name: "pv", cap: "10Gi", modes: [RWO, ROX], cls: "fast" };
   const claim = (c: C & { size?: string } = {}) => makePVC(c.size ?? "10Gi", { modes: [RWO], cls: "fast", ...c });
   it.each([
@@ -797,7 +797,7 @@ describe("checkVolumeSatisfyClaim (§3.5, checks in order)", () => {
   });
 });
 
-describe("IsVolumeBoundToClaim (§1.1)", () => {
+describe("IsVolumeBoundToClaim (pv_helpers.go)", () => {
   const claim = makePVC("1G", { name: "data", ns: "default", uid: "u1" });
   it.each([
     [null, false],
@@ -816,7 +816,7 @@ describe("IsVolumeBoundToClaim (§1.1)", () => {
   });
 });
 
-describe("claimClass / volumeClass (§0.3)", () => {
+describe("claimClass / volumeClass (component-helpers helpers.go)", () => {
   it.each([
     [{}, ""],
     [{ cls: "fast" }, "fast"],

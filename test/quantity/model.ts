@@ -1,6 +1,6 @@
 /**
  * An independent, deliberately naive model of quantity values for the tests: exact rationals as
- * BigInt nanos, written straight from the reference (B.3) without any of the implementation's
+ * BigInt nanos, written straight from upstream's value semantics (kubernetes/apimachinery pkg/api/resource/quantity.go) without any of the implementation's
  * fast paths.
  */
 import type { Quantity } from "../../src/quantity/index.js";

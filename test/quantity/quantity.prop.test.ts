@@ -35,7 +35,7 @@ const quantityArb = partsArb.map((p) => parseQuantity(partsText(p)));
 const MAX_INT64 = Quantity.fromValue(2n ** 63n - 1n);
 const formatArb = fc.constantFrom<QuantityFormat>("DecimalSI", "BinarySI", "DecimalExponent");
 
-describe("parseQuantity against the reference model (B.2, B.3)", () => {
+describe("parseQuantity against the model of test/quantity/model.ts (quantity.go's grammar and values)", () => {
   it("gives the model's exact value and format for every well-formed string", () => {
     fc.assert(
       fc.property(partsArb, (p) => {

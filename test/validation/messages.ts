@@ -1,4 +1,4 @@
-/** Kubernetes' message texts, copied from the reference (validation-quantity-selectors.md §1.2, §C.1, §C.2). */
+/** Kubernetes' message texts, as upstream writes them (kubernetes/apimachinery pkg/api/validation/objectmeta.go, pkg/util/validation/validation.go). */
 export const SUBDOMAIN =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 export const LABEL =

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../../src/validation/index.js";
 import { LABEL, LABEL_VALUE, NAME_PART, render, SUBDOMAIN } from "./messages.js";
 
-describe("validateObjectMeta (§1.2)", () => {
+describe("validateObjectMeta (apimachinery ValidateObjectMeta)", () => {
   it.each<[string, unknown, boolean, string[]]>([
     ["a valid cluster-scoped name", { name: "pv-1" }, false, []],
     ["a valid namespaced object", { name: "c", namespace: "ns" }, true, []],
@@ -112,7 +112,7 @@ describe("validateObjectMeta (§1.2)", () => {
   });
 });
 
-describe("validateObjectMetaUpdate (§1.2)", () => {
+describe("validateObjectMetaUpdate (apimachinery ValidateObjectMetaUpdate)", () => {
   const prev = { name: "x", namespace: "ns", uid: "u1", resourceVersion: "3", generation: 2, creationTimestamp: "2026-01-01T00:00:00Z" };
   it("accepts an unchanged object", () => {
     expect(validateObjectMetaUpdate(prev, prev)).toEqual([]);

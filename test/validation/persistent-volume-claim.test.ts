@@ -23,7 +23,7 @@ const pvc = (spec: Spec, meta: Record<string, unknown> = {}, status?: Record<str
 const withSpec = (p: Spec) => pvc(patch(baseSpec, p));
 const requests = (storage: unknown) => ({ resources: { requests: { storage } } });
 
-describe("validatePersistentVolumeClaim — §1.6 in order", () => {
+describe("validatePersistentVolumeClaim — in upstream's order", () => {
   it("accepts a typical claim", () => {
     expect(validatePersistentVolumeClaim(withSpec({}))).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
     ["bad volume mode", { volumeMode: "" }, ['spec.volumeMode: Unsupported value: "": supported values: "Block", "Filesystem"']],
     ["bad VAC", { volumeAttributesClassName: "Gold" }, [`spec.volumeAttributesClassName: Invalid value: "Gold": ${SUBDOMAIN}`]],
     ["empty VAC is not checked on claims", { volumeAttributesClassName: "" }, []],
-    // data sources, after the §1.6.6 fix-ups
+    // data sources, after the NormalizeDataSources fix-ups
     [
       "PVC data source without name (mirrored into dataSourceRef)",
       { dataSource: { kind: "PersistentVolumeClaim", name: "" } },
@@ -181,7 +181,7 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
     ]);
   });
 
-  it("worked examples (§1.11)", () => {
+  it("worked examples (aggregated messages)", () => {
     expect(aggregateMessage(validatePersistentVolumeClaim(pvc({ accessModes: ["ReadWriteOnce"] }, { name: "c" })))).toBe(
       "spec.resources[storage]: Required value",
     );
@@ -191,7 +191,7 @@ describe("validatePersistentVolumeClaim — §1.6 in order", () => {
   });
 });
 
-describe("data-source fix-ups (§1.6.6)", () => {
+describe("data-source fix-ups (NormalizeDataSources)", () => {
   it("mirrors dataSource into dataSourceRef and back", () => {
     expect(normalizeDataSources({ dataSource: { kind: "PersistentVolumeClaim", name: "a" } })).toEqual({
       dataSource: { kind: "PersistentVolumeClaim", name: "a" },
@@ -217,7 +217,7 @@ describe("data-source fix-ups (§1.6.6)", () => {
   });
 });
 
-describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
+describe("validatePersistentVolumeClaimUpdate (pkg/apis/core/validation/validation.go)", () => {
   const bound = { phase: "Bound", capacity: { storage: "10Gi" } };
   const prev = pvc(patch(baseSpec, { volumeName: "pv-1" }), { resourceVersion: "5" }, bound);
   const next = (p: Spec, meta: Record<string, unknown> = {}, status: Record<string, unknown> = bound) =>
@@ -344,7 +344,7 @@ describe("validatePersistentVolumeClaimUpdate (§1.7)", () => {
   });
 });
 
-describe("validatePersistentVolumeClaimStatusUpdate (§1.8)", () => {
+describe("validatePersistentVolumeClaimStatusUpdate (pkg/apis/core/validation/validation.go)", () => {
   const prev = pvc(baseSpec, { resourceVersion: "5" }, { phase: "Bound" });
   const next = (status: Record<string, unknown>) => ({ ...prev, status });
   it("accepts a normal status", () => {

@@ -26,7 +26,7 @@ const only = (source: Spec) => withSpec({ nfs: undefined, ...source });
 const affinity = (terms: unknown) => ({ required: { nodeSelectorTerms: terms } });
 const hostAffinity = affinity([{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-1"] }] }]);
 
-describe("validatePersistentVolume — §1.3 in order", () => {
+describe("validatePersistentVolume — in upstream's order", () => {
   it("accepts a typical volume", () => {
     expect(validatePersistentVolume(withSpec({}))).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe("validatePersistentVolume — §1.3 in order", () => {
     ],
     ["Recycle on NFS is allowed (a warning only)", { persistentVolumeReclaimPolicy: "Recycle" }, []],
     ["empty reclaim policy means the default", { persistentVolumeReclaimPolicy: "" }, []],
-    // 4. nodeAffinity (§1.9)
+    // 4. nodeAffinity (ValidateNodeSelector)
     [
       "nodeAffinity without required",
       { nodeAffinity: {} },
@@ -237,7 +237,7 @@ describe("validatePersistentVolume — §1.3 in order", () => {
   });
 });
 
-describe("per-source rules (§1.3 step 5)", () => {
+describe("per-source rules (the source validators of ValidatePersistentVolumeSpec)", () => {
   it.each<[string, Spec, string[]]>([
     ["hostPath without path", { hostPath: { path: "" } }, ["spec.hostPath.path: Required value"]],
     ["hostPath with ..", { hostPath: { path: "/a/../b" } }, ["spec.hostPath.path: Invalid value: \"/a/../b\": must not contain '..'"]],
@@ -540,7 +540,7 @@ describe("metadata of a PersistentVolume", () => {
   });
 });
 
-describe("worked examples (§1.11)", () => {
+describe("worked examples (aggregated messages)", () => {
   it("PV without a source", () => {
     const errs = validatePersistentVolume({
       metadata: { name: "data" },
@@ -590,7 +590,7 @@ describe("feature gate VolumeAttributesClass", () => {
   });
 });
 
-describe("inline spec mode (§1.3.12)", () => {
+describe("inline spec mode (VolumeAttachment inline spec)", () => {
   it("accepts a CSI inline spec", () => {
     expect(
       validatePersistentVolumeSpec(
@@ -625,7 +625,7 @@ describe("inline spec mode (§1.3.12)", () => {
   });
 });
 
-describe("validatePersistentVolumeUpdate (§1.4)", () => {
+describe("validatePersistentVolumeUpdate (pkg/apis/core/validation/validation.go)", () => {
   const prev = pv(patch(baseSpec, { nodeAffinity: hostAffinity }), { resourceVersion: "7", uid: "u-1" });
   const next = (p: Spec, meta: Record<string, unknown> = {}) => pv(patch(prev.spec, p), { resourceVersion: "7", uid: "u-1", ...meta });
 
@@ -746,7 +746,7 @@ describe("validatePersistentVolumeUpdate (§1.4)", () => {
   });
 });
 
-describe("validatePersistentVolumeStatusUpdate (§1.5)", () => {
+describe("validatePersistentVolumeStatusUpdate (pkg/apis/core/validation/validation.go)", () => {
   const prev = pv(baseSpec, { resourceVersion: "3" });
   it("accepts any phase", () => {
     expect(validatePersistentVolumeStatusUpdate({ ...prev, status: { phase: "Whatever" } }, prev)).toEqual([]);

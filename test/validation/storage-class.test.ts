@@ -20,7 +20,7 @@ const zoneHost = (zone: string, host: string) => ({
   ],
 });
 
-describe("validateStorageClass — §1.10 in order", () => {
+describe("validateStorageClass — in upstream's order", () => {
   it("accepts a typical class", () => {
     expect(validateStorageClass(base)).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe("validateStorageClass — §1.10 in order", () => {
     ]);
   });
 
-  it("worked example (§1.11)", () => {
+  it("worked example (aggregated messages)", () => {
     const status = toStatus(validateStorageClass(sc({ reclaimPolicy: "Recycle" })), "StorageClass", "fast");
     expect(status.message).toBe(
       'StorageClass.storage.k8s.io "fast" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"',

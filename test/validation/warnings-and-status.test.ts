@@ -11,7 +11,7 @@ import {
   validatePersistentVolume,
 } from "../../src/validation/index.js";
 
-describe("persistentVolumeWarnings (§1.3.13)", () => {
+describe("persistentVolumeWarnings (GetWarningsForPersistentVolume)", () => {
   it("nothing for a plain volume or garbage", () => {
     expect(persistentVolumeWarnings({ metadata: { name: "a" }, spec: { nfs: { server: "s", path: "/" } } })).toEqual([]);
     expect(persistentVolumeWarnings(null)).toEqual([]);
@@ -49,7 +49,7 @@ describe("persistentVolumeWarnings (§1.3.13)", () => {
   });
 });
 
-describe("persistentVolumeClaimWarnings (§1.6.7)", () => {
+describe("persistentVolumeClaimWarnings (GetWarningsForPersistentVolumeClaim)", () => {
   it("beta class annotation", () => {
     expect(
       persistentVolumeClaimWarnings({ metadata: { annotations: { "volume.beta.kubernetes.io/storage-class": "fast" } }, spec: {} }),
@@ -85,7 +85,7 @@ describe("storageClassWarnings", () => {
   });
 });
 
-describe("toStatus (§0.6)", () => {
+describe("toStatus (apimachinery errors.NewInvalid)", () => {
   it("builds the 422 Status with one cause per error", () => {
     const errs = [
       required("spec.accessModes"),
@@ -136,7 +136,7 @@ describe("toStatus (§0.6)", () => {
   });
 });
 
-describe("forbiddenStatus (§0.6)", () => {
+describe("forbiddenStatus (apimachinery errors.NewForbidden)", () => {
   it("builds the 403 admission rejection", () => {
     const text = "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize";
     expect(forbiddenStatus("persistentvolumeclaims", "data", text)).toEqual({

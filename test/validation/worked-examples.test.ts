@@ -32,7 +32,7 @@ function run(e: Example): FieldError[] {
   }
 }
 
-describe("worked examples of the reference (§1.11), as 422 Status messages", () => {
+describe("worked examples (aggregated messages), as 422 Status messages", () => {
   it.each(examples.map((e) => [e.title, e] as const))("%s", (_title, e) => {
     expect(toStatus(run(e), e.kind, e.object.metadata.name).message).toBe(e.message);
   });

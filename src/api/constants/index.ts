@@ -1,2 +1,32 @@
-export * from "./annotations.js";
-export * from "./enums.js";
+export {
+  AnnBetaIsDefaultStorageClass,
+  AnnBetaStorageClass,
+  AnnBetaStorageProvisioner,
+  AnnBindCompleted,
+  AnnBoundByController,
+  AnnDynamicallyProvisioned,
+  AnnIsDefaultStorageClass,
+  AnnMigratedTo,
+  AnnMountOptions,
+  AnnPreResizeCapacity,
+  AnnSelectedNode,
+  AnnStorageProvisioner,
+  FinalizerExternalProvisioner,
+  FinalizerPVCProtection,
+  FinalizerPVController,
+  FinalizerPVProtection,
+  LabelHostname,
+  NotSupportedProvisioner,
+} from "./annotations.js";
+export {
+  ACCESS_MODES,
+  ACCESS_MODES_BY_ABBREVIATION,
+  ACCESS_MODE_ABBREVIATIONS,
+  BINDING_MODES,
+  PVC_PHASES,
+  PV_PHASES,
+  RECLAIM_POLICIES,
+  SNAPSHOT_API_GROUP,
+  STORAGE_API_GROUP,
+  VOLUME_MODES,
+} from "./enums.js";

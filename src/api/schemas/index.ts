@@ -1,12 +1,136 @@
-export * from "./common.js";
-export * from "./selectors.js";
-export * from "./meta.js";
-export * from "./volume-sources.js";
-export * from "./persistent-volume.js";
-export * from "./persistent-volume-claim.js";
-export * from "./storage-class.js";
-export * from "./pod.js";
-export * from "./node.js";
-export * from "./volume-snapshot.js";
-export * from "./csi.js";
-export * from "./field-path.js";
+export {
+  Int32Schema,
+  Int64Schema,
+  OpaqueObjectSchema,
+  StringListSchema,
+  StringMapSchema,
+  TimeSchema,
+  describeType,
+  enumString,
+  kubeObject,
+  lazyKubeObject,
+  lazySchema,
+  stringKeyedRecord,
+} from "./common.js";
+export {
+  LabelSelectorRequirementSchema,
+  LabelSelectorSchema,
+  NodeSelectorRequirementSchema,
+  NodeSelectorSchema,
+  NodeSelectorTermSchema,
+  TopologySelectorLabelRequirementSchema,
+  TopologySelectorTermSchema,
+} from "./selectors.js";
+export {
+  ListMetaSchema,
+  LocalObjectReferenceSchema,
+  ManagedFieldsEntrySchema,
+  ObjectMetaSchema,
+  ObjectReferenceSchema,
+  OwnerReferenceSchema,
+  ResourceListSchema,
+  SecretReferenceSchema,
+  StatusCauseSchema,
+  StatusDetailsSchema,
+  StatusSchema,
+  TypedLocalObjectReferenceSchema,
+  TypedObjectReferenceSchema,
+  kubernetesListSchema,
+} from "./meta.js";
+export {
+  AWSElasticBlockStoreVolumeSourceSchema,
+  AzureDiskVolumeSourceSchema,
+  AzureFilePersistentVolumeSourceSchema,
+  CSIPersistentVolumeSourceSchema,
+  CSIVolumeSourceSchema,
+  CephFSPersistentVolumeSourceSchema,
+  CinderPersistentVolumeSourceSchema,
+  CinderVolumeSourceSchema,
+  FCVolumeSourceSchema,
+  FlexPersistentVolumeSourceSchema,
+  FlockerVolumeSourceSchema,
+  GCEPersistentDiskVolumeSourceSchema,
+  GlusterfsPersistentVolumeSourceSchema,
+  HostPathVolumeSourceSchema,
+  ISCSIPersistentVolumeSourceSchema,
+  ISCSIVolumeSourceSchema,
+  LocalVolumeSourceSchema,
+  NFSVolumeSourceSchema,
+  PhotonPersistentDiskVolumeSourceSchema,
+  PortworxVolumeSourceSchema,
+  QuobyteVolumeSourceSchema,
+  RBDPersistentVolumeSourceSchema,
+  RBDVolumeSourceSchema,
+  ScaleIOPersistentVolumeSourceSchema,
+  StorageOSPersistentVolumeSourceSchema,
+  VsphereVirtualDiskVolumeSourceSchema,
+  persistentVolumeSourceShape,
+} from "./volume-sources.js";
+export {
+  AccessModeSchema,
+  PersistentVolumeSchema,
+  PersistentVolumeSpecSchema,
+  PersistentVolumeStatusSchema,
+  VolumeNodeAffinitySchema,
+} from "./persistent-volume.js";
+export {
+  ModifyVolumeStatusSchema,
+  PersistentVolumeClaimConditionSchema,
+  PersistentVolumeClaimSchema,
+  PersistentVolumeClaimSpecSchema,
+  PersistentVolumeClaimStatusSchema,
+  PersistentVolumeClaimTemplateSchema,
+  VolumeResourceRequirementsSchema,
+} from "./persistent-volume-claim.js";
+export { StorageClassSchema } from "./storage-class.js";
+export {
+  AffinitySchema,
+  ContainerSchema,
+  EmptyDirVolumeSourceSchema,
+  EphemeralVolumeSourceSchema,
+  NodeAffinitySchema,
+  PersistentVolumeClaimVolumeSourceSchema,
+  PodConditionSchema,
+  PodSchema,
+  PodSpecSchema,
+  PodStatusSchema,
+  PreferredSchedulingTermSchema,
+  TolerationSchema,
+  TopologySpreadConstraintSchema,
+  VolumeDeviceSchema,
+  VolumeMountSchema,
+  VolumeSchema,
+} from "./pod.js";
+export {
+  AttachedVolumeSchema,
+  NodeAddressSchema,
+  NodeConditionSchema,
+  NodeSchema,
+  NodeSpecSchema,
+  NodeStatusSchema,
+  TaintSchema,
+} from "./node.js";
+export {
+  VolumeSnapshotClassSchema,
+  VolumeSnapshotContentSchema,
+  VolumeSnapshotContentSourceSchema,
+  VolumeSnapshotContentSpecSchema,
+  VolumeSnapshotContentStatusSchema,
+  VolumeSnapshotErrorSchema,
+  VolumeSnapshotSchema,
+  VolumeSnapshotSourceSchema,
+  VolumeSnapshotSpecSchema,
+  VolumeSnapshotStatusSchema,
+} from "./volume-snapshot.js";
+export {
+  CSIDriverSchema,
+  CSIDriverSpecSchema,
+  CSINodeDriverSchema,
+  CSINodeSchema,
+  CSINodeSpecSchema,
+  CSIStorageCapacitySchema,
+  TokenRequestSchema,
+  VolumeAttributesClassSchema,
+  VolumeNodeResourcesSchema,
+} from "./csi.js";
+export { fieldPathOf } from "./field-path.js";

@@ -1,11 +1,127 @@
-export * from "./meta.js";
-export * from "./enums.js";
-export * from "./volume-sources.js";
-export * from "./persistent-volume.js";
-export * from "./persistent-volume-claim.js";
-export * from "./storage-class.js";
-export * from "./pod.js";
-export * from "./node.js";
-export * from "./volume-snapshot.js";
-export * from "./csi.js";
-export * from "./volume-attributes-class.js";
+export type {
+  KubernetesList,
+  KubernetesObject,
+  ListMeta,
+  LocalObjectReference,
+  ManagedFieldsEntry,
+  ObjectMeta,
+  ObjectReference,
+  OwnerReference,
+  ResourceList,
+  SecretReference,
+  Status,
+  StatusCause,
+  StatusDetails,
+  Time,
+  TypedLocalObjectReference,
+  TypedObjectReference,
+} from "./meta.js";
+export type {
+  AccessMode,
+  AccessModeAbbreviation,
+  ClaimResourceStatus,
+  DeletionPolicy,
+  HostPathType,
+  PersistentVolumeClaimConditionType,
+  PersistentVolumeClaimModifyVolumeStatus,
+  PersistentVolumeClaimPhase,
+  PersistentVolumeMode,
+  PersistentVolumePhase,
+  PersistentVolumeReclaimPolicy,
+  VolumeBindingMode,
+} from "./enums.js";
+export type {
+  AWSElasticBlockStoreVolumeSource,
+  AzureDiskVolumeSource,
+  AzureFilePersistentVolumeSource,
+  CSIPersistentVolumeSource,
+  CSIVolumeSource,
+  CephFSPersistentVolumeSource,
+  CinderPersistentVolumeSource,
+  CinderVolumeSource,
+  FCVolumeSource,
+  FlexPersistentVolumeSource,
+  FlockerVolumeSource,
+  GCEPersistentDiskVolumeSource,
+  GlusterfsPersistentVolumeSource,
+  HostPathVolumeSource,
+  ISCSIPersistentVolumeSource,
+  ISCSIVolumeSource,
+  LocalVolumeSource,
+  NFSVolumeSource,
+  PersistentVolumeSource,
+  PhotonPersistentDiskVolumeSource,
+  PortworxVolumeSource,
+  QuobyteVolumeSource,
+  RBDPersistentVolumeSource,
+  RBDVolumeSource,
+  ScaleIOPersistentVolumeSource,
+  StorageOSPersistentVolumeSource,
+  VsphereVirtualDiskVolumeSource,
+} from "./volume-sources.js";
+export type {
+  PersistentVolume,
+  PersistentVolumeSpec,
+  PersistentVolumeStatus,
+  VolumeNodeAffinity,
+} from "./persistent-volume.js";
+export type {
+  ModifyVolumeStatus,
+  PersistentVolumeClaim,
+  PersistentVolumeClaimCondition,
+  PersistentVolumeClaimSpec,
+  PersistentVolumeClaimStatus,
+  PersistentVolumeClaimTemplate,
+  VolumeResourceRequirements,
+} from "./persistent-volume-claim.js";
+export type { StorageClass } from "./storage-class.js";
+export type {
+  Affinity,
+  Container,
+  EmptyDirVolumeSource,
+  EphemeralVolumeSource,
+  NodeAffinity,
+  PersistentVolumeClaimVolumeSource,
+  Pod,
+  PodCondition,
+  PodSpec,
+  PodStatus,
+  PreferredSchedulingTerm,
+  Toleration,
+  TopologySpreadConstraint,
+  Volume,
+  VolumeDevice,
+  VolumeMount,
+} from "./pod.js";
+export type {
+  AttachedVolume,
+  Node,
+  NodeAddress,
+  NodeCondition,
+  NodeSpec,
+  NodeStatus,
+  Taint,
+} from "./node.js";
+export type {
+  VolumeSnapshot,
+  VolumeSnapshotClass,
+  VolumeSnapshotContent,
+  VolumeSnapshotContentSource,
+  VolumeSnapshotContentSpec,
+  VolumeSnapshotContentStatus,
+  VolumeSnapshotError,
+  VolumeSnapshotSource,
+  VolumeSnapshotSpec,
+  VolumeSnapshotStatus,
+} from "./volume-snapshot.js";
+export type {
+  CSIDriver,
+  CSIDriverSpec,
+  CSINode,
+  CSINodeDriver,
+  CSINodeSpec,
+  CSIStorageCapacity,
+  TokenRequest,
+  VolumeNodeResources,
+} from "./csi.js";
+export type { VolumeAttributesClass } from "./volume-attributes-class.js";

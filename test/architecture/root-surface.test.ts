@@ -71,3 +71,20 @@ it("kubevol/api re-exports every runtime name of its internal barrels (constants
   );
   expect(missing).toEqual([]);
 });
+
+it("the api barrels (types, constants, helpers, schemas) list every name their files export", () => {
+  const missing: string[] = [];
+  for (const barrel of ["types", "constants", "helpers", "schemas"]) {
+    const dir = join(src, "api", barrel);
+    const listed = readFileSync(join(dir, "index.ts"), "utf8");
+    for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+      const text = readFileSync(join(dir, f), "utf8");
+      for (const m of text.matchAll(
+        /^export\s+(?:declare\s+)?(?:const|let|function|class|interface|type|enum|abstract\s+class)\s+([A-Za-z_$][\w$]*)/gm,
+      )) {
+        if (!new RegExp(`\\b${m[1]}\\b`).test(listed)) missing.push(`api/${barrel}/${f}: ${m[1]}`);
+      }
+    }
+  }
+  expect(missing).toEqual([]);
+});

@@ -31,7 +31,7 @@ function storageClass(name: string): StorageClass {
 export function clusterDump(volumes = 50_000, prebound = 3_000): ClusterDump {
   const pvs = pool(volumes, 1);
   const pvcs = claims(volumes, 2);
-  const released = pvs.filter((v) => v.status?.phase === "Released").map((v) => v.metadata.name);
+  const released = pvs.filter((v) => v.status?.phase === "Released").map((v) => v.metadata?.name ?? "");
   for (let j = 0; j < prebound && released.length > 0; j++) {
     const c = pvcs[pvcs.length - 1 - j]!;
     pvcs[pvcs.length - 1 - j] = { ...c, spec: { ...c.spec, volumeName: released[j % released.length] } };

@@ -36,11 +36,45 @@ function str(x: unknown): string {
   return typeof x === "string" ? x : "";
 }
 
-/** A deterministic handle for an in-tree source (only used to tell volumes apart). */
-function inTreeHandle(pv: PersistentVolume, source: string): string {
-  const s = (pv.spec as unknown as Record<string, Record<string, unknown>>)[source] ?? {};
-  const id = s.pdName ?? s.volumeID ?? s.diskURI ?? s.volumePath ?? s.shareName ?? "";
-  return `${source}:${str(id)}`;
+/**
+ * The CSI volume handle csi-translation-lib gives an in-tree source (what makes an in-tree volume
+ * and its CSI twin count once): EBS the volume ID (an `aws://zone/vol-…` URL reduced to its last
+ * segment), GCE PD `projects/UNSPECIFIED/zones/<zone or UNSPECIFIED>/disks/<pdName>`, Azure Disk
+ * the disk URI, Cinder the volume ID, vSphere the volume path, Portworx the volume ID, Azure File
+ * the share name.
+ */
+function inTreeHandle(src: Record<string, unknown>, source: string, zone: string | undefined): string {
+  switch (source) {
+    case "awsElasticBlockStore": {
+      const id = str(src.volumeID);
+      return id.startsWith("aws://") ? id.slice(id.lastIndexOf("/") + 1) : id;
+    }
+    case "gcePersistentDisk":
+      return `projects/UNSPECIFIED/zones/${zone ?? "UNSPECIFIED"}/disks/${str(src.pdName)}`;
+    case "azureDisk":
+      return str(src.diskURI);
+    case "vsphereVolume":
+      return str(src.volumePath);
+    case "azureFile":
+      return str(src.shareName);
+    default:
+      return str(src.volumeID);
+  }
+}
+
+function pvHandle(pv: PersistentVolume, source: string): string {
+  const src = (pv.spec as unknown as Record<string, Record<string, unknown>>)[source] ?? {};
+  const labels = pv.metadata?.labels ?? {};
+  const zone = labels["topology.kubernetes.io/zone"] ?? labels["failure-domain.beta.kubernetes.io/zone"];
+  return inTreeHandle(src, source, typeof zone === "string" && !zone.includes("__") ? zone : undefined);
+}
+
+/** The in-tree plugin of an inline pod volume (`IsInlineMigratable`), or undefined. */
+function inlinePluginOf(v: unknown): (typeof IN_TREE_PLUGINS)[number] | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const vol = v as Record<string, unknown>;
+  if (vol.persistentVolumeClaim != null || vol.ephemeral != null) return undefined;
+  return IN_TREE_PLUGINS.find((p) => typeof vol[p.source] === "object" && vol[p.source] !== null);
 }
 
 /**
@@ -64,7 +98,9 @@ export class NodeVolumeLimitsPlan {
     podsByNode?: Map<string, Pod[]>,
   ) {
     this.podsByNode = podsByNode ?? scheduledPodsByNode(cluster, podKey(pod));
-    this.preFilter = podClaimVolumes(pod).length > 0 ? status("Success") : status("Skip");
+    const vols: unknown = pod.spec?.volumes;
+    const inline = Array.isArray(vols) && (vols as unknown[]).some((v) => inlinePluginOf(v) !== undefined);
+    this.preFilter = podClaimVolumes(pod).length > 0 || inline ? status("Success") : status("Skip");
   }
 
   private migrated(plugin: string, csiNode: CSINode | undefined): boolean {
@@ -97,12 +133,20 @@ export class NodeVolumeLimitsPlan {
     if (csi != null) return [str(csi.driver), str(csi.volumeHandle)];
     const p = inTreePluginOf(pv);
     if (p === undefined || !this.migrated(p.plugin, csiNode)) return undefined;
-    return [p.driver, inTreeHandle(pv, p.source)];
+    return [p.driver, pvHandle(pv, p.source)];
   }
 
   /** `filterAttachableVolumes`: unique name → limit key; an error text for a missing claim of the new pod. */
   private attachable(pod: Pod, csiNode: CSINode | undefined, newPod: boolean, out: Map<string, string>): string | undefined {
     const ns = podNamespace(pod);
+    const vols: unknown = pod.spec?.volumes;
+    for (const v of Array.isArray(vols) ? (vols as unknown[]) : []) {
+      // checkAttachableInlineVolume: an inline in-tree volume counts when its plugin is migrated.
+      const p = inlinePluginOf(v);
+      if (p === undefined || !this.migrated(p.plugin, csiNode)) continue;
+      const src = (v as Record<string, Record<string, unknown>>)[p.source]!;
+      out.set(`${p.driver}/${inTreeHandle(src, p.source, undefined)}`, `${CSIAttachLimitPrefix}${p.driver}`);
+    }
     for (const v of podClaimVolumes(pod)) {
       if (v.claimName === "") return "PersistentVolumeClaim had no name";
       const pvc = lookupClaim(this.cluster, ns, v.claimName);

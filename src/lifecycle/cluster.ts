@@ -3,7 +3,16 @@
  *
  * @module
  */
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type {
+  CSIDriver,
+  CSINode,
+  CSIStorageCapacity,
+  Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+} from "../api/index.js";
 import { defaultObject } from "./defaulting.js";
 import { LifecycleError } from "./errors.js";
 import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
@@ -17,6 +26,10 @@ import type { ObjectKind } from "./write.js";
  * `namespace/name`, storage classes and nodes by name, and the asynchronous operations currently
  * running (by operation id). `revision` is the last `resourceVersion` handed out; every write
  * bumps it and stamps the written object with it.
+ *
+ * The storage objects the kube-scheduler's volume plugins read ride along unchanged (the PV
+ * controller never looks at them): CSINodes and CSIDrivers by name, CSIStorageCapacities by
+ * `namespace/name`, VolumeAttachments by name.
  *
  * Snapshots are never mutated: every function returns a new one (unchanged maps are shared).
  *
@@ -34,7 +47,33 @@ export interface Cluster {
   readonly pods: ReadonlyMap<string, Pod>;
   readonly nodes: ReadonlyMap<string, Node>;
   readonly operations: ReadonlyMap<string, Operation>;
+  readonly csiNodes: ReadonlyMap<string, CSINode>;
+  readonly csiDrivers: ReadonlyMap<string, CSIDriver>;
+  readonly csiStorageCapacities: ReadonlyMap<string, CSIStorageCapacity>;
+  readonly volumeAttachments: ReadonlyMap<string, VolumeAttachment>;
   readonly revision: number;
+}
+
+/**
+ * `storage.k8s.io/v1` VolumeAttachment: the attach/detach controller's record that a volume is
+ * attached (or being attached) to a node. Only the fields the scheduler reads are typed.
+ *
+ * @example
+ * ```ts
+ * const va: VolumeAttachment = { metadata: { name: "csi-123" },
+ *   spec: { attacher: "ebs.csi.aws.com", nodeName: "node-1", source: { persistentVolumeName: "pv1" } } };
+ * ```
+ */
+export interface VolumeAttachment {
+  apiVersion?: "storage.k8s.io/v1";
+  kind?: "VolumeAttachment";
+  metadata: { name?: string; [key: string]: unknown };
+  spec: {
+    attacher: string;
+    nodeName: string;
+    source: { persistentVolumeName?: string | null; inlineVolumeSpec?: unknown };
+  };
+  status?: { attached?: boolean; [key: string]: unknown };
 }
 
 /**
@@ -52,6 +91,10 @@ export interface ClusterInit {
   readonly pods?: Iterable<Pod>;
   readonly nodes?: Iterable<Node>;
   readonly operations?: Iterable<Operation>;
+  readonly csiNodes?: Iterable<CSINode>;
+  readonly csiDrivers?: Iterable<CSIDriver>;
+  readonly csiStorageCapacities?: Iterable<CSIStorageCapacity>;
+  readonly volumeAttachments?: Iterable<VolumeAttachment>;
 }
 
 /**
@@ -163,6 +206,19 @@ function load<T extends AnyObject>(
   return { map, maxRv };
 }
 
+/** Loads a kind the PV controller never writes: checked for `metadata.name`, kept as given. */
+function loadStorage<T extends { metadata: object }>(items: Iterable<T> | undefined, field: string, namespaced: boolean): Map<string, T> {
+  const map = new Map<string, T>();
+  let i = 0;
+  for (const raw of items ?? []) {
+    checkObject(raw, `${field}[${i++}]`);
+    const key = namespaced ? namespacedKey(raw) : nameOf(raw);
+    const prev = map.get(key);
+    if (prev === undefined || resourceVersionOf(raw) >= resourceVersionOf(prev as unknown as HasMeta)) map.set(key, raw as unknown as T);
+  }
+  return map;
+}
+
 /**
  * Builds a cluster snapshot from arrays (or any iterables) of objects. Objects are applied in
  * order with the store's rule: a second object with the same key replaces the first unless its
@@ -208,6 +264,10 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
     pods: p.map,
     nodes: n.map,
     operations,
+    csiNodes: loadStorage(init.csiNodes, "csiNodes", false),
+    csiDrivers: loadStorage(init.csiDrivers, "csiDrivers", false),
+    csiStorageCapacities: loadStorage(init.csiStorageCapacities, "csiStorageCapacities", true),
+    volumeAttachments: loadStorage(init.volumeAttachments, "volumeAttachments", false),
     revision: Math.max(v.maxRv, c.maxRv, s.maxRv, p.maxRv, n.maxRv),
   };
 }

@@ -22,6 +22,7 @@ export {
   type Cluster,
   type ClusterInit,
   type CreateClusterOptions,
+  type VolumeAttachment,
   createCluster,
   objectKey,
   getObject,

@@ -34,7 +34,13 @@ export type WriteVerb = "create" | "update" | "updateStatus" | "delete";
  * writes.filter((w) => w.actor === "pv-controller");
  * ```
  */
-export type WriteActor = "pv-controller" | "pvc-protection-controller" | "pv-protection-controller" | "external-provisioner" | "user";
+export type WriteActor =
+  | "pv-controller"
+  | "kube-scheduler"
+  | "pvc-protection-controller"
+  | "pv-protection-controller"
+  | "external-provisioner"
+  | "user";
 
 /**
  * One accepted API write, in the order it happened. `object` is the object as stored after the

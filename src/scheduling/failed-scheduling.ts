@@ -1,0 +1,33 @@
+/**
+ * The FailedScheduling text (kubernetes/kubernetes `pkg/scheduler/framework/types.go`
+ * `FitError.Error`).
+ *
+ * @module
+ */
+
+/**
+ * The scheduler's FailedScheduling message: `0/N nodes are available:` then, when a PreFilter
+ * failed, its message (reasons joined by `, `) and a period; otherwise the histogram of the nodes'
+ * reasons — `"<count> <reason>"` entries sorted as strings (so `10 …` sorts before `2 …`) joined by
+ * `, ` and a period. kubevol models no PostFilter (the default preemption plugin's
+ * `preemption: …` suffix is not appended).
+ *
+ * @example
+ * ```ts
+ * failedSchedulingMessage(5, undefined, [["node(s) had volume node affinity conflict"], ["node(s) had volume node affinity conflict"]]);
+ * // "0/5 nodes are available: 2 node(s) had volume node affinity conflict."
+ * ```
+ */
+export function failedSchedulingMessage(
+  nodeCount: number,
+  preFilterReasons: readonly string[] | undefined,
+  nodeReasons: readonly (readonly string[])[],
+): string {
+  let msg = `0/${nodeCount} nodes are available:`;
+  if (preFilterReasons !== undefined && preFilterReasons.length > 0) return `${msg} ${preFilterReasons.join(", ")}.`;
+  const counts = new Map<string, number>();
+  for (const rs of nodeReasons) for (const r of rs) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const entries = [...counts].map(([r, n]) => `${n} ${r}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length > 0) msg += ` ${entries.join(", ")}.`;
+  return msg;
+}

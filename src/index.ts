@@ -387,6 +387,10 @@ export {
   type VolumeReport,
   type ClusterExplanation,
   type ExplainClusterOptions,
+  podReport,
+  type PodReport,
+  type PodStatus,
+  type PodNodeVerdict,
 } from "./engine/index.js";
 
 // kubevol/lint

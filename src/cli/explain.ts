@@ -4,10 +4,18 @@
  * Lost; every volume as it is in the input and what the run does to it.
  */
 import { createCluster } from "../lifecycle/index.js";
-import { type ClaimReport, type ClusterExplanation, explainRun, runCluster, type VolumeReport } from "../engine/index.js";
+import {
+  type ClaimReport,
+  type ClusterExplanation,
+  explainRun,
+  type PodNodeVerdict,
+  type PodReport,
+  runCluster,
+  type VolumeReport,
+} from "../engine/index.js";
 import type { Node } from "../api/index.js";
 import { UsageError, type CliOptions } from "./args.js";
-import { type InputFinding, inventory } from "./inventory.js";
+import { type InputFinding, inventory, snapshotOf } from "./inventory.js";
 import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
@@ -30,9 +38,7 @@ export function explainCommand(
   timer: PhaseTimer = noTimer,
 ): CommandResult {
   const inv = timer.time("inventory (schemas)", () => inventory(objects));
-  const cluster = timer.time("snapshot", () =>
-    createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes }),
-  );
+  const cluster = timer.time("snapshot", () => createCluster(snapshotOf(inv)));
   if (opts.claim !== undefined && !cluster.claims.has(opts.claim)) throw new UsageError(`claim ${opts.claim} is not in the input`);
   const node = opts.node === undefined ? undefined : nodeView(inv.nodes, opts.node);
   progress("running the controllers…");
@@ -42,8 +48,17 @@ export function explainCommand(
     explainRun(run, { ...(opts.claim !== undefined ? { claim: opts.claim } : {}), ...(node !== undefined ? { node } : {}) }),
   );
   const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
-  const data = { claims: shown, volumes: e.volumes, findings: inv.findings, rounds: e.rounds, converged: e.converged, errors: e.errors };
-  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, e, inv.findings, opts)));
+  const pods = opts.claim === undefined ? e.pods : e.pods.filter((p) => p.claims.includes(opts.claim!));
+  const data = {
+    claims: shown,
+    pods: pods.map(podJson),
+    volumes: e.volumes,
+    findings: inv.findings,
+    rounds: e.rounds,
+    converged: e.converged,
+    errors: e.errors,
+  };
+  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, pods, e, inv.findings, opts)));
 }
 
 /** The scheduler's view of a node: the node of the input, or one with only its hostname label. */
@@ -52,7 +67,61 @@ function nodeView(nodes: readonly Node[], name: string): { name: string; labels:
   return { name, labels: node?.metadata?.labels ?? { "kubernetes.io/hostname": name } };
 }
 
-function renderText(reports: readonly ClaimReport[], e: ClusterExplanation, findings: readonly InputFinding[], opts: CliOptions): string {
+/** A pod in `-o json`: `message` is the FailedScheduling text of a pod that fits nowhere. */
+function podJson(r: PodReport) {
+  return {
+    namespace: r.namespace,
+    name: r.name,
+    status: r.status,
+    ...(r.node !== undefined ? { node: r.node } : {}),
+    claims: r.claims,
+    reason: r.reason,
+    ...(r.message !== undefined ? { message: r.message } : {}),
+    nodes: r.nodes,
+  };
+}
+
+/** The pods table, and for each Pending pod the scheduler's message and every node's verdict. */
+function renderPods(pods: readonly PodReport[], opts: CliOptions): string[] {
+  if (pods.length === 0) return [];
+  const p = palette(opts.color);
+  const colour = (s: PodReport["status"]) => (s === "Pending" ? p.yellow(s) : p.green(s));
+  const rows = pods.map((r) => [
+    r.namespace,
+    r.name,
+    colour(r.status),
+    r.node ?? "-",
+    r.claims.join(","),
+    r.status === "Pending" ? r.reason : p.dim(r.reason),
+  ]);
+  const lines = ["", renderTable(["namespace", "pod", "status", "node", "claims", "reason"], rows)];
+  for (const r of pods) {
+    if (r.nodes.length === 0) continue;
+    lines.push("", p.bold(`Pod ${r.namespace}/${r.name} ${r.status === "Pending" ? "is Pending" : `on ${r.node}`}:`));
+    if (r.message !== undefined) lines.push(`  ${r.message}`);
+    const fits = r.nodes.filter((n) => n.feasible);
+    for (const n of fits.slice(0, NODES_SHOWN)) lines.push(`  ${n.node}: fits${nodeVolumes(n)}`);
+    for (const n of r.nodes.filter((x) => !x.feasible).slice(0, NODES_SHOWN)) lines.push(`  ${n.node}: ${n.reasons.join("; ")}`);
+    const hidden = Math.max(0, fits.length - NODES_SHOWN) + Math.max(0, r.nodes.length - fits.length - NODES_SHOWN);
+    if (hidden > 0) lines.push(p.dim(`  (and ${plural(hidden, "more node")}; -o json lists every node)`));
+  }
+  return lines;
+}
+
+const NODES_SHOWN = 10;
+
+function nodeVolumes(n: PodNodeVerdict): string {
+  const parts = [...n.bindings.map((b) => `${b.claim} → ${b.volume}`), ...n.provisions.map((c) => `${c} provisioned`)];
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+function renderText(
+  reports: readonly ClaimReport[],
+  pods: readonly PodReport[],
+  e: ClusterExplanation,
+  findings: readonly InputFinding[],
+  opts: CliOptions,
+): string {
   const p = palette(opts.color);
   const colour = (s: ClaimReport["status"]) =>
     s === "Bound" || s === "WillBind" || s === "WillProvision" ? p.green(s) : s === "Lost" ? p.red(s) : p.yellow(s);
@@ -71,6 +140,7 @@ function renderText(reports: readonly ClaimReport[], e: ClusterExplanation, find
     });
     lines.push(renderTable(headers, rows));
   }
+  lines.push(...renderPods(pods, opts));
   for (const r of reports) {
     if (r.status !== "Pending" || r.explanation === undefined) continue;
     lines.push("", p.bold(`${r.namespace}/${r.name} is Pending:`));
@@ -116,6 +186,11 @@ function renderText(reports: readonly ClaimReport[], e: ClusterExplanation, find
     for (const r of reports) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     for (const [s, n] of counts) if (n === 0) counts.delete(s);
     lines.push("", `${plural(reports.length, "claim")}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
+  }
+  if (pods.length > 0) {
+    const counts = new Map<string, number>();
+    for (const r of pods) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    lines.push(`${plural(pods.length, "pod")} using claims: ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
   }
   return lines.join("\n");
 }

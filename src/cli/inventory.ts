@@ -4,6 +4,9 @@
  * `kubectl get all -o json` output should just work.
  */
 import {
+  type CSIDriver,
+  type CSINode,
+  type CSIStorageCapacity,
   ObjectParseError,
   parseObject,
   UnknownKindError,
@@ -13,6 +16,7 @@ import {
   type Pod,
   type StorageClass,
 } from "../api/index.js";
+import type { ClusterInit, VolumeAttachment } from "../lifecycle/index.js";
 import { InputError, type LoadedObject, type Source } from "./load.js";
 
 /**
@@ -34,6 +38,11 @@ export interface Inventory {
   classes: StorageClass[];
   pods: Pod[];
   nodes: Node[];
+  /** What the scheduler's volume plugins read besides nodes. */
+  csiNodes: CSINode[];
+  csiDrivers: CSIDriver[];
+  csiStorageCapacities: CSIStorageCapacity[];
+  volumeAttachments: VolumeAttachment[];
   /** Where each object came from, by object. */
   sources: Map<object, Source>;
   /** Objects of other kinds, by kind. */
@@ -42,7 +51,17 @@ export interface Inventory {
   findings: InputFinding[];
 }
 
-const USED_KINDS = new Set(["PersistentVolume", "PersistentVolumeClaim", "StorageClass", "Pod", "Node"]);
+const USED_KINDS = new Set([
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "StorageClass",
+  "Pod",
+  "Node",
+  "CSINode",
+  "CSIDriver",
+  "CSIStorageCapacity",
+  "VolumeAttachment",
+]);
 
 /**
  * Parse the objects the commands use; count the rest. An object of a used kind that has the
@@ -63,6 +82,10 @@ export function inventory(objects: readonly LoadedObject[]): Inventory {
     classes: [],
     pods: [],
     nodes: [],
+    csiNodes: [],
+    csiDrivers: [],
+    csiStorageCapacities: [],
+    volumeAttachments: [],
     sources: new Map(),
     ignored: new Map(),
     findings: [],
@@ -82,7 +105,9 @@ export function inventory(objects: readonly LoadedObject[]): Inventory {
     const finding = (message: string) => inv.findings.push({ file: source.file, line: source.line, kind, name, message });
     let parsed: unknown;
     try {
-      parsed = parseObject(object);
+      // kubevol/api has no schema for VolumeAttachment: the scheduler reads only its attacher,
+      // node and source, and tolerates anything else there.
+      parsed = kind === "VolumeAttachment" ? object : parseObject(object);
     } catch (e) {
       if (e instanceof ObjectParseError || e instanceof UnknownKindError) {
         finding(e.message);
@@ -116,7 +141,34 @@ export function inventory(objects: readonly LoadedObject[]): Inventory {
       case "Node":
         inv.nodes.push(parsed as Node);
         break;
+      case "CSINode":
+        inv.csiNodes.push(parsed as CSINode);
+        break;
+      case "CSIDriver":
+        inv.csiDrivers.push(parsed as CSIDriver);
+        break;
+      case "CSIStorageCapacity":
+        inv.csiStorageCapacities.push(parsed as CSIStorageCapacity);
+        break;
+      case "VolumeAttachment":
+        inv.volumeAttachments.push(parsed as VolumeAttachment);
+        break;
     }
   }
   return inv;
+}
+
+/** The snapshot's input: every object of the inventory the engine reads. */
+export function snapshotOf(inv: Inventory): ClusterInit {
+  return {
+    volumes: inv.volumes,
+    claims: inv.claims,
+    classes: inv.classes,
+    pods: inv.pods,
+    nodes: inv.nodes,
+    csiNodes: inv.csiNodes,
+    csiDrivers: inv.csiDrivers,
+    csiStorageCapacities: inv.csiStorageCapacities,
+    volumeAttachments: inv.volumeAttachments,
+  };
 }

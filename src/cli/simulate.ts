@@ -6,7 +6,7 @@
 import { runCluster } from "../engine/index.js";
 import { createCluster, type LifecycleEvent } from "../lifecycle/index.js";
 import type { CliOptions } from "./args.js";
-import { inventory } from "./inventory.js";
+import { inventory, snapshotOf } from "./inventory.js";
 import { plural } from "./plural.js";
 import type { LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
@@ -32,7 +32,7 @@ export function simulateCommand(
 ): CommandResult {
   const inv = inventory(objects);
   progress("simulating…");
-  const cluster = createCluster({ volumes: inv.volumes, claims: inv.claims, classes: inv.classes, pods: inv.pods, nodes: inv.nodes });
+  const cluster = createCluster(snapshotOf(inv));
   const now = opts.now ?? DEFAULT_SIMULATION_TIME;
   const result = runCluster(cluster, { now });
   const final = result.cluster;
@@ -112,7 +112,7 @@ export function simulateCommand(
 }
 
 function eventRow(e: LifecycleEvent, wide: boolean): string[] {
-  const obj = `${e.object.kind === "PersistentVolumeClaim" ? "pvc" : e.object.kind === "PersistentVolume" ? "pv" : e.object.kind}/${e.object.namespace ? `${e.object.namespace}/` : ""}${e.object.name}`;
+  const obj = `${e.object.kind === "PersistentVolumeClaim" ? "pvc" : e.object.kind === "PersistentVolume" ? "pv" : e.object.kind.toLowerCase()}/${e.object.namespace ? `${e.object.namespace}/` : ""}${e.object.name}`;
   const message = wide || e.message.length <= 100 ? e.message : `${e.message.slice(0, 97)}...`;
   return [e.type, e.reason, obj, message];
 }

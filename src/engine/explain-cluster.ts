@@ -8,9 +8,10 @@
 import { claimClass, claimKey, claimKeysInOrder, volumeClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { AnnBindCompleted } from "../api/constants/index.js";
-import type { Cluster, LifecycleContext, LifecycleEvent, Operation, Write } from "../lifecycle/index.js";
+import { type Cluster, type LifecycleContext, type LifecycleEvent, type Operation, podClaimNames, type Write } from "../lifecycle/index.js";
 import type { NodeLike } from "../labels/index.js";
 import { type ClaimExplanation, decodeClaim, PoolExplainer } from "../matching/index.js";
+import { type PodReport, podReport } from "./pod-report.js";
 import { type EngineOptions, type EngineRun, type ObjectTrace, runCluster } from "./run.js";
 
 /**
@@ -127,6 +128,8 @@ export interface VolumeReport {
  */
 export interface ClusterExplanation {
   readonly claims: readonly ClaimReport[];
+  /** The pods that use claims, by `namespace/name`. */
+  readonly pods: readonly PodReport[];
   readonly volumes: readonly VolumeReport[];
   readonly rounds: number;
   readonly converged: boolean;
@@ -149,6 +152,13 @@ export interface ExplainClusterOptions extends EngineOptions {
   readonly claim?: string;
   readonly node?: NodeLike;
   readonly maxVolumes?: number;
+}
+
+function nodeNameOf(node: NodeLike | undefined): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  return (
+    (node.metadata !== undefined && node.metadata !== null ? node.metadata.name : (node as { name?: string | null }).name) || undefined
+  );
 }
 
 function refKey(pv: PersistentVolume | undefined): string | undefined {
@@ -179,6 +189,26 @@ function pathOf(t: ObjectTrace): ClaimPath {
 function lastEvent(t: ObjectTrace, reasons: readonly string[]): LifecycleEvent | undefined {
   for (let i = t.events.length - 1; i >= 0; i--) if (reasons.includes(t.events[i]!.reason)) return t.events[i];
   return undefined;
+}
+
+function capacityText(pv: PersistentVolume | undefined): string {
+  const cap = pv?.spec?.capacity?.storage;
+  return cap !== undefined ? ` (${String(cap)})` : "";
+}
+
+/** Per claim: the pod (without a node in the input) that the run places using it, and its node. */
+type ScheduledClaims = ReadonlyMap<string, { pod: string; node: string }>;
+
+function scheduledClaims(run: EngineRun): ScheduledClaims {
+  const out = new Map<string, { pod: string; node: string }>();
+  for (const key of [...run.input.pods.keys()].sort()) {
+    const pod = run.input.pods.get(key)!;
+    const node = run.cluster.pods.get(key)?.spec?.nodeName;
+    if (pod.spec?.nodeName || !node) continue;
+    const ns = pod.metadata?.namespace || "default";
+    for (const n of podClaimNames(pod)) if (!out.has(`${ns}/${n}`)) out.set(`${ns}/${n}`, { pod: key, node });
+  }
+  return out;
 }
 
 /** Why a claim the run binds to an existing volume gets that one. */
@@ -229,13 +259,24 @@ export function explainCluster(cluster: Cluster, ctx: LifecycleContext, opts: Ex
  * const e = explainRun(run, { claim: "shop/archive" });
  * ```
  */
-export function explainRun(run: EngineRun, opts: Pick<ExplainClusterOptions, "claim" | "node" | "maxVolumes"> = {}): ClusterExplanation {
+export function explainRun(
+  run: EngineRun,
+  opts: Pick<ExplainClusterOptions, "claim" | "node" | "maxVolumes" | "scheduling"> = {},
+): ClusterExplanation {
   const cluster = run.input;
   const classes = [...run.cluster.classes.values()];
   const explainers = new Explainers(run.cluster.volumes);
-  const claims = claimKeysInOrder(cluster.claims).map((k) => claimReport(cluster.claims.get(k)!, run, explainers, classes, opts));
+  const scheduled = scheduledClaims(run);
+  const claims = claimKeysInOrder(cluster.claims).map((k) =>
+    claimReport(cluster.claims.get(k)!, run, explainers, classes, opts, scheduled),
+  );
   const volumes = [...cluster.volumes.keys()].sort().map((name) => volumeReport(name, run));
-  return { claims, volumes, rounds: run.rounds, converged: run.converged, errors: run.errors };
+  const pods = [...cluster.pods.keys()]
+    .sort()
+    .map((k) => cluster.pods.get(k)!)
+    .filter((p) => podClaimNames(p).length > 0)
+    .map((p) => podReport(p, run, opts.scheduling, nodeNameOf(opts.node)));
+  return { claims, pods, volumes, rounds: run.rounds, converged: run.converged, errors: run.errors };
 }
 
 /**
@@ -282,6 +323,7 @@ function claimReport(
   explainers: Explainers,
   classes: readonly StorageClass[],
   opts: ExplainClusterOptions,
+  bySchedule: ScheduledClaims,
 ): ClaimReport {
   const key = claimKey(claim);
   const end = run.cluster.claims.get(key) ?? claim;
@@ -301,18 +343,25 @@ function claimReport(
     const wasBound =
       claim.status?.phase === "Bound" && claim.spec?.volumeName === volume && claim.metadata?.annotations?.[AnnBindCompleted] !== undefined;
     if (wasBound) return { ...base, status: "Bound", volume, reason: "bound" };
+    const scheduled = bySchedule.get(key);
     if (!run.input.volumes.has(volume)) {
       const op = trace.operations.find((o) => o.kind === "provision");
       const provisioner = op?.provisioner ?? "";
+      const where = scheduled !== undefined ? ` for node ${scheduled.node}, where the scheduler places pod ${scheduled.pod}` : "";
       return {
         ...base,
         status: "WillProvision",
         volume,
         provisioner,
-        reason: `${provisioner || "its provisioner"} provisions ${volume} in class '${base.class}'`,
+        reason: `${provisioner || "its provisioner"} provisions ${volume} in class '${base.class}'${where}`,
       };
     }
-    return { ...base, status: "WillBind", volume, reason: bindReason(claim, run.input.volumes.get(volume), volume) };
+    const pv = run.input.volumes.get(volume);
+    const reserved = scheduled !== undefined && run.volume(volume).writes.some((w) => w.actor === "kube-scheduler");
+    const reason = reserved
+      ? `the scheduler places pod ${scheduled.pod} on ${scheduled.node} and reserves ${volume}${capacityText(pv)} there; the PV controller binds it`
+      : bindReason(claim, pv, volume);
+    return { ...base, status: "WillBind", volume, reason };
   }
   if (phase === "Lost") {
     const e = lastEvent(trace, ["ClaimLost", "ClaimMisbound"]);

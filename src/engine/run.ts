@@ -6,8 +6,10 @@
  *
  * @module
  */
-import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, Write } from "../lifecycle/index.js";
-import { reconcile } from "../lifecycle/index.js";
+import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, ReconcileResult, Write } from "../lifecycle/index.js";
+import { eventKey, formatTime, reconcile } from "../lifecycle/index.js";
+import type { SchedulingOptions } from "../scheduling/index.js";
+import { schedulingPass } from "./schedule-pods.js";
 
 /**
  * Options of {@link runCluster}: those of `reconcile`, with `completeOperations` defaulting to
@@ -18,7 +20,15 @@ import { reconcile } from "../lifecycle/index.js";
  * const opts: EngineOptions = { maxRounds: 50, completeOperations: "report" };
  * ```
  */
-export interface EngineOptions extends ReconcileOptions {}
+export interface EngineOptions extends ReconcileOptions {
+  /**
+   * Whether kube-scheduler's volume plugins place the pods that use claims and have no
+   * `spec.nodeName` (default `true`); `false` runs the PV controller alone.
+   */
+  readonly scheduler?: boolean;
+  /** Feature gates and VolumeBinding arguments of the scheduler. */
+  readonly scheduling?: SchedulingOptions;
+}
 
 /**
  * What happened to one object during a run: the writes made to it, the events recorded on it
@@ -60,6 +70,8 @@ export interface EngineRun {
   claim(key: string): ObjectTrace;
   /** The trace of the volume `name`. */
   volume(name: string): ObjectTrace;
+  /** The trace of the pod `namespace/name` (the scheduler's writes and events). */
+  pod(key: string): ObjectTrace;
 }
 
 const EMPTY: ObjectTrace = Object.freeze({ writes: Object.freeze([]), events: Object.freeze([]), operations: Object.freeze([]) });
@@ -88,15 +100,19 @@ function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
  * ```
  */
 export function runCluster(cluster: Cluster, ctx: LifecycleContext, opts: EngineOptions = {}): EngineRun {
-  const r = reconcile(cluster, ctx, { completeOperations: "succeed", ...opts });
+  const r = runToFixpoint(cluster, ctx, opts);
   const claims = new Map<string, MutableTrace>();
   const volumes = new Map<string, MutableTrace>();
+  const pods = new Map<string, MutableTrace>();
   for (const w of r.writes) {
     if (w.kind === "PersistentVolumeClaim") traceIn(claims, `${w.namespace ?? ""}/${w.name}`).writes.push(w);
     else if (w.kind === "PersistentVolume") traceIn(volumes, w.name).writes.push(w);
+    else if (w.kind === "Pod") traceIn(pods, `${w.namespace ?? ""}/${w.name}`).writes.push(w);
   }
   for (const e of r.events) {
-    if (e.object.kind === "PersistentVolumeClaim") traceIn(claims, `${e.object.namespace ?? ""}/${e.object.name}`).events.push(e);
+    const key = `${e.object.namespace ?? ""}/${e.object.name}`;
+    if (e.object.kind === "PersistentVolumeClaim") traceIn(claims, key).events.push(e);
+    else if (e.object.kind === "Pod") traceIn(pods, key).events.push(e);
     else traceIn(volumes, e.object.name).events.push(e);
   }
   const operations: Operation[] = [];
@@ -121,5 +137,60 @@ export function runCluster(cluster: Cluster, ctx: LifecycleContext, opts: Engine
     errors: r.errors,
     claim: (key) => claims.get(key) ?? EMPTY,
     volume: (name) => volumes.get(name) ?? EMPTY,
+    pod: (key) => pods.get(key) ?? EMPTY,
   };
+}
+
+/**
+ * The PV controller (and its companions) to their fixpoint, then a scheduling pass, until a pass
+ * changes nothing: the scheduler reserves volumes, the controller binds and provisions them, the
+ * next pass binds the pods whose claims are all Bound. `maxRounds` bounds the controller rounds
+ * of the whole run.
+ */
+function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOptions): ReconcileResult {
+  const { scheduler, scheduling, ...reconcileOptions } = opts;
+  const options: ReconcileOptions = { completeOperations: "succeed", ...reconcileOptions };
+  let r = reconcile(cluster, ctx, options);
+  if (scheduler === false || cluster.pods.size === 0) return r;
+  const time = formatTime(ctx.now);
+  const maxRounds = Math.max(1, Math.floor(options.maxRounds ?? 100));
+  const writes = [...r.writes];
+  const events = [...r.events];
+  const seen = new Set(events.map(eventKey));
+  const operations = [...r.operations];
+  const errors = [...r.errors];
+  const chosen = new Map<string, string>();
+  let rounds = r.rounds;
+  let converged = r.converged;
+  while (converged) {
+    const pass = schedulingPass(r.cluster, time, scheduling, chosen);
+    for (const e of pass.events) {
+      const k = eventKey(e);
+      if (!seen.has(k)) {
+        seen.add(k);
+        events.push(e);
+      }
+    }
+    if (pass.writes.length === 0) break;
+    writes.push(...pass.writes);
+    if (rounds >= maxRounds) {
+      converged = false;
+      r = { ...r, cluster: pass.cluster };
+      break;
+    }
+    r = reconcile(pass.cluster, ctx, { ...options, maxRounds: maxRounds - rounds });
+    rounds += r.rounds;
+    converged = r.converged;
+    writes.push(...r.writes);
+    for (const e of r.events) {
+      const k = eventKey(e);
+      if (!seen.has(k)) {
+        seen.add(k);
+        events.push(e);
+      }
+    }
+    operations.push(...r.operations);
+    errors.push(...r.errors);
+  }
+  return { ...r, rounds, converged, writes, events, operations, errors };
 }

@@ -13,7 +13,7 @@
  * ```
  */
 export interface EventObjectRef {
-  readonly kind: "PersistentVolume" | "PersistentVolumeClaim";
+  readonly kind: "PersistentVolume" | "PersistentVolumeClaim" | "Pod";
   readonly namespace?: string;
   readonly name: string;
 }

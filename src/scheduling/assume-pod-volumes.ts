@@ -38,7 +38,16 @@ export interface AssumeResult {
   readonly cluster: Cluster;
 }
 
-function allClaimsBound(pod: Pod, cluster: Cluster): boolean {
+/**
+ * Whether every claim the pod uses is Bound to a volume — when PreBind's wait ends and the
+ * scheduler binds the pod to its node (`binder.go` `checkBindings`).
+ *
+ * @example
+ * ```ts
+ * if (allClaimsBound(pod, cluster)) console.log("the pod can be bound to its node");
+ * ```
+ */
+export function allClaimsBound(pod: Pod, cluster: Cluster): boolean {
   const ns = podNamespace(pod);
   for (const v of podClaimVolumes(pod)) {
     const c = lookupClaim(cluster, ns, v.claimName);

@@ -12,7 +12,7 @@ export { type SchedulingOptions, type UtilizationShapePoint, featureEnabled } fr
 export { preFilterPodVolumes } from "./pre-filter-pod-volumes.js";
 export { findPodVolumes, type PodVolumesResult } from "./find-pod-volumes.js";
 export type { VolumeBinding } from "./volume-binding.js";
-export { assumePodVolumes, type AssumeResult } from "./assume-pod-volumes.js";
+export { allClaimsBound, assumePodVolumes, type AssumeResult } from "./assume-pod-volumes.js";
 export { volumeRestrictionsFilter } from "./volume-restrictions.js";
 export { nodeVolumeLimitsFilter } from "./node-volume-limits.js";
 export { volumeZoneFilter, TOPOLOGY_LABELS } from "./volume-zone.js";

@@ -48,7 +48,10 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     expect(byName.get("shop/search-index")).toMatchObject({ status: "WillBind", volume: "iscsi-ssd-50g" });
     // The default class provisions through ebs.csi.aws.com (the simulated provisioner succeeds).
     expect(byName.get("web/web-content")).toMatchObject({ status: "WillProvision" });
-    for (const k of ["shop/archive", "shop/uploads", "shop/scratch", "shop/cache", "stream/kafka-0"]) {
+    // The scheduler places stream/kafka-0's pod on node-a, the only node with a local volume that
+    // holds 300Gi; the PV controller then binds the volume the scheduler reserved.
+    expect(byName.get("stream/kafka-0")).toMatchObject({ status: "WillBind", volume: "local-node-a-nvme0" });
+    for (const k of ["shop/archive", "shop/uploads", "shop/scratch", "shop/cache", "analytics/warehouse", "analytics/scratch-a"]) {
       expect(byName.get(k)?.status, k).toBe("Pending");
       expect(byName.get(k)?.explanation?.outcome, k).not.toBe("matched");
     }
@@ -71,7 +74,8 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     expect(byName.get("shop/scratch")?.reason).toMatch(/disktype=nvme|selector/);
     expect(byName.get("shop/cache")?.reason).toMatch(/gold/);
     expect(byName.get("shop/reports-restore")?.reason).toMatch(/iscsi-old-reports-30g/);
-    expect(byName.get("stream/kafka-0")?.reason).toMatch(/WaitForFirstConsumer|pod/);
+    expect(byName.get("stream/kafka-0")?.reason).toMatch(/scheduler places pod stream\/kafka-0 on node-a/);
+    expect(byName.get("analytics/scratch-a")?.reason).toMatch(/WaitForFirstConsumer/);
     expect(byName.get("web/web-content")?.reason).toMatch(/fast|ebs\.csi\.aws\.com/);
   });
   it("prints a table with a summary line", () => {
@@ -80,7 +84,8 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+REQUEST\s+CLASS\s+REASON$/);
     expect(table.stdout).toContain("shop/archive is Pending:");
-    expect(table.stdout).toMatch(/10 claims: 1 Bound, 2 WillBind, 1 WillProvision, 6 Pending\./);
+    expect(table.stdout).toMatch(/15 claims: 4 Bound, 3 WillBind, 1 WillProvision, 7 Pending\./);
+    expect(table.stdout).toMatch(/7 pods using claims: 5 Pending, 1 Scheduled, 1 WillSchedule\./);
     expect(table.stdout).not.toContain("\x1b["); // no colour when not a terminal
   });
   it("-o wide adds access modes; -o yaml is the same data as JSON", () => {
@@ -97,9 +102,28 @@ describe("kubevol explain on examples/cluster.yaml", () => {
   it("--node explains the Pending claims as the scheduler searches on that node: the local volume of node-a does not fit node-b", () => {
     const onA = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-a", "-o", "json"]).stdout));
     const onB = ExplainJson.parse(JSON.parse(runInProcess(["explain", "-f", EXAMPLE, "--node", "node-b", "-o", "json"]).stdout));
-    const kafka = (o: typeof onA) => o.claims.find((c) => c.name === "kafka-0")!;
-    expect(kafka(onA).explanation).toMatchObject({ outcome: "matched", match: { volume: "local-node-a-nvme0" } });
-    expect(kafka(onB).explanation?.outcome).toBe("no-match");
+    const scratch = (o: typeof onA) => o.claims.find((c) => c.name === "scratch-a")!;
+    expect(scratch(onA).explanation).toMatchObject({ outcome: "matched", match: { volume: "local-node-a-nvme1" } });
+    expect(scratch(onB).explanation?.outcome).toBe("no-match");
+  });
+  it("explains the pods: where the scheduler places them, and the FailedScheduling text of those it cannot", () => {
+    const r = runInProcess(["explain", "-f", EXAMPLE, "-o", "json"]);
+    const pods = (
+      JSON.parse(r.stdout) as {
+        pods: { namespace: string; name: string; status: string; node?: string; message?: string; nodes: unknown[] }[];
+      }
+    ).pods;
+    const pod = (k: string) => pods.find((p) => `${p.namespace}/${p.name}` === k)!;
+    expect(pod("stream/kafka-0")).toMatchObject({ status: "WillSchedule", node: "node-a" });
+    expect(pod("analytics/ledger-writer")).toMatchObject({ status: "Scheduled", node: "node-a" });
+    expect(pod("analytics/etl").message).toBe('0/2 nodes are available: persistentvolumeclaim "etl-input" not found.');
+    expect(pod("analytics/warehouse").message).toBe("0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.");
+    expect(pod("analytics/spark").message).toBe(
+      "0/2 nodes are available: 1 node(s) didn't find available persistent volumes to bind, 1 node(s) had volume node affinity conflict.",
+    );
+    expect(pod("analytics/history-job").message).toBe("0/2 nodes are available: 2 node(s) had no available volume zone.");
+    expect(pod("analytics/ledger-reader").message).toMatch(/ReadWriteOncePod access mode\.$/);
+    expect(pod("analytics/spark").nodes).toHaveLength(2);
   });
 });
 

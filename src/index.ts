@@ -389,7 +389,7 @@ export {
   type ExplainClusterOptions,
   podReport,
   type PodReport,
-  type PodStatus,
+  type PodReportStatus,
   type PodNodeVerdict,
 } from "./engine/index.js";
 

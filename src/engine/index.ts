@@ -16,4 +16,4 @@ export {
   type ClusterExplanation,
   type ExplainClusterOptions,
 } from "./explain-cluster.js";
-export { podReport, type PodReport, type PodStatus, type PodNodeVerdict } from "./pod-report.js";
+export { podReport, type PodReport, type PodReportStatus, type PodNodeVerdict } from "./pod-report.js";

@@ -16,10 +16,10 @@ import type { EngineRun } from "./run.js";
  *
  * @example
  * ```ts
- * const s: PodStatus = "WillSchedule";
+ * const s: PodReportStatus = "WillSchedule";
  * ```
  */
-export type PodStatus = "Scheduled" | "WillSchedule" | "Pending";
+export type PodReportStatus = "Scheduled" | "WillSchedule" | "Pending";
 
 /**
  * One node's verdict for a pod (from the scheduler's volume plugins).
@@ -52,7 +52,7 @@ export interface PodNodeVerdict {
 export interface PodReport {
   readonly namespace: string;
   readonly name: string;
-  readonly status: PodStatus;
+  readonly status: PodReportStatus;
   /** The node it runs on or will run on. */
   readonly node?: string;
   /** The claims it uses (`namespace/name`). */

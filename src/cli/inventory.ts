@@ -51,17 +51,20 @@ export interface Inventory {
   findings: InputFinding[];
 }
 
-const USED_KINDS = new Set([
-  "PersistentVolume",
-  "PersistentVolumeClaim",
-  "StorageClass",
-  "Pod",
-  "Node",
-  "CSINode",
-  "CSIDriver",
-  "CSIStorageCapacity",
-  "VolumeAttachment",
-]);
+/** The inventory field that holds each kind the engine reads. */
+const FIELD_OF_KIND: Readonly<Record<string, keyof Inventory>> = {
+  PersistentVolume: "volumes",
+  PersistentVolumeClaim: "claims",
+  StorageClass: "classes",
+  Pod: "pods",
+  Node: "nodes",
+  CSINode: "csiNodes",
+  CSIDriver: "csiDrivers",
+  CSIStorageCapacity: "csiStorageCapacities",
+  VolumeAttachment: "volumeAttachments",
+};
+
+const USED_KINDS = new Set(Object.keys(FIELD_OF_KIND));
 
 /**
  * Parse the objects the commands use; count the rest. An object of a used kind that has the
@@ -125,35 +128,7 @@ export function inventory(objects: readonly LoadedObject[]): Inventory {
       continue;
     }
     inv.sources.set(parsed as object, source);
-    switch (kind) {
-      case "PersistentVolume":
-        inv.volumes.push(parsed as PersistentVolume);
-        break;
-      case "PersistentVolumeClaim":
-        inv.claims.push(parsed as PersistentVolumeClaim);
-        break;
-      case "StorageClass":
-        inv.classes.push(parsed as StorageClass);
-        break;
-      case "Pod":
-        inv.pods.push(parsed as Pod);
-        break;
-      case "Node":
-        inv.nodes.push(parsed as Node);
-        break;
-      case "CSINode":
-        inv.csiNodes.push(parsed as CSINode);
-        break;
-      case "CSIDriver":
-        inv.csiDrivers.push(parsed as CSIDriver);
-        break;
-      case "CSIStorageCapacity":
-        inv.csiStorageCapacities.push(parsed as CSIStorageCapacity);
-        break;
-      case "VolumeAttachment":
-        inv.volumeAttachments.push(parsed as VolumeAttachment);
-        break;
-    }
+    (inv[FIELD_OF_KIND[kind]!] as object[]).push(parsed as object);
   }
   return inv;
 }

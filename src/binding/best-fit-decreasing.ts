@@ -16,7 +16,7 @@ import type { ProposedAssignment } from "./problem.js";
  * @internal
  * @example
  * ```ts
- * const pairs = bestFitDecreasing(freeClaims, new FreePool(freeVolumes));
+ * const pairs = bestFitDecreasing(freeClaims, new FreePool(freeVolumes, freeClaims.map((c) => c.decoded)));
  * ```
  */
 export function bestFitDecreasing(claims: readonly FreeClaim[], pool: FreePool): ProposedAssignment[] {

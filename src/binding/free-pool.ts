@@ -142,50 +142,128 @@ export function partitionKey(x: { readonly class: string; readonly volumeMode: s
 }
 
 /**
- * The free volumes of a snapshot filed by partition (class, volume mode, VolumeAttributesClass —
- * a claim can only bind inside its own) and by {@link VolumeType}, for the queries of the
- * strategies: the smallest free compatible volume of a claim, and taking a volume.
+ * The key of what a claim's checks depend on besides its request: partition, access modes and
+ * selector (as written).
  *
  * @internal
  * @example
  * ```ts
- * const pool = new FreePool(freeVolumes);
+ * claimKindKey(decodeClaim(pvc));
+ * ```
+ */
+export function claimKindKey(c: DecodedClaim): string {
+  const s = (c.pvc.spec as { selector?: unknown } | undefined)?.selector;
+  return `${partitionKey(c)}\u0000${c.modeBits}\u0000${c.unknownModes ? 1 : 0}\u0000${s == null ? "" : JSON.stringify(s)}`;
+}
+
+/**
+ * A kind of claim: claims that every check treats alike except by their request.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * pool.kindOf(claim).types; // the volume types it may bind
+ * ```
+ */
+export interface ClaimKind {
+  readonly id: number;
+  readonly rep: DecodedClaim;
+  /** The (merged) volume types of its partition that pass every check but capacity. */
+  readonly types: readonly VolumeType[];
+}
+
+/**
+ * The free volumes of a snapshot for a known set of claims, filed for fast queries: by partition
+ * (class, volume mode, VolumeAttributesClass — a claim binds only inside its own), then by volume
+ * type (access modes × labels), types that every claim kind of the partition treats alike merged
+ * into one {@link VolumeType} in candidate order. Every answer is decided by the matcher's
+ * `checkVolume` on representatives: within a merged type the checks differ only by capacity.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const pool = new FreePool(freeVolumes, freeClaims.map((c) => c.decoded));
  * const v = pool.smallestFree(claim);
  * if (v) pool.take(v.name);
  * ```
  */
 export class FreePool {
+  /** The merged types of each partition. */
   readonly partitions = new Map<string, VolumeType[]>();
   private readonly where = new Map<string, { type: VolumeType; at: number }>();
   readonly byName = new Map<string, DecodedVolume>();
+  private readonly kinds = new Map<string, ClaimKind>();
+  private readonly kindByClaim = new Map<DecodedClaim, ClaimKind>();
 
-  constructor(volumes: readonly DecodedVolume[]) {
+  constructor(volumes: readonly DecodedVolume[], claims: readonly DecodedClaim[]) {
     const memo = new Map<object, string>();
-    const types = new Map<string, VolumeType>();
+    const raw = new Map<string, DecodedVolume[][]>();
+    const rawByKey = new Map<string, DecodedVolume[]>();
     for (const v of volumes) {
       this.byName.set(v.name, v);
       const p = partitionKey(v);
       const key = `${p}\u0000${v.modeBits}\u0000${labelsKey(v.labels, memo)}`;
-      let t = types.get(key);
+      let t = rawByKey.get(key);
       if (t === undefined) {
-        t = new VolumeType();
-        types.set(key, t);
-        const list = this.partitions.get(p);
-        if (list === undefined) this.partitions.set(p, [t]);
+        t = [];
+        rawByKey.set(key, t);
+        const list = raw.get(p);
+        if (list === undefined) raw.set(p, [t]);
         else list.push(t);
       }
-      t.volumes.push(v);
+      t.push(v);
     }
-    for (const t of types.values()) {
-      t.seal();
-      t.volumes.forEach((v, at) => this.where.set(v.name, { type: t, at }));
+    // The claim kinds of each partition.
+    const kindReps = new Map<string, { key: string; rep: DecodedClaim }[]>();
+    const kindKeyOf = new Map<DecodedClaim, string>();
+    for (const c of claims) {
+      const k = claimKindKey(c);
+      kindKeyOf.set(c, k);
+      if (this.kinds.has(k)) continue;
+      this.kinds.set(k, undefined as never);
+      const p = partitionKey(c);
+      const list = kindReps.get(p);
+      if (list === undefined) kindReps.set(p, [{ key: k, rep: c }]);
+      else list.push({ key: k, rep: c });
     }
+    let nextId = 0;
+    for (const [p, reps] of kindReps) {
+      const kindTypes: VolumeType[][] = reps.map(() => []);
+      const merged = new Map<string, VolumeType>();
+      const types: VolumeType[] = [];
+      for (const vols of raw.get(p) ?? []) {
+        const compat = reps.map((k) => compatibleButSize(k.rep, vols[0]!));
+        if (!compat.some(Boolean)) continue;
+        const sig = compat.map((b) => (b ? "1" : "0")).join("");
+        let t = merged.get(sig);
+        if (t === undefined) {
+          t = new VolumeType();
+          merged.set(sig, t);
+          types.push(t);
+          compat.forEach((b, i) => {
+            if (b) kindTypes[i]!.push(t!);
+          });
+        }
+        for (const v of vols) t.volumes.push(v);
+      }
+      for (const t of types) {
+        t.seal();
+        t.volumes.forEach((v, at) => this.where.set(v.name, { type: t, at }));
+      }
+      this.partitions.set(p, types);
+      reps.forEach((k, i) => this.kinds.set(k.key, { id: nextId++, rep: k.rep, types: kindTypes[i]! }));
+    }
+    for (const c of claims) this.kindByClaim.set(c, this.kinds.get(kindKeyOf.get(c)!)!);
   }
 
-  /** The types of the claim's partition whose volumes pass every check but capacity. */
-  typesFor(c: DecodedClaim): VolumeType[] {
-    const list = this.partitions.get(partitionKey(c)) ?? [];
-    return list.filter((t) => compatibleButSize(c, t.rep));
+  /** The kind of a claim the pool was built for (`undefined` for any other claim). */
+  kindOf(c: DecodedClaim): ClaimKind | undefined {
+    return this.kindByClaim.get(c);
+  }
+
+  /** The merged types whose volumes pass every check for the claim but capacity. */
+  typesFor(c: DecodedClaim): readonly VolumeType[] {
+    return this.kindByClaim.get(c)?.types ?? [];
   }
 
   /** The smallest (then first by name) free volume compatible with the claim. */

@@ -5,17 +5,19 @@
  */
 import type { DecodedClaim } from "../matching/decoded-claim.js";
 import type { DecodedVolume } from "../matching/decoded-volume.js";
-import { compareCandidates, compatible, compatibleButSize, type FreePool, partitionKey } from "./free-pool.js";
+import { compatible, type FreePool, partitionKey, type VolumeType } from "./free-pool.js";
 import { MinCostFlow } from "./min-cost-flow.js";
 import type { FreeClaim } from "./prepare.js";
 import type { ProposedAssignment } from "./problem.js";
 
-/** Claims that every check treats alike: same partition, modes, selector and request. */
+/** Claims that every check treats alike: same kind (partition, modes, selector) and request. */
 interface ClaimGroup {
   readonly rep: DecodedClaim;
-  readonly kind: number;
+  readonly types: readonly VolumeType[];
   readonly members: FreeClaim[];
   readonly reqBytes: bigint;
+  node: number;
+  source: number;
 }
 
 /** Volumes of one merged type with the same exact capacity, in candidate order. */
@@ -27,11 +29,6 @@ interface Level {
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
-}
-
-function selectorKey(c: DecodedClaim): string {
-  const s = (c.pvc.spec as { selector?: unknown } | undefined)?.selector;
-  return s == null ? "" : JSON.stringify(s);
 }
 
 /**
@@ -76,123 +73,153 @@ export function planOptimal(claims: readonly FreeClaim[], pool: FreePool): Propo
     else list.push(c);
   }
   const out: ProposedAssignment[] = [];
-  for (const [p, list] of byPartition)
-    solvePartition(
-      list,
-      pool.partitions.get(p)!.map((t) => t.volumes),
-      out,
-    );
+  for (const [p, list] of byPartition) solvePartition(list, pool.partitions.get(p)!, pool, out);
   return out;
 }
 
-function solvePartition(claims: readonly FreeClaim[], types: readonly DecodedVolume[][], out: ProposedAssignment[]): void {
-  // Claim groups, and the distinct (modes, selector) kinds among them.
+function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType[], pool: FreePool, out: ProposedAssignment[]): void {
+  // Claim groups (same kind and request), and each kind's groups by ascending request.
   const groups = new Map<string, ClaimGroup>();
-  const kinds = new Map<string, number>();
-  const kindReps: DecodedClaim[] = [];
+  const kindGroups = new Map<number, ClaimGroup[]>();
   for (const c of claims) {
     const d = c.decoded;
-    const kk = `${d.modeBits}\u0000${selectorKey(d)}`;
-    let kind = kinds.get(kk);
-    if (kind === undefined) {
-      kind = kindReps.length;
-      kinds.set(kk, kind);
-      kindReps.push(d);
-    }
-    const gk = `${kind}\u0000${d.request!.canonical()}`;
+    const kind = pool.kindOf(d);
+    if (kind === undefined || kind.types.length === 0) continue;
+    const gk = `${kind.id}\u0000${d.request!.canonical()}`;
     const g = groups.get(gk);
-    if (g === undefined) groups.set(gk, { rep: d, kind, members: [c], reqBytes: d.request!.value() });
-    else g.members.push(c);
+    if (g !== undefined) {
+      g.members.push(c);
+      continue;
+    }
+    const ng: ClaimGroup = { rep: d, types: kind.types, members: [c], reqBytes: d.request!.value(), node: 0, source: 0 };
+    groups.set(gk, ng);
+    const list = kindGroups.get(kind.id);
+    if (list === undefined) kindGroups.set(kind.id, [ng]);
+    else list.push(ng);
   }
-  // Merge the volume types every kind treats alike (compatible but for size, or not).
-  const merged = new Map<string, { compat: boolean[]; volumes: DecodedVolume[] }>();
-  for (const vols of types) {
-    const compat = kindReps.map((k) => compatibleButSize(k, vols[0]!));
-    if (!compat.some(Boolean)) continue;
-    const key = compat.map((b) => (b ? "1" : "0")).join("");
-    const m = merged.get(key);
-    if (m === undefined) merged.set(key, { compat, volumes: [...vols] });
-    else for (const v of vols) m.volumes.push(v);
-  }
-  // Levels of each merged type.
-  const mtypes: { compat: boolean[]; levels: Level[] }[] = [];
-  for (const m of merged.values()) {
-    m.volumes.sort(compareCandidates);
+  if (groups.size === 0) return;
+  // Levels of each type: its volumes (in candidate order) with the same exact capacity.
+  const typeIndex = new Map<VolumeType, number>();
+  const mtypes: Level[][] = [];
+  for (const t of types) {
     const levels: Level[] = [];
-    for (const v of m.volumes) {
+    for (const v of t.volumes) {
       const last = levels[levels.length - 1];
       if (last !== undefined && last.volumes[0]!.capacity!.cmp(v.capacity!) === 0) last.volumes.push(v);
       else levels.push({ volumes: [v], capBytes: v.capacity!.value() });
     }
-    mtypes.push({ compat: m.compat, levels });
+    typeIndex.set(t, mtypes.length);
+    mtypes.push(levels);
   }
-  const groupList = [...groups.values()];
-  // Nodes: 0 source, 1 sink, groups, then the levels of each type.
+  // Nodes: 0 source, 1 sink, the groups, then the levels of each type.
+  let next = 2;
+  const chains = [...kindGroups.values()];
+  for (const chain of chains) {
+    chain.sort((x, y) => x.rep.request!.cmp(y.rep.request!));
+    for (const g of chain) g.node = next++;
+  }
   const levelBase: number[] = [];
-  let next = 2 + groupList.length;
-  for (const t of mtypes) {
+  for (const levels of mtypes) {
     levelBase.push(next);
-    next += t.levels.length;
+    next += levels.length;
   }
   const raw: { u: number; v: number; cap: number; cost: bigint }[] = [];
   const total = claims.length;
-  const groupEdges: { e: number; g: number; type: number; level: number }[] = [];
-  groupList.forEach((g, gi) => {
-    raw.push({ u: 0, v: 2 + gi, cap: g.members.length, cost: 0n });
-    mtypes.forEach((t, ti) => {
-      if (!t.compat[g.kind]) return;
-      // First level large enough (capacity only: the type passes every other check).
-      let lo = 0;
-      let hi = t.levels.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compatible(g.rep, t.levels[mid]!.volumes[0]!)) hi = mid;
-        else lo = mid + 1;
+  // Edges from a group into a type (group index in `entries`), and along a kind's chain.
+  const entries: { e: number; g: ClaimGroup; type: number; level: number }[] = [];
+  const entryOf = (g: ClaimGroup, levels: Level[]): number => {
+    let lo = 0;
+    let hi = levels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compatible(g.rep, levels[mid]!.volumes[0]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  for (const chain of chains) {
+    // A group reaches what the next larger request of its kind reaches, and the levels in between:
+    // group i → group i+1 costs the request difference; group i → a type's first level large
+    // enough costs capacity − request, needed only where that level is below group i+1's.
+    const typeIds = chain[0]!.types.map((t) => typeIndex.get(t)!);
+    let nextEntry = typeIds.map((ti) => mtypes[ti]!.length);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const g = chain[i]!;
+      g.source = raw.length;
+      raw.push({ u: 0, v: g.node, cap: g.members.length, cost: 0n });
+      if (i + 1 < chain.length) {
+        raw.push({ u: g.node, v: chain[i + 1]!.node, cap: total, cost: chain[i + 1]!.reqBytes - g.reqBytes });
       }
-      if (lo === t.levels.length) return;
-      groupEdges.push({ e: raw.length, g: gi, type: ti, level: lo });
-      raw.push({ u: 2 + gi, v: levelBase[ti]! + lo, cap: g.members.length, cost: t.levels[lo]!.capBytes - g.reqBytes });
-    });
-  });
+      const here = typeIds.map((ti) => entryOf(g, mtypes[ti]!));
+      typeIds.forEach((ti, k) => {
+        const lo = here[k]!;
+        if (lo >= nextEntry[k]!) return;
+        entries.push({ e: raw.length, g, type: ti, level: lo });
+        raw.push({ u: g.node, v: levelBase[ti]! + lo, cap: total, cost: mtypes[ti]![lo]!.capBytes - g.reqBytes });
+      });
+      nextEntry = here;
+    }
+  }
+  if (entries.length === 0) return;
   const sinkEdges: number[][] = [];
-  mtypes.forEach((t, ti) => {
+  mtypes.forEach((levels, ti) => {
     const ids: number[] = [];
-    t.levels.forEach((l, li) => {
+    levels.forEach((l, li) => {
       const node = levelBase[ti]! + li;
-      if (li + 1 < t.levels.length) raw.push({ u: node, v: node + 1, cap: total, cost: t.levels[li + 1]!.capBytes - l.capBytes });
+      if (li + 1 < levels.length) raw.push({ u: node, v: node + 1, cap: total, cost: levels[li + 1]!.capBytes - l.capBytes });
       ids.push(raw.length);
       raw.push({ u: node, v: 1, cap: l.volumes.length, cost: 0n });
     });
     sinkEdges.push(ids);
   });
-  if (groupEdges.length === 0) return;
-  let g = 0n;
-  for (const r of raw) if (r.cost !== 0n) g = gcd(g, r.cost);
-  if (g === 0n) g = 1n;
+  let d = 0n;
+  for (const r of raw) if (r.cost !== 0n) d = gcd(d, r.cost);
+  if (d === 0n) d = 1n;
   const net = new MinCostFlow(next);
-  const ids = raw.map((r) => net.addEdge(r.u, r.v, r.cap, Number(r.cost / g)));
+  const ids = raw.map((r) => net.addEdge(r.u, r.v, r.cap, Number(r.cost / d)));
   net.run(0, 1);
-  // Turn the flow into pairs, type by type, level by level (carrying units up the chain).
-  const cursor = new Int32Array(groupList.length);
-  const enter: { g: number; n: number }[][][] = mtypes.map((t) => t.levels.map(() => []));
-  for (const ge of groupEdges) {
-    const f = net.flow(ids[ge.e]!);
-    if (f > 0) enter[ge.type]![ge.level]!.push({ g: ge.g, n: f });
+  // Turn the flow into pairs: first along each kind's chain (which groups' claims leave at which
+  // type entry), then up each type's levels.
+  const enter: { g: ClaimGroup; n: number }[][][] = mtypes.map((levels) => levels.map(() => []));
+  const leaving = new Map<ClaimGroup, typeof entries>();
+  for (const x of entries) {
+    const list = leaving.get(x.g);
+    if (list === undefined) leaving.set(x.g, [x]);
+    else list.push(x);
   }
-  mtypes.forEach((t, ti) => {
-    const carry: { g: number; n: number }[] = [];
+  for (const chain of chains) {
+    const carry: { g: ClaimGroup; n: number }[] = [];
     let front = 0;
-    t.levels.forEach((l, li) => {
+    for (const g of chain) {
+      const own = net.flow(ids[g.source]!);
+      if (own > 0) carry.push({ g, n: own });
+      for (const x of leaving.get(g) ?? []) {
+        let f = net.flow(ids[x.e]!);
+        while (f > 0) {
+          const head = carry[front]!;
+          const n = Math.min(head.n, f);
+          enter[x.type]![x.level]!.push({ g: head.g, n });
+          head.n -= n;
+          f -= n;
+          if (head.n === 0) front++;
+        }
+      }
+    }
+  }
+  const cursor = new Map<ClaimGroup, number>();
+  mtypes.forEach((levels, ti) => {
+    const carry: { g: ClaimGroup; n: number }[] = [];
+    let front = 0;
+    levels.forEach((l, li) => {
       for (const x of enter[ti]![li]!) carry.push({ ...x });
       let absorb = net.flow(ids[sinkEdges[ti]![li]!]!);
       let vi = 0;
       while (absorb > 0) {
         const head = carry[front]!;
         const take = Math.min(head.n, absorb);
-        for (let k = 0; k < take; k++) {
-          const claim = groupList[head.g]!.members[cursor[head.g]!++]!;
-          out.push({ claim: claim.key, volume: l.volumes[vi++]!.name });
-        }
+        let at = cursor.get(head.g) ?? 0;
+        for (let k = 0; k < take; k++) out.push({ claim: head.g.members[at++]!.key, volume: l.volumes[vi++]!.name });
+        cursor.set(head.g, at);
         head.n -= take;
         absorb -= take;
         if (head.n === 0) front++;

@@ -122,7 +122,10 @@ export function buildProblem(
   prepared: Prepared,
   maxQueries: number,
 ): { problem: BindingProblem; pool: FreePool; claims: Map<string, FreeClaim> } {
-  const pool = new FreePool(prepared.freeVolumes);
+  const pool = new FreePool(
+    prepared.freeVolumes,
+    prepared.freeClaims.map((c) => c.decoded),
+  );
   const claims = new Map<string, FreeClaim>();
   for (const c of prepared.freeClaims) claims.set(c.key, c);
   let queries = 0;

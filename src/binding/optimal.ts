@@ -6,7 +6,7 @@
 import type { DecodedClaim } from "../matching/decoded-claim.js";
 import type { DecodedVolume } from "../matching/decoded-volume.js";
 import { compatible, type FreePool, partitionKey, type VolumeType } from "./free-pool.js";
-import { MinCostFlow } from "./min-cost-flow.js";
+import { MinCostFlow, minCostFlowBigint } from "./min-cost-flow.js";
 import type { FreeClaim } from "./prepare.js";
 import type { ProposedAssignment } from "./problem.js";
 
@@ -54,9 +54,11 @@ function gcd(a: bigint, b: bigint): bigint {
  * for P phases (distinct shortest-path costs, ≤ the number of claims), in O(V + E) memory, plus
  * O((c + n) log n) to group c claims and n volumes.
  *
+ * When a partition's costs (in units of their gcd) are too large for exact double arithmetic
+ * (beyond 2^53 / (2·(V + 1)): exabyte-scale capacities), the same network is solved with `bigint`
+ * costs by successive shortest paths (O(F · V · E)), still exactly.
+ *
  * @internal
- * @throws RangeError when a partition's normalised costs exceed exact double arithmetic (waste
- *   spreads beyond 2^53 / (2·(V + 1)) units of the capacities' gcd).
  * @example
  * ```ts
  * const pairs = planOptimal(freeClaims, new FreePool(freeVolumes));
@@ -175,9 +177,19 @@ function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType
   let d = 0n;
   for (const r of raw) if (r.cost !== 0n) d = gcd(d, r.cost);
   if (d === 0n) d = 1n;
-  const net = new MinCostFlow(next);
-  const ids = raw.map((r) => net.addEdge(r.u, r.v, r.cap, Number(r.cost / d)));
-  net.run(0, 1);
+  let maxCost = 0n;
+  for (const r of raw) if (r.cost / d > maxCost) maxCost = r.cost / d;
+  let flows: number[];
+  if (maxCost * 2n * BigInt(next + 1) < 2n ** 53n) {
+    const net = new MinCostFlow(next);
+    const edgeIds = raw.map((r) => net.addEdge(r.u, r.v, r.cap, Number(r.cost / d)));
+    net.run(0, 1);
+    flows = edgeIds.map((e) => net.flow(e));
+  } else {
+    flows = minCostFlowBigint(next, raw, 0, 1);
+  }
+  const net = { flow: (i: number) => flows[i]! };
+  const ids = raw.map((_, i) => i);
   // Turn the flow into pairs: first along each kind's chain (which groups' claims leave at which
   // type entry), then up each type's levels.
   const enter: { g: ClaimGroup; n: number }[][][] = mtypes.map((levels) => levels.map(() => []));

@@ -137,6 +137,16 @@ describe("planBindings", () => {
     );
   });
 
+  it("optimal stays exact when waste does not fit a double (bigint fallback)", () => {
+    const input = {
+      volumes: [pv("a", "1000000000000000003"), pv("b", "900000000000000001")],
+      claims: [pvc("x", "800000000000000000"), pvc("y", "850000000000000000"), pvc("z", "950000000000000000")],
+    };
+    const p = planBindings(input, { strategy: "optimal" });
+    expect(p.assignments.map((a) => `${a.claim}=${a.volume}`)).toEqual(["default/y=b", "default/z=a"]);
+    expect(p.metrics.wastedBytes).toBe(100000000000000004n);
+  });
+
   describe("user strategies", () => {
     const input = { volumes: [pv("v1", "1Gi"), pv("v2", "2Gi")], claims: [pvc("a", "1Gi"), pvc("b", "2Gi")] };
     const run = (plan: BindingStrategy["plan"]) => () => planBindings(input, { strategy: { name: "mine", plan } });

@@ -18,3 +18,4 @@ export type {
 } from "./types.js";
 export type { BindingProblem, BindingStrategy, ProblemClaim, ProblemVolume, ProposedAssignment } from "./problem.js";
 export { planBindings, STRATEGY_NAMES, type PlanOptions, type Strategy, type StrategyName } from "./plan.js";
+export { compareStrategies, type ClaimFate, type StrategyComparison, type StrategyRow } from "./compare.js";

@@ -19,3 +19,11 @@ export type {
 export type { BindingProblem, BindingStrategy, ProblemClaim, ProblemVolume, ProposedAssignment } from "./problem.js";
 export { planBindings, STRATEGY_NAMES, type PlanOptions, type Strategy, type StrategyName } from "./plan.js";
 export { compareStrategies, type ClaimFate, type StrategyComparison, type StrategyRow } from "./compare.js";
+export {
+  replayWorkload,
+  type ReplayOptions,
+  type ReplayPoint,
+  type ReplayResult,
+  type ReplayTotals,
+  type WorkloadEvent,
+} from "./replay.js";

@@ -117,7 +117,7 @@ describe("replayWorkload", () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

@@ -173,6 +173,83 @@ class CapacityHeap {
   }
 }
 
+/** Sorted insert position of `h` in a list kept in the controller's claim order (keys are unique). */
+function position(list: readonly Held[], claim: PersistentVolumeClaim): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareClaimOrder(list[mid]!.claim, claim) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The pending claims of a replay, filed so that a volume becoming available finds its candidates
+ * fast: claims that search the pool by shape (one queue per shape, in claim order: only a queue's
+ * first claim can decide for the whole queue), claims naming a volume by that name, and every
+ * claim by key (for a volume pre-bound to it).
+ */
+class PendingClaims {
+  private readonly byKey = new Map<string, Held>();
+  private readonly queues = new Map<string, Held[]>();
+  private readonly shapes = new Set<Held[]>();
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  private queueOf(h: Held): string | undefined {
+    return h.named !== "" ? `n\u0000${h.named}` : h.shape !== undefined ? `s\u0000${h.shape}` : undefined;
+  }
+
+  add(h: Held): void {
+    this.byKey.set(h.key, h);
+    const q = this.queueOf(h);
+    if (q === undefined) return;
+    let list = this.queues.get(q);
+    if (list === undefined) {
+      this.queues.set(q, (list = []));
+      if (h.named === "") this.shapes.add(list);
+    }
+    const at = position(list, h.claim);
+    if (at === list.length) list.push(h);
+    else list.splice(at, 0, h);
+  }
+
+  remove(key: string): void {
+    const h = this.byKey.get(key);
+    if (h === undefined) return;
+    this.byKey.delete(key);
+    const q = this.queueOf(h);
+    if (q === undefined) return;
+    const list = this.queues.get(q)!;
+    const at = position(list, h.claim);
+    if (list[at] === h) list.splice(at, 1);
+    if (list.length === 0) {
+      this.queues.delete(q);
+      this.shapes.delete(list);
+    }
+  }
+
+  /** The claims that may take `pv`, in the controller's claim order. */
+  candidates(pv: PersistentVolume): Held[] {
+    const out: Held[] = [...(this.queues.get(`n\u0000${nameOf(pv)}`) ?? [])];
+    const ref = pv.spec?.claimRef;
+    if (ref != null) {
+      const h = this.byKey.get(`${ref.namespace ?? ""}/${ref.name ?? ""}`);
+      if (h !== undefined && h.named === "") out.push(h);
+    } else for (const list of this.shapes) out.push(list[0]!);
+    return out.sort((a, b) => compareClaimOrder(a.claim, b.claim));
+  }
+
+  /** Every pending claim in the controller's claim order. */
+  all(): Held[] {
+    return [...this.byKey.values()].sort((a, b) => compareClaimOrder(a.claim, b.claim));
+  }
+}
+
 function nameOf(o: { metadata?: { name?: unknown } | null } | null | undefined): string {
   const n = o?.metadata?.name;
   return typeof n === "string" ? n : "";
@@ -255,7 +332,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
   const index = new VolumeIndex(options.volumes ?? []);
   const claims = new Map<string, PersistentVolumeClaim>();
   const boundTo = new Map<string, { volume: string; waste: bigint }>();
-  const held: Held[] = [];
+  const held = new PendingClaims();
   const heaps = new Map<string, CapacityHeap>();
   let wasted = 0n;
   const totals = {
@@ -289,16 +366,6 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     wasted += waste;
     totals.bindings++;
   };
-  const heldIndex = (claim: PersistentVolumeClaim): number => {
-    let lo = 0;
-    let hi = held.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareClaimOrder(held[mid]!.claim, claim) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const hold = (key: string, claim: PersistentVolumeClaim, reason: string): void => {
     const spec = (claim.spec ?? {}) as PersistentVolumeClaim["spec"];
     const named = typeof spec.volumeName === "string" ? spec.volumeName : "";
@@ -307,52 +374,34 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
       const d = decodeClaim(claim);
       shape = `${claimKindKey(d)}\u0000${d.request?.canonical() ?? ""}`;
     }
-    held.splice(heldIndex(claim), 0, { key, claim, shape, named });
-  };
-  const release = (key: string, claim: PersistentVolumeClaim): void => {
-    for (let i = heldIndex(claim); i < held.length; i++) {
-      if (held[i]!.key === key) {
-        held.splice(i, 1);
-        return;
-      }
-    }
+    held.add({ key, claim, shape, named });
   };
 
   /** kubernetes: the pending claims retried in claim order for a volume that became available. */
   const volumeFreed = (pv: PersistentVolume): void => {
-    const name = nameOf(pv);
-    const ref = pv.spec?.claimRef;
-    const refKey = ref != null ? `${ref.namespace ?? ""}/${ref.name ?? ""}` : undefined;
-    const failed = new Set<string>();
-    for (let i = 0; i < held.length; i++) {
-      const h = held[i]!;
-      if (h.named !== "") {
-        if (h.named !== name) continue;
-      } else if (refKey !== undefined) {
-        if (h.key !== refKey) continue;
-      } else if (h.shape === undefined || failed.has(h.shape)) continue;
+    for (const h of held.candidates(pv)) {
       const d = decideClaim(h.claim, index, classes, false);
       if (d.kind === "bound") {
-        held.splice(i, 1);
+        held.remove(h.key);
         recordBind(h.key, h.claim, d.volume);
         return;
       }
-      if (h.shape !== undefined && h.named === "") failed.add(h.shape);
     }
   };
 
   /** Any other strategy: re-plan the pending claims over the available volumes. */
   const replan = (): void => {
-    if (held.length === 0) return;
+    if (held.size === 0) return;
     const volumes: PersistentVolume[] = [];
     for (const pv of index) if (pv.status?.phase === "Available") volumes.push(pv);
-    const r = planSnapshot({ volumes, claims: held.map((h) => h.claim), badClaims: [], classes }, strategy, clock, options.maxQueries);
-    const byKey = new Map(held.map((h) => [h.key, h]));
+    const all = held.all();
+    const r = planSnapshot({ volumes, claims: all.map((h) => h.claim), badClaims: [], classes }, strategy, clock, options.maxQueries);
+    const byKey = new Map(all.map((h) => [h.key, h]));
     for (const a of r.assignments) {
       const h = byKey.get(a.claim)!;
       const pv = index.get(a.volume)!;
       index.upsert(boundCopy(pv, h.claim));
-      release(h.key, h.claim);
+      held.remove(h.key);
       recordBind(h.key, h.claim, pv);
     }
   };
@@ -403,7 +452,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         totals.claimsDeleted++;
         claims.delete(key);
         const b = boundTo.get(key);
-        if (b === undefined) release(key, claim);
+        if (b === undefined) held.remove(key);
         else {
           boundTo.delete(key);
           wasted -= b.waste;
@@ -450,14 +499,14 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         },
       );
     }
-    if (held.length > totals.maxPending) totals.maxPending = held.length;
+    if (held.size > totals.maxPending) totals.maxPending = held.size;
     if ((i + 1) % every === 0 || i === n - 1) {
       const largestFree: Record<string, bigint> = {};
       for (const cls of [...heaps.keys()].sort()) {
         const top = heaps.get(cls)!.top((nm, pv) => index.get(nm) === pv);
         if (top !== undefined) largestFree[cls] = top;
       }
-      series.push({ event: i, at: e.at, pending: held.length, bound: boundTo.size, wastedBytes: wasted, largestFree });
+      series.push({ event: i, at: e.at, pending: held.size, bound: boundTo.size, wastedBytes: wasted, largestFree });
     }
   }
   const order = [...claims.values()].sort(compareClaimOrder);
@@ -470,8 +519,8 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
   return {
     strategy: strategyName(strategy),
     series,
-    totals: { ...totals, bound: boundTo.size, pending: held.length, wastedBytes: wasted, timeMs: clock() - t0 },
+    totals: { ...totals, bound: boundTo.size, pending: held.size, wastedBytes: wasted, timeMs: clock() - t0 },
     assignments,
-    pending: held.map((h) => h.key),
+    pending: held.all().map((h) => h.key),
   };
 }

@@ -3,10 +3,8 @@
  *
  * @module
  */
-import { claimClass, claimKey } from "../api/helpers/index.js";
+import { claimClass, claimKey, claimRequest, volumeCapacity } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
-import { decodeClaim } from "../matching/decoded-claim.js";
-import { decodeVolume } from "../matching/decoded-volume.js";
 import type { Snapshot } from "./snapshot.js";
 import type { Assignment, BindingCounts, BindingMetrics, PendingClaim } from "./types.js";
 
@@ -32,7 +30,11 @@ const done = (a: Acc): BindingCounts => ({ ...a, wastedBytes: a.allocatedBytes -
  * ```
  */
 export function requestBytes(claim: PersistentVolumeClaim): bigint {
-  return decodeClaim(claim).request?.value() ?? 0n;
+  try {
+    return claimRequest(claim).value();
+  } catch {
+    return 0n;
+  }
 }
 
 /**
@@ -45,7 +47,11 @@ export function requestBytes(claim: PersistentVolumeClaim): bigint {
  * ```
  */
 export function capacityBytes(volume: PersistentVolume): bigint {
-  return decodeVolume(volume).capacity?.value() ?? 0n;
+  try {
+    return volumeCapacity(volume).value();
+  } catch {
+    return 0n;
+  }
 }
 
 function safeClass(claim: PersistentVolumeClaim): string {

@@ -4,7 +4,7 @@
  * @module
  */
 import { AnnBoundByController } from "../api/constants/index.js";
-import { claimHasClass, claimKey, compareClaimOrder, defaultStorageClass, volumeClass } from "../api/helpers/index.js";
+import { claimHasClass, claimKey, compareClaimOrder, defaultStorageClass, timestampMillis, volumeClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { defaultClaim, defaultVolume, formatTime } from "../lifecycle/index.js";
 import { VolumeIndex } from "../matching/index.js";
@@ -130,6 +130,8 @@ export interface ReplayResult {
 interface Held {
   readonly key: string;
   readonly claim: PersistentVolumeClaim;
+  /** `creationTimestamp` in ms (`Infinity` without one): with `key`, the claim's place in `compareClaimOrder`. */
+  readonly t: number;
   /** What the claim's search depends on, or `undefined` when it never takes an unclaimed volume. */
   readonly shape: string | undefined;
   /** The volume the claim names, if any. */
@@ -173,13 +175,19 @@ class CapacityHeap {
   }
 }
 
+/** `compareClaimOrder` on held claims, from their timestamps read once. */
+function compareHeld(a: Held, b: Held): number {
+  if (a.t !== b.t) return a.t < b.t ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 /** Sorted insert position of `h` in a list kept in the controller's claim order (keys are unique). */
-function position(list: readonly Held[], claim: PersistentVolumeClaim): number {
+function position(list: readonly Held[], h: Held): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareClaimOrder(list[mid]!.claim, claim) < 0) lo = mid + 1;
+    if (compareHeld(list[mid]!, h) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -213,7 +221,7 @@ class PendingClaims {
       this.queues.set(q, (list = []));
       if (h.named === "") this.shapes.add(list);
     }
-    const at = position(list, h.claim);
+    const at = position(list, h);
     if (at === list.length) list.push(h);
     else list.splice(at, 0, h);
   }
@@ -225,7 +233,7 @@ class PendingClaims {
     const q = this.queueOf(h);
     if (q === undefined) return;
     const list = this.queues.get(q)!;
-    const at = position(list, h.claim);
+    const at = position(list, h);
     if (list[at] === h) list.splice(at, 1);
     if (list.length === 0) {
       this.queues.delete(q);
@@ -241,12 +249,12 @@ class PendingClaims {
       const h = this.byKey.get(`${ref.namespace ?? ""}/${ref.name ?? ""}`);
       if (h !== undefined && h.named === "") out.push(h);
     } else for (const list of this.shapes) out.push(list[0]!);
-    return out.sort((a, b) => compareClaimOrder(a.claim, b.claim));
+    return out.length > 1 ? out.sort(compareHeld) : out;
   }
 
   /** Every pending claim in the controller's claim order. */
   all(): Held[] {
-    return [...this.byKey.values()].sort((a, b) => compareClaimOrder(a.claim, b.claim));
+    return [...this.byKey.values()].sort(compareHeld);
   }
 }
 
@@ -374,7 +382,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
       const d = decodeClaim(claim);
       shape = `${claimKindKey(d)}\u0000${d.request?.canonical() ?? ""}`;
     }
-    held.add({ key, claim, shape, named });
+    held.add({ key, claim, shape, named, t: timestampMillis(claim.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY });
   };
 
   /** kubernetes: the pending claims retried in claim order for a volume that became available. */

@@ -418,6 +418,8 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
   const every = Math.max(1, Math.floor(options.sampleEvery ?? Math.ceil(n / 10_000)));
   const series: ReplayPoint[] = [];
   let lastAt = Number.NEGATIVE_INFINITY;
+  let stampAt = Number.NaN;
+  let stamp = "";
   for (let i = 0; i < n; i++) {
     const e = events[i] as WorkloadEvent | null;
     const field = `events[${i}]`;
@@ -431,7 +433,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         throw new BindingError("InvalidInput", `${field}.claim: Invalid value: expected a PersistentVolumeClaim`, {
           field: `${field}.claim`,
         });
-      let claim = defaultClaim({ ...e.claim, spec: e.claim.spec ?? ({} as PersistentVolumeClaim["spec"]) });
+      let claim = defaultClaim(isObject(e.claim.spec) ? e.claim : { ...e.claim, spec: {} as PersistentVolumeClaim["spec"] });
       const key = claimKey(claim);
       if (claims.has(key)) {
         totals.ignored++;
@@ -439,8 +441,10 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         totals.claimsCreated++;
         if (!claimHasClass(claim) && defaultClass !== undefined)
           claim = { ...claim, spec: { ...claim.spec, storageClassName: nameOf(defaultClass) } };
-        if (!claim.metadata.creationTimestamp)
-          claim = { ...claim, metadata: { ...claim.metadata, creationTimestamp: formatTime(new Date(e.at)) } };
+        if (!claim.metadata.creationTimestamp) {
+          if (e.at !== stampAt) stamp = formatTime(new Date((stampAt = e.at)));
+          claim = { ...claim, metadata: { ...claim.metadata, creationTimestamp: stamp } };
+        }
         claims.set(key, claim);
         if (kubernetes) {
           const d = decideClaim(claim, index, classes, false);

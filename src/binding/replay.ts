@@ -10,11 +10,12 @@ import { defaultClaim, defaultVolume, formatTime } from "../lifecycle/index.js";
 import { VolumeIndex } from "../matching/index.js";
 import { boundCopy } from "./bind-copy.js";
 import { BindingError } from "./errors.js";
-import { claimKindKey } from "./free-pool.js";
+import { claimKindKey, compatible } from "./free-pool.js";
 import { decideClaim } from "./kubernetes.js";
 import { capacityBytes, requestBytes } from "./metrics.js";
 import { planSnapshot, type Strategy, strategyName } from "./plan.js";
-import { decodeClaim } from "../matching/decoded-claim.js";
+import { type DecodedClaim, decodeClaim } from "../matching/decoded-claim.js";
+import { type DecodedVolume, decodeVolume } from "../matching/decoded-volume.js";
 import type { Assignment } from "./types.js";
 
 /**
@@ -136,6 +137,8 @@ interface Held {
   readonly shape: string | undefined;
   /** The volume the claim names, if any. */
   readonly named: string;
+  /** The decoded claim, for claims with a `shape`. */
+  readonly decoded: DecodedClaim | undefined;
 }
 
 /** A max-heap of free capacities of one class (stale entries dropped when seen). */
@@ -378,16 +381,21 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     const spec = (claim.spec ?? {}) as PersistentVolumeClaim["spec"];
     const named = typeof spec.volumeName === "string" ? spec.volumeName : "";
     let shape: string | undefined;
+    let decoded: DecodedClaim | undefined;
     if (named === "" && (reason === "NoMatch" || reason === "Provisioning")) {
-      const d = decodeClaim(claim);
-      shape = `${claimKindKey(d)}\u0000${d.request?.canonical() ?? ""}`;
+      decoded = decodeClaim(claim);
+      shape = `${claimKindKey(decoded)}\u0000${decoded.request?.canonical() ?? ""}`;
     }
-    held.add({ key, claim, shape, named, t: timestampMillis(claim.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY });
+    held.add({ key, claim, shape, named, decoded, t: timestampMillis(claim.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY });
   };
 
   /** kubernetes: the pending claims retried in claim order for a volume that became available. */
   const volumeFreed = (pv: PersistentVolume): void => {
+    let dv: DecodedVolume | undefined;
     for (const h of held.candidates(pv)) {
+      // Nothing else in the pool matched this claim before: it can only take `pv`, so the matcher's
+      // check of the pair decides whether its search would bind now.
+      if (h.decoded !== undefined && pv.spec?.claimRef == null && !compatible(h.decoded, (dv ??= decodeVolume(pv)))) continue;
       const d = decideClaim(h.claim, index, classes, false);
       if (d.kind === "bound") {
         held.remove(h.key);

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimHasClass, claimKey } from "../../src/api/helpers/index.js";
 import type { PersistentVolume } from "../../src/api/index.js";
-import { planBindings, STRATEGY_NAMES } from "../../src/binding/index.js";
+import { BindingError, type BindingProblem, planBindings, STRATEGY_NAMES } from "../../src/binding/index.js";
 import { prepare } from "../../src/binding/prepare.js";
 import { readSnapshot } from "../../src/binding/snapshot.js";
 import { compatible } from "../../src/binding/free-pool.js";
@@ -110,6 +110,41 @@ describe("planBindings", () => {
           waste += v.capacity!.value() - c.decoded.request!.value();
         }
         expect(waste).toBe(best.waste);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("user strategies", () => {
+  it("a strategy returning arbitrary pairs gets a typed error or a valid plan, never a wrong one", () => {
+    fc.assert(
+      fc.property(snapshotArb(), fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { maxLength: 8 }), fc.boolean(), (s, picks, junk) => {
+        const input = createCluster(s);
+        const strategy = {
+          name: "random",
+          plan(problem: BindingProblem) {
+            const out: unknown[] = picks.map(([c, v]) => ({
+              claim: problem.claims[c % Math.max(1, problem.claims.length)]?.key ?? `default/claim-${c}`,
+              volume: problem.volumes[v % Math.max(1, problem.volumes.length)]?.name ?? `pv-${v}`,
+            }));
+            if (junk) out.push({ claim: 1, volume: null });
+            return out as { claim: string; volume: string }[];
+          },
+        };
+        let plan: ReturnType<typeof planBindings>;
+        try {
+          plan = planBindings(input, { strategy });
+        } catch (e) {
+          expect(e).toBeInstanceOf(BindingError);
+          expect((e as BindingError).strategy).toBe("random");
+          expect(["InvalidAssignment", "StrategyFailed"]).toContain((e as BindingError).code);
+          return;
+        }
+        const vols = plan.assignments.map((a) => a.volume);
+        expect(new Set(vols).size).toBe(vols.length);
+        for (const a of plan.assignments.filter((x) => x.source === "planned"))
+          expect(matchVolume(input.claims.get(a.claim)!, input.volumes.get(a.volume)!).failed).toEqual([]);
       }),
       { numRuns: 300 },
     );

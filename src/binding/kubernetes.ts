@@ -43,7 +43,9 @@ export type ClaimDecision =
  * claim takes `findBestMatchForClaim` through the index (WaitForFirstConsumer: only a volume
  * pre-bound to it). When nothing matches a class-less claim while a default class exists, the
  * answer is `default-class` (the controller writes the default class and retries next round).
- * On a bind the bound volume is upserted into `index`, so it leaves the pool.
+ * On a bind the bound volume is written into `store` (default: the index itself), so it leaves the
+ * pool; a caller may pass a store that keeps bound volumes out of the index, as long as no claim it
+ * later searches for could be pre-bound to them (their `claimRef` carries another claim's uid).
  *
  * @internal
  * @example
@@ -56,10 +58,11 @@ export function decideClaim(
   index: VolumeIndex,
   classes: ReadonlyMap<string, StorageClass>,
   allowDefault: boolean,
+  store: NamedVolumes = index,
 ): ClaimDecision {
   const key = claimKey(claim);
   try {
-    const fixed = decideFixedClaim(claim, index);
+    const fixed = decideFixedClaim(claim, store);
     if (fixed !== undefined) return fixed;
     const { delay, error } = isDelayBindingMode(claim, classes);
     if (error !== undefined) return pendingDecision(key, "ClassError", error);
@@ -70,7 +73,7 @@ export function decideClaim(
       return pendingDecision(key, "InvalidClaim", errorText(e));
     }
     if (pv !== undefined) {
-      index.upsert(boundCopy(pv, claim));
+      store.upsert(boundCopy(pv, claim));
       return { kind: "bound", volume: pv, source: pv.spec?.claimRef == null ? "planned" : "pre-bound" };
     }
     if (allowDefault && !claimHasClass(claim) && defaultStorageClass(classes.values()) !== undefined) return { kind: "default-class" };

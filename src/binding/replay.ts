@@ -6,12 +6,12 @@
 import { AnnBoundByController } from "../api/constants/index.js";
 import { claimHasClass, claimKey, compareClaimOrder, defaultStorageClass, timestampMillis, volumeClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
-import { defaultClaim, defaultVolume, formatTime } from "../lifecycle/index.js";
+import { defaultClaim, defaultVolume, deterministicUid, formatTime } from "../lifecycle/index.js";
 import { VolumeIndex } from "../matching/index.js";
 import { boundCopy } from "./bind-copy.js";
 import { BindingError } from "./errors.js";
 import { claimKindKey, compatible } from "./free-pool.js";
-import { decideClaim } from "./kubernetes.js";
+import { decideClaim, type NamedVolumes } from "./kubernetes.js";
 import { capacityBytes, requestBytes } from "./metrics.js";
 import { planSnapshot, type Strategy, strategyName } from "./plan.js";
 import { type DecodedClaim, decodeClaim } from "../matching/decoded-claim.js";
@@ -341,6 +341,18 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
   for (const sc of options.classes ?? []) if (isObject(sc)) classes.set(nameOf(sc), sc);
   const defaultClass = defaultStorageClass(classes.values());
   const index = new VolumeIndex(options.volumes ?? []);
+  // Volumes bound during the run (and Released ones) live outside the index: their claimRef carries
+  // the uid of a claim that is bound or gone (every replayed claim has a uid of its own), so no
+  // search can return them, and moving them out of the index's buckets is cheaper as a delete.
+  const boundVolumes = new Map<string, PersistentVolume>();
+  const store: NamedVolumes = {
+    get: (name) => index.get(name) ?? boundVolumes.get(name),
+    upsert: (pv) => {
+      const name = nameOf(pv);
+      index.delete(name);
+      boundVolumes.set(name, pv);
+    },
+  };
   const claims = new Map<string, PersistentVolumeClaim>();
   const boundTo = new Map<string, { volume: string; waste: bigint }>();
   const held = new PendingClaims();
@@ -396,7 +408,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
       // Nothing else in the pool matched this claim before: it can only take `pv`, so the matcher's
       // check of the pair decides whether its search would bind now.
       if (h.decoded !== undefined && pv.spec?.claimRef == null && !compatible(h.decoded, (dv ??= decodeVolume(pv)))) continue;
-      const d = decideClaim(h.claim, index, classes, false);
+      const d = decideClaim(h.claim, index, classes, false, store);
       if (d.kind === "bound") {
         held.remove(h.key);
         recordBind(h.key, h.claim, d.volume);
@@ -415,8 +427,8 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     const byKey = new Map(all.map((h) => [h.key, h]));
     for (const a of r.assignments) {
       const h = byKey.get(a.claim)!;
-      const pv = index.get(a.volume)!;
-      index.upsert(boundCopy(pv, h.claim));
+      const pv = store.get(a.volume)!;
+      store.upsert(boundCopy(pv, h.claim));
       held.remove(h.key);
       recordBind(h.key, h.claim, pv);
     }
@@ -447,6 +459,9 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         totals.ignored++;
       } else {
         totals.claimsCreated++;
+        // Every claim has a uid of its own (the API server gives one to a claim created without).
+        if (!claim.metadata.uid)
+          claim = { ...claim, metadata: { ...claim.metadata, uid: deterministicUid(`PersistentVolumeClaim/${key}@${i}`) } };
         if (!claimHasClass(claim) && defaultClass !== undefined)
           claim = { ...claim, spec: { ...claim.spec, storageClassName: nameOf(defaultClass) } };
         if (!claim.metadata.creationTimestamp) {
@@ -455,7 +470,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         }
         claims.set(key, claim);
         if (kubernetes) {
-          const d = decideClaim(claim, index, classes, false);
+          const d = decideClaim(claim, index, classes, false, store);
           if (d.kind === "bound") recordBind(key, claim, d.volume);
           else hold(key, claim, d.kind === "pending" ? d.pending.reason : "NoMatch");
         } else {
@@ -476,21 +491,25 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
         else {
           boundTo.delete(key);
           wasted -= b.waste;
-          const pv = index.get(b.volume);
+          const pv = store.get(b.volume);
           if (pv !== undefined) {
             const policy = pv.spec?.persistentVolumeReclaimPolicy as string | undefined;
             if (policy === "Delete") {
               index.delete(b.volume);
+              boundVolumes.delete(b.volume);
               totals.volumesDeleted++;
             } else if (policy === "Recycle") {
               const next = recycled(pv);
+              boundVolumes.delete(b.volume);
               index.upsert(next);
               totals.recycled++;
               offer(next);
               if (kubernetes) volumeFreed(next);
               else replan();
             } else {
-              index.upsert({ ...pv, status: { ...pv.status, phase: policy === "Retain" ? "Released" : "Failed" } });
+              const next = { ...pv, status: { ...pv.status, phase: policy === "Retain" ? ("Released" as const) : ("Failed" as const) } };
+              if (boundVolumes.has(b.volume)) boundVolumes.set(b.volume, next);
+              else index.upsert(next);
               if (policy === "Retain") totals.released++;
               else totals.failed++;
             }
@@ -501,7 +520,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
       if (!isObject(e.volume) || !isObject(e.volume.metadata) || !isObject(e.volume.spec))
         throw new BindingError("InvalidInput", `${field}.volume: Invalid value: expected a PersistentVolume`, { field: `${field}.volume` });
       const name = nameOf(e.volume);
-      if (index.has(name)) totals.ignored++;
+      if (index.has(name) || boundVolumes.has(name)) totals.ignored++;
       else {
         totals.volumesCreated++;
         const pv = defaultVolume({ ...e.volume, status: { phase: "Available" } });

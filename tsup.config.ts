@@ -3,7 +3,20 @@ import { dirname } from "node:path";
 import { defineConfig } from "tsup";
 
 /** One entry per layer, so `kubevol/quantity` does not load the matcher. */
-const layers = ["quantity", "labels", "api", "validation", "matching", "lifecycle", "scheduling", "engine", "lint", "admission", "testing"];
+const layers = [
+  "quantity",
+  "labels",
+  "api",
+  "validation",
+  "matching",
+  "lifecycle",
+  "scheduling",
+  "engine",
+  "binding",
+  "lint",
+  "admission",
+  "testing",
+];
 
 const library: Record<string, string> = {
   index: "src/index.ts",

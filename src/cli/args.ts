@@ -5,7 +5,7 @@
 import type { ClusterScope } from "./kubectl.js";
 
 /** The commands the CLI knows. */
-export type CommandName = "explain" | "simulate" | "validate" | "help" | "version";
+export type CommandName = "explain" | "simulate" | "validate" | "plan" | "help" | "version";
 
 /** The output formats of `-o`. */
 export type OutputFormat = "table" | "wide" | "json" | "yaml";
@@ -39,7 +39,7 @@ export class UsageError extends Error {
   }
 }
 
-const COMMANDS: readonly CommandName[] = ["explain", "simulate", "validate", "help", "version"];
+const COMMANDS: readonly CommandName[] = ["explain", "simulate", "validate", "plan", "help", "version"];
 const OUTPUTS: readonly OutputFormat[] = ["table", "wide", "json", "yaml"];
 
 /** The help text printed by `kubevol help`. */
@@ -49,6 +49,7 @@ Usage:
   kubevol explain  [INPUT] [--claim NS/NAME] [--node NODE] [--now TIME] [-o table|wide|json|yaml]
   kubevol simulate [INPUT] [--now TIME] [-o table|wide|json|yaml]
   kubevol validate [INPUT] [-o table|wide|json|yaml]
+  kubevol plan     [INPUT] [-o table|wide|json|yaml]
   kubevol help | version
   (as a kubectl plugin: kubectl kubevol explain ...)
 
@@ -57,6 +58,9 @@ Commands:
             what WillBind or WillProvision, and why the rest stay Pending or are Lost.
   simulate  Run the controllers to a fixpoint and show the bindings, phases, operations, events.
   validate  API-server validation and storage lint; exit status 1 when anything is invalid.
+  plan      The binding strategies side by side (kubernetes, best-fit-decreasing, optimal): bound,
+            pending, waste, time, and the claims whose fate differs. Volumes without a status are
+            taken as Available.
 
 Input, one of:
   -f FILE|DIR|-         YAML (several documents) or JSON (an object, a List, or the output of
@@ -164,7 +168,7 @@ export function parseArgs(argv: readonly string[], term: { isTTY: boolean; env: 
     }
   }
   const clusterFlags = Object.keys(cluster).length > 0 || allNamespaces;
-  if (opts.command !== "explain" && opts.command !== "simulate" && opts.command !== "validate") return opts;
+  if (opts.command !== "explain" && opts.command !== "simulate" && opts.command !== "validate" && opts.command !== "plan") return opts;
   if (opts.files.length > 0) {
     if (clusterFlags) throw new UsageError("--context, --kubeconfig, -n and -A choose the cluster to read; they do not apply with -f");
     return opts;

@@ -6,6 +6,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from "./args.js";
 import { KUBECTL_TIMEOUT_MS, KubectlError, type KubectlFailure, readCluster, type RunKubectl, systemKubectl } from "./kubectl.js";
 import { InputError, type LoadedObject, loadInputs } from "./load.js";
 import { explainCommand } from "./explain.js";
+import { planCommand } from "./plan.js";
 import { simulateCommand } from "./simulate.js";
 import { validateCommand } from "./validate.js";
 import { noTimer, phaseTimer } from "./timer.js";
@@ -68,7 +69,14 @@ export function run(argv: readonly string[], io: CliIo): number {
         };
         const timer = io.env["KUBEVOL_TIMINGS"] ? phaseTimer() : noTimer;
         const objects = timer.time("reading and parsing", () => readInput(opts, io, progress));
-        const command = opts.command === "explain" ? explainCommand : opts.command === "simulate" ? simulateCommand : validateCommand;
+        const command =
+          opts.command === "explain"
+            ? explainCommand
+            : opts.command === "simulate"
+              ? simulateCommand
+              : opts.command === "plan"
+                ? planCommand
+                : validateCommand;
         const result = command(objects, opts, progress, timer);
         progress("");
         timer.time("writing", () => io.stdout(result.output.endsWith("\n") ? result.output : result.output + "\n"));

@@ -42,3 +42,11 @@ export {
   nodes,
   type GeneratedNode,
 } from "./nodes.js";
+export {
+  CHURN_CAPACITIES,
+  CHURN_REQUESTS,
+  churnWorkload,
+  type ChurnOptions,
+  type ChurnWorkload,
+  type Mix,
+} from "./churn.js";

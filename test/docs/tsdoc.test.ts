@@ -7,7 +7,20 @@ import ts from "typescript";
 import { expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const LAYERS = ["quantity", "labels", "api", "validation", "matching", "lifecycle", "scheduling", "engine", "lint", "admission", "testing"];
+const LAYERS = [
+  "quantity",
+  "labels",
+  "api",
+  "validation",
+  "matching",
+  "lifecycle",
+  "scheduling",
+  "engine",
+  "binding",
+  "lint",
+  "admission",
+  "testing",
+];
 
 it("every export of every layer has an @example", () => {
   const files = LAYERS.map((l) => join(ROOT, "src", l, "index.ts"));

@@ -2,11 +2,12 @@
  * kubevol: Kubernetes storage scheduling semantics as pure TypeScript functions.
  *
  * The root entry point is what most users need, from the zod-free layers: quantities, labels and
- * selectors, the API types, constants and helpers, validation, matching, the lifecycle, the engine and
- * lint. It does not load zod: the zod schemas, `parseObject` and the admission webhook are imported from
+ * selectors, the API types, constants and helpers, validation, matching, the lifecycle, the scheduler's
+ * volume plugins, the engine, batch binding strategies and lint. It does not load zod: the zod schemas, `parseObject` and the admission webhook are imported from
  * their subpaths, `kubevol/api` and `kubevol/admission`. Each layer has its own subpath
  * (`kubevol/quantity`, `kubevol/labels`, `kubevol/api`, `kubevol/validation`, `kubevol/matching`,
- * `kubevol/lifecycle`, `kubevol/engine`, `kubevol/lint`, `kubevol/admission`, `kubevol/testing`), which
+ * `kubevol/lifecycle`, `kubevol/scheduling`, `kubevol/engine`, `kubevol/binding`, `kubevol/lint`,
+ * `kubevol/admission`, `kubevol/testing`), which
  * also carries the layer's less common names (the matching predicates, the field-error constructors, …).
  *
  * The lists are explicit: a name is public because it is written here or in a layer's index, and
@@ -371,6 +372,57 @@ export {
   type ReconcileResult,
   type PhaseTransition,
 } from "./lifecycle/index.js";
+
+// kubevol/scheduling
+export {
+  SchedulingError,
+  preFilterPodVolumes,
+  findPodVolumes,
+  assumePodVolumes,
+  allClaimsBound,
+  volumeRestrictionsFilter,
+  nodeVolumeLimitsFilter,
+  volumeZoneFilter,
+  scoreNode,
+  filterNodes,
+  selectNodeForPod,
+  failedSchedulingMessage,
+  type StatusCode,
+  type PluginStatus,
+  type SchedulingOptions,
+  type PodVolumesResult,
+  type VolumeBinding,
+  type AssumeResult,
+  type NodeFilterResult,
+  type NodeSelection,
+  type VolumePluginName,
+} from "./scheduling/index.js";
+
+// kubevol/binding
+export {
+  BindingError,
+  planBindings,
+  compareStrategies,
+  replayWorkload,
+  STRATEGY_NAMES,
+  type BindingErrorCode,
+  type Assignment,
+  type BindingInput,
+  type BindingMetrics,
+  type BindingPlan,
+  type PendingClaim,
+  type PendingReason,
+  type BindingProblem,
+  type BindingStrategy,
+  type PlanOptions,
+  type Strategy,
+  type StrategyName,
+  type StrategyComparison,
+  type StrategyRow,
+  type ReplayOptions,
+  type ReplayResult,
+  type WorkloadEvent,
+} from "./binding/index.js";
 
 // kubevol/engine
 export {

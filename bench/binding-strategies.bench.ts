@@ -10,7 +10,7 @@
  *   the same claims with the linear matcher (`findBestMatchForClaim` over the array) for the ratio.
  *
  * Run: `node --expose-gc --import tsx bench/run.ts binding-strategies` (KUBEVOL_BENCH_SCALE=0.1 for a
- * quick run at a tenth of every size).
+ * quick run at a tenth of every size; KUBEVOL_BENCH_PARTS=replay for one part).
  */
 import type { PersistentVolume, PersistentVolumeClaim } from "../src/api/index.js";
 import { planBindings, replayWorkload } from "../src/binding/index.js";
@@ -19,6 +19,8 @@ import { churnWorkload, claims, pool } from "../src/testing/index.js";
 import { type BenchResult, type BenchSuite, heapUsed, keep, timeEach } from "./harness.js";
 
 const SCALE = Number(process.env.KUBEVOL_BENCH_SCALE ?? 1);
+/** `KUBEVOL_BENCH_PARTS=optimal,replay,kubernetes` (default all) runs only some parts. */
+const PARTS = new Set((process.env.KUBEVOL_BENCH_PARTS ?? "optimal,replay,kubernetes").split(","));
 const n = (x: number) => Math.max(1, Math.round(x * SCALE));
 const clock = () => performance.now();
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
@@ -41,7 +43,7 @@ const suite: BenchSuite = () => {
   const out: BenchResult[] = [];
 
   // ---- optimal: 10,000 claims over 100,000 volumes -------------------------------------------
-  {
+  if (PARTS.has("optimal")) {
     const input = { volumes: pool(n(100_000), 42), claims: claims(n(10_000), 7), classes: [] };
     const heap0 = heapUsed();
     const rss0 = maxRssBytes();
@@ -70,7 +72,7 @@ const suite: BenchSuite = () => {
   }
 
   // ---- replayWorkload: 1,000,000 events over 100,000 volumes ---------------------------------
-  {
+  if (PARTS.has("replay")) {
     const w = churnWorkload(
       { claims: n(400_000), volumes: n(100_000), volumeArrivals: n(200_000), meanInterarrivalMs: 1000, meanLifetimeMs: 60_000_000 },
       1,
@@ -109,7 +111,7 @@ const suite: BenchSuite = () => {
   }
 
   // ---- kubernetes: 100,000 claims over 1,000,000 volumes --------------------------------------
-  {
+  if (PARTS.has("kubernetes")) {
     const volumes = pool(n(1_000_000), 42);
     const wanted = claims(n(100_000), 7);
     const plan = planBindings({ volumes, claims: wanted, classes: [] }, { strategy: "kubernetes", clock });

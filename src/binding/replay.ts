@@ -245,13 +245,13 @@ class PendingClaims {
   }
 
   /** The claims that may take `pv`, in the controller's claim order. */
-  candidates(pv: PersistentVolume): Held[] {
+  candidates(pv: PersistentVolume, keep: (h: Held) => boolean): Held[] {
     const out: Held[] = [...(this.queues.get(`n\u0000${nameOf(pv)}`) ?? [])];
     const ref = pv.spec?.claimRef;
     if (ref != null) {
       const h = this.byKey.get(`${ref.namespace ?? ""}/${ref.name ?? ""}`);
       if (h !== undefined && h.named === "") out.push(h);
-    } else for (const list of this.shapes) out.push(list[0]!);
+    } else for (const list of this.shapes) if (keep(list[0]!)) out.push(list[0]!);
     return out.length > 1 ? out.sort(compareHeld) : out;
   }
 
@@ -404,10 +404,10 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
   /** kubernetes: the pending claims retried in claim order for a volume that became available. */
   const volumeFreed = (pv: PersistentVolume): void => {
     let dv: DecodedVolume | undefined;
-    for (const h of held.candidates(pv)) {
-      // Nothing else in the pool matched this claim before: it can only take `pv`, so the matcher's
-      // check of the pair decides whether its search would bind now.
-      if (h.decoded !== undefined && pv.spec?.claimRef == null && !compatible(h.decoded, (dv ??= decodeVolume(pv)))) continue;
+    // Nothing else in the pool matched a pending claim before: it can only take `pv`, so the
+    // matcher's check of the pair decides whether the first claim of a shape would bind now.
+    const fits = (h: Held): boolean => h.decoded === undefined || compatible(h.decoded, (dv ??= decodeVolume(pv)));
+    for (const h of held.candidates(pv, fits)) {
       const d = decideClaim(h.claim, index, classes, false, store);
       if (d.kind === "bound") {
         held.remove(h.key);

@@ -372,6 +372,17 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     maxPending: 0,
   };
 
+  // Byte counts by quantity text, for this run only (a pool repeats a few sizes many times).
+  const bytesByText = new Map<string, bigint>();
+  const memoBytes = (text: unknown, compute: () => bigint): bigint => {
+    if (typeof text !== "string") return compute();
+    let b = bytesByText.get(text);
+    if (b === undefined) bytesByText.set(text, (b = compute()));
+    return b;
+  };
+  const capacityOf = (pv: PersistentVolume): bigint => memoBytes(pv.spec?.capacity?.storage, () => capacityBytes(pv));
+  const requestOf = (claim: PersistentVolumeClaim): bigint =>
+    memoBytes(claim.spec?.resources?.requests?.storage, () => requestBytes(claim));
   const isFree = (pv: PersistentVolume | undefined): boolean =>
     pv !== undefined && pv.spec?.claimRef == null && pv.status?.phase === "Available" && pv.metadata?.deletionTimestamp == null;
   const offer = (pv: PersistentVolume): void => {
@@ -379,12 +390,12 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     const cls = volumeClass(pv);
     let h = heaps.get(cls);
     if (h === undefined) heaps.set(cls, (h = new CapacityHeap()));
-    h.push(capacityBytes(pv), nameOf(pv), pv);
+    h.push(capacityOf(pv), nameOf(pv), pv);
   };
   for (const pv of index) offer(pv);
 
   const recordBind = (key: string, claim: PersistentVolumeClaim, pv: PersistentVolume): void => {
-    const waste = capacityBytes(pv) - requestBytes(claim);
+    const waste = capacityOf(pv) - requestOf(claim);
     boundTo.set(key, { volume: nameOf(pv), waste });
     wasted += waste;
     totals.bindings++;

@@ -36,8 +36,7 @@ function deepFreeze<T>(o: T): T {
 
 describe("planBindings", () => {
   it("greedy order loses a claim the optimum binds", () => {
-    // The controller takes claim a (older) first: it grabs the 5Gi volume, the 10Gi one is left for b (8Gi): fine.
-    // With claims in the other order the greedy choice of a small RWO group strands the RWX claim.
+    // Here the greedy order is harmless: a (older, RWO) takes the 5Gi RWO volume, b (RWX) the 10Gi RWO,RWX one.
     const input = deepFreeze({
       volumes: [pv("small", "5Gi"), pv("big", "10Gi", { accessModes: ["ReadWriteOnce", "ReadWriteMany"] })],
       claims: [

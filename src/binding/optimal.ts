@@ -13,7 +13,10 @@ import type { ProposedAssignment } from "./problem.js";
 /** Claims that every check treats alike: same kind (partition, modes, selector) and request. */
 interface ClaimGroup {
   readonly rep: DecodedClaim;
-  readonly types: readonly VolumeType[];
+  /** The claim's variants that have a kind (see `FreeClaim.variants`). */
+  readonly variants: readonly DecodedClaim[];
+  /** The volume types the group may bind, each with the variant it binds them in. */
+  readonly refs: readonly { readonly type: VolumeType; readonly variant: number }[];
   readonly members: FreeClaim[];
   readonly reqBytes: bigint;
   node: number;
@@ -38,7 +41,8 @@ function gcd(a: bigint, b: bigint): bigint {
  * `Value()`), exactly.
  *
  * Method: the claims split by partition (class, volume mode, VolumeAttributesClass: no pair
- * crosses one). In a partition, claims with the same access modes, selector and request form a
+ * crosses one; the partitions of a class-less claim's two variants — as written and with the
+ * default class, see `FreeClaim.variants` — are solved together). In a partition, claims with the same access modes, selector and request form a
  * group, and volume types (access modes × labels) that every claim group treats alike are merged;
  * the volumes of a merged type with the same capacity form a level. The network is source → claim
  * group (capacity: its size) → the first level of each compatible merged type that is large
@@ -65,38 +69,69 @@ function gcd(a: bigint, b: bigint): bigint {
  * ```
  */
 export function planOptimal(claims: readonly FreeClaim[], pool: FreePool): ProposedAssignment[] {
-  const byPartition = new Map<string, FreeClaim[]>();
+  // Partitions a claim can bind in (two for a class-less claim with a default class) are solved
+  // together: union-find over partition keys.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const byClaim: { c: FreeClaim; parts: string[] }[] = [];
   for (const c of claims) {
-    if (c.decoded.unknownModes) continue;
-    const p = partitionKey(c.decoded);
-    if (!pool.partitions.has(p)) continue;
-    const list = byPartition.get(p);
-    if (list === undefined) byPartition.set(p, [c]);
-    else list.push(c);
+    const parts = c.variants
+      .filter((d) => !d.unknownModes)
+      .map(partitionKey)
+      .filter((p) => pool.partitions.has(p));
+    if (parts.length === 0) continue;
+    for (const p of parts) if (!parent.has(p)) parent.set(p, p);
+    for (let i = 1; i < parts.length; i++) parent.set(find(parts[i]!), find(parts[0]!));
+    byClaim.push({ c, parts });
   }
+  const components = new Map<string, { claims: FreeClaim[]; parts: Set<string> }>();
+  for (const { c, parts } of byClaim) {
+    const root = find(parts[0]!);
+    let comp = components.get(root);
+    if (comp === undefined) components.set(root, (comp = { claims: [], parts: new Set() }));
+    comp.claims.push(c);
+  }
+  for (const p of parent.keys()) components.get(find(p))?.parts.add(p);
   const out: ProposedAssignment[] = [];
-  for (const [p, list] of byPartition) solvePartition(list, pool.partitions.get(p)!, pool, out);
+  for (const comp of components.values()) {
+    const types = [...comp.parts].sort().flatMap((p) => pool.partitions.get(p)!);
+    solvePartition(comp.claims, types, pool, out);
+  }
   return out;
 }
 
 function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType[], pool: FreePool, out: ProposedAssignment[]): void {
-  // Claim groups (same kind and request), and each kind's groups by ascending request.
+  // Claim groups (same kinds and request), and the groups of each kind set by ascending request.
   const groups = new Map<string, ClaimGroup>();
-  const kindGroups = new Map<number, ClaimGroup[]>();
+  const kindGroups = new Map<string, ClaimGroup[]>();
   for (const c of claims) {
-    const d = c.decoded;
-    const kind = pool.kindOf(d);
-    if (kind === undefined || kind.types.length === 0) continue;
-    const gk = `${kind.id}\u0000${d.request!.canonical()}`;
+    const variants: DecodedClaim[] = [];
+    const kinds: number[] = [];
+    const refs: { type: VolumeType; variant: number }[] = [];
+    for (const d of c.variants) {
+      const kind = pool.kindOf(d);
+      if (kind === undefined || kind.types.length === 0) continue;
+      for (const t of kind.types) refs.push({ type: t, variant: variants.length });
+      variants.push(d);
+      kinds.push(kind.id);
+    }
+    if (variants.length === 0) continue;
+    const ks = kinds.join("+");
+    const gk = `${ks}\u0000${c.decoded.request!.canonical()}`;
     const g = groups.get(gk);
     if (g !== undefined) {
       g.members.push(c);
       continue;
     }
-    const ng: ClaimGroup = { rep: d, types: kind.types, members: [c], reqBytes: d.request!.value(), node: 0, source: 0 };
+    const ng: ClaimGroup = { rep: c.decoded, variants, refs, members: [c], reqBytes: c.decoded.request!.value(), node: 0, source: 0 };
     groups.set(gk, ng);
-    const list = kindGroups.get(kind.id);
-    if (list === undefined) kindGroups.set(kind.id, [ng]);
+    const list = kindGroups.get(ks);
+    if (list === undefined) kindGroups.set(ks, [ng]);
     else list.push(ng);
   }
   if (groups.size === 0) return;
@@ -129,12 +164,12 @@ function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType
   const total = claims.length;
   // Edges from a group into a type (group index in `entries`), and along a kind's chain.
   const entries: { e: number; g: ClaimGroup; type: number; level: number }[] = [];
-  const entryOf = (g: ClaimGroup, levels: Level[]): number => {
+  const entryOf = (claim: DecodedClaim, levels: Level[]): number => {
     let lo = 0;
     let hi = levels.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compatible(g.rep, levels[mid]!.volumes[0]!)) hi = mid;
+      if (compatible(claim, levels[mid]!.volumes[0]!)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -143,7 +178,8 @@ function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType
     // A group reaches what the next larger request of its kind reaches, and the levels in between:
     // group i → group i+1 costs the request difference; group i → a type's first level large
     // enough costs capacity − request, needed only where that level is below group i+1's.
-    const typeIds = chain[0]!.types.map((t) => typeIndex.get(t)!);
+    const refs = chain[0]!.refs;
+    const typeIds = refs.map((r) => typeIndex.get(r.type)!);
     let nextEntry = typeIds.map((ti) => mtypes[ti]!.length);
     for (let i = chain.length - 1; i >= 0; i--) {
       const g = chain[i]!;
@@ -152,7 +188,7 @@ function solvePartition(claims: readonly FreeClaim[], types: readonly VolumeType
       if (i + 1 < chain.length) {
         raw.push({ u: g.node, v: chain[i + 1]!.node, cap: total, cost: chain[i + 1]!.reqBytes - g.reqBytes });
       }
-      const here = typeIds.map((ti) => entryOf(g, mtypes[ti]!));
+      const here = typeIds.map((ti, k) => entryOf(g.variants[refs[k]!.variant]!, mtypes[ti]!));
       typeIds.forEach((ti, k) => {
         const lo = here[k]!;
         if (lo >= nextEntry[k]!) return;

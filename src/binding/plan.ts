@@ -87,6 +87,10 @@ const defaultClock = (): number => performance.now();
  *   then class-less claims retried with the default class. Same bindings as `reconcile` on the
  *   same snapshot when no operation completes and the volumes' phases are settled.
  * - `best-fit-decreasing`: largest requests first, each to the smallest compatible volume.
+ *
+ * The strategies other than `kubernetes` see a class-less claim, while a default class exists, as
+ * able to bind class-less volumes and, as the PV controller does once it has written the default
+ * class into it, volumes of the default class.
  * - `optimal`: the most claims bound, then the least wasted bytes (exact; see `planOptimal`).
  * - a {@link BindingStrategy}: gets a {@link BindingProblem}; every pair it returns is checked.
  *

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { claimKey } from "../api/helpers/index.js";
+import { claimHasClass, claimKey, defaultStorageClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { isDelayBindingMode } from "../lifecycle/index.js";
 import {
@@ -25,18 +25,22 @@ import type { Snapshot } from "./snapshot.js";
 import type { Assignment, PendingClaim } from "./types.js";
 
 /**
- * A claim offered to a strategy: its key, the object, and its decoded form.
+ * A claim offered to a strategy: its key, the object, its decoded form, and `variants`: the forms
+ * the PV controller may match it in — the claim as it is and, for a class-less claim while a
+ * default class (not WaitForFirstConsumer) exists, the claim with the default class, which the
+ * controller writes when nothing class-less matches and then matches again.
  *
  * @internal
  * @example
  * ```ts
- * const f: FreeClaim = { key: "default/data", claim: pvc, decoded: decodeClaim(pvc) };
+ * const f: FreeClaim = { key: "default/data", claim: pvc, decoded: decodeClaim(pvc), variants: [decodeClaim(pvc)] };
  * ```
  */
 export interface FreeClaim {
   readonly key: string;
   readonly claim: PersistentVolumeClaim;
   readonly decoded: DecodedClaim;
+  readonly variants: readonly DecodedClaim[];
 }
 
 /**
@@ -79,8 +83,9 @@ function errorText(e: unknown): string {
  * 4. Every other claim is free; the free volumes are those without `claimRef`, readable, with a
  *    readable capacity, `Available` and not being deleted.
  *
- * A class-less claim is offered with its own class (`""`); the retroactive default class of the
- * PV controller's next round is only modelled by the `kubernetes` strategy.
+ * A class-less claim while a default class exists may bind class-less volumes or, as the PV
+ * controller does after writing the default class into it, volumes of the default class (see
+ * `FreeClaim.variants`).
  *
  * @internal
  * @example
@@ -120,6 +125,7 @@ export function prepare(snap: Snapshot): Prepared {
     else list.push(d);
   }
   const freeClaims: FreeClaim[] = [];
+  const defaultName = defaultStorageClass(snap.classes.values())?.metadata?.name;
   for (const claim of searching) {
     const key = claimKey(claim);
     const decoded = decodeClaim(claim);
@@ -148,7 +154,13 @@ export function prepare(snap: Snapshot): Prepared {
       pending.set(key, unmatchedReason(key, claim, snap.classes, true));
       continue;
     }
-    freeClaims.push({ key, claim, decoded });
+    const variants = [decoded];
+    if (defaultName !== undefined && !claimHasClass(claim)) {
+      const withDefault = { ...claim, spec: { ...claim.spec, storageClassName: defaultName } };
+      const mode = isDelayBindingMode(withDefault, snap.classes);
+      if (!mode.delay && mode.error === undefined) variants.push(decodeClaim(withDefault));
+    }
+    freeClaims.push({ key, claim, decoded, variants });
   }
   const freeVolumes: DecodedVolume[] = [];
   for (const pv of volumes.values()) {

@@ -124,7 +124,7 @@ export function buildProblem(
 ): { problem: BindingProblem; pool: FreePool; claims: Map<string, FreeClaim> } {
   const pool = new FreePool(
     prepared.freeVolumes,
-    prepared.freeClaims.map((c) => c.decoded),
+    prepared.freeClaims.flatMap((c) => c.variants),
   );
   const claims = new Map<string, FreeClaim>();
   for (const c of prepared.freeClaims) claims.set(c.key, c);
@@ -152,14 +152,15 @@ export function buildProblem(
       charge();
       const c = claimOf(claim);
       const v = typeof volume === "string" ? pool.byName.get(volume) : undefined;
-      return c !== undefined && v !== undefined && compatible(c.decoded, v);
+      return c !== undefined && v !== undefined && compatibleWith(c, v);
     },
     candidates(claim) {
       charge();
       const c = claimOf(claim);
       if (c === undefined) return [];
       const out: DecodedVolume[] = [];
-      for (const t of pool.typesFor(c.decoded)) for (let i = t.lowerBound(c.decoded); i < t.volumes.length; i++) out.push(t.volumes[i]!);
+      for (const d of c.variants)
+        for (const t of pool.typesFor(d)) for (let i = t.lowerBound(d); i < t.volumes.length; i++) out.push(t.volumes[i]!);
       return out.sort((a, b) => (a === b ? 0 : compatibleOrder(a, b))).map((v) => v.name);
     },
     smallestCompatible(claim, exclude) {
@@ -167,21 +168,37 @@ export function buildProblem(
       const c = claimOf(claim);
       if (c === undefined) return undefined;
       let best: DecodedVolume | undefined;
-      for (const t of pool.typesFor(c.decoded)) {
-        for (let i = t.lowerBound(c.decoded); i < t.volumes.length; i++) {
-          const v = t.volumes[i]!;
-          if (exclude?.has(v.name)) {
-            charge();
-            continue;
+      for (const d of c.variants)
+        for (const t of pool.typesFor(d)) {
+          for (let i = t.lowerBound(d); i < t.volumes.length; i++) {
+            const v = t.volumes[i]!;
+            if (exclude?.has(v.name)) {
+              charge();
+              continue;
+            }
+            if (best === undefined || compatibleOrder(v, best) < 0) best = v;
+            break;
           }
-          if (best === undefined || compatibleOrder(v, best) < 0) best = v;
-          break;
         }
-      }
       return best?.name;
     },
   };
   return { problem, pool, claims };
+}
+
+/**
+ * Whether the volume may be bound to the free claim in one of its variants (as it is, or with the
+ * default class the PV controller would give it).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * compatibleWith(freeClaim, decodeVolume(pv));
+ * ```
+ */
+export function compatibleWith(c: FreeClaim, v: DecodedVolume): boolean {
+  for (const d of c.variants) if (compatible(d, v)) return true;
+  return false;
 }
 
 function compatibleOrder(a: DecodedVolume, b: DecodedVolume): number {
@@ -270,7 +287,7 @@ export function runStrategy(
         `strategy "${name}" gave claim "${claim}" two volumes: "${before}" and "${volume}"`,
         details,
       );
-    if (!compatible(c.decoded, v))
+    if (!compatibleWith(c, v))
       throw new BindingError(
         "InvalidAssignment",
         `strategy "${name}" assigned volume "${volume}" to claim "${claim}", which it may not bind`,

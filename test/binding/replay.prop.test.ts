@@ -121,3 +121,32 @@ describe("replayWorkload", () => {
     );
   });
 });
+
+describe("replayWorkload with any strategy", () => {
+  it("never gives a volume to two live claims, and accounts for every live claim", () => {
+    fc.assert(
+      fc.property(
+        fc.array(draft, { maxLength: 5 }),
+        fc.array(step, { minLength: 1, maxLength: 14 }),
+        fc.boolean(),
+        (initial, steps, withDefault) => {
+          const { volumes, events } = build(initial, steps);
+          const scs = classes(withDefault).filter((c) => c.metadata.name !== "slow");
+          const live = new Set<string>();
+          for (const e of events) {
+            if (e.kind === "claim-created") live.add(`default/${e.claim.metadata.name}`);
+            else if (e.kind === "claim-deleted") live.delete(e.claim);
+          }
+          for (const strategy of ["best-fit-decreasing", "optimal"] as const) {
+            const r = replayWorkload(events, { volumes, classes: scs, strategy, sampleEvery: 1 });
+            const vols = r.assignments.map((a) => a.volume);
+            expect(new Set(vols).size).toBe(vols.length);
+            expect([...r.assignments.map((a) => a.claim), ...r.pending].sort()).toEqual([...live].sort());
+            expect(r.series).toHaveLength(events.length);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -23,8 +23,8 @@ function reserve(pv: PersistentVolume, claim: PersistentVolumeClaim): Persistent
       claimRef: {
         kind: "PersistentVolumeClaim",
         apiVersion: "v1",
-        namespace: claim.metadata.namespace ?? "default",
-        name: claim.metadata.name ?? "",
+        namespace: claim.metadata!.namespace ?? "default",
+        name: claim.metadata!.name ?? "",
       },
     },
     status: { ...pv.status, phase: "Bound" },

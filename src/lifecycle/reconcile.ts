@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim } from "./stored.js";
 import { claimKeysInOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";

@@ -67,7 +67,7 @@ const DELETION_TIMESTAMP = "2026-01-01T00:00:00Z";
 const capacityCache: (Readonly<Record<string, string>> | undefined)[] = [];
 const labelCache = new Map<number, Readonly<Record<string, string>>>();
 /** Node affinities by node index. */
-const affinityCache: (NonNullable<PersistentVolume["spec"]["nodeAffinity"]> | undefined)[] = [];
+const affinityCache: (NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]> | undefined)[] = [];
 const PHASE_STATUS = {
   Available: Object.freeze({ phase: "Available" as const }),
   Bound: Object.freeze({ phase: "Bound" as const }),
@@ -98,7 +98,7 @@ function labelsOf(zone: number, disk: number, rack: number): Record<string, stri
   return l as Record<string, string>;
 }
 
-function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeAffinity"]> {
+function hostAffinity(node: number): NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]> {
   let a = affinityCache[node];
   if (!a) {
     const host = nodeName(node);
@@ -110,7 +110,7 @@ function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeA
           }),
         ]),
       }),
-    }) as NonNullable<PersistentVolume["spec"]["nodeAffinity"]>;
+    }) as NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]>;
     affinityCache[node] = a;
   }
   return a;

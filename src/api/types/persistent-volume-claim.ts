@@ -7,6 +7,7 @@ import type { LabelSelector } from "../../labels/index.js";
 import type {
   AccessMode,
   ClaimResourceStatus,
+  EnumValue,
   PersistentVolumeClaimConditionType,
   PersistentVolumeClaimModifyVolumeStatus,
   PersistentVolumeClaimPhase,
@@ -40,12 +41,12 @@ export interface VolumeResourceRequirements {
  * ```
  */
 export interface PersistentVolumeClaimSpec {
-  accessModes?: AccessMode[];
+  accessModes?: EnumValue<AccessMode>[];
   selector?: LabelSelector | null;
   resources?: VolumeResourceRequirements;
   volumeName?: string;
   storageClassName?: string | null;
-  volumeMode?: PersistentVolumeMode | null;
+  volumeMode?: EnumValue<PersistentVolumeMode> | null;
   dataSource?: TypedLocalObjectReference | null;
   dataSourceRef?: TypedObjectReference | null;
   volumeAttributesClassName?: string | null;
@@ -60,7 +61,7 @@ export interface PersistentVolumeClaimSpec {
  * ```
  */
 export interface PersistentVolumeClaimCondition {
-  type: PersistentVolumeClaimConditionType;
+  type: EnumValue<PersistentVolumeClaimConditionType>;
   /** `"True"`, `"False"` or `"Unknown"`. */
   status: string;
   lastProbeTime?: Time | null;
@@ -79,7 +80,7 @@ export interface PersistentVolumeClaimCondition {
  */
 export interface ModifyVolumeStatus {
   targetVolumeAttributesClassName?: string;
-  status: PersistentVolumeClaimModifyVolumeStatus;
+  status: EnumValue<PersistentVolumeClaimModifyVolumeStatus>;
 }
 
 /**
@@ -91,12 +92,12 @@ export interface ModifyVolumeStatus {
  * ```
  */
 export interface PersistentVolumeClaimStatus {
-  phase?: PersistentVolumeClaimPhase;
-  accessModes?: AccessMode[];
+  phase?: EnumValue<PersistentVolumeClaimPhase>;
+  accessModes?: EnumValue<AccessMode>[];
   capacity?: ResourceList;
   conditions?: PersistentVolumeClaimCondition[];
   allocatedResources?: ResourceList;
-  allocatedResourceStatuses?: Record<string, ClaimResourceStatus>;
+  allocatedResourceStatuses?: Record<string, EnumValue<ClaimResourceStatus>>;
   currentVolumeAttributesClassName?: string | null;
   modifyVolumeStatus?: ModifyVolumeStatus | null;
 }
@@ -113,10 +114,10 @@ export interface PersistentVolumeClaimStatus {
  * ```
  */
 export interface PersistentVolumeClaim {
-  apiVersion?: "v1";
-  kind?: "PersistentVolumeClaim";
-  metadata: ObjectMeta;
-  spec: PersistentVolumeClaimSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: PersistentVolumeClaimSpec;
   status?: PersistentVolumeClaimStatus;
 }
 
@@ -130,5 +131,5 @@ export interface PersistentVolumeClaim {
  */
 export interface PersistentVolumeClaimTemplate {
   metadata?: ObjectMeta;
-  spec: PersistentVolumeClaimSpec;
+  spec?: PersistentVolumeClaimSpec;
 }

@@ -105,6 +105,12 @@ export interface PersistentVolumeClaimStatus {
 /**
  * A PersistentVolumeClaim (namespaced).
  *
+ * Every field is as optional as in `@kubernetes/client-node` and `kubernetes-types`, so their
+ * objects (and plain JSON) fit without a cast; `apiVersion` and `kind` take any string. A stored
+ * object always has `metadata` and `spec`: `createCluster` refuses one without them (a
+ * `LifecycleError` naming the field), and the matching functions refuse a claim without them
+ * (`MatchingError`).
+ *
  * @example
  * ```ts
  * const pvc: PersistentVolumeClaim = {

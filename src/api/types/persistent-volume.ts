@@ -70,6 +70,12 @@ export interface PersistentVolumeStatus {
 /**
  * A PersistentVolume (cluster-scoped).
  *
+ * Every field is as optional as in `@kubernetes/client-node` and `kubernetes-types`, so their
+ * objects (and plain JSON) fit without a cast; `apiVersion` and `kind` take any string. A stored
+ * object always has `metadata` and `spec`: `createCluster` refuses one without them (a
+ * `LifecycleError` naming the field), and the matching functions skip a volume without them as
+ * malformed.
+ *
  * @example
  * ```ts
  * const pv: PersistentVolume = {

@@ -4,6 +4,7 @@
  * @module
  */
 import type { AccessMode, PersistentVolume } from "../api/index.js";
+import type { StoredVolume } from "../lifecycle/index.js";
 import { Prng, mixSeed } from "./prng.js";
 import {
   DEFAULT_NODE_COUNT,
@@ -151,7 +152,7 @@ function drawCapacity(rng: Prng): Record<string, string> {
  * pv.metadata.name; // "pv-0000042"
  * ```
  */
-export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): PersistentVolume {
+export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): StoredVolume {
   const rng = new Prng(mixSeed(seed, i));
   const name = volumeName(i);
   const local = rng.chance(0.2);
@@ -216,8 +217,8 @@ export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): Persi
  * volumes.filter((v) => v.status?.phase === "Available").length; // about 6,800
  * ```
  */
-export function pool(n: number, seed: number, opts: PoolOptions = {}): PersistentVolume[] {
-  const out = new Array<PersistentVolume>(n);
+export function pool(n: number, seed: number, opts: PoolOptions = {}): StoredVolume[] {
+  const out = new Array<StoredVolume>(n);
   for (let i = 0; i < n; i++) out[i] = volumeAt(i, seed, opts);
   return out;
 }

@@ -76,7 +76,7 @@ export class Quantity {
 
   /**
    * Use {@link parseQuantity} or {@link Quantity.fromValue}. The value is `c × 10^e`, or `b × 10^e`
-   * when `b` is defined; callers guarantee the representation invariants (see {@link Repr}).
+   * when `b` is defined; callers guarantee the representation invariants.
    */
   private constructor(c: number, b: bigint | undefined, e: number, format: QuantityFormat, cached: string | undefined) {
     this.format = format;

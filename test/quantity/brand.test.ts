@@ -57,3 +57,29 @@ describe("a second copy of the module", () => {
     expect(parseQuantity("0").sub(copy.parseQuantity("1Gi")).toString()).toBe("-1Gi");
   });
 });
+
+describe("the error classes", () => {
+  it("QuantityError and SelectorError match instanceof across copies; subclasses keep the prototype test", async () => {
+    vi.resetModules();
+    const q = await import("../../src/quantity/index.js");
+    const l = await import("../../src/labels/index.js");
+    vi.resetModules();
+    const q2 = await import("../../src/quantity/index.js");
+    const l2 = await import("../../src/labels/index.js");
+    expect(q2.QuantityError).not.toBe(q.QuantityError);
+    let thrown: unknown;
+    try {
+      q2.parseQuantity("10GB");
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown instanceof q.QuantityError).toBe(true);
+    expect(thrown instanceof Error).toBe(true);
+    expect(new Error("x") instanceof q.QuantityError).toBe(false);
+    expect(() => l2.parseSelector("x in")).toThrow(l.SelectorError);
+    expect(new l.SelectorError("x") instanceof l2.SelectorError).toBe(true);
+    class Sub extends q.QuantityError {}
+    expect(new Sub("format") instanceof Sub).toBe(true);
+    expect(new q.QuantityError("format") instanceof Sub).toBe(false);
+  });
+});

@@ -42,6 +42,7 @@ export class SelectorError extends Error {
    * ```
    */
   static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asked (a subclass keeps the prototype test)
     if (this !== SelectorError) return Function.prototype[Symbol.hasInstance].call(this, x);
     return typeof x === "object" && x !== null && (x as { [SELECTORERROR_BRAND]?: unknown })[SELECTORERROR_BRAND] === true;
   }

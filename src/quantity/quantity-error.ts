@@ -84,6 +84,7 @@ export class QuantityError extends Error {
    * ```
    */
   static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asked (a subclass keeps the prototype test)
     if (this !== QuantityError) return Function.prototype[Symbol.hasInstance].call(this, x);
     return typeof x === "object" && x !== null && (x as { [QUANTITYERROR_BRAND]?: unknown })[QUANTITYERROR_BRAND] === true;
   }

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { StoredClaim } from "./stored.js";
 import { claimKeysInOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";

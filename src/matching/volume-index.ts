@@ -110,6 +110,11 @@ function str(x: unknown): string {
  * to the claim the smallest name decides. Iteration yields volumes in insertion order (a replaced
  * volume keeps its place).
  *
+ * `V` is the type of the volumes it holds (inferred from the constructor's argument, e.g.
+ * `V1PersistentVolume` of `@kubernetes/client-node`): `get`, iteration and the search methods
+ * return the caller's own objects as that type, and `upsert` takes that type. Write
+ * `new VolumeIndex<PersistentVolume>(…)` to mix volumes of several shapes.
+ *
  * @example
  * ```ts
  * import { VolumeIndex } from "kubevol/matching";

@@ -132,8 +132,8 @@ writeFileSync(
     "hours",
     "largest free volume (GiB)",
     w.classes.map((c) => ({
-      name: c.metadata.name ?? "",
-      points: r.series.map((p) => [hours(p.at), Number((p.largestFree[c.metadata.name ?? ""] ?? 0n) / GiB)]),
+      name: c.metadata!.name ?? "",
+      points: r.series.map((p) => [hours(p.at), Number((p.largestFree[c.metadata!.name ?? ""] ?? 0n) / GiB)]),
     })),
   ),
 );

@@ -29,7 +29,10 @@ const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
 function reserve(pv: PersistentVolume, claim: PersistentVolumeClaim): PersistentVolume {
   return {
     ...pv,
-    spec: { ...pv.spec, claimRef: { namespace: claim.metadata.namespace ?? "", name: claim.metadata.name ?? "", uid: claim.metadata.uid } },
+    spec: {
+      ...pv.spec,
+      claimRef: { namespace: claim.metadata!.namespace ?? "", name: claim.metadata!.name ?? "", uid: claim.metadata!.uid },
+    },
     status: { ...pv.status, phase: "Bound" },
   };
 }
@@ -89,7 +92,7 @@ const suite: BenchSuite = () => {
         const pv = index.findBestMatchForClaim(e.claim);
         if (pv !== undefined) {
           index.upsert(reserve(pv, e.claim));
-          held.set(`${e.claim.metadata.namespace}/${e.claim.metadata.name}`, pv);
+          held.set(`${e.claim.metadata!.namespace}/${e.claim.metadata!.name}`, pv);
           bound++;
         }
       } else if (e.kind === "claim-deleted") {

@@ -23,8 +23,8 @@ function reserve(pv: PersistentVolume, claim: PersistentVolumeClaim): Persistent
       claimRef: {
         kind: "PersistentVolumeClaim",
         apiVersion: "v1",
-        namespace: claim.metadata.namespace ?? "default",
-        name: claim.metadata.name ?? "",
+        namespace: claim.metadata!.namespace ?? "default",
+        name: claim.metadata!.name ?? "",
       },
     },
     status: { ...pv.status, phase: "Bound" },
@@ -35,7 +35,7 @@ const suite: BenchSuite = () => {
   const volumes = pool(N, 42);
   const wanted = claims(M, 7);
   const b0 = process.hrtime.bigint();
-  const index = new VolumeIndex(volumes);
+  const index = new VolumeIndex<PersistentVolume>(volumes);
   const buildNs = Number(process.hrtime.bigint() - b0);
   const per: number[] = new Array<number>(M);
   let bound = 0;

@@ -98,7 +98,7 @@ const suite: BenchSuite = () => {
   const shapes = cs.slice(0, 10);
   const sized = cs.map((c, i) => ({
     ...shapes[i % shapes.length]!,
-    spec: { ...shapes[i % shapes.length]!.spec, resources: c.spec.resources },
+    spec: { ...shapes[i % shapes.length]!.spec, resources: c.spec!.resources },
   }));
   for (const c of shapes) keep(explainClaim(c, volumes, opts));
   rows.push(

@@ -103,7 +103,7 @@ const suite: BenchSuite = () => {
   // ---- build -----------------------------------------------------------------------------------
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  let index = new VolumeIndex(volumes);
+  let index = new VolumeIndex<PersistentVolume>(volumes);
   const buildNs = Number(process.hrtime.bigint() - t0);
   const cpu = process.cpuUsage(c0);
   const buildCpuMs = (cpu.user + cpu.system) / 1000;

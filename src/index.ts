@@ -19,6 +19,7 @@
 // kubevol/quantity
 export {
   Quantity,
+  isQuantity,
   QuantityError,
   parseQuantity,
   decodeQuantity,
@@ -95,6 +96,7 @@ export type {
   Container,
   DeletionPolicy,
   EmptyDirVolumeSource,
+  EnumValue,
   EphemeralVolumeSource,
   FCVolumeSource,
   FlexPersistentVolumeSource,
@@ -366,6 +368,12 @@ export {
   type WriteRequest,
   type WriteResult,
   type StoredObject,
+  type StoredObjects,
+  type StoredVolume,
+  type StoredClaim,
+  type StoredClass,
+  type StoredPod,
+  type StoredNode,
   type ProvisionVolumeOptions,
   type ProvisioningNode,
   type ReconcileOptions,

@@ -30,6 +30,7 @@ export type {
   Container,
   DeletionPolicy,
   EmptyDirVolumeSource,
+  EnumValue,
   EphemeralVolumeSource,
   FCVolumeSource,
   FlexPersistentVolumeSource,

@@ -5,7 +5,7 @@
  */
 import { AnnBindCompleted } from "../api/constants/index.js";
 import { claimHasClass, claimKey, defaultStorageClass, isVolumeBoundToClaim } from "../api/helpers/index.js";
-import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec, StorageClass } from "../api/index.js";
 import { isDelayBindingMode } from "../lifecycle/index.js";
 import { checkVolumeSatisfyClaim, VolumeIndex } from "../matching/index.js";
 import { boundCopy } from "./bind-copy.js";
@@ -121,7 +121,7 @@ export function decideFixedClaim(claim: PersistentVolumeClaim, store: NamedVolum
     store.upsert(boundCopy(pv, claim));
     return { kind: "bound", volume: pv, source };
   };
-  const spec = (claim.spec ?? {}) as PersistentVolumeClaim["spec"];
+  const spec: PersistentVolumeClaimSpec = claim.spec ?? {};
   const volumeName = typeof spec.volumeName === "string" ? spec.volumeName : "";
   if (hasAnn(claim, AnnBindCompleted)) {
     if (volumeName === "")

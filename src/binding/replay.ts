@@ -5,7 +5,7 @@
  */
 import { AnnBoundByController } from "../api/constants/index.js";
 import { claimHasClass, claimKey, compareClaimOrder, defaultStorageClass, timestampMillis, volumeClass } from "../api/helpers/index.js";
-import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec, StorageClass } from "../api/index.js";
 import { defaultClaim, defaultVolume, deterministicUid, formatTime } from "../lifecycle/index.js";
 import { VolumeIndex } from "../matching/index.js";
 import { boundCopy } from "./bind-copy.js";
@@ -286,7 +286,7 @@ function recycled(pv: PersistentVolume): PersistentVolume {
     delete spec.claimRef;
     next = { ...pv, metadata: { ...pv.metadata, annotations }, spec };
   } else {
-    const ref = { ...(pv.spec.claimRef ?? {}) };
+    const ref = { ...(pv.spec?.claimRef ?? {}) };
     delete ref.uid;
     next = { ...pv, spec: { ...pv.spec, claimRef: ref } };
   }
@@ -401,7 +401,7 @@ export function replayWorkload(events: readonly WorkloadEvent[], options: Replay
     totals.bindings++;
   };
   const hold = (key: string, claim: PersistentVolumeClaim, reason: string): void => {
-    const spec = (claim.spec ?? {}) as PersistentVolumeClaim["spec"];
+    const spec: PersistentVolumeClaimSpec = claim.spec ?? {};
     const named = typeof spec.volumeName === "string" ? spec.volumeName : "";
     let shape: string | undefined;
     let decoded: DecodedClaim | undefined;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type { StoredClaim, StoredClass, StoredNode, StoredPod, StoredVolume } from "./stored.js";
 import { notFoundMessage } from "./api-server.js";
 import { type Cluster, getObject, requireObject } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
@@ -13,7 +14,7 @@ import type { LifecycleResult } from "./result.js";
 import { transact } from "./transaction.js";
 import type { ObjectKind } from "./write.js";
 
-type AnyObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
+type AnyObject = StoredVolume | StoredClaim | StoredClass | StoredPod | StoredNode;
 
 function createAction(cluster: Cluster, kind: ObjectKind, obj: unknown, ctx: LifecycleContext, path: string): LifecycleResult {
   const o = requireObject<AnyObject>(kind, obj, path);

@@ -8,6 +8,7 @@
 import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/index.js";
 import { claimHasClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type { StoredClaim, StoredObject, StoredVolume } from "./stored.js";
 import { type Cluster, getObject, objectKey, putObject } from "./cluster.js";
 import { defaultObject } from "./defaulting.js";
 import { defaultStorageClass } from "./default-class.js";
@@ -16,15 +17,6 @@ import { type HasMeta, isBeingDeleted, nameOf, namespaceOf, resourceVersionOf, w
 import { deterministicUid } from "./uid.js";
 import type { ObjectKind, Write, WriteActor, WriteVerb } from "./write.js";
 
-/**
- * Any object the snapshot stores.
- *
- * @example
- * ```ts
- * const obj: StoredObject = { metadata: { name: "n1" } }; // a Node
- * ```
- */
-export type StoredObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
 type AnyObject = StoredObject;
 
 const RESOURCE: Record<ObjectKind, string> = {
@@ -48,7 +40,7 @@ export interface WriteRequest {
   readonly verb: WriteVerb;
   readonly kind: ObjectKind;
   /** The object to write (create/update/updateStatus) or whose key to delete. */
-  readonly object: StoredObject;
+  readonly object: PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
   readonly actor: WriteActor;
   readonly time: string;
   /** Run create-time admission (protection finalizers, default class). */
@@ -103,9 +95,9 @@ export function notFoundMessage(kind: ObjectKind, name: string): string {
 
 /** Admission on create: StorageObjectInUseProtection and DefaultStorageClass. */
 function admit(cluster: Cluster, kind: ObjectKind, obj: AnyObject): AnyObject {
-  if (kind === "PersistentVolume") return withFinalizer(obj as PersistentVolume, FinalizerPVProtection);
+  if (kind === "PersistentVolume") return withFinalizer(obj as StoredVolume, FinalizerPVProtection);
   if (kind !== "PersistentVolumeClaim") return obj;
-  let pvc = withFinalizer(obj as PersistentVolumeClaim, FinalizerPVCProtection);
+  let pvc = withFinalizer(obj as StoredClaim, FinalizerPVCProtection);
   if (!claimHasClass(pvc)) {
     const def = defaultStorageClass(cluster.classes.values());
     if (def !== undefined) pvc = { ...pvc, spec: { ...pvc.spec, storageClassName: nameOf(def) } };
@@ -126,7 +118,8 @@ function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObj
   const object = stamp(stored, revision);
   const next = putObject(cluster, req.kind, key, removed ? undefined : object, revision);
   const ns = namespaceOf(object);
-  const write: Write = {
+  // `object` is of kind `req.kind` (applyWrite stores what the request names).
+  const write = {
     verb: req.verb,
     kind: req.kind,
     ...(ns !== "" ? { namespace: ns } : {}),
@@ -134,7 +127,7 @@ function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObj
     actor: req.actor,
     object,
     removed,
-  };
+  } as Write;
   return { cluster: next, write };
 }
 
@@ -151,14 +144,13 @@ function create(cluster: Cluster, req: WriteRequest): WriteResult {
   delete metadata.deletionTimestamp;
   obj = { ...obj, metadata };
   // The create strategies wipe client-supplied status; a PV starts Pending "now".
-  if (req.kind === "PersistentVolume")
-    obj = { ...obj, status: { phase: "Pending", lastPhaseTransitionTime: req.time } } as PersistentVolume;
-  if (req.kind === "PersistentVolumeClaim") obj = { ...obj, status: { phase: "Pending" } } as PersistentVolumeClaim;
+  if (req.kind === "PersistentVolume") obj = { ...obj, status: { phase: "Pending", lastPhaseTransitionTime: req.time } } as StoredVolume;
+  if (req.kind === "PersistentVolumeClaim") obj = { ...obj, status: { phase: "Pending" } } as StoredClaim;
   return record(cluster, req, key, obj, false);
 }
 
 function isStale(incoming: HasMeta, stored: HasMeta): boolean {
-  return incoming.metadata.resourceVersion !== undefined && resourceVersionOf(incoming) < resourceVersionOf(stored);
+  return incoming.metadata?.resourceVersion !== undefined && resourceVersionOf(incoming) < resourceVersionOf(stored);
 }
 
 function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
@@ -180,21 +172,21 @@ function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
   }
   let next = { ...incoming, metadata } as AnyObject;
   if (hasStatus(req.kind)) {
-    const status = (existing as PersistentVolume).status;
+    const status = (existing as StoredVolume).status;
     next = { ...next } as AnyObject;
-    if (status === undefined) delete (next as PersistentVolume).status;
-    else (next as PersistentVolume).status = status;
+    if (status === undefined) delete (next as StoredVolume).status;
+    else (next as StoredVolume).status = status;
   }
   const removed = deleting && (metadata.finalizers ?? []).length === 0;
   return record(cluster, req, key, next, removed);
 }
 
 function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
-  const incoming = req.object as PersistentVolume;
+  const incoming = req.object as StoredVolume;
   if (isStale(incoming, existing)) return { cluster };
   let status = { ...(incoming.status ?? {}) };
   if (req.kind === "PersistentVolume") {
-    const old = (existing as PersistentVolume).status ?? {};
+    const old = (existing as StoredVolume).status ?? {};
     const sent = status.lastPhaseTransitionTime;
     if (status.phase !== old.phase) {
       if (sent === undefined || sent === null || String(sent) === String(old.lastPhaseTransitionTime)) {

@@ -6,6 +6,7 @@
 import { AnnBindCompleted, AnnBoundByController } from "../api/constants/index.js";
 import { isVolumeBoundToClaim } from "../api/helpers/index.js";
 import type { ObjectReference, PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim, StoredVolume } from "./stored.js";
 import { hasAnnotation, nameOf, namespaceOf, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { updateClaimStatus, updateVolumePhase } from "./status-writers.js";
 import type { Transaction } from "./transaction.js";
@@ -26,7 +27,8 @@ export function claimReference(claim: PersistentVolumeClaim): ObjectReference {
     uid: uidOf(claim),
     apiVersion: "v1",
   };
-  if (claim.metadata.resourceVersion !== undefined) ref.resourceVersion = claim.metadata.resourceVersion;
+  const rv = claim.metadata?.resourceVersion;
+  if (rv !== undefined) ref.resourceVersion = rv;
   return ref;
 }
 
@@ -43,11 +45,11 @@ export function claimReference(claim: PersistentVolumeClaim): ObjectReference {
  * volume.spec.claimRef?.uid === pvc.metadata.uid; // true
  * ```
  */
-export function getBindVolumeToClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): { volume: PersistentVolume; dirty: boolean } {
+export function getBindVolumeToClaim<V extends PersistentVolume>(volume: V, claim: PersistentVolumeClaim): { volume: V; dirty: boolean } {
   const markController = !isVolumeBoundToClaim(volume, claim);
   let next = volume;
   let dirty = false;
-  const ref = volume.spec.claimRef;
+  const ref = volume.spec?.claimRef;
   if (
     ref === undefined ||
     ref === null ||
@@ -69,7 +71,7 @@ export function getBindVolumeToClaim(volume: PersistentVolume, claim: Persistent
  * `bindClaimToVolume`: `volumeName` (+ bound-by-controller) when it differs, and always
  * `bind-completed`.
  */
-function getBindClaimToVolume(claim: PersistentVolumeClaim, volume: PersistentVolume): { claim: PersistentVolumeClaim; dirty: boolean } {
+function getBindClaimToVolume(claim: StoredClaim, volume: StoredVolume): { claim: StoredClaim; dirty: boolean } {
   let next = claim;
   let dirty = false;
   if ((claim.spec.volumeName ?? "") !== nameOf(volume)) {
@@ -94,7 +96,7 @@ function getBindClaimToVolume(claim: PersistentVolumeClaim, volume: PersistentVo
  * transact(cluster, ctx, (tx) => bind(tx, pv, pvc));
  * ```
  */
-export function bind(tx: Transaction, volume: PersistentVolume, claim: PersistentVolumeClaim): void {
+export function bind(tx: Transaction, volume: StoredVolume, claim: StoredClaim): void {
   const v = getBindVolumeToClaim(volume, claim);
   let pv = v.dirty ? (tx.write("PersistentVolume", "update", v.volume) ?? v.volume) : volume;
   pv = updateVolumePhase(tx, pv, "Bound", "");
@@ -113,8 +115,8 @@ export function bind(tx: Transaction, volume: PersistentVolume, claim: Persisten
  * transact(cluster, ctx, (tx) => void unbindVolume(tx, pv));
  * ```
  */
-export function unbindVolume(tx: Transaction, volume: PersistentVolume): PersistentVolume {
-  let next: PersistentVolume;
+export function unbindVolume(tx: Transaction, volume: StoredVolume): StoredVolume {
+  let next: StoredVolume;
   if (hasAnnotation(volume, AnnBoundByController)) {
     next = withoutAnnotation(volume, AnnBoundByController);
     const spec = { ...next.spec };

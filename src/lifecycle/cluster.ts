@@ -8,11 +8,13 @@ import type {
   CSINode,
   CSIStorageCapacity,
   Node,
+  ObjectMeta,
   PersistentVolume,
   PersistentVolumeClaim,
   Pod,
   StorageClass,
 } from "../api/index.js";
+import type { StoredClaim, StoredClass, StoredNode, StoredPod, StoredVolume } from "./stored.js";
 import { defaultObject } from "./defaulting.js";
 import { LifecycleError } from "./errors.js";
 import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
@@ -41,16 +43,16 @@ import type { ObjectKind } from "./write.js";
  * ```
  */
 export interface Cluster {
-  readonly volumes: ReadonlyMap<string, PersistentVolume>;
-  readonly claims: ReadonlyMap<string, PersistentVolumeClaim>;
-  readonly classes: ReadonlyMap<string, StorageClass>;
-  readonly pods: ReadonlyMap<string, Pod>;
-  readonly nodes: ReadonlyMap<string, Node>;
+  readonly volumes: ReadonlyMap<string, StoredVolume>;
+  readonly claims: ReadonlyMap<string, StoredClaim>;
+  readonly classes: ReadonlyMap<string, StoredClass>;
+  readonly pods: ReadonlyMap<string, StoredPod>;
+  readonly nodes: ReadonlyMap<string, StoredNode>;
   readonly operations: ReadonlyMap<string, Operation>;
-  readonly csiNodes: ReadonlyMap<string, CSINode>;
-  readonly csiDrivers: ReadonlyMap<string, CSIDriver>;
-  readonly csiStorageCapacities: ReadonlyMap<string, CSIStorageCapacity>;
-  readonly volumeAttachments: ReadonlyMap<string, VolumeAttachment>;
+  readonly csiNodes: ReadonlyMap<string, CSINode & { metadata: ObjectMeta }>;
+  readonly csiDrivers: ReadonlyMap<string, CSIDriver & { metadata: ObjectMeta }>;
+  readonly csiStorageCapacities: ReadonlyMap<string, CSIStorageCapacity & { metadata: ObjectMeta }>;
+  readonly volumeAttachments: ReadonlyMap<string, VolumeAttachment & { metadata: ObjectMeta }>;
   readonly revision: number;
 }
 
@@ -65,9 +67,9 @@ export interface Cluster {
  * ```
  */
 export interface VolumeAttachment {
-  apiVersion?: "storage.k8s.io/v1";
-  kind?: "VolumeAttachment";
-  metadata: { name?: string; [key: string]: unknown };
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   spec: {
     attacher: string;
     nodeName: string;
@@ -115,7 +117,7 @@ export interface CreateClusterOptions {
   readonly defaulting?: boolean;
 }
 
-type AnyObject = PersistentVolume | PersistentVolumeClaim | StorageClass | Pod | Node;
+type AnyObject = StoredVolume | StoredClaim | StoredClass | StoredPod | StoredNode;
 
 /**
  * Which collection holds which kind, and how its keys are built.
@@ -183,7 +185,7 @@ export function requireObject<T extends AnyObject>(kind: ObjectKind, obj: unknow
 
 function load<T extends AnyObject>(
   kind: ObjectKind,
-  items: Iterable<T> | undefined,
+  items: Iterable<unknown> | undefined,
   field: string,
   defaulting: boolean,
 ): { map: Map<string, T>; maxRv: number } {
@@ -207,14 +209,19 @@ function load<T extends AnyObject>(
 }
 
 /** Loads a kind the PV controller never writes: checked for `metadata.name`, kept as given. */
-function loadStorage<T extends { metadata: object }>(items: Iterable<T> | undefined, field: string, namespaced: boolean): Map<string, T> {
-  const map = new Map<string, T>();
+function loadStorage<T extends { metadata?: ObjectMeta }>(
+  items: Iterable<T> | undefined,
+  field: string,
+  namespaced: boolean,
+): Map<string, T & { metadata: ObjectMeta }> {
+  const map = new Map<string, T & { metadata: ObjectMeta }>();
   let i = 0;
   for (const raw of items ?? []) {
     checkObject(raw, `${field}[${i++}]`);
     const key = namespaced ? namespacedKey(raw) : nameOf(raw);
     const prev = map.get(key);
-    if (prev === undefined || resourceVersionOf(raw) >= resourceVersionOf(prev as unknown as HasMeta)) map.set(key, raw as unknown as T);
+    if (prev === undefined || resourceVersionOf(raw) >= resourceVersionOf(prev as unknown as HasMeta))
+      map.set(key, raw as unknown as T & { metadata: ObjectMeta });
   }
   return map;
 }
@@ -242,11 +249,11 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
     throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected an object of arrays");
   }
   const defaulting = options.defaulting ?? true;
-  const v = load<PersistentVolume>("PersistentVolume", init.volumes, "volumes", defaulting);
-  const c = load<PersistentVolumeClaim>("PersistentVolumeClaim", init.claims, "claims", defaulting);
-  const s = load<StorageClass>("StorageClass", init.classes, "classes", defaulting);
-  const p = load<Pod>("Pod", init.pods, "pods", defaulting);
-  const n = load<Node>("Node", init.nodes, "nodes", defaulting);
+  const v = load<StoredVolume>("PersistentVolume", init.volumes, "volumes", defaulting);
+  const c = load<StoredClaim>("PersistentVolumeClaim", init.claims, "claims", defaulting);
+  const s = load<StoredClass>("StorageClass", init.classes, "classes", defaulting);
+  const p = load<StoredPod>("Pod", init.pods, "pods", defaulting);
+  const n = load<StoredNode>("Node", init.nodes, "nodes", defaulting);
   const operations = new Map<string, Operation>();
   let i = 0;
   for (const op of init.operations ?? []) {

@@ -3,7 +3,18 @@
  *
  * @module
  */
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type {
+  Node,
+  ObjectMeta,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  PersistentVolumeClaimSpec,
+  PersistentVolumeClaimStatus,
+  PersistentVolumeSpec,
+  PersistentVolumeStatus,
+  Pod,
+  StorageClass,
+} from "../api/index.js";
 import type { ObjectKind } from "./write.js";
 
 /**
@@ -14,7 +25,7 @@ import type { ObjectKind } from "./write.js";
  * defaultVolume({ metadata: { name: "pv1" }, spec: {} }).spec.persistentVolumeReclaimPolicy; // "Retain"
  * ```
  */
-export function defaultVolume(pv: PersistentVolume): PersistentVolume {
+export function defaultVolume<T extends PersistentVolume>(pv: T): T & { spec: PersistentVolumeSpec; status: PersistentVolumeStatus } {
   const spec = { ...pv.spec };
   if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as unknown) === "") {
     spec.persistentVolumeReclaimPolicy = "Retain";
@@ -33,8 +44,10 @@ export function defaultVolume(pv: PersistentVolume): PersistentVolume {
  * defaultClaim({ metadata: { name: "data" }, spec: {} }).metadata.namespace; // "default"
  * ```
  */
-export function defaultClaim(pvc: PersistentVolumeClaim): PersistentVolumeClaim {
-  const metadata = pvc.metadata.namespace ? pvc.metadata : { ...pvc.metadata, namespace: "default" };
+export function defaultClaim<T extends PersistentVolumeClaim>(
+  pvc: T,
+): T & { metadata: ObjectMeta; spec: PersistentVolumeClaimSpec; status: PersistentVolumeClaimStatus } {
+  const metadata = pvc.metadata?.namespace ? pvc.metadata : { ...pvc.metadata, namespace: "default" };
   const spec = { ...pvc.spec };
   if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
   const status = { ...(pvc.status ?? {}) };
@@ -50,7 +63,7 @@ export function defaultClaim(pvc: PersistentVolumeClaim): PersistentVolumeClaim 
  * defaultStorageClassFields({ metadata: { name: "fast" }, provisioner: "x" }).volumeBindingMode; // "Immediate"
  * ```
  */
-export function defaultStorageClassFields(sc: StorageClass): StorageClass {
+export function defaultStorageClassFields<T extends StorageClass>(sc: T): T {
   const out = { ...sc };
   if (out.reclaimPolicy === undefined || out.reclaimPolicy === null) out.reclaimPolicy = "Delete";
   if (out.volumeBindingMode === undefined || out.volumeBindingMode === null) out.volumeBindingMode = "Immediate";
@@ -65,8 +78,8 @@ export function defaultStorageClassFields(sc: StorageClass): StorageClass {
  * defaultPod({ metadata: { name: "web" } }).metadata.namespace; // "default"
  * ```
  */
-export function defaultPod(pod: Pod): Pod {
-  return pod.metadata.namespace ? pod : { ...pod, metadata: { ...pod.metadata, namespace: "default" } };
+export function defaultPod<T extends Pod>(pod: T): T & { metadata: ObjectMeta } {
+  return pod.metadata?.namespace ? (pod as T & { metadata: ObjectMeta }) : { ...pod, metadata: { ...pod.metadata, namespace: "default" } };
 }
 
 /**
@@ -77,7 +90,7 @@ export function defaultPod(pod: Pod): Pod {
  * defaultNode({ metadata: { name: "n1" } });
  * ```
  */
-export function defaultNode(node: Node): Node {
+export function defaultNode<T extends Node>(node: T): T {
   return node;
 }
 

@@ -33,8 +33,8 @@ export {
   listerNotFoundMessage,
   type WriteRequest,
   type WriteResult,
-  type StoredObject,
 } from "./api-server.js";
+export type { StoredObject, StoredObjects, StoredVolume, StoredClaim, StoredClass, StoredPod, StoredNode } from "./stored.js";
 export { defaultVolume, defaultClaim, defaultStorageClassFields, defaultPod, defaultNode, defaultObject } from "./defaulting.js";
 export { deterministicUid } from "./uid.js";
 export { defaultStorageClass } from "./default-class.js";

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ObjectMeta } from "../api/index.js";
+import { isDeleting } from "../api/helpers/index.js";
 
 /**
  * Anything with Kubernetes metadata.
@@ -14,7 +15,7 @@ import type { ObjectMeta } from "../api/index.js";
  * ```
  */
 export interface HasMeta {
-  readonly metadata: ObjectMeta;
+  readonly metadata?: ObjectMeta;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface HasMeta {
  * ```
  */
 export function nameOf(obj: HasMeta): string {
-  return obj.metadata.name ?? "";
+  return obj.metadata?.name ?? "";
 }
 
 /**
@@ -38,7 +39,7 @@ export function nameOf(obj: HasMeta): string {
  * ```
  */
 export function namespaceOf(obj: HasMeta): string {
-  return obj.metadata.namespace ?? "";
+  return obj.metadata?.namespace ?? "";
 }
 
 /**
@@ -62,7 +63,7 @@ export function namespacedKey(obj: HasMeta): string {
  * ```
  */
 export function uidOf(obj: HasMeta): string {
-  return obj.metadata.uid ?? "";
+  return obj.metadata?.uid ?? "";
 }
 
 /**
@@ -74,7 +75,7 @@ export function uidOf(obj: HasMeta): string {
  * ```
  */
 export function hasAnnotation(obj: HasMeta, key: string): boolean {
-  const a = obj.metadata.annotations;
+  const a = obj.metadata?.annotations;
   return a !== undefined && a !== null && Object.hasOwn(a, key);
 }
 
@@ -87,7 +88,7 @@ export function hasAnnotation(obj: HasMeta, key: string): boolean {
  * ```
  */
 export function annotation(obj: HasMeta, key: string): string | undefined {
-  return hasAnnotation(obj, key) ? obj.metadata.annotations![key] : undefined;
+  return hasAnnotation(obj, key) ? obj.metadata?.annotations?.[key] : undefined;
 }
 
 /**
@@ -99,7 +100,7 @@ export function annotation(obj: HasMeta, key: string): string | undefined {
  * ```
  */
 export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: string): T {
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [key]: value } } };
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [key]: value } } };
 }
 
 /**
@@ -113,9 +114,9 @@ export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: st
  */
 export function withoutAnnotation<T extends HasMeta>(obj: T, key: string): T {
   if (!hasAnnotation(obj, key)) return obj;
-  const annotations = { ...obj.metadata.annotations };
+  const annotations = { ...obj.metadata?.annotations };
   delete annotations[key];
-  const { annotations: _dropped, ...rest } = obj.metadata;
+  const { annotations: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = Object.keys(annotations).length === 0 ? rest : { ...rest, annotations };
   return { ...obj, metadata };
 }
@@ -129,7 +130,7 @@ export function withoutAnnotation<T extends HasMeta>(obj: T, key: string): T {
  * ```
  */
 export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
-  return (obj.metadata.finalizers ?? []).includes(finalizer);
+  return (obj.metadata?.finalizers ?? []).includes(finalizer);
 }
 
 /**
@@ -142,7 +143,7 @@ export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
  */
 export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (hasFinalizer(obj, finalizer)) return obj;
-  return { ...obj, metadata: { ...obj.metadata, finalizers: [...(obj.metadata.finalizers ?? []), finalizer] } };
+  return { ...obj, metadata: { ...obj.metadata, finalizers: [...(obj.metadata?.finalizers ?? []), finalizer] } };
 }
 
 /**
@@ -155,14 +156,15 @@ export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
  */
 export function withoutFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (!hasFinalizer(obj, finalizer)) return obj;
-  const finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== finalizer);
-  const { finalizers: _dropped, ...rest } = obj.metadata;
+  const finalizers = (obj.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
+  const { finalizers: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = finalizers.length === 0 ? rest : { ...rest, finalizers };
   return { ...obj, metadata };
 }
 
 /**
- * Whether `metadata.deletionTimestamp` is set.
+ * Whether `metadata.deletionTimestamp` is set (`isDeleting` of the API helpers: `null` and `""`
+ * count as not set; a `Date` or a string as set).
  *
  * @example
  * ```ts
@@ -170,7 +172,7 @@ export function withoutFinalizer<T extends HasMeta>(obj: T, finalizer: string): 
  * ```
  */
 export function isBeingDeleted(obj: HasMeta): boolean {
-  return obj.metadata.deletionTimestamp !== undefined && obj.metadata.deletionTimestamp !== null;
+  return isDeleting(obj);
 }
 
 /**
@@ -183,7 +185,7 @@ export function isBeingDeleted(obj: HasMeta): boolean {
  * ```
  */
 export function resourceVersionOf(obj: HasMeta): number {
-  const rv = obj.metadata.resourceVersion;
+  const rv = obj.metadata?.resourceVersion;
   if (rv === undefined || !/^\d{1,15}$/.test(rv)) return 0;
   return Number(rv);
 }

@@ -6,6 +6,7 @@
  */
 import { podClaimNames, podUsesClaim } from "../api/helpers/index.js";
 import type { PersistentVolumeClaim, Pod } from "../api/index.js";
+import type { StoredPod } from "./stored.js";
 import type { Cluster } from "./cluster.js";
 import { isBeingDeleted, nameOf, namespaceOf } from "./object-meta.js";
 
@@ -37,11 +38,11 @@ export function isPodTerminated(pod: Pod): boolean {
  * podsReferencingClaim(cluster, "default/data").map((p) => p.metadata.name);
  * ```
  */
-export function podsReferencingClaim(cluster: Cluster, claimKey: string): Pod[] {
+export function podsReferencingClaim(cluster: Cluster, claimKey: string): StoredPod[] {
   const slash = claimKey.indexOf("/");
   const ns = claimKey.slice(0, slash);
   const name = claimKey.slice(slash + 1);
-  const out: Pod[] = [];
+  const out: StoredPod[] = [];
   for (const pod of cluster.pods.values()) {
     if (namespaceOf(pod) === ns && podClaimNames(pod).includes(name)) out.push(pod);
   }

@@ -12,7 +12,8 @@ import {
   NotSupportedProvisioner,
 } from "../api/constants/index.js";
 import { claimClass } from "../api/helpers/index.js";
-import type { Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { Node, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { StoredVolume } from "./stored.js";
 import type { NodeSelectorRequirement, NodeSelectorTerm } from "../labels/index.js";
 import { claimReference } from "./bind.js";
 import { selectedNodeTopologyError } from "./provisioning-topology.js";
@@ -56,8 +57,9 @@ export interface ProvisionVolumeOptions {
 }
 
 function nodeParts(node: ProvisioningNode): { name: string; labels: Readonly<Record<string, string>> } {
-  if ("metadata" in node) return { name: node.metadata.name ?? "", labels: node.metadata.labels ?? {} };
-  return { name: node.name ?? "", labels: node.labels ?? {} };
+  const n = node as { readonly name?: string; readonly labels?: Readonly<Record<string, string>>; readonly metadata?: Node["metadata"] };
+  if (n.metadata !== undefined) return { name: n.metadata.name ?? "", labels: n.metadata.labels ?? {} };
+  return { name: n.name ?? "", labels: n.labels ?? {} };
 }
 
 function fail(message: string): never {
@@ -81,7 +83,7 @@ function nodeAffinityFor(
   sc: StorageClass,
   node: ProvisioningNode | undefined,
   topologyKeys: readonly string[],
-): PersistentVolume["spec"]["nodeAffinity"] {
+): StoredVolume["spec"]["nodeAffinity"] {
   const allowed = sc.allowedTopologies ?? [];
   if (node !== undefined) {
     const { name, labels } = nodeParts(node);
@@ -137,15 +139,15 @@ export function provisionVolume(
   claim: PersistentVolumeClaim,
   storageClass: StorageClass,
   options: ProvisionVolumeOptions = {},
-): PersistentVolume {
+): StoredVolume {
   const provisioner = storageClass.provisioner;
   if (provisioner === NotSupportedProvisioner) fail(`no volume plugin matched name: ${NotSupportedProvisioner}`);
   const inTree = options.inTree ?? provisioner.startsWith("kubernetes.io/");
   if (inTree) {
     // The in-tree host-path provisioner ignores selectors and allowedTopologies; it refuses Block.
-    if (claim.spec.volumeMode === "Block") fail(`${provisioner} does not support block volume provisioning`);
+    if (claim.spec?.volumeMode === "Block") fail(`${provisioner} does not support block volume provisioning`);
   } else {
-    if (claim.spec.selector !== undefined && claim.spec.selector !== null) fail("claim Selector is not supported");
+    if (claim.spec?.selector !== undefined && claim.spec?.selector !== null) fail("claim Selector is not supported");
     if (options.node !== undefined) {
       const { name: nodeName, labels } = nodeParts(options.node);
       const refusal = selectedNodeTopologyError(storageClass, nodeName, labels);
@@ -155,21 +157,21 @@ export function provisionVolume(
   const uid = uidOf(claim);
   if (options.name === undefined && uid === "") throw new LifecycleError("InvalidInput", "claim.metadata.uid: Required value");
   const name = options.name ?? `pvc-${uid}`;
-  const storage = options.capacity ?? claim.spec.resources?.requests?.storage;
-  if (storage === undefined) throw new LifecycleError("InvalidInput", "claim.spec.resources.requests.storage: Required value");
+  const storage = options.capacity ?? claim.spec?.resources?.requests?.storage;
+  if (storage === undefined) throw new LifecycleError("InvalidInput", "claim.spec?.resources.requests.storage: Required value");
   const policy = storageClass.reclaimPolicy ?? "Delete";
 
   const annotations: Record<string, string> = { [AnnDynamicallyProvisioned]: provisioner };
   if (inTree) annotations[AnnBoundByController] = "yes";
   const finalizers = policy === "Delete" ? [inTree ? FinalizerPVController : FinalizerExternalProvisioner] : [];
 
-  const spec: PersistentVolume["spec"] = {
+  const spec: StoredVolume["spec"] = {
     capacity: { storage: String(storage) },
-    accessModes: [...(claim.spec.accessModes ?? [])],
+    accessModes: [...(claim.spec?.accessModes ?? [])],
     claimRef: claimReference(claim),
     persistentVolumeReclaimPolicy: policy,
     storageClassName: claimClass(claim),
-    volumeMode: claim.spec.volumeMode ?? "Filesystem",
+    volumeMode: claim.spec?.volumeMode ?? "Filesystem",
   };
   if ((storageClass.mountOptions ?? []).length > 0) spec.mountOptions = [...(storageClass.mountOptions ?? [])];
   const affinity = nodeAffinityFor(storageClass, options.node, options.topologyKeys ?? [LabelHostname]);

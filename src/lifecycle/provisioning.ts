@@ -6,7 +6,7 @@
  */
 import { AnnBetaStorageProvisioner, AnnSelectedNode, AnnStorageProvisioner } from "../api/constants/index.js";
 import { claimClass } from "../api/helpers/index.js";
-import type { PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import type { StoredClaim, StoredClass } from "./stored.js";
 import { listerNotFoundMessage } from "./api-server.js";
 import { LifecycleError } from "./errors.js";
 import { EventReasons } from "./event.js";
@@ -21,14 +21,14 @@ function isInTree(tx: Transaction, provisioner: string): boolean {
 }
 
 /** `setClaimProvisioner`: both storage-provisioner annotations, written once. */
-function setClaimProvisioner(tx: Transaction, claim: PersistentVolumeClaim, provisioner: string): PersistentVolumeClaim {
+function setClaimProvisioner(tx: Transaction, claim: StoredClaim, provisioner: string): StoredClaim {
   if (annotation(claim, AnnStorageProvisioner) === provisioner) return claim;
   const next = withAnnotation(withAnnotation(claim, AnnBetaStorageProvisioner, provisioner), AnnStorageProvisioner, provisioner);
   return tx.write("PersistentVolumeClaim", "update", next) ?? next;
 }
 
 /** `rescheduleProvisioning`: drop `selected-node` so the scheduler picks again. */
-function rescheduleProvisioning(tx: Transaction, claim: PersistentVolumeClaim, actor: "pv-controller" | "external-provisioner"): void {
+function rescheduleProvisioning(tx: Transaction, claim: StoredClaim, actor: "pv-controller" | "external-provisioner"): void {
   if (!hasAnnotation(claim, AnnSelectedNode)) return;
   tx.write("PersistentVolumeClaim", "update", withoutAnnotation(claim, AnnSelectedNode), actor);
 }
@@ -45,7 +45,7 @@ function rescheduleProvisioning(tx: Transaction, claim: PersistentVolumeClaim, a
  * transact(cluster, ctx, (tx) => provisionClaim(tx, pvc)); // internal
  * ```
  */
-export function provisionClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
+export function provisionClaim(tx: Transaction, claim: StoredClaim): void {
   if (tx.ctx.enableDynamicProvisioning === false) return;
   const className = claimClass(claim);
   const sc = tx.cluster.classes.get(className);
@@ -95,7 +95,7 @@ function goSlice(items: readonly string[]): string {
   return `[${items.join(" ")}]`;
 }
 
-function completeInTree(tx: Transaction, claim: PersistentVolumeClaim, sc: StorageClass, outcome: Exclude<OperationOutcome, string>): void {
+function completeInTree(tx: Transaction, claim: StoredClaim, sc: StoredClass, outcome: Exclude<OperationOutcome, string>): void {
   const plugin = sc.provisioner;
   const ref = claimEventRef(claim);
   if (claim.spec.dataSource !== undefined && claim.spec.dataSource !== null) {
@@ -137,8 +137,8 @@ function completeInTree(tx: Transaction, claim: PersistentVolumeClaim, sc: Stora
 
 function completeExternal(
   tx: Transaction,
-  claim: PersistentVolumeClaim,
-  sc: StorageClass,
+  claim: StoredClaim,
+  sc: StoredClass,
   op: Operation,
   outcome: Exclude<OperationOutcome, string>,
 ): void {

@@ -6,6 +6,7 @@
  */
 import { AnnDynamicallyProvisioned, AnnMigratedTo, FinalizerExternalProvisioner, FinalizerPVController } from "../api/constants/index.js";
 import type { PersistentVolume } from "../api/index.js";
+import type { StoredVolume } from "./stored.js";
 import type { Cluster } from "./cluster.js";
 import { unbindVolume } from "./bind.js";
 import { EventReasons } from "./event.js";
@@ -27,7 +28,7 @@ import type { Transaction } from "./transaction.js";
  * ```
  */
 export function isVolumeReleased(cluster: Cluster, volume: PersistentVolume): boolean {
-  const ref = volume.spec.claimRef;
+  const ref = volume.spec?.claimRef;
   if (ref === undefined || ref === null) return false;
   if ((ref.uid ?? "") === "") return false;
   const claim = cluster.claims.get(`${ref.namespace ?? ""}/${ref.name ?? ""}`);
@@ -41,7 +42,7 @@ export function isVolumeReleased(cluster: Cluster, volume: PersistentVolume): bo
 type Deleter = { kind: "internal"; name: string } | { kind: "external"; name: string } | { kind: "error"; message: string };
 
 /** `findDeletablePlugin`, with kubevol's plugin set (`ctx.inTreePlugins`). */
-function deleterFor(tx: Transaction, volume: PersistentVolume): Deleter {
+function deleterFor(tx: Transaction, volume: StoredVolume): Deleter {
   const inTree = tx.ctx.inTreePlugins ?? [];
   const provisioner = annotation(volume, AnnDynamicallyProvisioned) ?? "";
   if (provisioner !== "") {
@@ -68,7 +69,7 @@ function deleterFor(tx: Transaction, volume: PersistentVolume): Deleter {
  * transact(cluster, ctx, (tx) => reclaimVolume(tx, pv)); // internal
  * ```
  */
-export function reclaimVolume(tx: Transaction, volume: PersistentVolume): void {
+export function reclaimVolume(tx: Transaction, volume: StoredVolume): void {
   if ((annotation(volume, AnnMigratedTo) ?? "") !== "") return;
   const policy = volume.spec.persistentVolumeReclaimPolicy as string | undefined;
   if (policy === "Retain") return;
@@ -95,7 +96,7 @@ export function reclaimVolume(tx: Transaction, volume: PersistentVolume): void {
   );
 }
 
-function currentVolume(tx: Transaction, op: Operation): PersistentVolume | undefined {
+function currentVolume(tx: Transaction, op: Operation): StoredVolume | undefined {
   const pv = op.volume === undefined ? undefined : tx.cluster.volumes.get(op.volume);
   if (pv === undefined || uidOf(pv) !== (op.volumeUid ?? "")) return undefined;
   return pv;
@@ -110,11 +111,11 @@ function normalize(outcome: OperationOutcome): Exclude<OperationOutcome, string>
 /** Removes a finalizer (if held) and deletes the volume object. */
 function deleteVolumeObject(
   tx: Transaction,
-  volume: PersistentVolume,
+  volume: StoredVolume,
   finalizer: string,
   actor: "pv-controller" | "external-provisioner",
 ): void {
-  let pv: PersistentVolume | undefined = volume;
+  let pv: StoredVolume | undefined = volume;
   if (hasFinalizer(volume, finalizer)) pv = tx.write("PersistentVolume", "update", withoutFinalizer(volume, finalizer), actor);
   if (pv !== undefined) tx.write("PersistentVolume", "delete", pv, actor);
 }

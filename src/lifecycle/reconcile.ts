@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { PersistentVolumeClaim } from "../api/index.js";
 import { claimKeysInOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";

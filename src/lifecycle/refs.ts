@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim, StoredVolume } from "./stored.js";
 import type { EventObjectRef } from "./event.js";
 import { nameOf, namespaceOf } from "./object-meta.js";
 
@@ -15,7 +15,7 @@ import { nameOf, namespaceOf } from "./object-meta.js";
  * claimEventRef(pvc); // { kind: "PersistentVolumeClaim", namespace: "default", name: "data" }
  * ```
  */
-export function claimEventRef(claim: PersistentVolumeClaim): EventObjectRef {
+export function claimEventRef(claim: StoredClaim): EventObjectRef {
   return { kind: "PersistentVolumeClaim", namespace: namespaceOf(claim), name: nameOf(claim) };
 }
 
@@ -27,6 +27,6 @@ export function claimEventRef(claim: PersistentVolumeClaim): EventObjectRef {
  * volumeEventRef(pv); // { kind: "PersistentVolume", name: "pv1" }
  * ```
  */
-export function volumeEventRef(volume: PersistentVolume): EventObjectRef {
+export function volumeEventRef(volume: StoredVolume): EventObjectRef {
   return { kind: "PersistentVolume", name: nameOf(volume) };
 }

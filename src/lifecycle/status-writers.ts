@@ -4,7 +4,8 @@
  * @module
  */
 import { AnnPreResizeCapacity } from "../api/constants/index.js";
-import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimPhase, PersistentVolumePhase } from "../api/index.js";
+import type { PersistentVolumeClaimPhase, PersistentVolumePhase } from "../api/index.js";
+import type { StoredClaim, StoredVolume } from "./stored.js";
 import { parseQuantity } from "../quantity/index.js";
 import { annotation, hasAnnotation, nameOf } from "./object-meta.js";
 import { claimEventRef, volumeEventRef } from "./refs.js";
@@ -46,10 +47,10 @@ function isQuantity(text: string): boolean {
  */
 export function updateClaimStatus(
   tx: Transaction,
-  claim: PersistentVolumeClaim,
+  claim: StoredClaim,
   phase: PersistentVolumeClaimPhase,
-  volume: PersistentVolume | undefined,
-): PersistentVolumeClaim {
+  volume: StoredVolume | undefined,
+): StoredClaim {
   const old = claim.status ?? {};
   const status = { ...old };
   let dirty = false;
@@ -107,13 +108,13 @@ export function updateClaimStatus(
  */
 export function updateClaimStatusWithEvent(
   tx: Transaction,
-  claim: PersistentVolumeClaim,
+  claim: StoredClaim,
   phase: PersistentVolumeClaimPhase,
-  volume: PersistentVolume | undefined,
+  volume: StoredVolume | undefined,
   type: "Normal" | "Warning",
   reason: string,
   message: string,
-): PersistentVolumeClaim {
+): StoredClaim {
   if (claim.status?.phase === phase) return claim;
   const next = updateClaimStatus(tx, claim, phase, volume);
   tx.event(type, reason, message, claimEventRef(next));
@@ -128,7 +129,7 @@ export function updateClaimStatusWithEvent(
  * transact(cluster, ctx, (tx) => void updateVolumePhase(tx, pv, "Available")); // internal
  * ```
  */
-export function updateVolumePhase(tx: Transaction, volume: PersistentVolume, phase: PersistentVolumePhase, message = ""): PersistentVolume {
+export function updateVolumePhase(tx: Transaction, volume: StoredVolume, phase: PersistentVolumePhase, message = ""): StoredVolume {
   if (volume.status?.phase === phase) return volume;
   const status = { ...(volume.status ?? {}), phase };
   if (message === "") delete status.message;
@@ -146,12 +147,12 @@ export function updateVolumePhase(tx: Transaction, volume: PersistentVolume, pha
  */
 export function updateVolumePhaseWithEvent(
   tx: Transaction,
-  volume: PersistentVolume,
+  volume: StoredVolume,
   phase: PersistentVolumePhase,
   type: "Normal" | "Warning",
   reason: string,
   message: string,
-): PersistentVolume {
+): StoredVolume {
   if (volume.status?.phase === phase) return volume;
   const next = updateVolumePhase(tx, volume, phase, message);
   tx.event(type, reason, message, volumeEventRef(next));

@@ -5,7 +5,7 @@
  */
 import { AnnBindCompleted, AnnBoundByController, AnnSelectedNode } from "../api/constants/index.js";
 import { claimClass, claimHasClass, isVolumeBoundToClaim } from "../api/helpers/index.js";
-import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim, StoredVolume } from "./stored.js";
 import { checkVolumeSatisfyClaim } from "../matching/index.js";
 import { bind } from "./bind.js";
 import type { Cluster } from "./cluster.js";
@@ -27,7 +27,7 @@ function errorText(e: unknown): string {
 }
 
 /** WaitForFirstConsumer / WaitForPodScheduled event of a delayed claim. */
-function emitDelayBindingEvent(tx: Transaction, claim: PersistentVolumeClaim): void {
+function emitDelayBindingEvent(tx: Transaction, claim: StoredClaim): void {
   const key = `${claim.metadata.namespace ?? ""}/${nameOf(claim)}`;
   const waiting = podsReferencingClaim(tx.cluster, key)
     .filter((p) => !isPodTerminated(p) && !p.spec?.nodeName)
@@ -42,10 +42,10 @@ function emitDelayBindingEvent(tx: Transaction, claim: PersistentVolumeClaim): v
 }
 
 /** `syncUnboundClaim`, no `volumeName`: the user does not care which volume. */
-function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim, matcher: ClusterVolumeMatcher | undefined): void {
+function syncUnboundClaimAnyVolume(tx: Transaction, claim: StoredClaim, matcher: ClusterVolumeMatcher | undefined): void {
   const { delay, error } = isDelayBindingMode(claim, tx.cluster.classes);
   if (error !== undefined) throw new SyncError(error);
-  let pv: PersistentVolume | undefined;
+  let pv: StoredVolume | undefined;
   try {
     pv = findBestMatch(tx.cluster.volumes, claim, delay, matcher);
   } catch (e) {
@@ -79,7 +79,7 @@ function syncUnboundClaimAnyVolume(tx: Transaction, claim: PersistentVolumeClaim
 }
 
 /** `syncUnboundClaim`, `volumeName` set: the claim names a volume. */
-function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeClaim, volumeName: string): void {
+function syncUnboundClaimNamedVolume(tx: Transaction, claim: StoredClaim, volumeName: string): void {
   const pv = tx.cluster.volumes.get(volumeName);
   if (pv === undefined) {
     updateClaimStatus(tx, claim, "Pending", undefined);
@@ -115,7 +115,7 @@ function syncUnboundClaimNamedVolume(tx: Transaction, claim: PersistentVolumeCla
 }
 
 /** `syncBoundClaim`: the claim has completed binding once. */
-function syncBoundClaim(tx: Transaction, claim: PersistentVolumeClaim): void {
+function syncBoundClaim(tx: Transaction, claim: StoredClaim): void {
   const volumeName = claim.spec.volumeName ?? "";
   if (volumeName === "") {
     updateClaimStatusWithEvent(

@@ -6,6 +6,7 @@
 import { AnnDynamicallyProvisioned, AnnMigratedTo, FinalizerExternalProvisioner, FinalizerPVController } from "../api/constants/index.js";
 import { volumeModeOf } from "../api/helpers/index.js";
 import type { PersistentVolume } from "../api/index.js";
+import type { StoredVolume } from "./stored.js";
 import { unbindVolume } from "./bind.js";
 import type { Cluster } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
@@ -37,16 +38,16 @@ export function desiredDeletionFinalizers(volume: PersistentVolume): string[] | 
   } else {
     const provisioner = annotation(volume, AnnDynamicallyProvisioned) ?? "";
     if (!provisioner.startsWith("kubernetes.io/")) return undefined;
-    const policy = volume.spec.persistentVolumeReclaimPolicy;
+    const policy = volume.spec?.persistentVolumeReclaimPolicy;
     if (policy === "Delete" && !isBeingDeleted(volume)) next = withFinalizer(next, FinalizerPVController);
     else if (policy === "Retain" || policy === "Recycle") next = withoutFinalizer(next, FinalizerPVController);
     next = withoutFinalizer(next, FinalizerExternalProvisioner);
   }
   if (next === volume) return undefined;
-  return [...(next.metadata.finalizers ?? [])];
+  return [...(next.metadata?.finalizers ?? [])];
 }
 
-function reconcileFinalizers(tx: Transaction, volume: PersistentVolume): PersistentVolume | undefined {
+function reconcileFinalizers(tx: Transaction, volume: StoredVolume): StoredVolume | undefined {
   const finalizers = desiredDeletionFinalizers(volume);
   if (finalizers === undefined) return volume;
   const { finalizers: _dropped, ...rest } = volume.metadata;

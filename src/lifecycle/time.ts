@@ -17,11 +17,11 @@ const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3
 export function formatTime(now: Date | string): string {
   // Already in the canonical form (every step of a run formats the same `now`): no Date round trip.
   if (typeof now === "string" && CANONICAL_TIME.test(now)) return now;
-  const date = typeof now === "string" ? new Date(now) : now;
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+  const ms = timestampMillis(now);
+  if (ms === undefined) {
     throw new LifecycleError("InvalidInput", `invalid time ${JSON.stringify(String(now))}: expected a Date or an ISO 8601 string`);
   }
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /**

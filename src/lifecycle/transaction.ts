@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { applyWrite, type StoredObject } from "./api-server.js";
+import { applyWrite } from "./api-server.js";
+import type { StoredObject } from "./stored.js";
 import { type Cluster, withOperations } from "./cluster.js";
 import type { LifecycleContext } from "./context.js";
 import type { EventObjectRef, LifecycleEvent } from "./event.js";

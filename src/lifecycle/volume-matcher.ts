@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
+import type { PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim, StoredVolume } from "./stored.js";
 import { findBestMatchForClaim, VolumeIndex } from "../matching/index.js";
 import type { Cluster } from "./cluster.js";
 import { mapVersion } from "./working-copy.js";
@@ -27,8 +28,8 @@ import type { Write } from "./write.js";
  * ```
  */
 export class ClusterVolumeMatcher {
-  private index: VolumeIndex;
-  private volumes: ReadonlyMap<string, PersistentVolume>;
+  private index: VolumeIndex<StoredVolume>;
+  private volumes: ReadonlyMap<string, StoredVolume>;
   /** `mapVersion(volumes)` when the mirror was last brought up to date. */
   private version: number;
 
@@ -54,7 +55,7 @@ export class ClusterVolumeMatcher {
    * matcher.tracks(cluster.volumes); // true right after construction
    * ```
    */
-  tracks(volumes: ReadonlyMap<string, PersistentVolume>): boolean {
+  tracks(volumes: ReadonlyMap<string, StoredVolume>): boolean {
     return volumes === this.volumes && mapVersion(volumes) === this.version;
   }
 
@@ -66,7 +67,7 @@ export class ClusterVolumeMatcher {
    * const pv = matcher.findBestMatchForClaim(claim, false);
    * ```
    */
-  findBestMatchForClaim(claim: PersistentVolumeClaim, delayBinding: boolean): PersistentVolume | undefined {
+  findBestMatchForClaim(claim: PersistentVolumeClaim, delayBinding: boolean): StoredVolume | undefined {
     return this.index.findBestMatchForClaim(claim, { delayBinding });
   }
 
@@ -116,11 +117,11 @@ export class ClusterVolumeMatcher {
  * ```
  */
 export function findBestMatch(
-  volumes: ReadonlyMap<string, PersistentVolume>,
-  claim: PersistentVolumeClaim,
+  volumes: ReadonlyMap<string, StoredVolume>,
+  claim: StoredClaim,
   delayBinding: boolean,
   matcher: ClusterVolumeMatcher | undefined,
-): PersistentVolume | undefined {
+): StoredVolume | undefined {
   if (matcher?.tracks(volumes)) return matcher.findBestMatchForClaim(claim, delayBinding);
   return findBestMatchForClaim(claim, volumes.values(), { delayBinding });
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { StoredObjects } from "./stored.js";
 
 /**
  * The kinds of object the lifecycle reads and writes.
@@ -48,20 +49,29 @@ export type WriteActor =
  * away (a delete without finalizers, or the removal of the last finalizer of an object being
  * deleted), and then `object` is the last stored state.
  *
+ * `Write` is a union discriminated by `kind`: testing `write.kind` narrows `write.object` to the
+ * stored type of that kind ({@link StoredObjects}), so no cast is needed. `Write<"PersistentVolume">`
+ * is the write of one kind.
+ *
  * @example
  * ```ts
  * const { writes } = syncClaim(cluster, "default/data", { now });
  * writes.map((w) => `${w.verb} ${w.kind} ${w.name}`);
  * // ["update PersistentVolume pv1", "updateStatus PersistentVolume pv1",
  * //  "update PersistentVolumeClaim data", "updateStatus PersistentVolumeClaim data"]
+ * for (const w of writes) {
+ *   if (w.kind === "PersistentVolume") console.log(w.object.spec.claimRef?.name); // w.object: StoredVolume
+ * }
  * ```
  */
-export interface Write {
-  readonly verb: WriteVerb;
-  readonly kind: ObjectKind;
-  readonly namespace?: string;
-  readonly name: string;
-  readonly actor: WriteActor;
-  readonly object: unknown;
-  readonly removed: boolean;
-}
+export type Write<K extends ObjectKind = ObjectKind> = {
+  [P in K]: {
+    readonly verb: WriteVerb;
+    readonly kind: P;
+    readonly namespace?: string;
+    readonly name: string;
+    readonly actor: WriteActor;
+    readonly object: StoredObjects[P];
+    readonly removed: boolean;
+  };
+}[K];

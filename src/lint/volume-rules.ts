@@ -79,7 +79,7 @@ export function accessModesUnsupported(s: Subject): LintFinding[] {
       }
       return;
     }
-    if (plugin.accessModes && !plugin.accessModes.includes(mode)) {
+    if (plugin.accessModes && !(plugin.accessModes as readonly string[]).includes(mode)) {
       out.push(
         finding(
           "KV002",

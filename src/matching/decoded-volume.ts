@@ -161,11 +161,15 @@ export class VolumeFacts implements DecodedVolume {
    */
   read(pv: PersistentVolume, texts: CapacityTexts): this {
     this.reset(pv);
-    if (!isObject(pv)) return this.malformed("not an object");
-    if (!isObject(pv.metadata)) return this.malformed("metadata is not an object");
-    if (!isObject(pv.spec)) return this.malformed("spec is not an object");
+    const raw: unknown = pv;
+    if (!isObject(raw)) return this.malformed("not an object");
+    if (!isObject(raw.metadata)) return this.malformed("metadata is not an object");
+    if (!isObject(raw.spec)) return this.malformed("spec is not an object");
     try {
-      this.readFields(pv as PersistentVolume & { metadata: object; spec: object }, texts);
+      this.readFields(
+        pv as PersistentVolume & { metadata: NonNullable<PersistentVolume["metadata"]>; spec: NonNullable<PersistentVolume["spec"]> },
+        texts,
+      );
     } catch (e) {
       this.reset(pv);
       this.malformed(errorText(e));

@@ -40,12 +40,12 @@ import { searchController } from "./search.js";
  * if (pv) console.log(`bind ${claim.metadata?.name} to ${pv.metadata?.name}`);
  * ```
  */
-export function findBestMatchForClaim(
+export function findBestMatchForClaim<V extends PersistentVolume>(
   claim: PersistentVolumeClaim,
-  volumes: Iterable<PersistentVolume>,
+  volumes: Iterable<V>,
   opts?: { readonly delayBinding?: boolean },
-): PersistentVolume | undefined {
+): V | undefined {
   const c = decodeSearchableClaim(claim);
   const ctx = checkContext({ delayBinding: opts?.delayBinding === true });
-  return searchController(c, ctx, new LinearSource(volumes, c, ctx, "controller"))?.pv;
+  return searchController(c, ctx, new LinearSource(volumes, c, ctx, "controller"))?.pv as V | undefined;
 }

@@ -70,12 +70,12 @@ export function decodeSearchableClaim(claim: PersistentVolumeClaim): DecodedClai
  * });
  * ```
  */
-export function findMatchingVolume(
+export function findMatchingVolume<V extends PersistentVolume>(
   claim: PersistentVolumeClaim,
-  volumes: Iterable<PersistentVolume>,
+  volumes: Iterable<V>,
   opts?: MatchOptions,
-): PersistentVolume | undefined {
+): V | undefined {
   const c = decodeSearchableClaim(claim);
   const ctx = checkContext(opts);
-  return searchScheduler(c, ctx, new LinearSource(volumes, c, ctx, "scheduler"))?.pv;
+  return searchScheduler(c, ctx, new LinearSource(volumes, c, ctx, "scheduler"))?.pv as V | undefined;
 }

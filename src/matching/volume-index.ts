@@ -110,6 +110,11 @@ function str(x: unknown): string {
  * to the claim the smallest name decides. Iteration yields volumes in insertion order (a replaced
  * volume keeps its place).
  *
+ * `V` is the type of the volumes it holds (inferred from the constructor's argument, e.g.
+ * `V1PersistentVolume` of `@kubernetes/client-node`): `get`, iteration and the search methods
+ * return the caller's own objects as that type, and `upsert` takes that type. Write
+ * `new VolumeIndex<PersistentVolume>(…)` to mix volumes of several shapes.
+ *
  * @example
  * ```ts
  * import { VolumeIndex } from "kubevol/matching";
@@ -124,7 +129,7 @@ function str(x: unknown): string {
  * if (pv) index.upsert({ ...pv, spec: { ...pv.spec, claimRef: { namespace: "ns-00", name: "claim-0000000" } } });
  * ```
  */
-export class VolumeIndex implements Iterable<PersistentVolume> {
+export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implements Iterable<V> {
   private readonly store: VolumeStore;
   private readonly names: NameTable;
   private readonly claimed: NameGroups;
@@ -147,7 +152,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * index.size; // number of distinct names
    * ```
    */
-  constructor(volumes?: Iterable<PersistentVolume>) {
+  constructor(volumes?: Iterable<V>) {
     const list = volumes === undefined ? [] : Array.isArray(volumes) ? (volumes as PersistentVolume[]) : [...volumes];
     const store = new VolumeStore(list.length, this.texts);
     this.store = store;
@@ -410,9 +415,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * index.get("pv-0000042")?.spec?.capacity?.storage;
    * ```
    */
-  get(name: string): PersistentVolume | undefined {
+  get(name: string): V | undefined {
     const slot = this.names.get(name);
-    return slot < 0 ? undefined : this.store.pvs[slot];
+    return slot < 0 ? undefined : (this.store.pvs[slot] as V | undefined);
   }
 
   /**
@@ -437,7 +442,7 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * index.upsert({ ...pv, status: { phase: "Released" } }); // pv no longer matches unbound claims
    * ```
    */
-  upsert(pv: PersistentVolume): void {
+  upsert(pv: V): void {
     const v = this.scratch.read(pv, this.texts);
     const old = this.names.get(v.name);
     if (old < 0) {
@@ -482,8 +487,8 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * const all = [...index];
    * ```
    */
-  *[Symbol.iterator](): IterableIterator<PersistentVolume> {
-    for (const slot of this.store.slots()) yield this.store.pvs[slot]!;
+  *[Symbol.iterator](): IterableIterator<V> {
+    for (const slot of this.store.slots()) yield this.store.pvs[slot] as V;
   }
 
   /**
@@ -532,9 +537,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * const pv = index.findBestMatchForClaim(claim);
    * ```
    */
-  findBestMatchForClaim(claim: PersistentVolumeClaim, opts?: { readonly delayBinding?: boolean }): PersistentVolume | undefined {
+  findBestMatchForClaim(claim: PersistentVolumeClaim, opts?: { readonly delayBinding?: boolean }): V | undefined {
     const c = decodeSearchableClaim(claim);
-    return searchController(c, checkContext({ delayBinding: opts?.delayBinding === true }), this.source)?.pv;
+    return searchController(c, checkContext({ delayBinding: opts?.delayBinding === true }), this.source)?.pv as V | undefined;
   }
 
   /**
@@ -553,9 +558,9 @@ export class VolumeIndex implements Iterable<PersistentVolume> {
    * const pv = index.findMatchingVolume(claim, { node, excluded: new Set(["pv-0000001"]), delayBinding: true });
    * ```
    */
-  findMatchingVolume(claim: PersistentVolumeClaim, opts?: MatchOptions): PersistentVolume | undefined {
+  findMatchingVolume(claim: PersistentVolumeClaim, opts?: MatchOptions): V | undefined {
     const c = decodeSearchableClaim(claim);
-    return searchScheduler(c, checkContext(opts), this.source)?.pv;
+    return searchScheduler(c, checkContext(opts), this.source)?.pv as V | undefined;
   }
 
   /**

@@ -5,7 +5,7 @@
 import { POW10, pow10n } from "./decimal.js";
 import type { QuantityFormat } from "./format.js";
 import { MAX_QUANTITY_EXPONENT, MAX_QUANTITY_LENGTH } from "./limits.js";
-import { Quantity, makeQuantity } from "./quantity.js";
+import { type Quantity, makeQuantity, newQuantity } from "./quantity.js";
 import { QuantityError, formatError, suffixError } from "./quantity-error.js";
 
 const PLUS = 43;
@@ -60,11 +60,11 @@ for (const [s, p] of [
 
 /** Zero with the given format (the input text is not kept: Kubernetes keeps only `"0"` itself). */
 const ZERO_QUANTITY: Record<QuantityFormat, Quantity> = {
-  DecimalSI: new Quantity(0, undefined, 0, "DecimalSI", undefined),
-  BinarySI: new Quantity(0, undefined, 0, "BinarySI", undefined),
-  DecimalExponent: new Quantity(0, undefined, 0, "DecimalExponent", undefined),
+  DecimalSI: newQuantity(0, undefined, 0, "DecimalSI", undefined),
+  BinarySI: newQuantity(0, undefined, 0, "BinarySI", undefined),
+  DecimalExponent: newQuantity(0, undefined, 0, "DecimalExponent", undefined),
 };
-const ZERO_TEXT = new Quantity(0, undefined, 0, "DecimalSI", "0");
+const ZERO_TEXT = newQuantity(0, undefined, 0, "DecimalSI", "0");
 
 /**
  * Parse a Kubernetes quantity (Kubernetes' `resource.ParseQuantity`), exactly.
@@ -222,7 +222,7 @@ function decimal(
   const cached = keepsDecimalText(text, intLen, fracLen, fracEnd, scale) ? text : undefined;
   if (intLen + fracLen <= 15 && scale >= -9) {
     if (acc === 0) return ZERO_QUANTITY[format];
-    return new Quantity(negative ? -acc : acc, undefined, scale, format, cached);
+    return newQuantity(negative ? -acc : acc, undefined, scale, format, cached);
   }
   let m = digitsOf(text, intStart, intEnd, fracStart, fracEnd);
   let e = scale;
@@ -279,7 +279,7 @@ function binary(
       if (v === 0) return ZERO_QUANTITY.BinarySI;
       // Between 0 and 1 a binary suffix cannot be used: Kubernetes switches to DecimalSI.
       const format: QuantityFormat = fracLen > 0 && v < POW10[fracLen]! ? "DecimalSI" : "BinarySI";
-      return new Quantity(negative ? -v : v, undefined, -fracLen, format, keep ? text : undefined);
+      return newQuantity(negative ? -v : v, undefined, -fracLen, format, keep ? text : undefined);
     }
   }
   // Exact: nanos = digits × 2^pow2 × 10^(9 − fracLen), rounded away from zero when fracLen > 9.

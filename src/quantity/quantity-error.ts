@@ -39,6 +39,9 @@ export const QUANTITY_SUFFIX_MESSAGE = "unable to parse quantity's suffix";
  */
 export type QuantityErrorReason = "format" | "suffix" | "limit" | "argument";
 
+/** The cross-realm brand on `QuantityError.prototype`. */
+const QUANTITYERROR_BRAND = Symbol.for("kubevol.QuantityError");
+
 /**
  * Thrown by {@link parseQuantity} and the {@link Quantity} constructors on bad input. `message` is
  * Kubernetes' text for the same input (`reason` `"format"` or `"suffix"`) or kubevol's own text for
@@ -67,6 +70,27 @@ export class QuantityError extends Error {
     super(message);
     this.name = "QuantityError";
     this.reason = reason;
+  }
+
+  /**
+   * `x instanceof QuantityError` holds for a QuantityError thrown by any copy of kubevol in the process (an ES
+   * module and a CommonJS copy, two installed versions, a bundle): it tests the brand
+   * `Symbol.for("kubevol.QuantityError")` every copy puts on its prototype, as `Quantity` does. A subclass
+   * keeps the ordinary prototype-chain test.
+   *
+   * @example
+   * ```ts
+   * err instanceof QuantityError; // true, whichever copy threw it
+   * ```
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asked (a subclass keeps the prototype test)
+    if (this !== QuantityError) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === "object" && x !== null && (x as { [QUANTITYERROR_BRAND]?: unknown })[QUANTITYERROR_BRAND] === true;
+  }
+
+  static {
+    Object.defineProperty(QuantityError.prototype, QUANTITYERROR_BRAND, { value: true });
   }
 }
 

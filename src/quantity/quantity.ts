@@ -10,6 +10,41 @@ import { QuantityError } from "./quantity-error.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/** The cross-realm brand on `Quantity.prototype` (see {@link isQuantity}). */
+const BRAND = Symbol.for("kubevol.Quantity");
+
+/**
+ * The representation of a quantity. The class declares none of it, so none of it is in the
+ * published declarations; the fields are ordinary properties (not `#private`), so every copy of
+ * kubevol reads a quantity of any other copy.
+ */
+interface Repr {
+  readonly format: QuantityFormat;
+  /** Coefficient when `_b` is undefined (a safe integer, never −0). */
+  readonly _c: number;
+  /** Coefficient when it does not fit a double exactly (never within the safe range). */
+  readonly _b: bigint | undefined;
+  /** Power of ten (≥ −9 for every quantity kubevol makes). */
+  readonly _e: number;
+  /** The nearest double to the value: monotone, so unequal keys decide `cmp`. */
+  readonly _k: number;
+  /** True when `_k` is exactly the value (an integer of magnitude ≤ 2^53 − 1). */
+  readonly _x: boolean;
+  /** The input text kept by Kubernetes' "already canonical" heuristic, if any. */
+  readonly _s: string | undefined;
+  /** Memoised canonical form. */
+  readonly _canon: string | undefined;
+}
+
+type MutableRepr = { -readonly [K in keyof Repr]: Repr[K] };
+
+/**
+ * @internal `new Quantity(c, b, e, format, cached)` for this module and parse-quantity.ts (the
+ * constructor is private): a quantity `c × 10^e` (or `b × 10^e`); the caller guarantees the
+ * representation invariants. Set by the class's static block, before any import can call it.
+ */
+export let newQuantity: (c: number, b: bigint | undefined, e: number, format: QuantityFormat, cached: string | undefined) => Quantity;
+
 /**
  * An exact, immutable Kubernetes resource quantity (`10Gi`, `500G`, `1.5`, `100m`, `1e3`).
  *
@@ -38,35 +73,42 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 export class Quantity {
   /** How the value prints (see {@link QuantityFormat}); never affects comparison. */
   readonly format: QuantityFormat;
-  /** @internal Coefficient when `_b` is undefined (a safe integer, never −0). */
-  readonly _c: number;
-  /** @internal Coefficient when it does not fit a double exactly (never within the safe range). */
-  readonly _b: bigint | undefined;
-  /** @internal Power of ten (≥ −9 for every quantity kubevol makes). */
-  readonly _e: number;
-  /** @internal The nearest double to the value: monotone, so unequal keys decide `cmp`. */
-  readonly _k: number;
-  /** @internal True when `_k` is exactly the value (an integer of magnitude ≤ 2^53 − 1). */
-  readonly _x: boolean;
-  /** @internal The input text kept by Kubernetes' "already canonical" heuristic, if any. */
-  private readonly _s: string | undefined;
-  /** @internal Memoised canonical form. */
-  private _canon: string | undefined;
 
   /**
-   * @internal Use {@link parseQuantity} or {@link Quantity.fromValue}. The value is `c × 10^e`, or
-   * `b × 10^e` when `b` is defined; callers guarantee the representation invariants.
+   * Use {@link parseQuantity} or {@link Quantity.fromValue}. The value is `c × 10^e`, or `b × 10^e`
+   * when `b` is defined; callers guarantee the representation invariants.
    */
-  constructor(c: number, b: bigint | undefined, e: number, format: QuantityFormat, cached: string | undefined) {
+  private constructor(c: number, b: bigint | undefined, e: number, format: QuantityFormat, cached: string | undefined) {
     this.format = format;
-    this._c = c;
-    this._b = b;
-    this._e = e;
+    const r = this as unknown as MutableRepr;
+    r._c = c;
+    r._b = b;
+    r._e = e;
     const k = nearestDouble(c, b, e);
-    this._k = k;
-    this._x = b === undefined && e >= 0 && k <= MAX_SAFE && k >= -MAX_SAFE;
-    this._s = cached;
-    this._canon = undefined;
+    r._k = k;
+    r._x = b === undefined && e >= 0 && k <= MAX_SAFE && k >= -MAX_SAFE;
+    r._s = cached;
+    r._canon = undefined;
+  }
+
+  static {
+    newQuantity = (c, b, e, format, cached) => new Quantity(c, b, e, format, cached);
+    // Non-enumerable, on the prototype: the brand of every copy (see isQuantity).
+    Object.defineProperty(Quantity.prototype, BRAND, { value: true });
+  }
+
+  /**
+   * `x instanceof Quantity` is {@link isQuantity}`(x)`: true for a quantity made by any copy of
+   * kubevol loaded in the process (an ES module and a CommonJS copy, two installed versions, a
+   * bundle), not only by this one.
+   *
+   * @example
+   * ```ts
+   * parseQuantity("1Gi") instanceof Quantity; // true, whichever copy made it
+   * ```
+   */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return isQuantity(x);
   }
 
   /**
@@ -114,7 +156,7 @@ export class Quantity {
    * ```
    */
   toString(): string {
-    return this._s ?? this.canonical();
+    return (this as unknown as Repr)._s ?? this.canonical();
   }
 
   /**
@@ -132,10 +174,11 @@ export class Quantity {
    * ```
    */
   canonical(): string {
-    let s = this._canon;
+    const r = this as unknown as MutableRepr;
+    let s = r._canon;
     if (s === undefined) {
-      s = renderCanonical(this._c, this._b, this._e, this.format);
-      this._canon = s;
+      s = renderCanonical(r._c, r._b, r._e, this.format);
+      r._canon = s;
     }
     return s;
   }
@@ -167,12 +210,14 @@ export class Quantity {
    * ```
    */
   cmp(o: Quantity): -1 | 0 | 1 {
-    const a = this._k;
-    const b = o._k;
+    const p = this as unknown as Repr;
+    const q = o as unknown as Repr;
+    const a = p._k;
+    const b = q._k;
     if (a < b) return -1;
     if (a > b) return 1;
-    if (this._x && o._x) return 0;
-    return exactCmp(this, o);
+    if (p._x && q._x) return 0;
+    return exactCmp(p, q);
   }
 
   /**
@@ -199,7 +244,7 @@ export class Quantity {
    * ```
    */
   add(o: Quantity): Quantity {
-    return combine(this, o, false);
+    return combine(this as unknown as Repr, o as unknown as Repr, false);
   }
 
   /**
@@ -212,7 +257,7 @@ export class Quantity {
    * ```
    */
   sub(o: Quantity): Quantity {
-    return combine(this, o, true);
+    return combine(this as unknown as Repr, o as unknown as Repr, true);
   }
 
   /**
@@ -224,8 +269,9 @@ export class Quantity {
    * ```
    */
   neg(): Quantity {
-    if (this._b !== undefined) return new Quantity(0, -this._b, this._e, this.format, undefined);
-    return new Quantity(this._c === 0 ? 0 : -this._c, undefined, this._e, this.format, undefined);
+    const r = this as unknown as Repr;
+    if (r._b !== undefined) return new Quantity(0, -r._b, r._e, this.format, undefined);
+    return new Quantity(r._c === 0 ? 0 : -r._c, undefined, r._e, this.format, undefined);
   }
 
   /**
@@ -238,8 +284,9 @@ export class Quantity {
    * ```
    */
   sign(): -1 | 0 | 1 {
-    if (this._b !== undefined) return this._b > 0n ? 1 : -1;
-    return this._c > 0 ? 1 : this._c < 0 ? -1 : 0;
+    const r = this as unknown as Repr;
+    if (r._b !== undefined) return r._b > 0n ? 1 : -1;
+    return r._c > 0 ? 1 : r._c < 0 ? -1 : 0;
   }
 
   /**
@@ -251,7 +298,8 @@ export class Quantity {
    * ```
    */
   isZero(): boolean {
-    return this._b === undefined && this._c === 0;
+    const r = this as unknown as Repr;
+    return r._b === undefined && r._c === 0;
   }
 
   /**
@@ -269,7 +317,7 @@ export class Quantity {
    * ```
    */
   value(): bigint {
-    return ceilScaled(this, 0);
+    return ceilScaled(this as unknown as Repr, 0);
   }
 
   /**
@@ -284,7 +332,7 @@ export class Quantity {
    * ```
    */
   milliValue(): bigint {
-    return ceilScaled(this, -3);
+    return ceilScaled(this as unknown as Repr, -3);
   }
 
   /**
@@ -301,21 +349,21 @@ export class Quantity {
    * ```
    */
   toNumber(): number {
-    return this._k;
+    return (this as unknown as Repr)._k;
   }
 }
 
-/** @internal A quantity from a BigInt coefficient, demoted to the number representation when safe. */
+/** A quantity from a BigInt coefficient, demoted to the number representation when safe (internal to the quantity layer). */
 export function makeQuantity(b: bigint, e: number, format: QuantityFormat, cached?: string): Quantity {
   if (b >= -MAX_SAFE_BIG && b <= MAX_SAFE_BIG) {
     const c = Number(b);
-    return new Quantity(c, undefined, c === 0 ? 0 : e, format, cached);
+    return newQuantity(c, undefined, c === 0 ? 0 : e, format, cached);
   }
-  return new Quantity(0, b, e, format, cached);
+  return newQuantity(0, b, e, format, cached);
 }
 
 /** The coefficient as a BigInt. */
-function coefficient(q: Quantity): bigint {
+function coefficient(q: Repr): bigint {
   return q._b ?? BigInt(q._c);
 }
 
@@ -324,9 +372,9 @@ function knownFormat(f: unknown): QuantityFormat {
 }
 
 /** The exact comparison behind `cmp` when the nearest doubles tie. */
-function exactCmp(p: Quantity, q: Quantity): -1 | 0 | 1 {
-  const sp = p.sign();
-  const sq = q.sign();
+function exactCmp(p: Repr, q: Repr): -1 | 0 | 1 {
+  const sp = reprSign(p);
+  const sq = reprSign(q);
   if (sp !== sq) return sp < sq ? -1 : 1;
   if (sp === 0) return 0;
   if (p._b === undefined && q._b === undefined && p._e === q._e) return p._c < q._c ? -1 : p._c > q._c ? 1 : 0;
@@ -344,8 +392,8 @@ function exactCmp(p: Quantity, q: Quantity): -1 | 0 | 1 {
 }
 
 /** `p + q` or `p − q`, exact, with Kubernetes' format rule (a zero receiver adopts q's format). */
-function combine(p: Quantity, q: Quantity, negate: boolean): Quantity {
-  const format = p.isZero() ? q.format : p.format;
+function combine(p: Repr, q: Repr, negate: boolean): Quantity {
+  const format = p._b === undefined && p._c === 0 ? q.format : p.format;
   if (p._b === undefined && q._b === undefined) {
     // Align the coefficients in doubles while they stay safe integers (then every step is exact).
     const e = Math.min(p._e, q._e);
@@ -353,10 +401,10 @@ function combine(p: Quantity, q: Quantity, negate: boolean): Quantity {
     const y = q._e - e <= 15 ? q._c * POW10[q._e - e]! : Infinity;
     if (x >= -MAX_SAFE && x <= MAX_SAFE && y >= -MAX_SAFE && y <= MAX_SAFE) {
       const s = negate ? x - y : x + y;
-      if (s >= -MAX_SAFE && s <= MAX_SAFE) return new Quantity(s === 0 ? 0 : s, undefined, s === 0 ? 0 : e, format, undefined);
+      if (s >= -MAX_SAFE && s <= MAX_SAFE) return newQuantity(s === 0 ? 0 : s, undefined, s === 0 ? 0 : e, format, undefined);
     }
-    if (q._c === 0) return new Quantity(p._c, undefined, p._e, format, undefined);
-    if (p._c === 0) return negate ? withFormat(q.neg(), format) : withFormat(q, format);
+    if (q._c === 0) return newQuantity(p._c, undefined, p._e, format, undefined);
+    if (p._c === 0) return newQuantity(negate && q._c !== 0 ? -q._c : q._c, undefined, q._e, format, undefined);
   }
   let a = coefficient(p);
   let b = coefficient(q);
@@ -366,12 +414,8 @@ function combine(p: Quantity, q: Quantity, negate: boolean): Quantity {
   return makeQuantity(negate ? a - b : a + b, e, format);
 }
 
-function withFormat(q: Quantity, format: QuantityFormat): Quantity {
-  return new Quantity(q._c, q._b, q._e, format, undefined);
-}
-
 /** `value / 10^scale` rounded to an integer away from zero, exact. */
-function ceilScaled(q: Quantity, scale: number): bigint {
+function ceilScaled(q: Repr, scale: number): bigint {
   const shift = q._e - scale;
   if (q._b === undefined) {
     const c = q._c;
@@ -399,4 +443,31 @@ function ceilScaled(q: Quantity, scale: number): bigint {
   let t = m / d;
   if (t * d !== m) t += 1n;
   return c < 0n ? -t : t;
+}
+
+/** The sign of a representation (`Quantity.sign`). */
+function reprSign(r: Repr): -1 | 0 | 1 {
+  if (r._b !== undefined) return r._b > 0n ? 1 : -1;
+  return r._c > 0 ? 1 : r._c < 0 ? -1 : 0;
+}
+
+/**
+ * Whether `x` is a {@link Quantity} made by any copy of kubevol in the process (this module, the
+ * CommonJS entry, another installed version, a bundle): the test is the brand
+ * `Symbol.for("kubevol.Quantity")` every copy puts on its `Quantity.prototype`, not the class
+ * identity. `x instanceof Quantity` answers the same.
+ *
+ * Copies agree on the representation, so a quantity of one copy can be passed to the methods of
+ * another (`a.cmp(b)`, `a.add(b)`).
+ *
+ * @param x - any value
+ * @returns whether `x` is a quantity
+ * @example
+ * ```ts
+ * isQuantity(parseQuantity("10Gi")); // true
+ * isQuantity("10Gi");                // false (text, not a parsed quantity)
+ * ```
+ */
+export function isQuantity(x: unknown): x is Quantity {
+  return typeof x === "object" && x !== null && (x as { [BRAND]?: unknown })[BRAND] === true;
 }

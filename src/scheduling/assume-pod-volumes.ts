@@ -104,7 +104,7 @@ export function assumePodVolumes(pod: Pod, nodeName: string, cluster: Cluster, o
     const claim: PersistentVolumeClaim = p.claim;
     const annotated: PersistentVolumeClaim = {
       ...claim,
-      metadata: { ...claim.metadata, annotations: { ...(claim.metadata.annotations ?? {}), [AnnSelectedNode]: nodeName } },
+      metadata: { ...claim.metadata, annotations: { ...(claim.metadata?.annotations ?? {}), [AnnSelectedNode]: nodeName } },
     };
     const w = applyWrite(next, {
       verb: "update",

@@ -4,6 +4,7 @@
  * @module
  */
 import type { AccessMode, PersistentVolumeClaim } from "../api/index.js";
+import type { StoredClaim } from "../lifecycle/index.js";
 import type { LabelSelector } from "../labels/index.js";
 import { Prng, mixSeed } from "./prng.js";
 import { DISK_TYPES, LOCAL_CLASS, NETWORK_CLASS_WEIGHTS, RACKS, ZONES, claimName, sizeText } from "./workload.js";
@@ -76,7 +77,7 @@ function drawSelector(rng: Prng): LabelSelector {
  * claimAt(5, 1).metadata.name; // "claim-0000005"
  * ```
  */
-export function claimAt(j: number, seed: number, opts: ClaimOptions = {}): PersistentVolumeClaim {
+export function claimAt(j: number, seed: number, opts: ClaimOptions = {}): StoredClaim {
   const rng = new Prng(mixSeed(seed ^ 0x5bd1e995, j));
   const { namespace, name } = claimName(j);
   const uid = `${rng.nextUint32().toString(16).padStart(8, "0")}-${rng.nextUint32().toString(16).padStart(8, "0")}`;
@@ -109,8 +110,8 @@ export function claimAt(j: number, seed: number, opts: ClaimOptions = {}): Persi
  * for (const claim of claims(1_000, 2)) index.findBestMatchForClaim(claim);
  * ```
  */
-export function claims(m: number, seed: number, opts: ClaimOptions = {}): PersistentVolumeClaim[] {
-  const out = new Array<PersistentVolumeClaim>(m);
+export function claims(m: number, seed: number, opts: ClaimOptions = {}): StoredClaim[] {
+  const out = new Array<StoredClaim>(m);
   for (let j = 0; j < m; j++) out[j] = claimAt(j, seed, opts);
   return out;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { AccessMode, PersistentVolume } from "../api/index.js";
+import type { StoredVolume } from "../lifecycle/index.js";
 import { Prng, mixSeed } from "./prng.js";
 import {
   DEFAULT_NODE_COUNT,
@@ -67,7 +68,7 @@ const DELETION_TIMESTAMP = "2026-01-01T00:00:00Z";
 const capacityCache: (Readonly<Record<string, string>> | undefined)[] = [];
 const labelCache = new Map<number, Readonly<Record<string, string>>>();
 /** Node affinities by node index. */
-const affinityCache: (NonNullable<PersistentVolume["spec"]["nodeAffinity"]> | undefined)[] = [];
+const affinityCache: (NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]> | undefined)[] = [];
 const PHASE_STATUS = {
   Available: Object.freeze({ phase: "Available" as const }),
   Bound: Object.freeze({ phase: "Bound" as const }),
@@ -98,7 +99,7 @@ function labelsOf(zone: number, disk: number, rack: number): Record<string, stri
   return l as Record<string, string>;
 }
 
-function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeAffinity"]> {
+function hostAffinity(node: number): NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]> {
   let a = affinityCache[node];
   if (!a) {
     const host = nodeName(node);
@@ -110,7 +111,7 @@ function hostAffinity(node: number): NonNullable<PersistentVolume["spec"]["nodeA
           }),
         ]),
       }),
-    }) as NonNullable<PersistentVolume["spec"]["nodeAffinity"]>;
+    }) as NonNullable<NonNullable<PersistentVolume["spec"]>["nodeAffinity"]>;
     affinityCache[node] = a;
   }
   return a;
@@ -151,7 +152,7 @@ function drawCapacity(rng: Prng): Record<string, string> {
  * pv.metadata.name; // "pv-0000042"
  * ```
  */
-export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): PersistentVolume {
+export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): StoredVolume {
   const rng = new Prng(mixSeed(seed, i));
   const name = volumeName(i);
   const local = rng.chance(0.2);
@@ -216,8 +217,8 @@ export function volumeAt(i: number, seed: number, opts: PoolOptions = {}): Persi
  * volumes.filter((v) => v.status?.phase === "Available").length; // about 6,800
  * ```
  */
-export function pool(n: number, seed: number, opts: PoolOptions = {}): PersistentVolume[] {
-  const out = new Array<PersistentVolume>(n);
+export function pool(n: number, seed: number, opts: PoolOptions = {}): StoredVolume[] {
+  const out = new Array<StoredVolume>(n);
   for (let i = 0; i < n; i++) out[i] = volumeAt(i, seed, opts);
   return out;
 }

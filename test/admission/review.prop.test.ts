@@ -86,15 +86,15 @@ describe("reviewAdmission properties", () => {
             return;
           }
           const result = out.response.patch ? applyJsonPatch<PersistentVolumeClaim>(claim, decodeJsonPatch(out.response.patch)) : claim;
-          const finalizers = result.metadata.finalizers ?? [];
+          const finalizers = result.metadata!.finalizers ?? [];
           expect(finalizers.filter((f) => f === "kubernetes.io/pvc-protection")).toHaveLength(1);
           seen.allowed++;
           const chosen = pickDefaultStorageClass(classes).chosen;
           if (!claimHasClass(claim) && chosen) seen.assigned++;
-          if (!claimHasClass(claim) && chosen) expect(result.spec.storageClassName).toBe(chosen.metadata.name);
-          else expect(result.spec.storageClassName).toBe(claim.spec.storageClassName);
+          if (!claimHasClass(claim) && chosen) expect(result.spec!.storageClassName).toBe(chosen.metadata!.name);
+          else expect(result.spec!.storageClassName).toBe(claim.spec!.storageClassName);
           expect(
-            validatePersistentVolumeClaim({ ...result, metadata: { ...result.metadata, namespace: result.metadata.namespace ?? "team" } }),
+            validatePersistentVolumeClaim({ ...result, metadata: { ...result.metadata, namespace: result.metadata!.namespace ?? "team" } }),
           ).toEqual([]);
         },
       ),

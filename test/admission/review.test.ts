@@ -42,8 +42,8 @@ describe("CREATE PersistentVolumeClaim", () => {
       { op: "add", path: "/metadata/finalizers", value: ["kubernetes.io/pvc-protection"] },
     ]);
     const result = patched<PersistentVolumeClaim>(obj, out);
-    expect(result.spec.storageClassName).toBe("standard");
-    expect(result.metadata.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
+    expect(result.spec!.storageClassName).toBe("standard");
+    expect(result.metadata!.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
     expect(out.response.status).toBeUndefined();
     expect(out.response.warnings).toBeUndefined();
   });
@@ -55,8 +55,8 @@ describe("CREATE PersistentVolumeClaim", () => {
     ]) {
       const out = review({ operation: "CREATE", object: obj });
       const result = patched<PersistentVolumeClaim>(obj, out);
-      expect(result.spec.storageClassName).toBe(obj.spec.storageClassName);
-      expect(result.metadata.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
+      expect(result.spec!.storageClassName).toBe(obj.spec!.storageClassName);
+      expect(result.metadata!.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
     }
   });
 
@@ -69,13 +69,13 @@ describe("CREATE PersistentVolumeClaim", () => {
   it("with several defaults takes the newest (ties by name) and warns", () => {
     const newer = storageClass("gp3", {}, { default: true, created: "2025-06-01T00:00:00Z" });
     const out = review({ operation: "CREATE", object: claim("data") }, { storageClasses: [standard, newer] });
-    expect(patched<PersistentVolumeClaim>(claim("data"), out).spec.storageClassName).toBe("gp3");
+    expect(patched<PersistentVolumeClaim>(claim("data"), out).spec!.storageClassName).toBe("gp3");
     expect(out.response.warnings).toEqual(['2 default StorageClasses were found; using the newest, "gp3"']);
     const tie = review(
       { operation: "CREATE", object: claim("data") },
       { storageClasses: [storageClass("b", {}, { default: true }), storageClass("a", {}, { default: true })] },
     );
-    expect(patched<PersistentVolumeClaim>(claim("data"), tie).spec.storageClassName).toBe("a");
+    expect(patched<PersistentVolumeClaim>(claim("data"), tie).spec!.storageClassName).toBe("a");
   });
 
   it("with several defaults in reject mode answers Kubernetes' old 403", () => {
@@ -138,7 +138,7 @@ describe("CREATE PersistentVolumeClaim", () => {
     const validateOnly = review({ operation: "CREATE", object: claim("data") }, { ...ctx, options: { mode: "validate" } });
     expect(validateOnly.response).toEqual({ uid: "uid-1", allowed: true });
     const mutateValid = review({ operation: "CREATE", object: claim("data") }, { ...ctx, options: { mode: "mutate" } });
-    expect(patched<PersistentVolumeClaim>(claim("data"), mutateValid).spec.storageClassName).toBe("standard");
+    expect(patched<PersistentVolumeClaim>(claim("data"), mutateValid).spec!.storageClassName).toBe("standard");
     const invalid = claim("c", { resources: {} });
     const mutateInvalid = review({ operation: "CREATE", object: invalid }, { ...ctx, options: { mode: "mutate" } });
     expect(mutateInvalid.response).toEqual({ uid: "uid-1", allowed: true });

@@ -33,7 +33,7 @@ function deepFreeze<T>(o: T): T {
 }
 
 function claim(storageClassName: string | null | undefined, beta?: string): PersistentVolumeClaim {
-  const spec: PersistentVolumeClaim["spec"] = {};
+  const spec: NonNullable<PersistentVolumeClaim["spec"]> = {};
   if (storageClassName !== undefined) spec.storageClassName = storageClassName;
   return deepFreeze({
     metadata:
@@ -43,7 +43,7 @@ function claim(storageClassName: string | null | undefined, beta?: string): Pers
 }
 
 function volume(storageClassName: string | undefined, beta?: string): PersistentVolume {
-  const spec: PersistentVolume["spec"] = {};
+  const spec: NonNullable<PersistentVolume["spec"]> = {};
   if (storageClassName !== undefined) spec.storageClassName = storageClassName;
   return deepFreeze({
     metadata: beta === undefined ? { name: "v" } : { name: "v", annotations: { [AnnBetaStorageClass]: beta } },
@@ -188,7 +188,7 @@ describe("containsAccessModes (pkg/apis/core/v1/helper/helpers.go, pkg/volume/ut
 
 describe("isVolumeBoundToClaim (component-helpers storage/volume/pv_helpers.go)", () => {
   const pvc = deepFreeze({ metadata: { name: "data", namespace: "default", uid: "uid-1" } });
-  const table: [PersistentVolume["spec"]["claimRef"], boolean][] = [
+  const table: [NonNullable<PersistentVolume["spec"]>["claimRef"], boolean][] = [
     [undefined, false],
     [null, false],
     [{ name: "data", namespace: "default", uid: "uid-1" }, true],

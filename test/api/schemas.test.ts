@@ -72,22 +72,22 @@ describe("real-world manifests", () => {
 
   it("gives typed access to the fixture objects", () => {
     const [bound, local, nfs] = fixture("persistent-volumes.yaml").map((d) => parseKind("PersistentVolume", d));
-    expect(bound?.spec.csi?.driver).toBe("ebs.csi.aws.com");
-    expect(bound?.spec.claimRef?.uid).toBe("6b1f1d7e-3c55-4a3e-9d4f-2a0d1b1c9e11");
-    expect(bound?.metadata.managedFields?.[0]?.subresource).toBe("status");
-    expect(local?.spec.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values).toEqual(["node-7"]);
-    expect(local?.spec.volumeMode).toBe("Block");
+    expect(bound?.spec?.csi?.driver).toBe("ebs.csi.aws.com");
+    expect(bound?.spec?.claimRef?.uid).toBe("6b1f1d7e-3c55-4a3e-9d4f-2a0d1b1c9e11");
+    expect(bound?.metadata?.managedFields?.[0]?.subresource).toBe("status");
+    expect(local?.spec?.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values).toEqual(["node-7"]);
+    expect(local?.spec?.volumeMode).toBe("Block");
     expect(nfs && volumeCapacity(nfs).value()).toBe(500000000000n);
     expect(nfs && claimClass({ metadata: nfs.metadata, spec: {} })).toBe("");
     const [, restored, media] = fixture("persistent-volume-claims.yaml").map((d) => parseKind("PersistentVolumeClaim", d));
-    expect(restored?.spec.dataSourceRef?.kind).toBe("VolumeSnapshot");
+    expect(restored?.spec?.dataSourceRef?.kind).toBe("VolumeSnapshot");
     expect(restored?.status?.allocatedResourceStatuses?.["storage"]).toBe("NodeResizePending");
     expect(restored?.status?.modifyVolumeStatus?.status).toBe("InProgress");
     expect(restored?.status?.conditions?.[0]?.lastProbeTime).toBeNull();
-    expect(media?.metadata.creationTimestamp).toBeNull();
-    expect(media?.spec.storageClassName).toBe("");
+    expect(media?.metadata?.creationTimestamp).toBeNull();
+    expect(media?.spec?.storageClassName).toBe("");
     const pod = parseKind("Pod", fixture("workloads.yaml")[0]);
-    expect(pod.spec?.volumes?.[1]?.ephemeral?.volumeClaimTemplate?.spec.resources?.requests?.["storage"]).toBe("1Gi");
+    expect(pod.spec?.volumes?.[1]?.ephemeral?.volumeClaimTemplate?.spec?.resources?.requests?.["storage"]).toBe("1Gi");
     expect(pod.spec?.schedulerName).toBe("default-scheduler");
     const content = parseKind("VolumeSnapshotContent", fixture("snapshots-and-csi.yaml")[1]);
     expect(content.status?.restoreSize).toBe(21474836480);
@@ -173,8 +173,8 @@ describe("timestamps", () => {
       status: { conditions: [{ type: "Resizing", status: "True", lastTransitionTime: created }] },
     };
     const parsed = PersistentVolumeClaimSchema.parse(pvc);
-    expect(parsed.metadata.creationTimestamp).toBeInstanceOf(Date);
-    expect((parsed.metadata.deletionTimestamp as Date).getTime()).toBe(deleted.getTime());
+    expect(parsed.metadata!.creationTimestamp).toBeInstanceOf(Date);
+    expect((parsed.metadata!.deletionTimestamp as Date).getTime()).toBe(deleted.getTime());
     expect(parsed).toEqual(pvc);
   });
 
@@ -305,12 +305,12 @@ describe("null on optional fields", () => {
 describe("quantity-valued fields", () => {
   it("accept numbers and output text everywhere", () => {
     const pv = PersistentVolumeSchema.parse({ metadata: { name: "p" }, spec: { capacity: { storage: 1073741824 } } });
-    expect(pv.spec.capacity).toEqual({ storage: "1073741824" });
+    expect(pv.spec!.capacity).toEqual({ storage: "1073741824" });
     const pvc = PersistentVolumeClaimSchema.parse({
       metadata: {},
       spec: { resources: { requests: { storage: 5e9 }, limits: { storage: "10G" } } },
     });
-    expect(pvc.spec.resources).toEqual({ requests: { storage: "5000000000" }, limits: { storage: "10G" } });
+    expect(pvc.spec!.resources).toEqual({ requests: { storage: "5000000000" }, limits: { storage: "10G" } });
     const cap = CSIStorageCapacitySchema.parse({ metadata: {}, storageClassName: "s", capacity: 1.5, maximumVolumeSize: " 1Ti " });
     expect(cap.capacity).toBe("1.5");
     expect(cap.maximumVolumeSize).toBe("1Ti");

@@ -99,35 +99,35 @@ function build(vd: VolumeDraft[], cd: ClaimDraft[], blocks: boolean[], withDefau
       },
       status: { phase: "Available" },
     };
-    if (d.state === "prebound") pv.spec.claimRef = { namespace: "default", name: `claim-${d.ref}` };
+    if (d.state === "prebound") pv.spec!.claimRef = { namespace: "default", name: `claim-${d.ref}` };
     if (d.state === "released") {
-      pv.spec.claimRef = { namespace: "default", name: "gone", uid: "u-gone" };
-      pv.metadata.annotations = { "pv.kubernetes.io/bound-by-controller": "yes" };
+      pv.spec!.claimRef = { namespace: "default", name: "gone", uid: "u-gone" };
+      pv.metadata!.annotations = { "pv.kubernetes.io/bound-by-controller": "yes" };
       pv.status = { phase: "Released" };
     }
-    if (d.state === "deleting") pv.metadata.deletionTimestamp = "2026-01-01T00:00:00Z";
+    if (d.state === "deleting") pv.metadata!.deletionTimestamp = "2026-01-01T00:00:00Z";
     return pv;
   });
   const taken = new Set<number>();
   const claims: PersistentVolumeClaim[] = cd.map((d, j) => {
-    const spec: PersistentVolumeClaim["spec"] = { accessModes: d.modes };
+    const spec: NonNullable<PersistentVolumeClaim["spec"]> = { accessModes: d.modes };
     if (d.size !== undefined) spec.resources = { requests: { storage: d.size } };
     if (d.cls !== undefined) spec.storageClassName = d.cls;
     if (blocks[15 - (j % 16)] && j % 4 === 3) spec.volumeMode = "Block";
     if (d.selector) spec.selector = { matchLabels: { zone: "a" } };
-    const metadata: PersistentVolumeClaim["metadata"] = { name: `claim-${j}`, namespace: "default", uid: `u-${j}` };
+    const metadata: NonNullable<PersistentVolumeClaim["metadata"]> = { name: `claim-${j}`, namespace: "default", uid: `u-${j}` };
     if (d.time !== undefined) metadata.creationTimestamp = `2026-01-0${d.time + 1}T00:00:00Z`;
     const claim: PersistentVolumeClaim = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata, spec, status: { phase: "Pending" } };
     const b = d.bound;
     if (b !== undefined && b < volumes.length && !taken.has(b) && vd[b]!.state === "free") {
       taken.add(b);
       const pv = volumes[b]!;
-      pv.spec.claimRef = { kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: "default", name: `claim-${j}`, uid: `u-${j}` };
-      pv.metadata.annotations = { "pv.kubernetes.io/bound-by-controller": "yes" };
+      pv.spec!.claimRef = { kind: "PersistentVolumeClaim", apiVersion: "v1", namespace: "default", name: `claim-${j}`, uid: `u-${j}` };
+      pv.metadata!.annotations = { "pv.kubernetes.io/bound-by-controller": "yes" };
       pv.status = { phase: "Bound" };
-      spec.volumeName = pv.metadata.name;
+      spec.volumeName = pv.metadata!.name;
       metadata.annotations = { "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes" };
-      claim.status = { phase: "Bound", capacity: { storage: pv.spec.capacity!.storage! }, accessModes: pv.spec.accessModes };
+      claim.status = { phase: "Bound", capacity: { storage: pv.spec!.capacity!.storage! }, accessModes: pv.spec!.accessModes };
     } else if (d.named !== undefined) {
       spec.volumeName = `pv-${d.named}`;
     }

@@ -64,7 +64,7 @@ describe("planBindings", () => {
             const hasDefault = input.classes.get("fast")?.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true";
             if (failed.length > 0 && hasDefault && !claimHasClass(claim)) expect(matchVolume(defaulted, pv).failed).toEqual([]);
             else expect(failed).toEqual([]);
-            expect(pv.spec.claimRef ?? undefined).toBeUndefined();
+            expect(pv.spec!.claimRef ?? undefined).toBeUndefined();
           }
           expect(plan.metrics.bound + plan.metrics.pending).toBe(input.claims.size);
           expect(plan.metrics.wastedBytes).toBe(plan.metrics.allocatedBytes - plan.metrics.requestedBytes);

@@ -6,12 +6,21 @@ import { describe, expect, it } from "vitest";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../../src/api/index.js";
 import { BindingError, type BindingStrategy, planBindings } from "../../src/binding/index.js";
 
-const pv = (name: string, storage: string, extra: Partial<PersistentVolume["spec"]> = {}, phase = "Available"): PersistentVolume => ({
+const pv = (
+  name: string,
+  storage: string,
+  extra: Partial<NonNullable<PersistentVolume["spec"]>> = {},
+  phase = "Available",
+): PersistentVolume => ({
   metadata: { name },
   spec: { capacity: { storage }, accessModes: ["ReadWriteOnce"], storageClassName: "", ...extra },
   status: { phase: phase as "Available" },
 });
-const pvc = (name: string, storage: string | undefined, extra: Partial<PersistentVolumeClaim["spec"]> = {}): PersistentVolumeClaim => ({
+const pvc = (
+  name: string,
+  storage: string | undefined,
+  extra: Partial<NonNullable<PersistentVolumeClaim["spec"]>> = {},
+): PersistentVolumeClaim => ({
   metadata: { name, namespace: "default", uid: `u-${name}` },
   spec: {
     accessModes: ["ReadWriteOnce"],

@@ -60,7 +60,7 @@ function build(
   steps.forEach((s, j) => {
     at += s.dt * 1000;
     if (s.t === "claim") {
-      const spec: PersistentVolumeClaim["spec"] = { accessModes: s.modes, resources: { requests: { storage: s.storage } } };
+      const spec: NonNullable<PersistentVolumeClaim["spec"]> = { accessModes: s.modes, resources: { requests: { storage: s.storage } } };
       if (s.cls !== undefined) spec.storageClassName = s.cls;
       if (s.named !== undefined) spec.volumeName = `pv-${s.named}`;
       const name = `c-${j}`;
@@ -100,7 +100,7 @@ describe("replayWorkload", () => {
         (initial, steps, withDefault) => {
           const { volumes, events } = build(initial, steps);
           // Static pools only: replay does not model dynamic provisioning ("slow" is then an unknown class).
-          const scs = classes(withDefault).filter((c) => c.metadata.name !== "slow");
+          const scs = classes(withDefault).filter((c) => c.metadata!.name !== "slow");
           let cluster = createCluster({ volumes, classes: scs });
           for (let k = 0; k < events.length; k++) {
             const e = events[k]!;

@@ -195,7 +195,7 @@ describe("deletion flows and protection finalizers (pvc_protection_controller.go
       spec: { nodeName: "n1", volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }] },
     };
     const owned = pvc("web-scratch", { finalizers: ["kubernetes.io/pvc-protection"] });
-    owned.metadata.ownerReferences = [{ apiVersion: "v1", kind: "Pod", name: "web", uid: "pod-uid", controller: true }];
+    owned.metadata!.ownerReferences = [{ apiVersion: "v1", kind: "Pod", name: "web", uid: "pod-uid", controller: true }];
     let c = createCluster({ claims: [owned, pvc("notowned", { finalizers: ["kubernetes.io/pvc-protection"] })], pods: [p] });
     c = deleteClaim(c, "default/web-scratch", ctx).cluster;
     expect(syncClaimProtection(c, "default/web-scratch", ctx).writes).toEqual([]);
@@ -243,7 +243,7 @@ describe("deletion flows and protection finalizers (pvc_protection_controller.go
     expect(r.cluster.claims.size).toBe(0);
     // a re-created claim with the same name does not get it back
     const fresh = pvc("data");
-    delete fresh.metadata.uid;
+    delete fresh.metadata!.uid;
     const again = reconcile(createClaim(r.cluster, fresh, ctx).cluster, ctx);
     expect(again.cluster.claims.get("default/data")!.metadata.uid).not.toBe(uid);
     expect(again.cluster.claims.get("default/data")!.status?.phase).toBe("Pending");

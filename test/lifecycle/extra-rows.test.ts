@@ -14,7 +14,7 @@ describe("remaining rows of pv_controller.go", () => {
   it("updateClaimStatus / updateVolumePhase: the volume's VolumeAttributesClass is copied into the claim status when it becomes Bound", () => {
     const v = pv("pv1", { spec: { volumeAttributesClassName: "gold" } });
     const claim = pvc("data");
-    claim.spec.volumeAttributesClassName = "gold";
+    claim.spec!.volumeAttributesClassName = "gold";
     const r = syncClaim(createCluster({ volumes: [v], claims: [claim] }), "default/data", ctx);
     expect(r.cluster.claims.get("default/data")!.status?.currentVolumeAttributesClassName).toBe("gold");
   });
@@ -31,7 +31,7 @@ describe("remaining rows of pv_controller.go", () => {
 
   it("provisionClaimOperation in-tree: a claim with a dataSource cannot be provisioned by a non-CSI plugin", () => {
     const claim = pvc("data", { className: "hp" });
-    claim.spec.dataSource = { kind: "PersistentVolumeClaim", name: "src" };
+    claim.spec!.dataSource = { kind: "PersistentVolumeClaim", name: "src" };
     const opts = { ...ctx, inTreePlugins: ["kubernetes.io/host-path"] };
     const started = syncClaim(
       createCluster({ classes: [sc("hp", { provisioner: "kubernetes.io/host-path" })], claims: [claim] }),

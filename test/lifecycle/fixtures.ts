@@ -2,7 +2,7 @@
  * Builders shared by the lifecycle tests.
  */
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../../src/api/index.js";
-import type { LifecycleContext, LifecycleEvent, LifecycleResult } from "../../src/lifecycle/index.js";
+import type { LifecycleContext, LifecycleEvent, LifecycleResult, StoredClaim, StoredVolume } from "../../src/lifecycle/index.js";
 
 export const NOW = "2026-03-01T10:00:00Z";
 export const ctx: LifecycleContext = { now: NOW };
@@ -12,7 +12,7 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
 
 export interface PvOptions {
   size?: string;
-  modes?: PersistentVolume["spec"]["accessModes"];
+  modes?: NonNullable<PersistentVolume["spec"]>["accessModes"];
   phase?: NonNullable<PersistentVolume["status"]>["phase"];
   claimRef?: { name: string; namespace?: string; uid?: string } | null;
   policy?: string;
@@ -24,10 +24,10 @@ export interface PvOptions {
   deleting?: boolean;
   source?: "nfs" | "csi" | "hostPath" | "local";
   uid?: string;
-  spec?: DeepPartial<PersistentVolume["spec"]>;
+  spec?: DeepPartial<NonNullable<PersistentVolume["spec"]>>;
 }
 
-export function pv(name: string, o: PvOptions = {}): PersistentVolume {
+export function pv(name: string, o: PvOptions = {}): StoredVolume {
   const source =
     o.source === "csi"
       ? { csi: { driver: "csi.example.com", volumeHandle: name } }
@@ -64,29 +64,29 @@ export function pv(name: string, o: PvOptions = {}): PersistentVolume {
         : {}),
       ...source,
       ...(o.spec as object),
-    } as PersistentVolume["spec"],
+    } as NonNullable<PersistentVolume["spec"]>,
     status: { phase: o.phase ?? "Available" },
   };
 }
 
 export interface PvcOptions {
   size?: string;
-  modes?: PersistentVolumeClaim["spec"]["accessModes"];
+  modes?: NonNullable<PersistentVolumeClaim["spec"]>["accessModes"];
   phase?: NonNullable<PersistentVolumeClaim["status"]>["phase"];
   volumeName?: string;
   className?: string | null;
   annotations?: Record<string, string>;
   finalizers?: string[];
   volumeMode?: "Filesystem" | "Block";
-  selector?: PersistentVolumeClaim["spec"]["selector"];
+  selector?: NonNullable<PersistentVolumeClaim["spec"]>["selector"];
   uid?: string;
   namespace?: string;
   deleting?: boolean;
   status?: PersistentVolumeClaim["status"];
 }
 
-export function pvc(name: string, o: PvcOptions = {}): PersistentVolumeClaim {
-  const spec: PersistentVolumeClaim["spec"] = {
+export function pvc(name: string, o: PvcOptions = {}): StoredClaim {
+  const spec: NonNullable<PersistentVolumeClaim["spec"]> = {
     accessModes: o.modes ?? ["ReadWriteOnce"],
     resources: { requests: { storage: o.size ?? "5Gi" } },
     volumeMode: o.volumeMode ?? "Filesystem",
@@ -110,7 +110,7 @@ export function pvc(name: string, o: PvcOptions = {}): PersistentVolumeClaim {
 }
 
 /** A claim whose class field is absent (nil), for default-class tests. */
-export function pvcNoClass(name: string, o: PvcOptions = {}): PersistentVolumeClaim {
+export function pvcNoClass(name: string, o: PvcOptions = {}): StoredClaim {
   const c = pvc(name, o);
   const spec = { ...c.spec };
   delete spec.storageClassName;

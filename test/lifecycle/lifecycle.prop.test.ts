@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PersistentVolume, PersistentVolumeClaim } from "../../src/api/index.js";
+import type { PersistentVolume } from "../../src/api/index.js";
 import {
   canTransition,
   completeOperation,
@@ -32,15 +32,15 @@ function checkStep(pre: Cluster, r: LifecycleResult): void {
   const volumes = new Map(pre.volumes);
   const claims = new Map(pre.claims);
   const owned = (v: PersistentVolume): boolean => {
-    const ref = v.spec.claimRef;
+    const ref = v.spec!.claimRef;
     if (!ref?.uid) return false;
     const claim = claims.get(`${ref.namespace}/${ref.name}`);
-    return claim !== undefined && claim.metadata.uid === ref.uid && (!claim.spec.volumeName || claim.spec.volumeName === v.metadata.name);
+    return claim !== undefined && claim.metadata.uid === ref.uid && (!claim.spec.volumeName || claim.spec.volumeName === v.metadata!.name);
   };
   for (const w of r.writes) {
     if (w.kind === "PersistentVolume") {
       const before = volumes.get(w.name);
-      const after = w.object as PersistentVolume;
+      const after = w.object;
       if (before !== undefined && controllerActors.has(w.actor)) {
         // A Retain volume is never deleted by the controller; data is never reclaimed (deleted,
         // recycled and unbound) while the claim it belongs to still owns it.
@@ -48,7 +48,7 @@ function checkStep(pre: Cluster, r: LifecycleResult): void {
           expect(before.spec.persistentVolumeReclaimPolicy).toBe("Delete");
           expect(owned(before), `volume ${w.name} deleted while its claim owns it`).toBe(false);
         }
-        if (w.verb === "update" && owned(before) && (after.spec.claimRef?.uid ?? "") !== before.spec.claimRef?.uid) {
+        if (w.verb === "update" && owned(before) && (after.spec!.claimRef?.uid ?? "") !== before.spec.claimRef?.uid) {
           expect.fail(`volume ${w.name} unbound while its claim owns it`);
         }
       }
@@ -62,7 +62,7 @@ function checkStep(pre: Cluster, r: LifecycleResult): void {
       // A claim used by a scheduled pod is never removed (pods do not change within a step).
       if (w.removed && before) expect(isClaimInUse(pre, before), `claim ${k} removed while in use`).toBe(false);
       if (w.removed) claims.delete(k);
-      else claims.set(k, w.object as PersistentVolumeClaim);
+      else claims.set(k, w.object);
     }
   }
   const post = r.cluster;
@@ -84,7 +84,7 @@ function checkStep(pre: Cluster, r: LifecycleResult): void {
   for (const [k, cl] of pre.claims) phases.set(`PersistentVolumeClaim/${k.slice(8)}/${cl.metadata.uid}`, cl.status?.phase);
   for (const w of r.writes) {
     if (w.kind !== "PersistentVolume" && w.kind !== "PersistentVolumeClaim") continue;
-    const obj = w.object as PersistentVolume;
+    const obj = w.object;
     const id = `${w.kind}/${w.name}/${obj.metadata.uid}`;
     const from = w.verb === "create" ? null : phases.get(id);
     const to = obj.status?.phase;

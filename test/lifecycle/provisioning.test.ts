@@ -172,7 +172,7 @@ describe("provisionVolume (pv_controller.go provisionClaimOperation)", () => {
 
   it("refuses a claim without UID or request with InvalidInput", () => {
     const noUid = pvc("data");
-    delete noUid.metadata.uid;
+    delete noUid.metadata!.uid;
     expect(() => provisionVolume(noUid, sc("fast"))).toThrow(/claim.metadata.uid: Required value/);
     const noReq = { ...pvc("data"), spec: { accessModes: ["ReadWriteOnce" as const] } };
     expect(() => provisionVolume(noReq, sc("fast"))).toThrow(/requests.storage: Required value/);
@@ -204,7 +204,7 @@ describe("defaultStorageClass (pv_controller.go assignDefaultStorageClass)", () 
       undefined,
     ],
   ])("%s", (_, classes, expected) => {
-    expect(defaultStorageClass(classes)?.metadata.name).toBe(expected);
+    expect(defaultStorageClass(classes)?.metadata?.name).toBe(expected);
   });
 });
 

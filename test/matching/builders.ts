@@ -40,7 +40,7 @@ export function pv(name: string, o: PvOpts = {}): PersistentVolume {
     },
     spec: {
       ...(o.cap === null ? {} : { capacity: { storage: o.cap ?? "10Gi" } }),
-      accessModes: (o.modes ?? [RWO]) as PersistentVolume["spec"]["accessModes"],
+      accessModes: (o.modes ?? [RWO]) as NonNullable<PersistentVolume["spec"]>["accessModes"],
       ...(o.cls !== undefined ? { storageClassName: o.cls } : {}),
       ...(o.claimRef ? { claimRef: { kind: "PersistentVolumeClaim", ...o.claimRef } } : {}),
       ...(o.volumeMode !== undefined ? { volumeMode: o.volumeMode as "Block" } : {}),
@@ -75,7 +75,7 @@ export function pvc(name: string, o: PvcOpts = {}): PersistentVolumeClaim {
       ...(annotations ? { annotations } : {}),
     },
     spec: {
-      accessModes: (o.modes ?? [RWO]) as PersistentVolumeClaim["spec"]["accessModes"],
+      accessModes: (o.modes ?? [RWO]) as NonNullable<PersistentVolumeClaim["spec"]>["accessModes"],
       ...(o.req === null ? {} : { resources: { requests: { storage: o.req ?? "1Gi" } } }),
       ...(o.cls !== undefined ? { storageClassName: o.cls } : {}),
       ...(o.volumeMode !== undefined ? { volumeMode: o.volumeMode as "Block" } : {}),
@@ -107,4 +107,4 @@ export function sc(name: string, provisioner: string, o: { wffc?: boolean; isDef
   } as StorageClass;
 }
 
-export const nameOf = (v: PersistentVolume | undefined): string | undefined => v?.metadata.name;
+export const nameOf = (v: PersistentVolume | undefined): string | undefined => v?.metadata?.name;

@@ -263,9 +263,9 @@ describe("explainClaim — robustness and data shape", () => {
   it("match equals the reference functions", () => {
     const pool = [pv("a", { cap: "3Gi" }), pv("b", { cap: "2Gi", modes: [RWO, ROX] }), pv("c", { cap: "1Gi", host: "n2" })];
     const claim = pvc("data");
-    expect(explainClaim(claim, pool).match?.volume).toBe(findBestMatchForClaim(claim, pool)?.metadata.name);
+    expect(explainClaim(claim, pool).match?.volume).toBe(findBestMatchForClaim(claim, pool)?.metadata?.name);
     expect(explainClaim(claim, pool, { node: node("n1") }).match?.volume).toBe(
-      findMatchingVolume(claim, pool, { node: node("n1"), delayBinding: true })?.metadata.name,
+      findMatchingVolume(claim, pool, { node: node("n1"), delayBinding: true })?.metadata?.name,
     );
   });
 });

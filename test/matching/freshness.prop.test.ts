@@ -80,7 +80,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.constantFrom<object | undefined>(undefined, { matchLabels: { zone: "a" } }, { matchLabels: { zone: "b" } }).map(
     (selector): Edit =>
       (_pool, claim) => {
-        claim.spec!.selector = selector as PersistentVolumeClaim["spec"] extends infer S
+        claim.spec!.selector = selector as NonNullable<PersistentVolumeClaim["spec"]> extends infer S
           ? S extends { selector?: infer L }
             ? L
             : never

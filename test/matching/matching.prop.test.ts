@@ -43,11 +43,11 @@ function modelFind(
 ): PersistentVolume | undefined {
   const want = claimRequest(c);
   const cls = claimClass(c);
-  const sel = c.spec.selector != null ? labelSelectorAsSelector(c.spec.selector) : undefined;
+  const sel = c.spec!.selector != null ? labelSelectorAsSelector(c.spec!.selector) : undefined;
   let best: PersistentVolume | undefined;
-  for (const v of [...vols].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
-    if (excluded.has(v.metadata.name!)) continue;
-    if (v.spec.claimRef && !isVolumeBoundToClaim(v, c)) continue;
+  for (const v of [...vols].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))) {
+    if (excluded.has(v.metadata!.name!)) continue;
+    if (v.spec!.claimRef && !isVolumeBoundToClaim(v, c)) continue;
     let have;
     try {
       have = volumeCapacity(v);
@@ -56,16 +56,16 @@ function modelFind(
     }
     if (have.cmp(want) < 0) continue;
     if (volumeModeOf(c) !== volumeModeOf(v)) continue;
-    if ((c.spec.volumeAttributesClassName ?? "") !== (v.spec.volumeAttributesClassName ?? "")) continue;
+    if ((c.spec!.volumeAttributesClassName ?? "") !== (v.spec!.volumeAttributesClassName ?? "")) continue;
     if (isDeleting(v)) continue;
     const affinityOK = n ? checkVolumeNodeAffinity(v, n.labels) === undefined : true;
-    if (v.spec.claimRef && isVolumeBoundToClaim(v, c)) return affinityOK ? v : undefined;
+    if (v.spec!.claimRef && isVolumeBoundToClaim(v, c)) return affinityOK ? v : undefined;
     if (!n && delay) continue;
     if (v.status?.phase !== "Available") continue;
-    if (sel && !sel.matches(v.metadata.labels)) continue;
+    if (sel && !sel.matches(v.metadata!.labels)) continue;
     if (volumeClass(v) !== cls) continue;
     if (!affinityOK) continue;
-    if (n && !containsAccessModes(v.spec.accessModes, c.spec.accessModes)) continue;
+    if (n && !containsAccessModes(v.spec!.accessModes, c.spec!.accessModes)) continue;
     if (!best || volumeCapacity(best).cmp(have) > 0) best = v;
   }
   return best;
@@ -74,11 +74,11 @@ function modelFind(
 function modelGroups(c: PersistentVolumeClaim, vols: PersistentVolume[]): Array<[string, PersistentVolume[]]> {
   const groups = new Map<string, PersistentVolume[]>();
   for (const v of vols) {
-    const k = accessModesKey(v.spec.accessModes);
+    const k = accessModesKey(v.spec!.accessModes);
     groups.set(k, [...(groups.get(k) ?? []), v]);
   }
   return [...groups.entries()]
-    .filter(([k]) => containsAccessModes(parseAccessModesKey(k), c.spec.accessModes))
+    .filter(([k]) => containsAccessModes(parseAccessModesKey(k), c.spec!.accessModes))
     .sort(([a], [b]) => parseAccessModesKey(a).length - parseAccessModesKey(b).length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -105,7 +105,7 @@ const shuffled = <T>(xs: T[], keys: number[]): T[] =>
     .map((e) => e.x);
 const keysArb = fc.array(fc.integer(), { minLength: 8, maxLength: 8 });
 
-const nm = (v: PersistentVolume | undefined) => v?.metadata.name;
+const nm = (v: PersistentVolume | undefined) => v?.metadata?.name;
 const RUNS = { numRuns: 250 };
 
 describe("findMatchingVolume = the reference model", () => {
@@ -127,10 +127,10 @@ describe("pre-bound volumes (dense scenarios)", () => {
     .tuple(pvOpts, fc.constantFrom(refTo("data"), refTo("data", true)), fc.constantFrom(undefined, "n1", "n2"), fc.constantFrom("p", "z"))
     .map(([o, ref, host, name]) => pv(name, { ...o, claimRef: ref, ...(host ? { host } : {}) }));
   const scenarioArb = fc
-    .tuple(poolArb, fc.uniqueArray(preBoundArb, { minLength: 1, maxLength: 2, selector: (v) => v.metadata.name }))
+    .tuple(poolArb, fc.uniqueArray(preBoundArb, { minLength: 1, maxLength: 2, selector: (v) => v.metadata!.name }))
     .map(([pool, pre]) => {
-      const names = new Set(pre.map((v) => v.metadata.name));
-      return [...pool.filter((v) => !names.has(v.metadata.name)), ...pre];
+      const names = new Set(pre.map((v) => v.metadata!.name));
+      return [...pool.filter((v) => !names.has(v.metadata!.name)), ...pre];
     });
   it("findMatchingVolume = the model (early exit, short-circuit, skipped pre-bound volumes)", () => {
     fc.assert(
@@ -175,8 +175,8 @@ describe("findBestMatchForClaim", () => {
           return;
         }
         expect(got).toBeDefined();
-        expect(accessModesKey(got!.spec.accessModes)).toBe(first[0]);
-        expect(containsAccessModes(got!.spec.accessModes, c.spec.accessModes)).toBe(true);
+        expect(accessModesKey(got!.spec!.accessModes)).toBe(first[0]);
+        expect(containsAccessModes(got!.spec!.accessModes, c.spec!.accessModes)).toBe(true);
         expect(got).toBe(findMatchingVolume(c, first[1], { delayBinding: delay }));
       }),
       RUNS,
@@ -212,7 +212,7 @@ describe("explainClaim", () => {
       fc.property(claimArb, poolArb, optsArb, (c, pool, o) => {
         const e = explainClaim(c, pool, o);
         for (const v of pool) {
-          const verdict = e.volumes.find((x) => x.name === v.metadata.name)!;
+          const verdict = e.volumes.find((x) => x.name === v.metadata!.name)!;
           const alone = o.mode === "controller" ? modelBest(c, [v], o.delayBinding) : modelFind(c, [v], o.node, o.excluded, o.delayBinding);
           expect(verdict.failures.length === 0).toBe(alone === v);
           expect(verdict.status === "rejected").toBe(verdict.failures.length > 0);

@@ -61,7 +61,7 @@ function vol(v: V): PersistentVolume {
     },
     spec: {
       ...(v.cap !== undefined ? { capacity: { storage: v.cap } } : {}),
-      accessModes: (v.modes ?? [RWO]) as PersistentVolume["spec"]["accessModes"],
+      accessModes: (v.modes ?? [RWO]) as NonNullable<PersistentVolume["spec"]>["accessModes"],
       ...(v.cls !== undefined ? { storageClassName: v.cls } : {}),
       ...(v.claimRef ? { claimRef: v.claimRef } : {}),
       ...(v.mode === null ? {} : { volumeMode: (v.mode ?? "Filesystem") as "Filesystem" }),
@@ -79,7 +79,7 @@ interface C {
   uid?: string;
   modes?: string[];
   cls?: string | null;
-  selector?: PersistentVolumeClaim["spec"]["selector"];
+  selector?: NonNullable<PersistentVolumeClaim["spec"]>["selector"];
   mode?: string | null;
   vac?: string;
   annotations?: Record<string, string>;
@@ -95,7 +95,7 @@ function makePVC(size: string | null, c: C = {}): PersistentVolumeClaim {
       ...(c.annotations ? { annotations: c.annotations } : {}),
     },
     spec: {
-      accessModes: (c.modes ?? [ROX, RWO]) as PersistentVolumeClaim["spec"]["accessModes"],
+      accessModes: (c.modes ?? [ROX, RWO]) as NonNullable<PersistentVolumeClaim["spec"]>["accessModes"],
       ...(size !== null ? { resources: { requests: { storage: size } } } : {}),
       ...(c.cls !== undefined ? { storageClassName: c.cls } : {}),
       ...(c.selector !== undefined ? { selector: c.selector } : {}),
@@ -109,7 +109,7 @@ const affinity = (key: string, value: string): NodeSelector => ({
   nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: [value] }] }],
 });
 
-const uidOf = (pv: PersistentVolume | undefined) => (pv === undefined ? "" : (pv.metadata.uid ?? ""));
+const uidOf = (pv: PersistentVolume | undefined) => (pv === undefined ? "" : (pv.metadata!.uid ?? ""));
 
 /** upstream createTestVolumes (current era: every volume Filesystem, phases set). */
 function createTestVolumes(): PersistentVolume[] {
@@ -184,7 +184,7 @@ function createTestVolumes(): PersistentVolume[] {
 /** The same pool as a plain list with unique names (what FindMatchingVolume's slice holds). */
 function poolForList(): PersistentVolume[] {
   return createTestVolumes().map((pv) =>
-    pv.metadata.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv,
+    pv.metadata!.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv,
   );
 }
 
@@ -289,8 +289,8 @@ describe("TestMatchingWithBoundVolumes", () => {
   it("skips the volume bound to another claim", () => {
     const pv1 = vol({ uid: "gce-pd-1", name: "gce001", cap: "1G", modes: [RWO, ROX], claimRef: { uid: "abc123" }, phase: "Bound" });
     const pv2 = vol({ uid: "gce-pd-2", name: "gce002", cap: "1G", modes: [RWO, ROX] });
-    expect(findBestMatchForClaim(makePVC("1G"), [pv1, pv2])?.metadata.name).toBe("gce002");
-    expect(findBestMatchForClaim(makePVC("1G"), [pv2, pv1])?.metadata.name).toBe("gce002");
+    expect(findBestMatchForClaim(makePVC("1G"), [pv1, pv2])?.metadata?.name).toBe("gce002");
+    expect(findBestMatchForClaim(makePVC("1G"), [pv2, pv1])?.metadata?.name).toBe("gce002");
   });
 });
 
@@ -312,15 +312,15 @@ describe("TestFindingVolumeWithDifferentAccessModes", () => {
   ];
   it.each(steps)("%s", (_s, ebsBound, gceBound, modes, want) => {
     const pool = [gce(gceBound ? bound : undefined), ebs(ebsBound ? bound : undefined), nfs()];
-    expect(findBestMatchForClaim(makePVC("1G", { modes }), pool)?.metadata.name).toBe(want);
+    expect(findBestMatchForClaim(makePVC("1G", { modes }), pool)?.metadata?.name).toBe(want);
   });
 
   it("access-mode tightness beats size (index.go findBestMatchForClaim)", () => {
     const a = vol({ uid: "a", name: "a", cap: "100Gi", modes: [RWO] });
     const b = vol({ uid: "b", name: "b", cap: "2Gi", modes: [RWO, ROX] });
-    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata.name).toBe("a");
+    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata?.name).toBe("a");
     // FindMatchingVolume over one list (no groups) takes the smaller one.
-    expect(findMatchingVolume(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata.name).toBe("b");
+    expect(findMatchingVolume(makePVC("1Gi", { modes: [RWO] }), [a, b])?.metadata?.name).toBe("b");
   });
 
   it("a volume without (known) access modes sits in the empty group (helper.GetAccessModesAsString, index.go allPossibleMatchingAccessModes)", () => {
@@ -340,7 +340,7 @@ describe("TestFindingVolumeWithDifferentAccessModes", () => {
   it("groups with the same number of modes are all searched before larger groups", () => {
     const p = vol({ uid: "p", name: "p", cap: "5Gi", modes: [RWO, RWX] });
     const q = vol({ uid: "q", name: "q", cap: "1Gi", modes: [RWO, ROX, RWX] });
-    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWX] }), [p, q])?.metadata.name).toBe("p");
+    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWX] }), [p, q])?.metadata?.name).toBe("p");
   });
 });
 
@@ -366,17 +366,17 @@ describe("TestFindingPreboundVolumes", () => {
       testVolume("pvBadSize", "1Mi"),
       testVolume("pvBadMode", "1Gi", [ROX]),
     ].map((pv) => {
-      const ref = refs[pv.metadata.name!];
+      const ref = refs[pv.metadata!.name!];
       return ref ? { ...pv, spec: { ...pv.spec, claimRef: ref } } : pv;
     });
     const c = want === "pv8" && refs.pv8?.uid === "u1" ? { ...claim, metadata: { ...claim.metadata, uid: "u1" } } : claim;
-    expect(findBestMatchForClaim(c, pool)?.metadata.name).toBe(want);
+    expect(findBestMatchForClaim(c, pool)?.metadata?.name).toBe(want);
   });
 
   it("a claimRef with a uid does not match a claim without one", () => {
     const pv8 = testVolume("pv8", "8Gi");
     const pool = [testVolume("pv1", "1Gi"), { ...pv8, spec: { ...pv8.spec, claimRef: { name: "claim01", namespace: "myns", uid: "u1" } } }];
-    expect(findBestMatchForClaim(claim, pool)?.metadata.name).toBe("pv1");
+    expect(findBestMatchForClaim(claim, pool)?.metadata?.name).toBe("pv1");
   });
 
   it("several volumes pre-bound to the claim: one of them is returned (kubevol: the smallest name)", () => {
@@ -385,41 +385,41 @@ describe("TestFindingPreboundVolumes", () => {
       return { ...v, spec: { ...v.spec, claimRef } };
     };
     const got = findBestMatchForClaim(claim, [mk("pvB", "2Gi"), mk("pvA", "5Gi"), testVolume("pv1", "1Gi")]);
-    expect(got?.metadata.name).toBe("pvA");
+    expect(got?.metadata?.name).toBe("pvA");
   });
 
   it("a pre-bound volume in a later group than an earlier match is never seen (index.go findBestMatchForClaim)", () => {
     const early = testVolume("early", "5Gi", [RWO]);
     const pb = { ...testVolume("pb", "1Gi", [RWO, ROX]), spec: { ...testVolume("pb", "1Gi", [RWO, ROX]).spec, claimRef } };
-    expect(findBestMatchForClaim(claim, [early, pb])?.metadata.name).toBe("early");
+    expect(findBestMatchForClaim(claim, [early, pb])?.metadata?.name).toBe("early");
     // Within one group the pre-bound volume wins.
     const same = { ...testVolume("pb", "9Gi", [RWO]), spec: { ...testVolume("pb", "9Gi", [RWO]).spec, claimRef } };
-    expect(findBestMatchForClaim(claim, [early, same])?.metadata.name).toBe("pb");
+    expect(findBestMatchForClaim(claim, [early, same])?.metadata?.name).toBe("pb");
   });
 
   it("a pre-bound volume's phase is not checked", () => {
     const pb = vol({ uid: "pb", name: "pb", cap: "2Gi", phase: "Released", claimRef });
-    expect(findBestMatchForClaim(claim, [testVolume("pv1", "1Gi"), pb])?.metadata.name).toBe("pb");
-    expect(findMatchingVolume(claim, [testVolume("pv1", "1Gi"), pb])?.metadata.name).toBe("pb");
+    expect(findBestMatchForClaim(claim, [testVolume("pv1", "1Gi"), pb])?.metadata?.name).toBe("pb");
+    expect(findMatchingVolume(claim, [testVolume("pv1", "1Gi"), pb])?.metadata?.name).toBe("pb");
   });
 
   it("a pre-bound volume with a VolumeAttributesClass mismatch is skipped", () => {
     const pb = vol({ uid: "pb", name: "pb", cap: "2Gi", vac: "gold", claimRef });
-    expect(findBestMatchForClaim(claim, [testVolume("pv1", "1Gi"), pb])?.metadata.name).toBe("pv1");
+    expect(findBestMatchForClaim(claim, [testVolume("pv1", "1Gi"), pb])?.metadata?.name).toBe("pv1");
   });
 
   it("ReadWriteOncePod", () => {
     const rwop = vol({ uid: "o", name: "o", cap: "1Gi", modes: [RWOP] });
     const rwo = vol({ uid: "w", name: "w", cap: "1Gi", modes: [RWO] });
-    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWOP] }), [rwo, rwop])?.metadata.name).toBe("o");
-    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [rwop, rwo])?.metadata.name).toBe("w");
+    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWOP] }), [rwo, rwop])?.metadata?.name).toBe("o");
+    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [rwop, rwo])?.metadata?.name).toBe("w");
     expect(findBestMatchForClaim(makePVC("1Gi", { modes: [RWO] }), [rwop])).toBeUndefined();
   });
 
   it("duplicate modes on a volume do not change its group", () => {
     const v = vol({ uid: "d", name: "d", cap: "1Gi", modes: [RWO, RWO, ROX] });
     const w = vol({ uid: "w", name: "w", cap: "1Gi", modes: [RWO, ROX, RWX] });
-    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [ROX] }), [w, v])?.metadata.name).toBe("d");
+    expect(findBestMatchForClaim(makePVC("1Gi", { modes: [ROX] }), [w, v])?.metadata?.name).toBe("d");
   });
 
   it("a claimRef with another uid is another claim's", () => {
@@ -431,7 +431,7 @@ describe("TestFindingPreboundVolumes", () => {
       },
     ];
     const c = { ...claim, metadata: { ...claim.metadata, uid: "new" } };
-    expect(findBestMatchForClaim(c, pool)?.metadata.name).toBe("pv1");
+    expect(findBestMatchForClaim(c, pool)?.metadata?.name).toBe("pv1");
   });
 });
 
@@ -480,7 +480,7 @@ describe("TestVolumeModeCheck / TestFilteringVolumeModes", () => {
   it("a pre-bound volume with the wrong mode is skipped and another volume is chosen (pv_helpers.go FindMatchingVolume)", () => {
     const prebound = vol({ uid: "pb", name: "pb", cap: "10G", mode: "Block", claimRef: { name: "claim01", namespace: "myns" } });
     const other = vol({ uid: "o", name: "o", cap: "20G" });
-    expect(findMatchingVolume(makePVC("8G", { modes: [RWO] }), [prebound, other])?.metadata.name).toBe("o");
+    expect(findMatchingVolume(makePVC("8G", { modes: [RWO] }), [prebound, other])?.metadata?.name).toBe("o");
   });
 });
 
@@ -493,13 +493,13 @@ describe("TestStorageObjectInUseProtectionFiltering", () => {
     expect(checkVolumeSatisfyClaim(deleting, pvc)).toBe('the volume is marked for deletion "pv1"');
   });
   it("findBestMatchForClaim / findMatchingVolume", () => {
-    expect(findBestMatchForClaim(pvc, [pv])?.metadata.name).toBe("pv1");
+    expect(findBestMatchForClaim(pvc, [pv])?.metadata?.name).toBe("pv1");
     expect(findBestMatchForClaim(pvc, [deleting])).toBeUndefined();
     expect(findMatchingVolume(pvc, [deleting], { node: { labels: {} } })).toBeUndefined();
   });
   it("a deleting pre-bound volume is skipped silently", () => {
     const pb = vol({ uid: "pb", name: "pb", cap: "1G", claimRef: { name: "pvc1", namespace: "myns" }, deleting: true });
-    expect(findMatchingVolume(pvc, [pb, pv])?.metadata.name).toBe("pv1");
+    expect(findMatchingVolume(pvc, [pb, pv])?.metadata?.name).toBe("pv1");
   });
 });
 
@@ -568,7 +568,7 @@ describe("TestFindMatchVolumeWithNode (component-helpers pv_helpers_test.go, ver
   });
   it("the same two scenarios with unique names", () => {
     const renamed = volumes().map((pv) =>
-      pv.metadata.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv,
+      pv.metadata!.uid === "affinity-pv3" ? { ...pv, metadata: { ...pv.metadata, name: "affinity003b" } } : pv,
     );
     const go = (c: PersistentVolumeClaim, n: ReturnType<typeof node>) =>
       uidOf(findMatchingVolume(c, renamed, { node: n, delayBinding: true }));
@@ -709,15 +709,15 @@ describe("FindMatchingVolume with a node (index_test pool; scenarios derived fro
     expect(findMatchingVolume(claim, [ok, pb], { node: { labels: { k: "mine" } } })).toBeUndefined();
     expect(findMatchingVolume(claim, [pb, ok], { node: { labels: { k: "mine" } } })).toBeUndefined();
     // Without a node there is no affinity check: the pre-bound volume wins.
-    expect(findMatchingVolume(claim, [ok, pb])?.metadata.uid).toBe("pb");
+    expect(findMatchingVolume(claim, [ok, pb])?.metadata?.uid).toBe("pb");
   });
 
   it("a pre-bound volume wins over a smaller unbound one anywhere in the list", () => {
     const small = vol({ uid: "s", name: "s", cap: "1G" });
     const pb = vol({ uid: "pb", name: "pb", cap: "100G", claimRef: { name: "c", namespace: "myns" }, phase: "Bound" });
     const claim = makePVC("1G", { name: "c", modes: [RWO] });
-    expect(findMatchingVolume(claim, [small, pb])?.metadata.uid).toBe("pb");
-    expect(findMatchingVolume(claim, [pb, small])?.metadata.uid).toBe("pb");
+    expect(findMatchingVolume(claim, [small, pb])?.metadata?.uid).toBe("pb");
+    expect(findMatchingVolume(claim, [pb, small])?.metadata?.uid).toBe("pb");
   });
 });
 

@@ -229,23 +229,23 @@ function changed(v: PersistentVolume, change: Change, value: unknown): Persisten
     case "phase":
       return value === null ? { ...v, status: {} } : { ...v, status: { phase: value as "Available" } };
     case "claimRef":
-      return { ...v, spec: { ...v.spec, claimRef: (value as PersistentVolume["spec"]["claimRef"]) ?? null } };
+      return { ...v, spec: { ...v.spec, claimRef: (value as NonNullable<PersistentVolume["spec"]>["claimRef"]) ?? null } };
     case "deleting": {
-      const { deletionTimestamp: _, ...meta } = v.metadata;
+      const { deletionTimestamp: _, ...meta } = v.metadata ?? {};
       return { ...v, metadata: value ? { ...meta, deletionTimestamp: "2026-01-01T00:00:00Z" } : meta };
     }
     case "labels": {
-      const { labels: _, ...meta } = v.metadata;
+      const { labels: _, ...meta } = v.metadata ?? {};
       return { ...v, metadata: value ? { ...meta, labels: value as Record<string, string> } : meta };
     }
     case "capacity":
       return { ...v, spec: { ...v.spec, capacity: value === null ? {} : { storage: value as string } } };
     case "annotation": {
       // Nothing the index keys on changes: new objects throughout, same content plus a note.
-      const labels = v.metadata.labels ? { ...v.metadata.labels } : undefined;
+      const labels = v.metadata!.labels ? { ...v.metadata!.labels } : undefined;
       return {
         ...v,
-        metadata: { ...v.metadata, ...(labels ? { labels } : {}), annotations: { ...v.metadata.annotations, note: value as string } },
+        metadata: { ...v.metadata, ...(labels ? { labels } : {}), annotations: { ...v.metadata!.annotations, note: value as string } },
         spec: { ...v.spec },
       };
     }
@@ -270,12 +270,12 @@ const answered = { some: 0, all: 0 };
 
 function run(initial: PersistentVolume[], ops: Op[]): void {
   const model = new Map<string, PersistentVolume>();
-  for (const v of initial) model.set(v.metadata.name ?? "", v);
+  for (const v of initial) model.set(v.metadata!.name ?? "", v);
   const index = new VolumeIndex(initial);
   for (const op of ops) {
     switch (op.kind) {
       case "upsert":
-        model.set(op.pv.metadata.name ?? "", op.pv);
+        model.set(op.pv.metadata!.name ?? "", op.pv);
         index.upsert(op.pv);
         break;
       case "delete":
@@ -335,13 +335,13 @@ describe("VolumeIndex agrees with the reference functions (model-based)", () => 
         fc.array(fc.tuple(fc.option(OP, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 40 }),
         (initial, cs, steps) => {
           const model = new Map<string, PersistentVolume>();
-          for (const v of initial) model.set(v.metadata.name ?? "", v);
+          for (const v of initial) model.set(v.metadata!.name ?? "", v);
           const index = new VolumeIndex(initial);
           const other = new VolumeIndex(initial.slice(0, 2));
           const otherVols = [...other];
           for (const [op, k] of steps) {
             if (op?.kind === "upsert") {
-              model.set(op.pv.metadata.name ?? "", op.pv);
+              model.set(op.pv.metadata!.name ?? "", op.pv);
               index.upsert(op.pv);
             } else if (op?.kind === "delete") {
               model.delete(op.name);
@@ -434,8 +434,8 @@ describe("VolumeIndex built in bulk equals one built by upserts", () => {
         fc.array(OP, { maxLength: 12 }),
         (vols, sorted, queries, ops) => {
           const input = sorted
-            ? [...new Map(vols.map((v) => [v.metadata.name ?? "", v])).values()].sort((x, y) =>
-                (x.metadata.name ?? "") < (y.metadata.name ?? "") ? -1 : 1,
+            ? [...new Map(vols.map((v) => [v.metadata!.name ?? "", v])).values()].sort((x, y) =>
+                (x.metadata!.name ?? "") < (y.metadata!.name ?? "") ? -1 : 1,
               )
             : vols;
           const bulk = new VolumeIndex(input);

@@ -44,7 +44,7 @@ describe("VolumeIndex basics", () => {
     const index = new VolumeIndex([a1, pv("b"), a2]);
     expect(index.size).toBe(2);
     expect(index.get("a")).toBe(a2);
-    expect([...index].map((v) => v.metadata.name)).toEqual(["a", "b"]);
+    expect([...index].map((v) => v.metadata!.name)).toEqual(["a", "b"]);
   });
 
   it("upsert replaces and delete removes", () => {

@@ -58,13 +58,13 @@ export function pvc(
   const c: PersistentVolumeClaim = {
     metadata: { name, namespace: opts.ns ?? "testns", uid: `uid-${name}`, annotations },
     spec: {
-      accessModes: (opts.modes ?? ["ReadWriteOnce"]) as PersistentVolumeClaim["spec"]["accessModes"],
+      accessModes: (opts.modes ?? ["ReadWriteOnce"]) as NonNullable<PersistentVolumeClaim["spec"]>["accessModes"],
       resources: { requests: { storage: size } },
       storageClassName: opts.class ?? waitClass,
     },
     status: { phase: (opts.phase ?? (opts.bound ? "Bound" : "Pending")) as "Pending" },
   };
-  if (opts.volumeName !== undefined) c.spec.volumeName = opts.volumeName;
+  if (opts.volumeName !== undefined) c.spec!.volumeName = opts.volumeName;
   return c;
 }
 
@@ -78,7 +78,7 @@ export function pv(
     prebound?: { ns: string; name: string };
     modes?: string[];
     labels?: Record<string, string>;
-    affinity?: PersistentVolume["spec"]["nodeAffinity"];
+    affinity?: NonNullable<PersistentVolume["spec"]>["nodeAffinity"];
     phase?: string;
     source?: Record<string, unknown>;
   } = {},
@@ -87,27 +87,27 @@ export function pv(
     metadata: { name, ...(opts.labels ? { labels: opts.labels } : {}) },
     spec: {
       capacity: { storage: size },
-      accessModes: (opts.modes ?? ["ReadWriteOnce"]) as PersistentVolume["spec"]["accessModes"],
+      accessModes: (opts.modes ?? ["ReadWriteOnce"]) as NonNullable<PersistentVolume["spec"]>["accessModes"],
       storageClassName: opts.class ?? waitClass,
       ...(opts.source ?? { csi: { driver: "csi.example.com", volumeHandle: name } }),
     },
     status: { phase: (opts.phase ?? (opts.claim ? "Bound" : "Available")) as "Available" },
   };
   if (opts.node !== undefined) {
-    v.spec.nodeAffinity = {
+    v.spec!.nodeAffinity = {
       required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "nodeKey", operator: "In", values: [opts.node] }] }] },
     };
   }
-  if (opts.affinity !== undefined) v.spec.nodeAffinity = opts.affinity;
+  if (opts.affinity !== undefined) v.spec!.nodeAffinity = opts.affinity;
   if (opts.claim) {
-    v.spec.claimRef = {
+    v.spec!.claimRef = {
       kind: "PersistentVolumeClaim",
-      namespace: opts.claim.metadata.namespace!,
-      name: opts.claim.metadata.name!,
-      uid: opts.claim.metadata.uid!,
+      namespace: opts.claim.metadata!.namespace!,
+      name: opts.claim.metadata!.name!,
+      uid: opts.claim.metadata!.uid!,
     };
   }
-  if (opts.prebound) v.spec.claimRef = { namespace: opts.prebound.ns, name: opts.prebound.name };
+  if (opts.prebound) v.spec!.claimRef = { namespace: opts.prebound.ns, name: opts.prebound.name };
   return v;
 }
 
@@ -117,7 +117,7 @@ export function node(name: string, labels: Record<string, string> = { nodeKey: n
 
 export function pod(
   claims: string[],
-  opts: { name?: string; ns?: string; nodeName?: string; ephemeral?: string[]; extra?: Pod["spec"] } = {},
+  opts: { name?: string; ns?: string; nodeName?: string; ephemeral?: string[]; extra?: NonNullable<Pod["spec"]> } = {},
 ): Pod {
   const volumes: NonNullable<Pod["spec"]>["volumes"] = claims.map((c, i) => ({ name: `vol${i}`, persistentVolumeClaim: { claimName: c } }));
   for (const e of opts.ephemeral ?? []) volumes.push({ name: e, ephemeral: { volumeClaimTemplate: { spec: {} } } as never });

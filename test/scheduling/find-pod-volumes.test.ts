@@ -43,7 +43,7 @@ interface Case {
 
 function run(c: Case, nodeName = "node1") {
   const cl = cluster({ claims: c.claims, volumes: c.volumes ?? [] });
-  const p = pod(c.claims.map((x) => x.metadata.name!));
+  const p = pod(c.claims.map((x) => x.metadata!.name!));
   const pre = preFilterPodVolumes(p, cl);
   const r = findPodVolumes(p, nodeName, cl);
   if (c.preFilter) {
@@ -243,8 +243,8 @@ describe("PreFilter texts (volume_binding_test.go)", () => {
   });
   it("claim being deleted", () => {
     const c = pvc("pvc-a", "1Gi");
-    c.metadata.deletionTimestamp = "2026-01-01T00:00:00Z";
-    c.metadata.finalizers = ["kubernetes.io/pvc-protection"];
+    c.metadata!.deletionTimestamp = "2026-01-01T00:00:00Z";
+    c.metadata!.finalizers = ["kubernetes.io/pvc-protection"];
     expect(preFilterPodVolumes(pod(["pvc-a"]), cluster({ claims: [c] })).reasons).toEqual([
       'persistentvolumeclaim "pvc-a" is being deleted',
     ]);

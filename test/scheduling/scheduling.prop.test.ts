@@ -81,13 +81,13 @@ function build(spec: ClusterSpec) {
       },
       status: { phase: v.state === "bound-elsewhere" ? "Bound" : v.state === "released" ? "Released" : "Available" },
     };
-    if (v.affinity) pv.spec.nodeAffinity = v.affinity as never;
-    if (v.state === "bound-elsewhere") pv.spec.claimRef = { namespace: "ns", name: "someone-else", uid: "x" };
+    if (v.affinity) pv.spec!.nodeAffinity = v.affinity as never;
+    if (v.state === "bound-elsewhere") pv.spec!.claimRef = { namespace: "ns", name: "someone-else", uid: "x" };
     if (v.state === "deleting") {
-      pv.metadata.deletionTimestamp = "2026-01-01T00:00:00Z";
-      pv.metadata.finalizers = ["kubernetes.io/pv-protection"];
+      pv.metadata!.deletionTimestamp = "2026-01-01T00:00:00Z";
+      pv.metadata!.finalizers = ["kubernetes.io/pv-protection"];
     }
-    if (v.state === "block") pv.spec.volumeMode = "Block";
+    if (v.state === "block") pv.spec!.volumeMode = "Block";
     return pv;
   });
   const claims: PersistentVolumeClaim[] = spec.claims.map((c, i) => ({
@@ -96,7 +96,7 @@ function build(spec: ClusterSpec) {
   }));
   const pod: Pod = {
     metadata: { name: "p", namespace: "ns" },
-    spec: { volumes: claims.map((c, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: c.metadata.name! } })) },
+    spec: { volumes: claims.map((c, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: c.metadata!.name! } })) },
   };
   return { cluster: createCluster({ volumes, claims, classes: CLASSES as never, nodes: NODES }), claims, pod };
 }
@@ -110,27 +110,27 @@ function reference(claims: PersistentVolumeClaim[], volumes: PersistentVolume[],
   for (const { c } of order) {
     const fits = volumes.filter(
       (v) =>
-        !chosen.has(v.metadata.name!) &&
-        v.spec.claimRef == null &&
+        !chosen.has(v.metadata!.name!) &&
+        v.spec!.claimRef == null &&
         volumeCapacity(v).cmp(claimRequest(c)) >= 0 &&
-        (v.spec.volumeMode ?? "Filesystem") === "Filesystem" &&
-        v.metadata.deletionTimestamp == null &&
+        (v.spec!.volumeMode ?? "Filesystem") === "Filesystem" &&
+        v.metadata!.deletionTimestamp == null &&
         v.status?.phase === "Available" &&
-        v.spec.storageClassName === c.spec.storageClassName &&
-        checkVolumeNodeAffinity(v, node.metadata.labels) === undefined &&
-        (c.spec.accessModes ?? []).every((m) => (v.spec.accessModes ?? []).includes(m)),
+        v.spec!.storageClassName === c.spec!.storageClassName &&
+        checkVolumeNodeAffinity(v, node.metadata!.labels) === undefined &&
+        (c.spec!.accessModes ?? []).every((m) => (v.spec!.accessModes ?? []).includes(m)),
     );
-    fits.sort((a, b) => volumeCapacity(a).cmp(volumeCapacity(b)) || (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    fits.sort((a, b) => volumeCapacity(a).cmp(volumeCapacity(b)) || (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
     if (fits[0]) {
-      chosen.add(fits[0].metadata.name!);
-      bindings.push({ claim: `ns/${c.metadata.name}`, volume: fits[0].metadata.name! });
+      chosen.add(fits[0].metadata!.name!);
+      bindings.push({ claim: `ns/${c.metadata!.name}`, volume: fits[0].metadata!.name! });
     } else toProvision.push(c);
   }
   let provisions: string[] = [];
   let ok = true;
   if (toProvision.length > 0) {
-    ok = toProvision.every((c) => c.spec.storageClassName === "csi" && node.metadata.labels!.zone === "a");
-    if (ok) provisions = toProvision.map((c) => `ns/${c.metadata.name}`);
+    ok = toProvision.every((c) => c.spec!.storageClassName === "csi" && node.metadata!.labels!.zone === "a");
+    if (ok) provisions = toProvision.map((c) => `ns/${c.metadata!.name}`);
   }
   return { feasible: ok, reasons: ok ? [] : [R.BindConflict], bindings, provisions };
 }
@@ -143,7 +143,7 @@ describe("scheduling laws", () => {
       fc.property(clusterArb, (spec) => {
         const { cluster, claims, pod } = build(spec);
         for (const n of NODES) {
-          const r = findPodVolumes(pod, n.metadata.name!, cluster);
+          const r = findPodVolumes(pod, n.metadata!.name!, cluster);
           const want = reference(claims, [...cluster.volumes.values()], n);
           expect({ feasible: r.feasible, reasons: r.reasons, bindings: r.bindings, provisions: r.provisions }).toEqual(want);
         }
@@ -201,8 +201,8 @@ describe("scheduling laws", () => {
       fc.property(clusterArb, (spec) => {
         const { cluster, pod } = build(spec);
         for (const n of NODES) {
-          const r = findPodVolumes(pod, n.metadata.name!, cluster);
-          const a = assumePodVolumes(pod, n.metadata.name!, cluster);
+          const r = findPodVolumes(pod, n.metadata!.name!, cluster);
+          const a = assumePodVolumes(pod, n.metadata!.name!, cluster);
           if (!r.feasible) {
             expect(a.writes).toEqual([]);
             continue;
@@ -213,7 +213,7 @@ describe("scheduling laws", () => {
           ]);
           for (const b of r.bindings) expect(a.cluster.volumes.get(b.volume)!.spec.claimRef?.name).toBe(b.claim.split("/")[1]);
           for (const p of r.provisions)
-            expect(a.cluster.claims.get(p)!.metadata.annotations?.["volume.kubernetes.io/selected-node"]).toBe(n.metadata.name);
+            expect(a.cluster.claims.get(p)!.metadata.annotations?.["volume.kubernetes.io/selected-node"]).toBe(n.metadata!.name);
         }
       }),
       { numRuns: 100 },

@@ -18,7 +18,7 @@ describe("churnWorkload", () => {
     const w = churnWorkload({ claims: 200, arrival: "bursty", lifetime: "lognormal" }, 9);
     const created = new Map<string, number>();
     for (const e of w.events) {
-      if (e.kind === "claim-created") created.set(`churn/${e.claim.metadata.name}`, e.at);
+      if (e.kind === "claim-created") created.set(`churn/${e.claim.metadata!.name}`, e.at);
       if (e.kind === "claim-deleted") expect(e.at).toBeGreaterThan(created.get(e.claim)!);
     }
     expect(churnWorkload({ claims: 50, lifetime: "forever" }, 1).events.every((e) => e.kind === "claim-created")).toBe(true);
@@ -26,7 +26,7 @@ describe("churnWorkload", () => {
 
   it("honours the reclaim-policy mix (NFS volumes for Recycle)", () => {
     const w = churnWorkload({ claims: 0, volumes: 400, reclaim: [["Recycle", 1]] }, 2);
-    expect(w.volumes.every((v) => v.spec.persistentVolumeReclaimPolicy === "Recycle" && v.spec.nfs !== undefined)).toBe(true);
+    expect(w.volumes.every((v) => v.spec!.persistentVolumeReclaimPolicy === "Recycle" && v.spec!.nfs !== undefined)).toBe(true);
     expect(w.events).toEqual([]);
   });
 });

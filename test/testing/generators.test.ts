@@ -62,7 +62,7 @@ describe("pool", () => {
     expect(pool(50, 42)).toEqual(vols.slice(0, 50));
     expect(volumeAt(12_345, 42)).toEqual(vols[12_345]);
     expect(pool(50, 43)).not.toEqual(vols.slice(0, 50));
-    expect(vols[7]!.metadata.name).toBe("pv-0000007");
+    expect(vols[7]!.metadata!.name).toBe("pv-0000007");
   });
 
   it("follows the benchmark workload (docs/benchmarks.md)", () => {
@@ -70,30 +70,30 @@ describe("pool", () => {
     expect(phase("Bound")).toBeCloseTo(0.3, 1);
     expect(phase("Released")).toBeGreaterThan(0.01);
     expect(phase("Released")).toBeLessThan(0.03);
-    const preBound = share(vols, (v) => v.spec.claimRef != null && v.spec.claimRef.uid === undefined);
+    const preBound = share(vols, (v) => v.spec!.claimRef != null && v.spec!.claimRef.uid === undefined);
     expect(preBound).toBeGreaterThan(0.0003);
     expect(preBound).toBeLessThan(0.002);
-    expect(share(vols, (v) => v.metadata.deletionTimestamp != null)).toBeCloseTo(0.01, 2);
-    expect(share(vols, (v) => v.spec.local !== undefined)).toBeCloseTo(0.2, 1);
-    expect(share(vols, (v) => v.spec.volumeMode === "Block")).toBeCloseTo(0.1, 1);
-    expect(share(vols, (v) => v.metadata.labels !== undefined)).toBeCloseTo(0.5, 1);
-    expect(share(vols, (v) => /[0-9][GT]$/.test(v.spec.capacity!.storage!))).toBeCloseTo(0.1, 1);
-    const modes = (k: string) => share(vols, (v) => v.spec.accessModes!.join(",") === k);
+    expect(share(vols, (v) => v.metadata!.deletionTimestamp != null)).toBeCloseTo(0.01, 2);
+    expect(share(vols, (v) => v.spec!.local !== undefined)).toBeCloseTo(0.2, 1);
+    expect(share(vols, (v) => v.spec!.volumeMode === "Block")).toBeCloseTo(0.1, 1);
+    expect(share(vols, (v) => v.metadata!.labels !== undefined)).toBeCloseTo(0.5, 1);
+    expect(share(vols, (v) => /[0-9][GT]$/.test(v.spec!.capacity!.storage!))).toBeCloseTo(0.1, 1);
+    const modes = (k: string) => share(vols, (v) => v.spec!.accessModes!.join(",") === k);
     expect(modes("ReadWriteOnce")).toBeCloseTo(0.6, 1);
     expect(modes("ReadWriteOnce,ReadOnlyMany")).toBeCloseTo(0.2, 1);
     expect(modes("ReadOnlyMany")).toBeCloseTo(0.05, 1);
-    expect(share(vols, (v) => v.spec.accessModes!.includes("ReadWriteMany"))).toBeCloseTo(0.15, 1);
+    expect(share(vols, (v) => v.spec!.accessModes!.includes("ReadWriteMany"))).toBeCloseTo(0.15, 1);
     expect(modes("ReadWriteOncePod")).toBeGreaterThan(0);
-    expect(new Set(vols.map((v) => v.spec.storageClassName))).toEqual(new Set(STORAGE_CLASSES));
-    expect(new Set(vols.filter((v) => v.spec.local).map((v) => v.spec.storageClassName))).toEqual(new Set([LOCAL_CLASS]));
-    const hosts = new Set(vols.flatMap((v) => v.spec.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values ?? []));
+    expect(new Set(vols.map((v) => v.spec!.storageClassName))).toEqual(new Set(STORAGE_CLASSES));
+    expect(new Set(vols.filter((v) => v.spec!.local).map((v) => v.spec!.storageClassName))).toEqual(new Set([LOCAL_CLASS]));
+    const hosts = new Set(vols.flatMap((v) => v.spec!.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values ?? []));
     expect(hosts.size).toBeGreaterThan(950);
   });
 
   it("has log-uniform capacities between 1Gi and 16Ti", () => {
     const min = parseQuantity("1Gi");
     const max = parseQuantity("16Ti");
-    const caps = vols.map((v) => parseQuantity(v.spec.capacity!.storage!));
+    const caps = vols.map((v) => parseQuantity(v.spec!.capacity!.storage!));
     // Decimal units round, so allow the nearest G below 1Gi.
     for (const q of caps) expect(q.cmp(parseQuantity("1G")) >= 0 && q.cmp(max.add(parseQuantity("1T"))) <= 0).toBe(true);
     const belowMiddle = share(caps, (q) => q.cmp(parseQuantity("128Gi")) < 0); // 2^7 of 2^14: half, log-wise
@@ -106,16 +106,16 @@ describe("pool", () => {
   });
 
   it("shares frozen sub-objects instead of copying them", () => {
-    const [a, b] = vols.filter((v) => v.spec.capacity!.storage === vols[0]!.spec.capacity!.storage);
-    expect(a!.spec.capacity).toBe(b!.spec.capacity);
-    expect(Object.isFrozen(a!.spec.capacity)).toBe(true);
+    const [a, b] = vols.filter((v) => v.spec!.capacity!.storage === vols[0]!.spec!.capacity!.storage);
+    expect(a!.spec!.capacity).toBe(b!.spec!.capacity);
+    expect(Object.isFrozen(a!.spec!.capacity)).toBe(true);
   });
 
   it("pre-bound volumes point at generated claims", () => {
-    const pre = pool(200_000, 5, { prebindClaimSpace: 10 }).filter((v) => v.spec.claimRef && v.spec.claimRef.uid === undefined);
+    const pre = pool(200_000, 5, { prebindClaimSpace: 10 }).filter((v) => v.spec!.claimRef && v.spec!.claimRef.uid === undefined);
     expect(pre.length).toBeGreaterThan(100);
-    const names = new Set(claims(10, 1).map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
-    for (const v of pre) expect(names.has(`${v.spec.claimRef!.namespace}/${v.spec.claimRef!.name}`)).toBe(true);
+    const names = new Set(claims(10, 1).map((c) => `${c.metadata!.namespace}/${c.metadata!.name}`));
+    for (const v of pre) expect(names.has(`${v.spec!.claimRef!.namespace}/${v.spec!.claimRef!.name}`)).toBe(true);
   });
 });
 
@@ -129,13 +129,13 @@ describe("claims", () => {
   });
 
   it("follows the benchmark workload (docs/benchmarks.md)", () => {
-    expect(share(cs, (c) => c.spec.selector != null)).toBeCloseTo(0.3, 1);
-    expect(share(cs, (c) => c.spec.storageClassName === LOCAL_CLASS)).toBeCloseTo(0.2, 1);
-    const reqs = cs.map((c) => parseQuantity(c.spec.resources!.requests!.storage!));
+    expect(share(cs, (c) => c.spec!.selector != null)).toBeCloseTo(0.3, 1);
+    expect(share(cs, (c) => c.spec!.storageClassName === LOCAL_CLASS)).toBeCloseTo(0.2, 1);
+    const reqs = cs.map((c) => parseQuantity(c.spec!.resources!.requests!.storage!));
     for (const q of reqs) expect(q.cmp(parseQuantity("1G")) >= 0 && q.cmp(parseQuantity("5T")) <= 0).toBe(true);
     expect(share(reqs, (q) => q.cmp(parseQuantity("64Gi")) < 0)).toBeCloseTo(0.5, 1);
     const kinds = new Set(
-      cs.flatMap((c) => [...Object.keys(c.spec.selector ?? {}), ...(c.spec.selector?.matchExpressions ?? []).map((e) => e.operator)]),
+      cs.flatMap((c) => [...Object.keys(c.spec!.selector ?? {}), ...(c.spec!.selector?.matchExpressions ?? []).map((e) => e.operator)]),
     );
     expect(kinds).toEqual(new Set(["matchLabels", "matchExpressions", "In", "NotIn"]));
   });
@@ -143,13 +143,13 @@ describe("claims", () => {
   it("generates valid claims with valid selectors", () => {
     for (const c of cs.slice(0, 500)) {
       expect(validatePersistentVolumeClaim(c).map(String)).toEqual([]);
-      expect(() => labelSelectorAsSelector(c.spec.selector ?? {})).not.toThrow();
+      expect(() => labelSelectorAsSelector(c.spec!.selector ?? {})).not.toThrow();
     }
   });
 
   it("selectorRate controls the share of selectors", () => {
-    expect(share(claims(200, 1, { selectorRate: 1 }), (c) => c.spec.selector != null)).toBe(1);
-    expect(share(claims(200, 1, { selectorRate: 0 }), (c) => c.spec.selector != null)).toBe(0);
+    expect(share(claims(200, 1, { selectorRate: 1 }), (c) => c.spec!.selector != null)).toBe(1);
+    expect(share(claims(200, 1, { selectorRate: 0 }), (c) => c.spec!.selector != null)).toBe(0);
   });
 });
 

@@ -53,10 +53,10 @@ export interface CSIDriverSpec {
  * ```
  */
 export interface CSIDriver {
-  apiVersion?: "storage.k8s.io/v1";
-  kind?: "CSIDriver";
-  metadata: ObjectMeta;
-  spec: CSIDriverSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: CSIDriverSpec;
 }
 
 /**
@@ -107,10 +107,10 @@ export interface CSINodeSpec {
  * ```
  */
 export interface CSINode {
-  apiVersion?: "storage.k8s.io/v1";
-  kind?: "CSINode";
-  metadata: ObjectMeta;
-  spec: CSINodeSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: CSINodeSpec;
 }
 
 /**
@@ -126,9 +126,9 @@ export interface CSINode {
  * ```
  */
 export interface CSIStorageCapacity {
-  apiVersion?: "storage.k8s.io/v1";
-  kind?: "CSIStorageCapacity";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   nodeTopology?: LabelSelector | null;
   storageClassName: string;
   capacity?: string | null;

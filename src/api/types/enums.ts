@@ -134,3 +134,19 @@ export type HostPathType = "" | "DirectoryOrCreate" | "Directory" | "FileOrCreat
  * ```
  */
 export type DeletionPolicy = "Delete" | "Retain";
+
+/**
+ * The type of an enum-valued field: one of the enum's values `E` (editors offer them) or any
+ * other string. Objects arrive from JSON, YAML or a client library (`@kubernetes/client-node` and
+ * `kubernetes-types` type these fields as `string`) before anything has checked them, so the
+ * object types accept every string here; validation (`validatePersistentVolume` and friends)
+ * rejects the values the API server rejects, and every rule treats an unknown value the way
+ * Kubernetes does (usually as "not equal to any known value").
+ *
+ * @example
+ * ```ts
+ * const known: EnumValue<AccessMode> = "ReadWriteOnce";
+ * const fromJson: EnumValue<AccessMode> = JSON.parse('"ReadWriteMany"') as string;
+ * ```
+ */
+export type EnumValue<E extends string> = E | (string & {});

@@ -21,6 +21,7 @@ export type {
   AccessModeAbbreviation,
   ClaimResourceStatus,
   DeletionPolicy,
+  EnumValue,
   HostPathType,
   PersistentVolumeClaimConditionType,
   PersistentVolumeClaimModifyVolumeStatus,

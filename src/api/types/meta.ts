@@ -49,7 +49,7 @@ export interface ManagedFieldsEntry {
   time?: Time | null;
   fieldsType?: string;
   /** Opaque field set; kept verbatim. */
-  fieldsV1?: Record<string, unknown> | null;
+  fieldsV1?: object | null;
   subresource?: string;
 }
 

@@ -96,7 +96,7 @@ export interface NodeStatus {
   phase?: string;
   conditions?: NodeCondition[];
   addresses?: NodeAddress[];
-  nodeInfo?: Record<string, unknown> | null;
+  nodeInfo?: object | null;
   volumesInUse?: string[];
   volumesAttached?: AttachedVolume[];
 }
@@ -110,9 +110,9 @@ export interface NodeStatus {
  * ```
  */
 export interface Node {
-  apiVersion?: "v1";
-  kind?: "Node";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   spec?: NodeSpec;
   status?: NodeStatus;
 }

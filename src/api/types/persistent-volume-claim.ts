@@ -7,6 +7,7 @@ import type { LabelSelector } from "../../labels/index.js";
 import type {
   AccessMode,
   ClaimResourceStatus,
+  EnumValue,
   PersistentVolumeClaimConditionType,
   PersistentVolumeClaimModifyVolumeStatus,
   PersistentVolumeClaimPhase,
@@ -40,12 +41,12 @@ export interface VolumeResourceRequirements {
  * ```
  */
 export interface PersistentVolumeClaimSpec {
-  accessModes?: AccessMode[];
+  accessModes?: EnumValue<AccessMode>[];
   selector?: LabelSelector | null;
   resources?: VolumeResourceRequirements;
   volumeName?: string;
   storageClassName?: string | null;
-  volumeMode?: PersistentVolumeMode | null;
+  volumeMode?: EnumValue<PersistentVolumeMode> | null;
   dataSource?: TypedLocalObjectReference | null;
   dataSourceRef?: TypedObjectReference | null;
   volumeAttributesClassName?: string | null;
@@ -60,7 +61,7 @@ export interface PersistentVolumeClaimSpec {
  * ```
  */
 export interface PersistentVolumeClaimCondition {
-  type: PersistentVolumeClaimConditionType;
+  type: EnumValue<PersistentVolumeClaimConditionType>;
   /** `"True"`, `"False"` or `"Unknown"`. */
   status: string;
   lastProbeTime?: Time | null;
@@ -79,7 +80,7 @@ export interface PersistentVolumeClaimCondition {
  */
 export interface ModifyVolumeStatus {
   targetVolumeAttributesClassName?: string;
-  status: PersistentVolumeClaimModifyVolumeStatus;
+  status: EnumValue<PersistentVolumeClaimModifyVolumeStatus>;
 }
 
 /**
@@ -91,18 +92,24 @@ export interface ModifyVolumeStatus {
  * ```
  */
 export interface PersistentVolumeClaimStatus {
-  phase?: PersistentVolumeClaimPhase;
-  accessModes?: AccessMode[];
+  phase?: EnumValue<PersistentVolumeClaimPhase>;
+  accessModes?: EnumValue<AccessMode>[];
   capacity?: ResourceList;
   conditions?: PersistentVolumeClaimCondition[];
   allocatedResources?: ResourceList;
-  allocatedResourceStatuses?: Record<string, ClaimResourceStatus>;
+  allocatedResourceStatuses?: Record<string, EnumValue<ClaimResourceStatus>>;
   currentVolumeAttributesClassName?: string | null;
   modifyVolumeStatus?: ModifyVolumeStatus | null;
 }
 
 /**
  * A PersistentVolumeClaim (namespaced).
+ *
+ * Every field is as optional as in `@kubernetes/client-node` and `kubernetes-types`, so their
+ * objects (and plain JSON) fit without a cast; `apiVersion` and `kind` take any string. A stored
+ * object always has `metadata` and `spec`: `createCluster` refuses one without them (a
+ * `LifecycleError` naming the field), and the matching functions refuse a claim without them
+ * (`MatchingError`).
  *
  * @example
  * ```ts
@@ -113,10 +120,10 @@ export interface PersistentVolumeClaimStatus {
  * ```
  */
 export interface PersistentVolumeClaim {
-  apiVersion?: "v1";
-  kind?: "PersistentVolumeClaim";
-  metadata: ObjectMeta;
-  spec: PersistentVolumeClaimSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: PersistentVolumeClaimSpec;
   status?: PersistentVolumeClaimStatus;
 }
 
@@ -130,5 +137,5 @@ export interface PersistentVolumeClaim {
  */
 export interface PersistentVolumeClaimTemplate {
   metadata?: ObjectMeta;
-  spec: PersistentVolumeClaimSpec;
+  spec?: PersistentVolumeClaimSpec;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { NodeSelector } from "../../labels/index.js";
-import type { AccessMode, PersistentVolumeMode, PersistentVolumePhase, PersistentVolumeReclaimPolicy } from "./enums.js";
+import type { AccessMode, EnumValue, PersistentVolumeMode, PersistentVolumePhase, PersistentVolumeReclaimPolicy } from "./enums.js";
 import type { ObjectMeta, ObjectReference, ResourceList, Time } from "./meta.js";
 import type { PersistentVolumeSource } from "./volume-sources.js";
 
@@ -39,15 +39,15 @@ export interface VolumeNodeAffinity {
  */
 export interface PersistentVolumeSpec extends PersistentVolumeSource {
   capacity?: ResourceList;
-  accessModes?: AccessMode[];
+  accessModes?: EnumValue<AccessMode>[];
   claimRef?: ObjectReference | null;
   /** Defaults to `Retain` in the API server. */
-  persistentVolumeReclaimPolicy?: PersistentVolumeReclaimPolicy;
+  persistentVolumeReclaimPolicy?: EnumValue<PersistentVolumeReclaimPolicy>;
   /** `""` or absent: no class. The beta annotation takes precedence (see `volumeClass`). */
   storageClassName?: string;
   mountOptions?: string[];
   /** Absent means `Filesystem`. */
-  volumeMode?: PersistentVolumeMode | null;
+  volumeMode?: EnumValue<PersistentVolumeMode> | null;
   nodeAffinity?: VolumeNodeAffinity | null;
   volumeAttributesClassName?: string | null;
 }
@@ -61,7 +61,7 @@ export interface PersistentVolumeSpec extends PersistentVolumeSource {
  * ```
  */
 export interface PersistentVolumeStatus {
-  phase?: PersistentVolumePhase;
+  phase?: EnumValue<PersistentVolumePhase>;
   message?: string;
   reason?: string;
   lastPhaseTransitionTime?: Time | null;
@@ -69,6 +69,12 @@ export interface PersistentVolumeStatus {
 
 /**
  * A PersistentVolume (cluster-scoped).
+ *
+ * Every field is as optional as in `@kubernetes/client-node` and `kubernetes-types`, so their
+ * objects (and plain JSON) fit without a cast; `apiVersion` and `kind` take any string. A stored
+ * object always has `metadata` and `spec`: `createCluster` refuses one without them (a
+ * `LifecycleError` naming the field), and the matching functions skip a volume without them as
+ * malformed.
  *
  * @example
  * ```ts
@@ -79,9 +85,9 @@ export interface PersistentVolumeStatus {
  * ```
  */
 export interface PersistentVolume {
-  apiVersion?: "v1";
-  kind?: "PersistentVolume";
-  metadata: ObjectMeta;
-  spec: PersistentVolumeSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: PersistentVolumeSpec;
   status?: PersistentVolumeStatus;
 }

@@ -89,11 +89,11 @@ export interface Volume {
   fc?: FCVolumeSource | null;
   vsphereVolume?: VsphereVirtualDiskVolumeSource | null;
   portworxVolume?: PortworxVolumeSource | null;
-  configMap?: Record<string, unknown> | null;
-  secret?: Record<string, unknown> | null;
-  projected?: Record<string, unknown> | null;
-  downwardAPI?: Record<string, unknown> | null;
-  image?: Record<string, unknown> | null;
+  configMap?: object | null;
+  secret?: object | null;
+  projected?: object | null;
+  downwardAPI?: object | null;
+  image?: object | null;
 }
 
 /**
@@ -195,8 +195,8 @@ export interface NodeAffinity {
  */
 export interface Affinity {
   nodeAffinity?: NodeAffinity | null;
-  podAffinity?: Record<string, unknown> | null;
-  podAntiAffinity?: Record<string, unknown> | null;
+  podAffinity?: object | null;
+  podAntiAffinity?: object | null;
 }
 
 /**
@@ -289,9 +289,9 @@ export interface PodStatus {
  * ```
  */
 export interface Pod {
-  apiVersion?: "v1";
-  kind?: "Pod";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   spec?: PodSpec;
   status?: PodStatus;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { TopologySelectorTerm } from "../../labels/index.js";
-import type { PersistentVolumeReclaimPolicy, VolumeBindingMode } from "./enums.js";
+import type { EnumValue, PersistentVolumeReclaimPolicy, VolumeBindingMode } from "./enums.js";
 import type { ObjectMeta } from "./meta.js";
 
 /**
@@ -22,14 +22,14 @@ import type { ObjectMeta } from "./meta.js";
  * ```
  */
 export interface StorageClass {
-  apiVersion?: "storage.k8s.io/v1";
-  kind?: "StorageClass";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   provisioner: string;
   parameters?: Record<string, string>;
-  reclaimPolicy?: PersistentVolumeReclaimPolicy | null;
+  reclaimPolicy?: EnumValue<PersistentVolumeReclaimPolicy> | null;
   mountOptions?: string[];
   allowVolumeExpansion?: boolean | null;
-  volumeBindingMode?: VolumeBindingMode | null;
+  volumeBindingMode?: EnumValue<VolumeBindingMode> | null;
   allowedTopologies?: TopologySelectorTerm[];
 }

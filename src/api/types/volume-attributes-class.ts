@@ -18,9 +18,9 @@ import type { ObjectMeta } from "./meta.js";
  * ```
  */
 export interface VolumeAttributesClass {
-  apiVersion?: "storage.k8s.io/v1" | "storage.k8s.io/v1beta1" | "storage.k8s.io/v1alpha1";
-  kind?: "VolumeAttributesClass";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   driverName: string;
   parameters?: Record<string, string>;
 }

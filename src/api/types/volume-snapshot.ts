@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DeletionPolicy, PersistentVolumeMode } from "./enums.js";
+import type { DeletionPolicy, EnumValue, PersistentVolumeMode } from "./enums.js";
 import type { ObjectMeta, ObjectReference, Time } from "./meta.js";
 
 /**
@@ -75,10 +75,10 @@ export interface VolumeSnapshotStatus {
  * ```
  */
 export interface VolumeSnapshot {
-  apiVersion?: "snapshot.storage.k8s.io/v1";
-  kind?: "VolumeSnapshot";
-  metadata: ObjectMeta;
-  spec: VolumeSnapshotSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: VolumeSnapshotSpec;
   status?: VolumeSnapshotStatus;
 }
 
@@ -109,11 +109,11 @@ export interface VolumeSnapshotContentSource {
  */
 export interface VolumeSnapshotContentSpec {
   volumeSnapshotRef: ObjectReference;
-  deletionPolicy: DeletionPolicy;
+  deletionPolicy: EnumValue<DeletionPolicy>;
   driver: string;
   volumeSnapshotClassName?: string | null;
   source: VolumeSnapshotContentSource;
-  sourceVolumeMode?: PersistentVolumeMode | null;
+  sourceVolumeMode?: EnumValue<PersistentVolumeMode> | null;
 }
 
 /**
@@ -146,10 +146,10 @@ export interface VolumeSnapshotContentStatus {
  * ```
  */
 export interface VolumeSnapshotContent {
-  apiVersion?: "snapshot.storage.k8s.io/v1";
-  kind?: "VolumeSnapshotContent";
-  metadata: ObjectMeta;
-  spec: VolumeSnapshotContentSpec;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: VolumeSnapshotContentSpec;
   status?: VolumeSnapshotContentStatus;
 }
 
@@ -165,10 +165,10 @@ export interface VolumeSnapshotContent {
  * ```
  */
 export interface VolumeSnapshotClass {
-  apiVersion?: "snapshot.storage.k8s.io/v1";
-  kind?: "VolumeSnapshotClass";
-  metadata: ObjectMeta;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
   driver: string;
   parameters?: Record<string, string>;
-  deletionPolicy: DeletionPolicy;
+  deletionPolicy: EnumValue<DeletionPolicy>;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { HostPathType } from "./enums.js";
+import type { EnumValue, HostPathType } from "./enums.js";
 import type { LocalObjectReference, ObjectReference, SecretReference } from "./meta.js";
 
 /**
@@ -17,7 +17,7 @@ import type { LocalObjectReference, ObjectReference, SecretReference } from "./m
  */
 export interface HostPathVolumeSource {
   path: string;
-  type?: HostPathType | null;
+  type?: EnumValue<HostPathType> | null;
 }
 
 /**

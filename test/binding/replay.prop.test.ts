@@ -131,10 +131,10 @@ describe("replayWorkload with any strategy", () => {
         fc.boolean(),
         (initial, steps, withDefault) => {
           const { volumes, events } = build(initial, steps);
-          const scs = classes(withDefault).filter((c) => c.metadata.name !== "slow");
+          const scs = classes(withDefault).filter((c) => c.metadata?.name !== "slow");
           const live = new Set<string>();
           for (const e of events) {
-            if (e.kind === "claim-created") live.add(`default/${e.claim.metadata.name}`);
+            if (e.kind === "claim-created") live.add(`default/${e.claim.metadata?.name}`);
             else if (e.kind === "claim-deleted") live.delete(e.claim);
           }
           for (const strategy of ["best-fit-decreasing", "optimal"] as const) {

@@ -17,7 +17,6 @@ import {
   type Pod,
   type Status,
   type StorageClass,
-  type Volume,
 } from "../api/index.js";
 import {
   ADMISSION_API_VERSION,

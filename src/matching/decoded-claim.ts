@@ -161,7 +161,7 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
       key: `${namespace}/${name}`,
       request,
       reqKey: info === undefined ? Number.NaN : info.key,
-      reqExact: info !== undefined && info.exact,
+      reqExact: info?.exact === true,
       requestText,
       class: claimClass(pvc),
       accessModes,

@@ -26,9 +26,8 @@ import {
   findBestMatchForClaim,
   findMatchingVolume,
 } from "../../src/matching/index.js";
-import { ROX, RWO, RWOP, RWX, type node, pv, pvc, refTo } from "./builders.js";
-import type { PvOpts, PvcOpts } from "./builders.js";
-import { CAPS, NAMES, claimArb, mostly, nodeArb, poolArb, pvOpts } from "./arbitraries.js";
+import { type node, pv, refTo } from "./builders.js";
+import { NAMES, claimArb, mostly, nodeArb, poolArb, pvOpts } from "./arbitraries.js";
 
 type NodeArg = ReturnType<typeof node> | undefined;
 

@@ -9,7 +9,7 @@ import type { DecodedClaim } from "../decoded-claim.js";
 import { ALL_REASON_BITS, REASON_BITS } from "../reason-code.js";
 import type { PoolSnapshot } from "./pool-snapshot.js";
 import { closer, costOf, countOf, PERMANENT_BITS, type Ranked, SmallestK } from "./ranking.js";
-import { firstByNameOf, type GroupCount, type PoolScan } from "./scan.js";
+import type { GroupCount, PoolScan } from "./scan.js";
 // ---------------------------------------------------------------------------------------------
 // Repeated explanations over one pool: per-shape tables.
 //

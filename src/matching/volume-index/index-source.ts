@@ -98,7 +98,7 @@ class WalkFilter implements SlotFilter {
 
   accept(slot: number, labelId: number): boolean {
     const excluded = this.ctx.excluded;
-    if (excluded !== undefined && excluded.has(this.store.names[slot]!)) return false;
+    if (excluded?.has(this.store.names[slot]!)) return false;
     if (this.c.selector !== undefined && !this.labelSetPasses(labelId)) {
       // A long run of rejected label sets: stop if no label set of the bucket can pass at all.
       if (++this.misses === 64 && this.bucket !== undefined && !this.someLabelSetPasses(this.bucket)) this.stopped = true;
@@ -153,7 +153,7 @@ export class IndexSource implements CandidateSource {
     const group = this.groups.get(c.class, c.volumeMode, c.vac);
     if (group === undefined || c.request === undefined) return undefined;
     const sel = c.selector;
-    if (sel !== undefined && sel.matchesNothing()) return undefined;
+    if (sel?.matchesNothing()) return undefined;
     this.labels.begin(this.store.labelSets.length);
     this.affinities.begin(this.store.affinities.length);
     const f = this.filter;

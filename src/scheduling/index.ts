@@ -21,4 +21,5 @@ export { brokenLinear, DEFAULT_SHAPES } from "./score.js";
 export { filterNodes, VOLUME_PLUGINS, type VolumePluginName, type NodeFilterResult } from "./filter-nodes.js";
 export { selectNodeForPod, type NodeSelection } from "./select-node.js";
 export { failedSchedulingMessage } from "./failed-scheduling.js";
+export { SchedulingCache, createSchedulingCache } from "./scheduling-cache.js";
 export { translatePVForNode, AnnMigratedPlugins } from "./csi-migration.js";

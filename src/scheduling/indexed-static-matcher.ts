@@ -4,26 +4,18 @@
  *
  * @module
  */
-import { claimClass } from "../api/helpers/index.js";
+import { claimClass, claimRefPointsAt } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { compileNodeSelector, nodeAffinityError, type NodeSelectorMatcher } from "../labels/index.js";
 import type { Cluster } from "../lifecycle/index.js";
-import {
-  checkContext,
-  checkVolume,
-  type DecodedVolume,
-  decodeVolume,
-  findMatchingVolume,
-  isBetterCandidate,
-  REASON_BITS,
-} from "../matching/index.js";
+import { checkContext, checkVolume, type DecodedVolume, decodeVolume, findMatchingVolume, isBetterCandidate } from "../matching/index.js";
 import { CapacityTexts } from "../matching/capacity-texts.js";
+import { VolumeFacts } from "../matching/decoded-volume.js";
 import { PRE_BOUND_FLAG } from "../matching/checks.js";
 import { decodeSearchableClaim } from "../matching/find-matching-volume.js";
 import { nodeLabels } from "./snapshot.js";
+import type { VolumePoolCache } from "./scheduling-cache.js";
 import { type StaticMatcher, volumesByClass } from "./static-matcher.js";
-
-const B_NODE_AFFINITY = REASON_BITS["node-affinity"];
 
 /** Candidates sharing one node affinity, best first (`isBetterCandidate`). */
 interface Group {
@@ -44,12 +36,11 @@ interface ClaimCandidates {
   readonly other: Group[];
 }
 
-function sortGroup(g: Group): void {
-  g.volumes.sort((a, b) => (isBetterCandidate(a, b) ? -1 : isBetterCandidate(b, a) ? 1 : 0));
-}
-
-/** The `(key, values)` of a selector that pins one label, or undefined. */
-function pinOf(required: unknown): { key: string; values: string[] } | undefined {
+/**
+ * The `(key, values)` of a selector that pins one label, or undefined. `valid` remembers, per
+ * `key` and `values`, whether such a selector compiles without errors.
+ */
+function pinOf(required: unknown, valid: Map<string, boolean>): { key: string; values: string[] } | undefined {
   const terms = (required as { nodeSelectorTerms?: unknown } | null)?.nodeSelectorTerms;
   if (!Array.isArray(terms) || terms.length !== 1) return undefined;
   const t = terms[0] as { matchExpressions?: unknown; matchFields?: unknown } | null;
@@ -61,114 +52,129 @@ function pinOf(required: unknown): { key: string; values: string[] } | undefined
   if (typeof e !== "object" || e === null || e.operator !== "In" || typeof e.key !== "string") return undefined;
   if (!Array.isArray(e.values) || !e.values.every((v) => typeof v === "string")) return undefined;
   // Only a selector that compiles without errors means exactly "label key has one of values".
-  if (compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]).errors.length > 0) return undefined;
-  return { key: e.key, values: e.values as string[] };
+  const values = e.values as string[];
+  const id = values.length === 1 ? `${e.key}\u0000${values[0]}` : `${e.key}\u0000${values.join("\u0000")}`;
+  let ok = valid.get(id);
+  if (ok === undefined) {
+    ok = compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]).errors.length === 0;
+    valid.set(id, ok);
+  }
+  return ok ? { key: e.key, values } : undefined;
+}
+
+/** A verdict memo that says every node affinity fits (the node-independent pass ignores it). */
+class EveryAffinityFits extends Map<object, string | undefined> {
+  override has(): boolean {
+    return true;
+  }
+  override get(): undefined {
+    return undefined;
+  }
+}
+
+/** A claim's candidate groups, and how many best volumes each group keeps. */
+interface Prepared {
+  readonly keep: number;
+  readonly candidates: ClaimCandidates;
 }
 
 /**
  * `findMatchingVolume(claim, ListPVs(class), node, excluded, delayBinding=true)` for many nodes.
  *
- * Per claim (once): every volume of the class is checked by `checkVolume` against a node-less
- * context; the volumes failing nothing but node affinity are grouped by node affinity — none;
- * pinned to one label (`key In [values]`, the form of local volumes), filed under each value; any
- * other selector, one group per distinct selector — and each group is sorted best first. Per node:
- * the groups that can admit the node (no affinity; the pins of the node's labels; the other groups
- * whose selector admits the node, evaluated once per group) each offer their first volume not
- * excluded, and the best of those wins — the same volume `findMatchingVolume` picks, by the same
- * checks and order. A claim with a volume pre-bound to it is answered by `findMatchingVolume`
- * itself.
+ * {@link prepare} (once per pod): every volume of a claim's class is read once (into one scratch
+ * object, without allocating) and checked by `checkVolume` for each claim of that class against a
+ * node-less context; the volumes failing nothing but node affinity are grouped by node affinity —
+ * none; pinned to one label (`key In [values]`, the form of local and zonal volumes), filed under
+ * each value; any other selector, one group per distinct selector — and each group keeps its
+ * `keep` best volumes (`isBetterCandidate` order), `keep` = the number of claims matched for the
+ * pod (the volumes chosen for the other claims can exclude at most `keep − 1` of them). Per node
+ * ({@link match}): the groups that can admit the node (no affinity; the pins of the node's labels;
+ * the other groups whose selector admits the node) each offer their first volume not excluded, and
+ * the best of those wins — the volume `findMatchingVolume` picks, by the same checks and order.
+ * A claim with a volume pre-bound to it is answered by `findMatchingVolume` itself.
  *
  * @example
  * ```ts
  * const m = new IndexedStaticMatcher(cluster);
+ * m.prepare([pvc]);
  * m.match(pvc, node, new Set()); // same as LinearStaticMatcher
  * ```
  */
 export class IndexedStaticMatcher implements StaticMatcher {
   private byClass: Map<string, PersistentVolume[]> | undefined;
-  private readonly decoded = new Map<string, DecodedVolume[]>();
-  private readonly perClaim = new Map<PersistentVolumeClaim, ClaimCandidates>();
+  private readonly perClaim = new Map<PersistentVolumeClaim, Prepared>();
   private readonly texts = new CapacityTexts();
+  private readonly validPins = new Map<string, boolean>();
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly cache?: VolumePoolCache,
+  ) {}
 
   private classVolumes(cls: string): PersistentVolume[] {
-    this.byClass ??= volumesByClass(this.cluster);
+    if (this.byClass === undefined) {
+      this.byClass = this.cache?.byClass ?? volumesByClass(this.cluster);
+      if (this.cache !== undefined) this.cache.byClass = this.byClass;
+    }
     return this.byClass.get(cls) ?? [];
   }
 
-  private decodedClass(cls: string): DecodedVolume[] {
-    let d = this.decoded.get(cls);
-    if (d === undefined) {
-      d = this.classVolumes(cls).map((pv) => decodeVolume(pv, this.texts));
-      this.decoded.set(cls, d);
+  /**
+   * Builds the candidate groups of the claims the pod matches statically (see the class docs).
+   *
+   * @throws MatchingError when a claim cannot be searched for (as `findMatchingVolume` does).
+   */
+  prepare(claims: readonly PersistentVolumeClaim[]): void {
+    const keep = claims.length;
+    const todo = new Map<string, PersistentVolumeClaim[]>();
+    for (const claim of claims) {
+      if (this.perClaim.has(claim)) continue;
+      const cached = this.cache?.candidates.get(claim) as Prepared | undefined;
+      if (cached !== undefined && cached.keep >= keep) {
+        this.perClaim.set(claim, cached);
+        continue;
+      }
+      const cls = claimClass(claim);
+      let list = todo.get(cls);
+      if (list === undefined) todo.set(cls, (list = []));
+      if (!list.includes(claim)) list.push(claim);
     }
-    return d;
+    for (const [cls, list] of todo) this.scanClass(cls, list, keep);
   }
 
-  private candidates(claim: PersistentVolumeClaim): ClaimCandidates {
-    const known = this.perClaim.get(claim);
-    if (known !== undefined) return known;
-    const c = decodeSearchableClaim(claim);
-    // Any node: node affinity is the only check that depends on it, and its bit is ignored here.
+  private scanClass(cls: string, claims: PersistentVolumeClaim[], keep: number): void {
+    const decodedClaims = claims.map((c) => decodeSearchableClaim(c));
+    const builders = claims.map(() => new GroupBuilder(keep, this.texts, this.validPins));
+    // Any node: node affinity is the only check that depends on it, and it is decided per node
+    // later; the context answers "fits" without compiling any selector.
     const ctx = checkContext({ node: { metadata: { name: "", labels: {} } }, delayBinding: true });
-    const any: Group = { volumes: [] };
-    const pinned = new Map<string, Map<string, Group>>();
-    const otherByKey = new Map<string, Group>();
-    const keyOf = new Map<object, string>();
-    let linear = false;
-    for (const v of this.decodedClass(claimClass(claim))) {
-      const mask = checkVolume(v, c, ctx, "scheduler");
-      if ((mask & PRE_BOUND_FLAG) !== 0) {
-        linear = true;
-        break;
+    ctx.affinityVerdicts = new EveryAffinityFits();
+    const scratch = new VolumeFacts();
+    const ids = decodedClaims.map((c) => [c.namespace, c.name, c.uid] as const);
+    for (const pv of this.classVolumes(cls)) {
+      // A volume whose claimRef points at none of these claims fails "claimed-by-other" for all
+      // of them (and is pre-bound to none): skip it without decoding it.
+      const ref: unknown = pv.spec?.claimRef;
+      if (ref != null && !ids.some(([ns, name, uid]) => claimRefPointsAt(ref, ns, name, uid))) continue;
+      const v = scratch.read(pv, this.texts);
+      for (let i = 0; i < claims.length; i++) {
+        const b = builders[i]!;
+        if (b.linear) continue;
+        const mask = checkVolume(v, decodedClaims[i]!, ctx, "scheduler");
+        if ((mask & PRE_BOUND_FLAG) !== 0) b.linear = true;
+        else if (mask === 0) b.offer(v);
       }
-      if ((mask & ~B_NODE_AFFINITY) !== 0) continue;
-      const required: unknown = v.affinity;
-      if (required === undefined) {
-        any.volumes.push(v);
-        continue;
-      }
-      const pin = pinOf(required);
-      if (pin !== undefined) {
-        let byValue = pinned.get(pin.key);
-        if (byValue === undefined) pinned.set(pin.key, (byValue = new Map()));
-        for (const value of new Set(pin.values)) {
-          let g = byValue.get(value);
-          if (g === undefined) byValue.set(value, (g = { volumes: [] }));
-          g.volumes.push(v);
-        }
-        continue;
-      }
-      let key = typeof required === "object" && required !== null ? keyOf.get(required) : undefined;
-      if (key === undefined) {
-        key = JSON.stringify(required) ?? String(required);
-        if (typeof required === "object" && required !== null) keyOf.set(required, key);
-      }
-      let g = otherByKey.get(key);
-      if (g === undefined) {
-        let matcher: NodeSelectorMatcher | undefined;
-        try {
-          matcher = compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]);
-        } catch {
-          matcher = undefined;
-        }
-        otherByKey.set(key, (g = { volumes: [], matcher }));
-      }
-      g.volumes.push(v);
     }
-    const result: ClaimCandidates = { linear, any, pinned, other: [...otherByKey.values()] };
-    if (!linear) {
-      sortGroup(any);
-      for (const m of pinned.values()) for (const g of m.values()) sortGroup(g);
-      for (const g of result.other) sortGroup(g);
+    for (let i = 0; i < claims.length; i++) {
+      const prepared: Prepared = { keep, candidates: builders[i]!.done() };
+      this.perClaim.set(claims[i]!, prepared);
+      this.cache?.candidates.set(claims[i]!, prepared);
     }
-    this.perClaim.set(claim, result);
-    return result;
   }
 
   match(claim: PersistentVolumeClaim, node: Node, excluded: ReadonlySet<string>): PersistentVolume | undefined {
-    const cand = this.candidates(claim);
+    if (!this.perClaim.has(claim)) this.prepare([claim, ...Array.from({ length: excluded.size }, () => claim)]);
+    const cand = this.perClaim.get(claim)!.candidates;
     if (cand.linear) return findMatchingVolume(claim, this.classVolumes(claimClass(claim)), { node, excluded, delayBinding: true });
     let best: DecodedVolume | undefined;
     const offer = (g: Group | undefined) => {
@@ -192,5 +198,71 @@ export class IndexedStaticMatcher implements StaticMatcher {
       if (nodeAffinityError(g.matcher, labels) === undefined) offer(g);
     }
     return best?.pv;
+  }
+}
+
+/** Collects one claim's candidates into groups, keeping the `keep` best of each. */
+class GroupBuilder {
+  linear = false;
+  private readonly any: Group = { volumes: [] };
+  private readonly pinned = new Map<string, Map<string, Group>>();
+  private readonly other = new Map<string, Group>();
+  private readonly keyOf = new Map<object, string>();
+
+  constructor(
+    private readonly keep: number,
+    private readonly texts: CapacityTexts,
+    private readonly validPins: Map<string, boolean>,
+  ) {}
+
+  /** Offers a candidate (read into a scratch object: decoded for real only when kept). */
+  offer(v: DecodedVolume): void {
+    const required: unknown = v.affinity;
+    if (required === undefined) {
+      this.add(this.any, v);
+      return;
+    }
+    const pin = pinOf(required, this.validPins);
+    if (pin !== undefined) {
+      let byValue = this.pinned.get(pin.key);
+      if (byValue === undefined) this.pinned.set(pin.key, (byValue = new Map()));
+      for (const value of pin.values.length === 1 ? pin.values : new Set(pin.values)) {
+        let g = byValue.get(value);
+        if (g === undefined) byValue.set(value, (g = { volumes: [] }));
+        this.add(g, v);
+      }
+      return;
+    }
+    let key = typeof required === "object" && required !== null ? this.keyOf.get(required) : undefined;
+    if (key === undefined) {
+      key = JSON.stringify(required) ?? String(required);
+      if (typeof required === "object" && required !== null) this.keyOf.set(required, key);
+    }
+    let g = this.other.get(key);
+    if (g === undefined) {
+      let matcher: NodeSelectorMatcher | undefined;
+      try {
+        matcher = compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]);
+      } catch {
+        matcher = undefined;
+      }
+      this.other.set(key, (g = { volumes: [], matcher }));
+    }
+    this.add(g, v);
+  }
+
+  /** Inserts `v` in order if it is among the group's `keep` best. */
+  private add(g: Group, v: DecodedVolume): void {
+    const list = g.volumes;
+    if (list.length >= this.keep && !isBetterCandidate(v, list[list.length - 1]!)) return;
+    const kept = decodeVolume(v.pv, this.texts);
+    let i = list.length;
+    while (i > 0 && isBetterCandidate(kept, list[i - 1]!)) i--;
+    list.splice(i, 0, kept);
+    if (list.length > this.keep) list.pop();
+  }
+
+  done(): ClaimCandidates {
+    return { linear: this.linear, any: this.any, pinned: this.pinned, other: [...this.other.values()] };
   }
 }

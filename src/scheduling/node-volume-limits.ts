@@ -90,6 +90,8 @@ export class NodeVolumeLimitsPlan {
   readonly preFilter: PluginStatus;
   private readonly podsByNode: Map<string, Pod[]>;
   private attachmentsByNode: Map<string, string[]> | undefined;
+  /** The pod's own attachable volumes per CSINode (they depend on nothing else of the node). */
+  private readonly ownVolumes = new Map<CSINode | undefined, { volumes: Map<string, string>; error: string | undefined }>();
 
   constructor(
     private readonly pod: Pod,
@@ -222,8 +224,14 @@ export class NodeVolumeLimitsPlan {
     if (this.preFilter.code !== "Success") return this.preFilter;
     const name = str(node.metadata?.name);
     const csiNode = storageObjects(this.cluster).csiNodes.get(name);
-    const newVolumes = new Map<string, string>();
-    const err = this.attachable(this.pod, csiNode, true, newVolumes);
+    let own = this.ownVolumes.get(csiNode);
+    if (own === undefined) {
+      const m = new Map<string, string>();
+      own = { volumes: m, error: this.attachable(this.pod, csiNode, true, m) };
+      this.ownVolumes.set(csiNode, own);
+    }
+    const err = own.error;
+    const newVolumes = new Map(own.volumes);
     if (err !== undefined) return status(err.startsWith("looking up PVC") ? "UnschedulableAndUnresolvable" : "Error", err);
     if (newVolumes.size === 0) return status("Success");
     const limits = this.limits(node, csiNode);

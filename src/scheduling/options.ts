@@ -5,6 +5,7 @@
  * @module
  */
 import { SchedulingError } from "./errors.js";
+import { SchedulingCache } from "./scheduling-cache.js";
 
 /**
  * One point of `VolumeBindingArgs.shape`: `utilization` 0–100, `score` 0–10 (multiplied by 10 to
@@ -29,6 +30,8 @@ export interface UtilizationShapePoint {
  *   shape `[(0,0),(100,10)]`), `CSIMigrationPortworx` (default on; every other in-tree plugin's
  *   migration is GA and always on). VolumeAttributesClass is GA and always on.
  * - `volumeBindingArgs.shape`: the scoring shape (`VolumeBindingArgs.shape`) replacing the default.
+ * - `cache`: a {@link SchedulingCache} the caller owns, to keep per-snapshot work between calls
+ *   (`filterNodes`, `selectNodeForPod`, `explainPod`); answers are the same with or without it.
  *
  * @example
  * ```ts
@@ -39,6 +42,7 @@ export interface UtilizationShapePoint {
 export interface SchedulingOptions {
   readonly features?: Readonly<Record<string, boolean>>;
   readonly volumeBindingArgs?: { readonly shape?: readonly UtilizationShapePoint[] };
+  readonly cache?: SchedulingCache;
 }
 
 const DEFAULT_GATES: Readonly<Record<string, boolean>> = {
@@ -71,5 +75,9 @@ export function featureEnabled(opts: SchedulingOptions | undefined, gate: string
 export function checkOptions(opts: unknown): asserts opts is SchedulingOptions | undefined {
   if (opts !== undefined && (typeof opts !== "object" || opts === null)) {
     throw new SchedulingError("opts", "Invalid value: expected an object");
+  }
+  const cache = (opts as { cache?: unknown } | undefined)?.cache;
+  if (cache !== undefined && !(cache instanceof SchedulingCache)) {
+    throw new SchedulingError("opts.cache", "Invalid value: expected a SchedulingCache from createSchedulingCache()");
   }
 }

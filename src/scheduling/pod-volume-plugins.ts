@@ -56,7 +56,7 @@ export class PodVolumePlugins {
     this.binding = new VolumeBindingPlan(
       pod,
       cluster,
-      matcher === "linear" ? new LinearStaticMatcher(cluster) : new IndexedStaticMatcher(cluster),
+      matcher === "linear" ? new LinearStaticMatcher(cluster) : new IndexedStaticMatcher(cluster, opts?.cache?.poolFor(cluster.volumes)),
       opts,
     );
     this.zone = new VolumeZonePlan(pod, cluster);

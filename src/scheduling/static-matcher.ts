@@ -24,6 +24,12 @@ import { findMatchingVolume } from "../matching/index.js";
 export interface StaticMatcher {
   /** @throws MatchingError when the claim cannot be searched for (invalid selector, …). */
   match(claim: PersistentVolumeClaim, node: Node, excluded: ReadonlySet<string>): PersistentVolume | undefined;
+  /**
+   * Optional: the claims the pod will match (all of them, in order), before any `match`.
+   *
+   * @throws MatchingError when a claim cannot be searched for.
+   */
+  prepare?(claims: readonly PersistentVolumeClaim[]): void;
 }
 
 /**

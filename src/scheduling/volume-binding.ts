@@ -120,7 +120,7 @@ export class VolumeBindingPlan {
   readonly preFilter: PluginStatus;
   readonly claims: PodVolumeClaims | undefined;
   private readonly withSelectedNode: readonly PersistentVolumeClaim[];
-  private readonly toMatch: readonly PersistentVolumeClaim[] | { error: string };
+  private toMatch: readonly PersistentVolumeClaim[] | { error: string };
   private readonly provisioning: ProvisioningChecks;
   private readonly affinity = new Map<PersistentVolume, NodeSelectorMatcher | undefined>();
 
@@ -139,6 +139,13 @@ export class VolumeBindingPlan {
     for (const c of pre.claims?.delayed ?? []) (Object.hasOwn(annotationsOf(c), AnnSelectedNode) ? selected : match).push(c);
     this.withSelectedNode = selected;
     this.toMatch = sortBySize(match);
+    if (!("error" in this.toMatch) && this.toMatch.length > 0 && matcher.prepare !== undefined) {
+      try {
+        matcher.prepare(this.toMatch);
+      } catch (e) {
+        this.toMatch = { error: (e as Error).message };
+      }
+    }
   }
 
   private boundAffinity(pv: PersistentVolume): NodeSelectorMatcher | undefined {

@@ -221,7 +221,21 @@ export class NodeVolumeLimitsPlan {
    * ```
    */
   evaluate(node: Node): PluginStatus {
-    if (this.preFilter.code !== "Success") return this.preFilter;
+    return this.usage(node).status;
+  }
+
+  /**
+   * The Filter's status with the numbers behind it: for each driver whose limit the pod would
+   * exceed, the limit key's driver, the volumes already attached, the pod's new ones and the limit.
+   *
+   * @example
+   * ```ts
+   * plan.usage(node).over; // [{ driver: "ebs.csi.aws.com", attached: 25, requested: 1, limit: 25 }]
+   * ```
+   */
+  usage(node: Node): { status: PluginStatus; over: { driver: string; attached: number; requested: number; limit: number }[] } {
+    const over: { driver: string; attached: number; requested: number; limit: number }[] = [];
+    if (this.preFilter.code !== "Success") return { status: this.preFilter, over };
     const name = str(node.metadata?.name);
     const csiNode = storageObjects(this.cluster).csiNodes.get(name);
     let own = this.ownVolumes.get(csiNode);
@@ -231,15 +245,16 @@ export class NodeVolumeLimitsPlan {
       this.ownVolumes.set(csiNode, own);
     }
     const err = own.error;
-    const newVolumes = new Map(own.volumes);
-    if (err !== undefined) return status(err.startsWith("looking up PVC") ? "UnschedulableAndUnresolvable" : "Error", err);
-    if (newVolumes.size === 0) return status("Success");
+    if (err !== undefined)
+      return { status: status(err.startsWith("looking up PVC") ? "UnschedulableAndUnresolvable" : "Error", err), over };
+    if (own.volumes.size === 0) return { status: status("Success"), over };
     const limits = this.limits(node, csiNode);
-    if (limits.size === 0) return status("Success");
+    if (limits.size === 0) return { status: status("Success"), over };
+    const newVolumes = new Map(own.volumes);
     const attached = new Map<string, string>();
     for (const p of this.podsByNode.get(name) ?? []) {
       const e = this.attachable(p, csiNode, false, attached);
-      if (e !== undefined) return status("Error", e);
+      if (e !== undefined) return { status: status("Error", e), over };
     }
     for (const [k, v] of this.attachments(name)) attached.set(k, v);
     const attachedCount = new Map<string, number>();
@@ -251,10 +266,12 @@ export class NodeVolumeLimitsPlan {
     for (const key of newVolumes.values()) newCount.set(key, (newCount.get(key) ?? 0) + 1);
     for (const [key, count] of newCount) {
       const max = limits.get(key);
-      if (max !== undefined && (attachedCount.get(key) ?? 0) + count > max)
-        return status("Unschedulable", SchedulingReasons.MaxVolumeCountExceeded);
+      const current = attachedCount.get(key) ?? 0;
+      if (max !== undefined && current + count > max) {
+        over.push({ driver: key.slice(CSIAttachLimitPrefix.length), attached: current, requested: count, limit: max });
+      }
     }
-    return status("Success");
+    return { status: over.length > 0 ? status("Unschedulable", SchedulingReasons.MaxVolumeCountExceeded) : status("Success"), over };
   }
 }
 

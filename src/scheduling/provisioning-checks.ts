@@ -152,6 +152,40 @@ export class ProvisioningChecks {
   }
 
   /**
+   * Why one claim can or cannot be provisioned on a node — the check of {@link check} that decides
+   * it: `ok`, `error` (no class / class not found / unreadable request, with the text),
+   * `no-provisioner`, `topology` (outside `allowedTopologies`), `capacity` (no CSIStorageCapacity
+   * with room; `request` in bytes).
+   *
+   * @example
+   * ```ts
+   * checks.diagnose(pvc, node); // { code: "topology", className: "zonal" }
+   * ```
+   */
+  diagnose(
+    claim: PersistentVolumeClaim,
+    node: Node,
+  ): {
+    code: "ok" | "error" | "no-provisioner" | "topology" | "capacity";
+    message?: string;
+    className?: string;
+    provisioner?: string;
+    request?: bigint;
+  } {
+    const p = this.prepare(claim);
+    if (p.error !== undefined) return { code: "error", message: p.error };
+    const className = str(p.class?.metadata?.name);
+    const provisioner = str(p.class?.provisioner);
+    if (!p.supported) return { code: "no-provisioner", className, provisioner };
+    const labels = nodeLabels(node);
+    if (!topologySelectorMatches(p.class!.allowedTopologies, labels)) return { code: "topology", className, provisioner };
+    if (p.capacities !== undefined && !p.capacities.some((c) => c.selector?.matches(labels) === true)) {
+      return { code: "capacity", className, provisioner, ...(p.request !== undefined ? { request: p.request } : {}) };
+    }
+    return { code: "ok", className, provisioner };
+  }
+
+  /**
    * `checkVolumeProvisions` on a node: per claim, stop at the first failure — no class or class
    * not found (error); no provisioner or `kubernetes.io/no-provisioner`, or the node outside the
    * class's `allowedTopologies` (not satisfied); no CSIStorageCapacity of the class with a limit ≥

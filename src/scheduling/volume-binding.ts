@@ -99,7 +99,7 @@ function preFilter(pod: Pod, cluster: Cluster): { status: PluginStatus; claims?:
   if (has.code !== "Success") return { status: has };
   const claims = podVolumeClaims(pod, cluster);
   if ("code" in claims) return { status: claims };
-  if (claims.immediate.length > 0) return { status: status("UnschedulableAndUnresolvable", SchedulingReasons.UnboundImmediate) };
+  if (claims.immediate.length > 0) return { status: status("UnschedulableAndUnresolvable", SchedulingReasons.UnboundImmediate), claims };
   return { status: status("Success"), claims };
 }
 
@@ -118,16 +118,19 @@ function preFilter(pod: Pod, cluster: Cluster): { status: PluginStatus; claims?:
 export class VolumeBindingPlan {
   /** The PreFilter's status (`Success`, `Skip`, or the reason the pod fits nowhere). */
   readonly preFilter: PluginStatus;
+  /** The pod's claims sorted (also when the PreFilter fails on unbound immediate claims), if they could be. */
   readonly claims: PodVolumeClaims | undefined;
-  private readonly withSelectedNode: readonly PersistentVolumeClaim[];
-  private toMatch: readonly PersistentVolumeClaim[] | { error: string };
-  private readonly provisioning: ProvisioningChecks;
+  /** The unbound delayed claims with `selected-node`. */
+  readonly withSelectedNode: readonly PersistentVolumeClaim[];
+  /** The other unbound delayed claims, in matching order (or why they cannot be searched for). */
+  toMatch: readonly PersistentVolumeClaim[] | { error: string };
+  readonly provisioning: ProvisioningChecks;
   private readonly affinity = new Map<PersistentVolume, NodeSelectorMatcher | undefined>();
 
   constructor(
     readonly pod: Pod,
     readonly cluster: Cluster,
-    private readonly matcher: StaticMatcher,
+    readonly matcher: StaticMatcher,
     readonly opts?: SchedulingOptions,
   ) {
     const pre = preFilter(pod, cluster);
@@ -136,7 +139,8 @@ export class VolumeBindingPlan {
     this.provisioning = new ProvisioningChecks(cluster);
     const selected: PersistentVolumeClaim[] = [];
     const match: PersistentVolumeClaim[] = [];
-    for (const c of pre.claims?.delayed ?? []) (Object.hasOwn(annotationsOf(c), AnnSelectedNode) ? selected : match).push(c);
+    for (const c of pre.status.code === "Success" ? (pre.claims?.delayed ?? []) : [])
+      (Object.hasOwn(annotationsOf(c), AnnSelectedNode) ? selected : match).push(c);
     this.withSelectedNode = selected;
     this.toMatch = sortBySize(match);
     if (!("error" in this.toMatch) && this.toMatch.length > 0 && matcher.prepare !== undefined) {
@@ -154,6 +158,29 @@ export class VolumeBindingPlan {
     const m = required == null ? undefined : compileNodeSelector(required);
     this.affinity.set(pv, m);
     return m;
+  }
+
+  /**
+   * The first bound claim that fails on the node (`missing`: its volume does not exist; `affinity`:
+   * the volume's node affinity, in CSI form when migrated, excludes the node), or undefined.
+   *
+   * @example
+   * ```ts
+   * plan.boundFailure(node); // { claim: pvc, volumeName: "pv-1", kind: "affinity", error: "no matching NodeSelectorTerms" }
+   * ```
+   */
+  boundFailure(node: Node): { claim: PersistentVolumeClaim; volumeName: string; kind: "missing" | "affinity"; error?: string } | undefined {
+    const csiNode = storageObjects(this.cluster).csiNodes.get(str(node.metadata?.name));
+    const labels = nodeLabels(node);
+    for (const pvc of this.claims?.bound ?? []) {
+      const volumeName = str(pvc.spec?.volumeName);
+      const raw = this.cluster.volumes.get(volumeName);
+      if (raw === undefined || raw === null || typeof raw !== "object") return { claim: pvc, volumeName, kind: "missing" };
+      const m = this.boundAffinity(translatePVForNode(raw, csiNode, this.opts));
+      const error = m === undefined ? undefined : nodeAffinityError(m, labels);
+      if (error !== undefined) return { claim: pvc, volumeName, kind: "affinity", error };
+    }
+    return undefined;
   }
 
   /** `checkBoundClaims`: [boundSatisfied, boundPVsFound]. */

@@ -117,6 +117,29 @@ export class VolumeRestrictionsPlan {
   }
 
   private conflicts = 0;
+  /** The ReadWriteOncePod claims in use, with the scheduled pods using them. */
+  private readonly inUse: { claim: string; pods: string[] }[] = [];
+
+  /**
+   * What blocks the pod on a node, for explanations: the pods on the node whose inline disks
+   * conflict, and the ReadWriteOncePod claims in use (by pods anywhere).
+   *
+   * @example
+   * ```ts
+   * plan.obstacles(node); // { disk: [{ pod: "default/old", volume: "data" }], readWriteOncePod: [] }
+   * ```
+   */
+  obstacles(node: Node): { disk: { pod: string; volume: string }[]; readWriteOncePod: { claim: string; pods: string[] }[] } {
+    const disk: { pod: string; volume: string }[] = [];
+    if (this.preFilter.code === "Success") {
+      const onNode = this.podsByNode.get(str(node.metadata?.name)) ?? [];
+      for (const v of volumesOf(this.pod)) {
+        if (!needsRestrictionsCheck(v)) continue;
+        for (const p of onNode) if (isVolumeConflict(v, p)) disk.push({ pod: podKey(p), volume: str(v.name) });
+      }
+    }
+    return { disk, readWriteOncePod: this.preFilter.code === "Success" ? this.inUse : [] };
+  }
 
   /**
    * The Filter on a node: a disk conflict with a pod on the node (`Unschedulable`,

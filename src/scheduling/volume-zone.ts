@@ -50,6 +50,7 @@ function zonesOf(value: string): Set<string> | undefined {
 }
 
 interface PVTopology {
+  readonly pv: string;
   readonly key: string;
   readonly values: ReadonlySet<string>;
 }
@@ -107,7 +108,7 @@ export class VolumeZonePlan {
         const value: unknown = (labels as Record<string, unknown>)[key];
         if (typeof value !== "string") continue;
         const values = zonesOf(value);
-        if (values !== undefined) out.push({ key, values });
+        if (values !== undefined) out.push({ pv: pvName, key, values });
       }
     }
     this.topologies = out;
@@ -127,18 +128,33 @@ export class VolumeZonePlan {
    */
   evaluate(node: Node): PluginStatus {
     if (this.preFilter.code !== "Success") return this.preFilter;
-    if (!this.hasVolumes) return status("Success");
+    return this.mismatch(node) === undefined
+      ? status("Success")
+      : status("UnschedulableAndUnresolvable", SchedulingReasons.VolumeZoneConflict);
+  }
+
+  /**
+   * The first bound volume whose topology label the node does not satisfy (its name, the label
+   * key, the allowed values, and the node's value of that key or its GA form), or undefined.
+   *
+   * @example
+   * ```ts
+   * plan.mismatch(node); // { pv: "pv-1", key: "topology.kubernetes.io/zone", values: ["a"], nodeValue: "b" }
+   * ```
+   */
+  mismatch(node: Node): { pv: string; key: string; values: string[]; nodeValue: string | undefined } | undefined {
+    if (this.preFilter.code !== "Success" || !this.hasVolumes) return undefined;
     const labels = nodeLabels(node);
-    if (!TOPOLOGY_LABELS.some((k) => Object.hasOwn(labels, k))) return status("Success");
+    if (!TOPOLOGY_LABELS.some((k) => Object.hasOwn(labels, k))) return undefined;
     for (const t of this.topologies) {
       let v: string | undefined = Object.hasOwn(labels, t.key) ? labels[t.key] : undefined;
       if (v === undefined) {
         const ga = toGA(t.key);
         v = Object.hasOwn(labels, ga) ? labels[ga] : undefined;
       }
-      if (v === undefined || !t.values.has(v)) return status("UnschedulableAndUnresolvable", SchedulingReasons.VolumeZoneConflict);
+      if (v === undefined || !t.values.has(v)) return { pv: t.pv, key: t.key, values: [...t.values], nodeValue: v };
     }
-    return status("Success");
+    return undefined;
   }
 }
 

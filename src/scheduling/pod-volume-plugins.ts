@@ -62,8 +62,15 @@ export class PodVolumePlugins {
     this.zone = new VolumeZonePlan(pod, cluster);
   }
 
+  private preFailure: { plugin: VolumePluginName; status: PluginStatus } | undefined | null = null;
+
   /** The first PreFilter failure in Kubernetes' plugin order, or undefined. */
   preFilterFailure(): { plugin: VolumePluginName; status: PluginStatus } | undefined {
+    if (this.preFailure === null) this.preFailure = this.computePreFilterFailure();
+    return this.preFailure;
+  }
+
+  private computePreFilterFailure(): { plugin: VolumePluginName; status: PluginStatus } | undefined {
     const order: [VolumePluginName, PluginStatus][] = [
       ["VolumeRestrictions", this.restrictions.preFilter],
       ["NodeVolumeLimits", this.limits.preFilter],

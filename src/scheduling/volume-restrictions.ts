@@ -83,6 +83,7 @@ export class VolumeRestrictionsPlan {
     podsByNode?: Map<string, Pod[]>,
   ) {
     this.podsByNode = podsByNode ?? scheduledPodsByNode(cluster, podKey(pod));
+    this.restricted = volumesOf(pod).filter(needsRestrictionsCheck);
     this.preFilter = this.computePreFilter(cluster);
   }
 
@@ -117,6 +118,8 @@ export class VolumeRestrictionsPlan {
   }
 
   private conflicts = 0;
+  /** The pod's inline volumes subject to disk conflicts. */
+  private readonly restricted: Volume[];
   /** The ReadWriteOncePod claims in use, with the scheduled pods using them. */
   private readonly inUse: { claim: string; pods: string[] }[] = [];
 
@@ -154,10 +157,11 @@ export class VolumeRestrictionsPlan {
    */
   evaluate(node: Node): PluginStatus {
     if (this.preFilter.code !== "Success") return this.preFilter;
-    const onNode = this.podsByNode.get(str(node.metadata?.name)) ?? [];
-    for (const v of volumesOf(this.pod)) {
-      if (!needsRestrictionsCheck(v)) continue;
-      if (onNode.some((p) => isVolumeConflict(v, p))) return status("Unschedulable", SchedulingReasons.DiskConflict);
+    if (this.restricted.length > 0) {
+      const onNode = this.podsByNode.get(str(node.metadata?.name)) ?? [];
+      for (const v of this.restricted) {
+        if (onNode.some((p) => isVolumeConflict(v, p))) return status("Unschedulable", SchedulingReasons.DiskConflict);
+      }
     }
     if (this.conflicts > 0) return status("Unschedulable", SchedulingReasons.ReadWriteOncePodConflict);
     return status("Success");

@@ -12,7 +12,15 @@ import { claimRequest, volumeCapacity } from "../../src/api/helpers/index.js";
 import { checkVolumeNodeAffinity } from "../../src/labels/index.js";
 import { createCluster } from "../../src/lifecycle/index.js";
 import { findMatchingVolume } from "../../src/matching/index.js";
-import { assumePodVolumes, filterNodes, findPodVolumes, SchedulingReasons as R } from "../../src/scheduling/index.js";
+import {
+  assumePodVolumes,
+  createSchedulingCache,
+  explainPod,
+  filterNodes,
+  findPodVolumes,
+  SchedulingError,
+  SchedulingReasons as R,
+} from "../../src/scheduling/index.js";
 
 const NODES: Node[] = [
   { metadata: { name: "n1", labels: { "kubernetes.io/hostname": "n1", zone: "a" } } },
@@ -217,6 +225,110 @@ describe("scheduling laws", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("the caller-owned cache", () => {
+  it("gives the same answers as no cache, across snapshots and pods", () => {
+    fc.assert(
+      fc.property(clusterArb, clusterArb, (a, b) => {
+        const cache = createSchedulingCache();
+        const x = build(a);
+        const y = build(b);
+        for (const [cl, p] of [
+          [x.cluster, x.pod],
+          [y.cluster, y.pod],
+          [x.cluster, y.pod],
+          [x.cluster, x.pod],
+        ] as const) {
+          expect(filterNodes(p, cl, { cache })).toEqual(filterNodes(p, cl));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("garbage in, statuses out", () => {
+  const junk = fc.oneof(fc.anything(), fc.constant(null), fc.constant([]), fc.constant({}), fc.constant("x"), fc.constant(-1));
+  const meta = (name: string) =>
+    fc.record({
+      name: fc.constant(name),
+      namespace: fc.constantFrom("ns", undefined as never),
+      annotations: fc.oneof(junk, fc.constant({ "volume.kubernetes.io/selected-node": "n1" })),
+      labels: junk,
+    });
+  const obj = (name: string) =>
+    fc.record({
+      metadata: meta(name),
+      spec: fc.dictionary(
+        fc.constantFrom(
+          "accessModes",
+          "resources",
+          "storageClassName",
+          "volumeName",
+          "capacity",
+          "nodeAffinity",
+          "claimRef",
+          "csi",
+          "volumeMode",
+          "selector",
+          "drivers",
+        ),
+        junk,
+      ),
+    });
+  it("never throws anything but a SchedulingError", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          volumes: fc.array(obj("pv-x"), { maxLength: 3 }),
+          claims: fc.array(obj("c0"), { maxLength: 2 }),
+          classes: fc.array(fc.record({ metadata: meta("local"), provisioner: junk, volumeBindingMode: junk, allowedTopologies: junk }), {
+            maxLength: 2,
+          }),
+          csiNodes: fc.array(obj("n1"), { maxLength: 1 }),
+          csiDrivers: fc.array(fc.record({ metadata: meta("csi.example.com"), spec: fc.record({ storageCapacity: junk }) }), {
+            maxLength: 1,
+          }),
+          csiStorageCapacities: fc.array(
+            fc.record({ metadata: meta("cap"), storageClassName: junk, nodeTopology: junk, capacity: junk, maximumVolumeSize: junk }),
+            { maxLength: 2 },
+          ),
+          podVolumes: fc.array(
+            fc.oneof(
+              junk,
+              fc.record({
+                name: junk,
+                persistentVolumeClaim: fc.oneof(junk, fc.record({ claimName: fc.constantFrom("c0", "zz") })),
+                ephemeral: junk,
+              }),
+            ),
+            { maxLength: 3 },
+          ),
+        }),
+        (g) => {
+          let cl: ReturnType<typeof createCluster>;
+          try {
+            cl = createCluster({ ...g, nodes: NODES } as never, { defaulting: false });
+          } catch {
+            return; // the lifecycle's own typed error for objects it cannot store
+          }
+          const p = { metadata: { name: "p", namespace: "ns" }, spec: { volumes: g.podVolumes } } as never;
+          try {
+            filterNodes(p, cl, { features: { StorageCapacityScoring: true } });
+            explainPod(p, cl);
+            for (const n of NODES) {
+              findPodVolumes(p, n.metadata.name!, cl);
+              assumePodVolumes(p, n.metadata.name!, cl);
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(SchedulingError);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

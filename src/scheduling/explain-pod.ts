@@ -8,7 +8,6 @@ import { claimClass, claimKey } from "../api/helpers/index.js";
 import type { Node, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import type { Cluster } from "../lifecycle/index.js";
 import { explainClaim } from "../matching/index.js";
-import { failedSchedulingMessage } from "./failed-scheduling.js";
 import type { NodeFilterResult, VolumePluginName } from "./filter-nodes.js";
 import { checkOptions, type SchedulingOptions } from "./options.js";
 import { type NodeEvaluation, PodVolumePlugins } from "./pod-volume-plugins.js";
@@ -58,8 +57,9 @@ export interface FailingNode {
 /**
  * The answer of {@link explainPod}.
  *
- * - `message`: the FailedScheduling event text when no node fits (`0/5 nodes are available: …`),
- *   else undefined.
+ * - `message`: the FailedScheduling event text when no node fits (`0/5 nodes are available: …`;
+ *   when a plugin returns an error instead, the error: `running PreFilter plugin "VolumeBinding": …`,
+ *   `running "VolumeBinding" filter plugin: …` for the first such node by name), else undefined.
  * - `preFilter`: a PreFilter failure (the same for every node) with what would fix it.
  * - `nodes`: the nodes where the pod fits, best first (score, then name), with the bindings and
  *   provisions VolumeBinding would make; `selected` is the first (what `selectNodeForPod` picks).
@@ -308,14 +308,7 @@ export function explainPod(pod: Pod, cluster: Cluster, opts?: SchedulingOptions)
     }
   }
   const selected: NodeFilterResult | undefined = feasible[0];
-  const message =
-    selected === undefined
-      ? failedSchedulingMessage(
-          evals.length,
-          pre?.status.reasons,
-          evals.map((x) => x.e.result.reasons),
-        )
-      : undefined;
+  const message = selected === undefined ? plugins.failureMessage(evals.map((x) => x.e.result)) : undefined;
   const selectedEval = selected === undefined ? undefined : evals.find((x) => x.e.result.node === selected.node)?.e;
   const ns = podNamespace(pod);
   const claims: PodClaimExplanation[] = podClaimVolumes(pod).map((v) => {

@@ -31,3 +31,22 @@ export function failedSchedulingMessage(
   if (entries.length > 0) msg += ` ${entries.join(", ")}.`;
   return msg;
 }
+
+/**
+ * The scheduler's error text when a plugin returns `Error` instead of rejecting the pod (the
+ * scheduling cycle aborts and the event carries the error, not the node histogram):
+ * `running PreFilter plugin "VolumeBinding": …` or `running "VolumeBinding" filter plugin: …`
+ * (kubernetes/kubernetes `pkg/scheduler/framework/runtime/framework.go`).
+ *
+ * @example
+ * ```ts
+ * pluginErrorMessage("PreFilter", "VolumeBinding", ['VolumeBindingMode not set for StorageClass "x"']);
+ * // 'running PreFilter plugin "VolumeBinding": VolumeBindingMode not set for StorageClass "x"'
+ * ```
+ */
+export function pluginErrorMessage(stage: "PreFilter" | "Filter", plugin: string, reasons: readonly string[]): string {
+  const msg = reasons.join(", ");
+  return stage === "PreFilter"
+    ? `running PreFilter plugin ${JSON.stringify(plugin)}: ${msg}`
+    : `running ${JSON.stringify(plugin)} filter plugin: ${msg}`;
+}

@@ -20,7 +20,7 @@ export { scoreNode } from "./score-node.js";
 export { brokenLinear, DEFAULT_SHAPES } from "./score.js";
 export { filterNodes, VOLUME_PLUGINS, type VolumePluginName, type NodeFilterResult } from "./filter-nodes.js";
 export { selectNodeForPod, type NodeSelection } from "./select-node.js";
-export { failedSchedulingMessage } from "./failed-scheduling.js";
+export { failedSchedulingMessage, pluginErrorMessage } from "./failed-scheduling.js";
 export { explainPod, type PodExplanation, type FailingNode, type PodClaimExplanation } from "./explain-pod.js";
 export { SchedulingCache, createSchedulingCache } from "./scheduling-cache.js";
 export { translatePVForNode, AnnMigratedPlugins } from "./csi-migration.js";

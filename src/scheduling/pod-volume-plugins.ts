@@ -11,6 +11,7 @@ import { IndexedStaticMatcher } from "./indexed-static-matcher.js";
 import { NodeVolumeLimitsPlan } from "./node-volume-limits.js";
 import type { SchedulingOptions } from "./options.js";
 import { scheduledPodsByNode } from "./scheduled-pods.js";
+import { failedSchedulingMessage, pluginErrorMessage } from "./failed-scheduling.js";
 import { scoreFromVolumes } from "./score.js";
 import { podKey, sortedNodes } from "./snapshot.js";
 import { isPassing, type PluginStatus } from "./status.js";
@@ -111,6 +112,31 @@ export class PodVolumePlugins {
       score: feasible ? scoreFromVolumes(volumes, this.opts) : undefined,
     };
     return { result, volumes };
+  }
+
+  /**
+   * The FailedScheduling text for these results (all nodes, by name): a PreFilter `Error` or the
+   * first node's Filter `Error` aborts the cycle with the error; otherwise `FitError`'s text.
+   */
+  failureMessage(results: readonly NodeFilterResult[]): string {
+    const pre = this.preFilterFailure();
+    if (pre !== undefined) {
+      return pre.status.code === "Error"
+        ? pluginErrorMessage("PreFilter", pre.plugin, pre.status.reasons)
+        : failedSchedulingMessage(results.length, pre.status.reasons, []);
+    }
+    for (const r of results) {
+      if (r.feasible) continue;
+      const plugin = (["VolumeRestrictions", "NodeVolumeLimits", "VolumeBinding", "VolumeZone"] as const).find(
+        (p) => !isPassing(r.statuses[p]),
+      )!;
+      if (r.statuses[plugin].code === "Error") return pluginErrorMessage("Filter", plugin, r.statuses[plugin].reasons);
+    }
+    return failedSchedulingMessage(
+      results.length,
+      undefined,
+      results.map((r) => r.reasons),
+    );
   }
 
   evaluateAll(): NodeEvaluation[] {

@@ -5,7 +5,6 @@
  */
 import type { Pod } from "../api/index.js";
 import type { Cluster } from "../lifecycle/index.js";
-import { failedSchedulingMessage } from "./failed-scheduling.js";
 import type { NodeFilterResult } from "./filter-nodes.js";
 import { checkOptions, type SchedulingOptions } from "./options.js";
 import { PodVolumePlugins } from "./pod-volume-plugins.js";
@@ -54,15 +53,10 @@ export function selectNodeForPod(pod: Pod, cluster: Cluster, opts?: SchedulingOp
     if (best === undefined || (n.score ?? 0) > (best.score ?? 0)) best = n;
   }
   if (best !== undefined) return { nodeName: best.node, result: best };
-  const pre = plugins.preFilterFailure();
   return {
     nodeName: undefined,
     explanation: {
-      message: failedSchedulingMessage(
-        nodes.length,
-        pre?.status.reasons,
-        nodes.map((n) => n.reasons),
-      ),
+      message: plugins.failureMessage(nodes),
       nodes,
     },
   };

@@ -176,3 +176,23 @@ describe("filterNodes, selectNodeForPod and assumePodVolumes", () => {
     expect(() => filterNodes(p, cl, 3 as never)).toThrow(/^opts: /);
   });
 });
+
+describe("plugin errors abort the cycle (framework.go)", () => {
+  it("a PreFilter Error is the message", async () => {
+    const { createCluster } = await import("../../src/lifecycle/index.js");
+    const cl = createCluster(
+      { nodes, classes: [{ metadata: { name: "nomode" }, provisioner: "p" }], claims: [pvc("c", "1Gi", { class: "nomode" })] },
+      { defaulting: false },
+    );
+    expect(explainPod(pod(["c"]), cl).message).toBe(
+      'running PreFilter plugin "VolumeBinding": VolumeBindingMode not set for StorageClass "nomode"',
+    );
+  });
+  it("a Filter Error is the message", () => {
+    const bad = pvc("bad", "1Gi");
+    bad.spec.selector = { matchExpressions: [{ key: "k", operator: "Bogus" as never }] };
+    const e = explainPod(pod(["bad"]), cluster({ claims: [bad] }));
+    expect(e.message).toMatch(/^running "VolumeBinding" filter plugin: /);
+    expect(e.failing[0]!.statuses.VolumeBinding.code).toBe("Error");
+  });
+});

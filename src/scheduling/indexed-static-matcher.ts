@@ -40,7 +40,7 @@ interface ClaimCandidates {
  * The `(key, values)` of a selector that pins one label, or undefined. `valid` remembers, per
  * `key` and `values`, whether such a selector compiles without errors.
  */
-function pinOf(required: unknown, valid: Map<string, boolean>): { key: string; values: string[] } | undefined {
+function pinOf(required: unknown, valid: PinValidity): { readonly key: string; readonly values: readonly string[] } | undefined {
   const terms = (required as { nodeSelectorTerms?: unknown } | null)?.nodeSelectorTerms;
   if (!Array.isArray(terms) || terms.length !== 1) return undefined;
   const t = terms[0] as { matchExpressions?: unknown; matchFields?: unknown } | null;
@@ -50,16 +50,32 @@ function pinOf(required: unknown, valid: Map<string, boolean>): { key: string; v
   if (!Array.isArray(exprs) || exprs.length !== 1) return undefined;
   const e = exprs[0] as { key?: unknown; operator?: unknown; values?: unknown } | null;
   if (typeof e !== "object" || e === null || e.operator !== "In" || typeof e.key !== "string") return undefined;
-  if (!Array.isArray(e.values) || !e.values.every((v) => typeof v === "string")) return undefined;
+  const values = e.values;
+  if (!Array.isArray(values)) return undefined;
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "string") return undefined;
   // Only a selector that compiles without errors means exactly "label key has one of values".
-  const values = e.values as string[];
-  const id = values.length === 1 ? `${e.key}\u0000${values[0]}` : `${e.key}\u0000${values.join("\u0000")}`;
-  let ok = valid.get(id);
+  let memo: Map<string, boolean>;
+  let id: string;
+  if (values.length === 1) {
+    memo = valid.single.get(e.key) ?? new Map<string, boolean>();
+    if (memo.size === 0) valid.single.set(e.key, memo);
+    id = values[0] as string;
+  } else {
+    memo = valid.multi;
+    id = JSON.stringify([e.key, values]);
+  }
+  let ok = memo.get(id);
   if (ok === undefined) {
     ok = compileNodeSelector(required as Parameters<typeof compileNodeSelector>[0]).errors.length === 0;
-    valid.set(id, ok);
+    memo.set(id, ok);
   }
-  return ok ? { key: e.key, values } : undefined;
+  return ok ? (e as { key: string; values: string[] }) : undefined;
+}
+
+/** Whether a one-label pin compiles without errors: by key and value, or by key and values. */
+interface PinValidity {
+  readonly single: Map<string, Map<string, boolean>>;
+  readonly multi: Map<string, boolean>;
 }
 
 /** A verdict memo that says every node affinity fits (the node-independent pass ignores it). */
@@ -104,7 +120,7 @@ export class IndexedStaticMatcher implements StaticMatcher {
   private byClass: Map<string, PersistentVolume[]> | undefined;
   private readonly perClaim = new Map<PersistentVolumeClaim, Prepared>();
   private readonly texts = new CapacityTexts();
-  private readonly validPins = new Map<string, boolean>();
+  private readonly validPins: PinValidity = { single: new Map(), multi: new Map() };
 
   constructor(
     private readonly cluster: Cluster,
@@ -212,7 +228,7 @@ class GroupBuilder {
   constructor(
     private readonly keep: number,
     private readonly texts: CapacityTexts,
-    private readonly validPins: Map<string, boolean>,
+    private readonly validPins: PinValidity,
   ) {}
 
   /** Offers a candidate (read into a scratch object: decoded for real only when kept). */

@@ -75,8 +75,19 @@ export const SKIP: PluginStatus = Object.freeze({ code: "Skip", reasons: Object.
  * ```
  */
 export function status(code: StatusCode, ...reasons: string[]): PluginStatus {
+  if (reasons.length === 0) return BARE[code];
   return { code, reasons };
 }
+
+const NO_REASONS: readonly string[] = Object.freeze([]);
+/** One frozen reason-less status per code (statuses are never mutated). */
+const BARE: Readonly<Record<StatusCode, PluginStatus>> = Object.freeze({
+  Success: Object.freeze({ code: "Success", reasons: NO_REASONS }),
+  Skip: Object.freeze({ code: "Skip", reasons: NO_REASONS }),
+  Unschedulable: Object.freeze({ code: "Unschedulable", reasons: NO_REASONS }),
+  UnschedulableAndUnresolvable: Object.freeze({ code: "UnschedulableAndUnresolvable", reasons: NO_REASONS }),
+  Error: Object.freeze({ code: "Error", reasons: NO_REASONS }),
+});
 
 /**
  * Whether a status lets the node pass a Filter (`Success`, or `Skip` from PreFilter).

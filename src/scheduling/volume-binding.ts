@@ -83,8 +83,9 @@ function result(
     status: st,
     feasible: st.code === "Success" || st.code === "Skip",
     reasons: st.reasons,
-    bindings: staticBindings.map((b) => ({ claim: claimKey(b.claim), volume: str(b.volume.metadata?.name) })),
-    provisions: dynamicProvisions.map((p) => claimKey(p.claim)),
+    bindings:
+      staticBindings.length === 0 ? NONE : staticBindings.map((b) => ({ claim: claimKey(b.claim), volume: str(b.volume.metadata?.name) })),
+    provisions: dynamicProvisions.length === 0 ? NONE : dynamicProvisions.map((p) => claimKey(p.claim)),
     staticBindings,
     dynamicProvisions,
   };

@@ -88,6 +88,15 @@ class EveryAffinityFits extends Map<object, string | undefined> {
   }
 }
 
+/** The better of `best` and the group's first volume not excluded. */
+function firstFree(g: Group, excluded: ReadonlySet<string>, best: DecodedVolume | undefined): DecodedVolume | undefined {
+  for (const v of g.volumes) {
+    if (excluded.size > 0 && excluded.has(v.name)) continue;
+    return best === undefined || isBetterCandidate(v, best) ? v : best;
+  }
+  return best;
+}
+
 /** A claim's candidate groups, and how many best volumes each group keeps. */
 interface Prepared {
   readonly keep: number;
@@ -192,26 +201,18 @@ export class IndexedStaticMatcher implements StaticMatcher {
     if (!this.perClaim.has(claim)) this.prepare([claim, ...Array.from({ length: excluded.size }, () => claim)]);
     const cand = this.perClaim.get(claim)!.candidates;
     if (cand.linear) return findMatchingVolume(claim, this.classVolumes(claimClass(claim)), { node, excluded, delayBinding: true });
-    let best: DecodedVolume | undefined;
-    const offer = (g: Group | undefined) => {
-      if (g === undefined) return;
-      for (const v of g.volumes) {
-        if (excluded.has(v.name)) continue;
-        if (best === undefined || isBetterCandidate(v, best)) best = v;
-        return;
-      }
-    };
-    offer(cand.any);
+    let best: DecodedVolume | undefined = firstFree(cand.any, excluded, undefined);
     const labels = nodeLabels(node);
     if (cand.pinned.size > 0) {
       for (const [key, byValue] of cand.pinned) {
         if (!Object.hasOwn(labels, key)) continue;
-        offer(byValue.get(labels[key]!));
+        const g = byValue.get(labels[key]!);
+        if (g !== undefined) best = firstFree(g, excluded, best);
       }
     }
     for (const g of cand.other) {
       if (g.matcher === undefined) continue;
-      if (nodeAffinityError(g.matcher, labels) === undefined) offer(g);
+      if (nodeAffinityError(g.matcher, labels) === undefined) best = firstFree(g, excluded, best);
     }
     return best?.pv;
   }

@@ -101,7 +101,12 @@ export class PodVolumePlugins {
         }
       }
     }
-    const feasible = pre === undefined && Object.values(statuses).every(isPassing);
+    const feasible =
+      pre === undefined &&
+      isPassing(statuses.VolumeRestrictions) &&
+      isPassing(statuses.NodeVolumeLimits) &&
+      isPassing(statuses.VolumeBinding) &&
+      isPassing(statuses.VolumeZone);
     const result: NodeFilterResult = {
       node: typeof node.metadata?.name === "string" ? node.metadata.name : "",
       feasible,

@@ -74,18 +74,28 @@ function annotationsOf(c: PersistentVolumeClaim): Record<string, unknown> {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+function keyOf(c: PersistentVolumeClaim, keys: Map<PersistentVolumeClaim, string> | undefined): string {
+  if (keys === undefined) return claimKey(c);
+  let k = keys.get(c);
+  if (k === undefined) keys.set(c, (k = claimKey(c)));
+  return k;
+}
+
 function result(
   st: PluginStatus,
   staticBindings: NodeVolumes["staticBindings"] = NONE,
   dynamicProvisions: readonly DynamicProvision[] = NONE,
+  keys?: Map<PersistentVolumeClaim, string>,
 ): NodeVolumes {
   return {
     status: st,
     feasible: st.code === "Success" || st.code === "Skip",
     reasons: st.reasons,
     bindings:
-      staticBindings.length === 0 ? NONE : staticBindings.map((b) => ({ claim: claimKey(b.claim), volume: str(b.volume.metadata?.name) })),
-    provisions: dynamicProvisions.length === 0 ? NONE : dynamicProvisions.map((p) => claimKey(p.claim)),
+      staticBindings.length === 0
+        ? NONE
+        : staticBindings.map((b) => ({ claim: keyOf(b.claim, keys), volume: str(b.volume.metadata?.name) })),
+    provisions: dynamicProvisions.length === 0 ? NONE : dynamicProvisions.map((p) => keyOf(p.claim, keys)),
     staticBindings,
     dynamicProvisions,
   };
@@ -211,32 +221,21 @@ export class VolumeBindingPlan {
     const claims = this.claims!;
     let boundSatisfied = true;
     let boundFound = true;
-    let unboundSatisfied = true;
-    let sufficient = true;
-    let staticBindings: { claim: PersistentVolumeClaim; volume: PersistentVolume }[] = [];
-    let provisions: readonly DynamicProvision[] = NONE;
-    const finish = (): NodeVolumes => {
-      const reasons: string[] = [];
-      if (!boundSatisfied) reasons.push(SchedulingReasons.NodeConflict);
-      if (!unboundSatisfied) reasons.push(SchedulingReasons.BindConflict);
-      if (!sufficient) reasons.push(SchedulingReasons.NotEnoughSpace);
-      if (!boundFound) reasons.push(SchedulingReasons.PVNotExist);
-      const st = reasons.length > 0 ? status("UnschedulableAndUnresolvable", ...reasons) : status("Success");
-      return result(st, staticBindings, provisions);
-    };
     if (claims.bound.length > 0) [boundSatisfied, boundFound] = this.checkBound(node);
-    if (claims.delayed.length === 0) return finish();
+    if (claims.delayed.length === 0) return this.finish(boundSatisfied, true, true, boundFound, NONE, NONE);
     const name = str(node.metadata?.name);
     for (const c of this.withSelectedNode) {
-      if (str(annotationsOf(c)[AnnSelectedNode]) !== name) {
-        unboundSatisfied = false;
-        return finish();
-      }
+      if (str(annotationsOf(c)[AnnSelectedNode]) !== name) return this.finish(boundSatisfied, false, true, boundFound, NONE, NONE);
     }
-    const toProvision = [...this.withSelectedNode];
     if ("error" in this.toMatch) return result(status("Error", this.toMatch.error));
+    let unboundSatisfied = true;
+    let sufficient = true;
+    let toProvision: PersistentVolumeClaim[] | undefined = this.withSelectedNode.length > 0 ? [...this.withSelectedNode] : undefined;
+    let staticBindings: { claim: PersistentVolumeClaim; volume: PersistentVolume }[] | undefined;
+    let provisions: readonly DynamicProvision[] = NONE;
     if (this.toMatch.length > 0) {
-      const chosen = new Set<string>();
+      const chosen = this.chosen;
+      chosen.clear();
       for (const claim of this.toMatch) {
         let pv: PersistentVolume | undefined;
         try {
@@ -245,24 +244,51 @@ export class VolumeBindingPlan {
           return result(status("Error", (e as Error).message));
         }
         if (pv === undefined) {
-          toProvision.push(claim);
+          (toProvision ??= []).push(claim);
           unboundSatisfied = false;
           continue;
         }
         chosen.add(str(pv.metadata?.name));
-        staticBindings.push({ claim, volume: pv });
+        (staticBindings ??= []).push({ claim, volume: pv });
       }
     }
-    if (toProvision.length > 0) {
+    if (toProvision !== undefined) {
       const r = this.provisioning.check(toProvision, node);
       if ("error" in r) return result(status("Error", r.error));
       unboundSatisfied = r.satisfied;
       sufficient = r.sufficientStorage;
       provisions = r.provisions ?? NONE;
     }
-    if (staticBindings.length === 0) staticBindings = [];
-    return finish();
+    return this.finish(boundSatisfied, unboundSatisfied, sufficient, boundFound, staticBindings ?? NONE, provisions);
   }
+
+  /** The volumes chosen on the node being evaluated (one set, cleared per node). */
+  private readonly chosen = new Set<string>();
+
+  /** The Filter's status from `FindPodVolumes`' four flags, reasons in Kubernetes' order. */
+  private finish(
+    boundSatisfied: boolean,
+    unboundSatisfied: boolean,
+    sufficient: boolean,
+    boundFound: boolean,
+    staticBindings: NodeVolumes["staticBindings"],
+    provisions: readonly DynamicProvision[],
+  ): NodeVolumes {
+    let st: PluginStatus;
+    if (boundSatisfied && unboundSatisfied && sufficient && boundFound) st = status("Success");
+    else {
+      const reasons: string[] = [];
+      if (!boundSatisfied) reasons.push(SchedulingReasons.NodeConflict);
+      if (!unboundSatisfied) reasons.push(SchedulingReasons.BindConflict);
+      if (!sufficient) reasons.push(SchedulingReasons.NotEnoughSpace);
+      if (!boundFound) reasons.push(SchedulingReasons.PVNotExist);
+      st = status("UnschedulableAndUnresolvable", ...reasons);
+    }
+    return result(st, staticBindings, provisions, this.keys);
+  }
+
+  /** `namespace/name` of the claims, computed once per claim. */
+  private readonly keys = new Map<PersistentVolumeClaim, string>();
 }
 
 /**

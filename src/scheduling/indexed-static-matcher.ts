@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { claimClass, claimRefPointsAt } from "../api/helpers/index.js";
+import { claimClass, claimRefPointsAt, volumeClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim } from "../api/index.js";
 import { compileNodeSelector, nodeAffinityError, type NodeSelectorMatcher } from "../labels/index.js";
 import type { Cluster } from "../lifecycle/index.js";
@@ -137,11 +137,35 @@ export class IndexedStaticMatcher implements StaticMatcher {
   ) {}
 
   private classVolumes(cls: string): PersistentVolume[] {
-    if (this.byClass === undefined) {
-      this.byClass = this.cache?.byClass ?? volumesByClass(this.cluster);
-      if (this.cache !== undefined) this.cache.byClass = this.byClass;
+    if (this.byClass === undefined && this.cache !== undefined) this.byClass = this.cache.byClass ??= volumesByClass(this.cluster);
+    if (this.byClass === undefined) this.byClass = new Map();
+    let list = this.byClass.get(cls);
+    if (list === undefined) {
+      // Without a cache only the classes asked for are collected (one pass for all of them).
+      this.collect(new Set([cls]));
+      list = this.byClass.get(cls)!;
     }
-    return this.byClass.get(cls) ?? [];
+    return list;
+  }
+
+  /** The volumes of these classes (those not collected yet), in one pass over the snapshot. */
+  private collect(classes: ReadonlySet<string>): void {
+    const byClass = (this.byClass ??= new Map());
+    const wanted = [...classes].filter((c) => !byClass.has(c));
+    if (wanted.length === 0) return;
+    for (const c of wanted) byClass.set(c, []);
+    if (wanted.length === 1) {
+      const only = wanted[0]!;
+      const list = byClass.get(only)!;
+      for (const pv of this.cluster.volumes.values()) if (typeof pv === "object" && pv !== null && volumeClass(pv) === only) list.push(pv);
+      return;
+    }
+    const want = new Set(wanted);
+    for (const pv of this.cluster.volumes.values()) {
+      if (typeof pv !== "object" || pv === null) continue;
+      const c = volumeClass(pv);
+      if (want.has(c)) byClass.get(c)!.push(pv);
+    }
   }
 
   /**
@@ -164,6 +188,7 @@ export class IndexedStaticMatcher implements StaticMatcher {
       if (list === undefined) todo.set(cls, (list = []));
       if (!list.includes(claim)) list.push(claim);
     }
+    if (this.cache === undefined) this.collect(new Set(todo.keys()));
     for (const [cls, list] of todo) this.scanClass(cls, list, keep);
   }
 

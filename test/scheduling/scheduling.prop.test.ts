@@ -20,6 +20,7 @@ import {
   findPodVolumes,
   SchedulingError,
   SchedulingReasons as R,
+  selectNodeForPod,
 } from "../../src/scheduling/index.js";
 
 const NODES: Node[] = [
@@ -225,6 +226,26 @@ describe("scheduling laws", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("explainPod", () => {
+  it("agrees with filterNodes and selectNodeForPod", () => {
+    fc.assert(
+      fc.property(clusterArb, (spec) => {
+        const { cluster, pod } = build(spec);
+        const e = explainPod(pod, cluster);
+        const all = filterNodes(pod, cluster);
+        const s = selectNodeForPod(pod, cluster);
+        expect(e.nodes.map((n) => n.node).sort()).toEqual(all.filter((n) => n.feasible).map((n) => n.node));
+        expect(e.failing.map((f) => f.node)).toEqual(all.filter((n) => !n.feasible).map((n) => n.node));
+        expect(e.selected).toBe(s.nodeName);
+        if (s.nodeName === undefined) expect(e.message).toBe(s.explanation.message);
+        else expect(e.message).toBeUndefined();
+        for (const f of e.failing) expect(f.fixes.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -194,7 +194,8 @@ export class IndexedStaticMatcher implements StaticMatcher {
 
   private scanClass(cls: string, claims: PersistentVolumeClaim[], keep: number): void {
     const decodedClaims = claims.map((c) => decodeSearchableClaim(c));
-    const builders = claims.map(() => new GroupBuilder(keep, this.texts, this.validPins));
+    const shared = new Map<PersistentVolume, DecodedVolume>();
+    const builders = claims.map(() => new GroupBuilder(keep, this.texts, this.validPins, shared));
     // Any node: node affinity is the only check that depends on it, and it is decided per node
     // later; the context answers "fits" without compiling any selector.
     const ctx = checkContext({ node: { metadata: { name: "", labels: {} } }, delayBinding: true });
@@ -205,7 +206,11 @@ export class IndexedStaticMatcher implements StaticMatcher {
       // A volume whose claimRef points at none of these claims fails "claimed-by-other" for all
       // of them (and is pre-bound to none): skip it without decoding it.
       const ref: unknown = pv.spec?.claimRef;
-      if (ref != null && !ids.some(([ns, name, uid]) => claimRefPointsAt(ref, ns, name, uid))) continue;
+      if (ref != null) {
+        let mine = false;
+        for (const [ns, name, uid] of ids) mine ||= claimRefPointsAt(ref, ns, name, uid);
+        if (!mine) continue;
+      }
       const v = scratch.read(pv, this.texts);
       for (let i = 0; i < claims.length; i++) {
         const b = builders[i]!;
@@ -255,6 +260,8 @@ class GroupBuilder {
     private readonly keep: number,
     private readonly texts: CapacityTexts,
     private readonly validPins: PinValidity,
+    /** The volumes decoded for any claim of this scan (each volume is decoded once). */
+    private readonly decoded: Map<PersistentVolume, DecodedVolume>,
   ) {}
 
   /** Offers a candidate (read into a scratch object: decoded for real only when kept). */
@@ -297,7 +304,8 @@ class GroupBuilder {
   private add(g: Group, v: DecodedVolume): void {
     const list = g.volumes;
     if (list.length >= this.keep && !isBetterCandidate(v, list[list.length - 1]!)) return;
-    const kept = decodeVolume(v.pv, this.texts);
+    let kept = this.decoded.get(v.pv);
+    if (kept === undefined) this.decoded.set(v.pv, (kept = decodeVolume(v.pv, this.texts)));
     let i = list.length;
     while (i > 0 && isBetterCandidate(kept, list[i - 1]!)) i--;
     list.splice(i, 0, kept);

@@ -44,7 +44,7 @@ export function schedulingWorkload(nodeCount: number, volumeCount: number, seed 
         storageClassName: "local-wffc",
         persistentVolumeReclaimPolicy: "Retain",
         local: { path: "/mnt/disks/ssd0" },
-        nodeAffinity: pinned("kubernetes.io/hostname", node.metadata.name!),
+        nodeAffinity: pinned("kubernetes.io/hostname", node.metadata!.name!),
       },
       status: { phase: "Available" },
     });
@@ -63,7 +63,7 @@ export function schedulingWorkload(nodeCount: number, volumeCount: number, seed 
       },
       status: { phase: bound ? "Bound" : "Available" },
     };
-    if (bound) pv.spec.claimRef = { namespace: "other", name: `data-${name}`, uid: `uid-${name}` };
+    if (bound) pv.spec!.claimRef = { namespace: "other", name: `data-${name}`, uid: `uid-${name}` };
     volumes.push(pv);
   }
   const classes: StorageClass[] = [
@@ -83,7 +83,7 @@ export function schedulingWorkload(nodeCount: number, volumeCount: number, seed 
   const pod: Pod = {
     metadata: { name: "db-0", namespace: "shop" },
     spec: {
-      volumes: claims.map((c) => ({ name: c.metadata.name!.split("-")[0]!, persistentVolumeClaim: { claimName: c.metadata.name! } })),
+      volumes: claims.map((c) => ({ name: c.metadata!.name!.split("-")[0]!, persistentVolumeClaim: { claimName: c.metadata!.name! } })),
     },
   };
   return { cluster: createCluster({ nodes, volumes, classes, claims, pods: [pod] }), pod };

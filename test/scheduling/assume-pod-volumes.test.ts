@@ -74,7 +74,7 @@ describe("TestAssumePodVolumes", () => {
 describe("generic ephemeral volumes (volume_binding_test.go)", () => {
   const ephemeralPod: Pod = { ...pod([], { ephemeral: ["scratch"] }), metadata: { name: "test-pod", namespace: "testns", uid: "pod-uid" } };
   const owned = pvc("test-pod-scratch", "1Gi", { class: waitClassWithProvisioner });
-  owned.metadata.ownerReferences = [{ apiVersion: "v1", kind: "Pod", name: "test-pod", uid: "pod-uid", controller: true }];
+  owned.metadata!.ownerReferences = [{ apiVersion: "v1", kind: "Pod", name: "test-pod", uid: "pod-uid", controller: true }];
   it("a claim owned by the pod is provisioned for it", () => {
     const cl = cluster({ claims: [owned] });
     expect(preFilterPodVolumes(ephemeralPod, cl).code).toBe("Success");

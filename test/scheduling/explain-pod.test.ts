@@ -18,7 +18,7 @@ import { cluster, immediateClass, pod, pv, pvc, waitClassWithProvisioner } from 
 
 const zoneNode = (name: string, zone: string): Node => ({ metadata: { name, labels: { nodeKey: name, zone } } });
 const nodes = [zoneNode("n1", "a"), zoneNode("n2", "a"), zoneNode("n3", "b"), zoneNode("n4", "b"), zoneNode("n5", "b")];
-const zoneB: PersistentVolume["spec"]["nodeAffinity"] = {
+const zoneB: NonNullable<PersistentVolume["spec"]>["nodeAffinity"] = {
   required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: ["b"] }] }] },
 };
 
@@ -190,7 +190,7 @@ describe("plugin errors abort the cycle (framework.go)", () => {
   });
   it("a Filter Error is the message", () => {
     const bad = pvc("bad", "1Gi");
-    bad.spec.selector = { matchExpressions: [{ key: "k", operator: "Bogus" as never }] };
+    bad.spec!.selector = { matchExpressions: [{ key: "k", operator: "Bogus" as never }] };
     const e = explainPod(pod(["bad"]), cluster({ claims: [bad] }));
     expect(e.message).toMatch(/^running "VolumeBinding" filter plugin: /);
     expect(e.failing[0]!.statuses.VolumeBinding.code).toBe("Error");

@@ -341,8 +341,8 @@ describe("garbage in, statuses out", () => {
             filterNodes(p, cl, { features: { StorageCapacityScoring: true } });
             explainPod(p, cl);
             for (const n of NODES) {
-              findPodVolumes(p, n.metadata.name!, cl);
-              assumePodVolumes(p, n.metadata.name!, cl);
+              findPodVolumes(p, n.metadata!.name!, cl);
+              assumePodVolumes(p, n.metadata!.name!, cl);
             }
           } catch (e) {
             expect(e).toBeInstanceOf(SchedulingError);

@@ -23,7 +23,7 @@ const immediate = {
 const host = (name: string, extra: Record<string, string> = {}): Node => ({
   metadata: { name, labels: { "kubernetes.io/hostname": name, ...extra } },
 });
-const onHost = (h: string): PersistentVolume["spec"]["nodeAffinity"] => ({
+const onHost = (h: string): NonNullable<PersistentVolume["spec"]>["nodeAffinity"] => ({
   required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: [h] }] }] },
 });
 const nodes = [host("node-a"), host("node-b"), host("node-c")];
@@ -124,7 +124,7 @@ describe("TestVolumeBinding (volume_binding_test.go)", () => {
     expect(scores(cl, ["pvc-0", "pvc-1"])).toEqual([38, 75, 0]);
   });
   it("zonal volumes with close capacity are preferred", () => {
-    const zone = (z: string, r: string): PersistentVolume["spec"]["nodeAffinity"] => ({
+    const zone = (z: string, r: string): NonNullable<PersistentVolume["spec"]>["nodeAffinity"] => ({
       required: {
         nodeSelectorTerms: [
           {
@@ -169,7 +169,7 @@ describe("TestVolumeBinding (volume_binding_test.go)", () => {
 });
 
 describe("CSI migration (binder_test.go TestFindPodVolumesWithCSIMigration)", () => {
-  const gceZone = (z: string): PersistentVolume["spec"]["nodeAffinity"] => ({
+  const gceZone = (z: string): NonNullable<PersistentVolume["spec"]>["nodeAffinity"] => ({
     required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: [z] }] }] },
   });
   const bound = pvc("pvc-migrated", "1G", { volumeName: "pv-bound-migrated", bound: true });

@@ -8,7 +8,7 @@
  * Run: `node --expose-gc --import tsx bench/run.ts scheduling` (KUBEVOL_BENCH_NODES,
  * KUBEVOL_BENCH_VOLUMES for other sizes).
  */
-import { createSchedulingCache, filterNodes, findPodVolumes } from "../src/scheduling/index.js";
+import { createSchedulingCache, explainPod, filterNodes, findPodVolumes } from "../src/scheduling/index.js";
 import type { BenchResult, BenchSuite } from "./harness.js";
 import { timeEach } from "./harness.js";
 import { schedulingWorkload } from "./scheduling-workload.js";
@@ -70,6 +70,18 @@ const suite: BenchSuite = () => {
   rows.push({
     ...perNode,
     note: `× ${NODES.toLocaleString("en-US")} nodes ≈ ${(linearAllNs / 1e9).toFixed(1)} s (extrapolated from ${sample.length} nodes)`,
+  });
+  const explained = explainPod(pod, cluster);
+  const explain = timeEach(
+    "explainPod (every node; explainClaim details for the first 20 failing)",
+    VOLUMES,
+    5,
+    () => explainPod(pod, cluster),
+    1,
+  );
+  rows.push({
+    ...explain,
+    note: `${explained.failing.length.toLocaleString("en-US")} failing nodes explained, ${explained.nodes.length} feasible; ${(explain.medianNs / fast.medianNs).toFixed(1)}× filterNodes`,
   });
   for (const [n, v] of [
     [1000, VOLUMES],

@@ -5,9 +5,9 @@
  * @module
  */
 import { claimClass, claimKey } from "../api/helpers/index.js";
-import type { Node, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import type { Cluster } from "../lifecycle/index.js";
-import { explainClaim } from "../matching/index.js";
+import { PoolExplainer } from "../matching/index.js";
 import type { NodeFilterResult, VolumePluginName } from "./filter-nodes.js";
 import { checkOptions, type SchedulingOptions } from "./options.js";
 import { type NodeEvaluation, PodVolumePlugins } from "./pod-volume-plugins.js";
@@ -138,7 +138,41 @@ function preFilterFixes(plugins: PodVolumePlugins, status: PluginStatus): string
 }
 
 /** What would make a failing node work, plugin by plugin. */
-function nodeFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, feasibleNodes: readonly string[]): string[] {
+/**
+ * How many failing nodes get `explainClaim`'s verdict (headline and closest volume) for a claim
+ * that found no volume; the others get the short form. Explaining a claim reads every volume of its
+ * class, so this bounds an explanation over thousands of nodes.
+ */
+const DETAILED_NODES = 20;
+
+/** Per call: the class pools (decoded once) and the detail budget. */
+class ExplainContext {
+  detailed = DETAILED_NODES;
+  private byClass: Map<string, PersistentVolume[]> | undefined;
+  private readonly explainers = new Map<string, PoolExplainer>();
+  readonly classes: StorageClass[];
+
+  constructor(private readonly cluster: Cluster) {
+    this.classes = [...cluster.classes.values()] as StorageClass[];
+  }
+
+  explainer(cls: string): PoolExplainer {
+    let x = this.explainers.get(cls);
+    if (x === undefined) {
+      this.byClass ??= volumesByClass(this.cluster);
+      this.explainers.set(cls, (x = new PoolExplainer(this.byClass.get(cls) ?? [])));
+    }
+    return x;
+  }
+}
+
+function nodeFixes(
+  plugins: PodVolumePlugins,
+  node: Node,
+  e: NodeEvaluation,
+  feasibleNodes: readonly string[],
+  ctx: ExplainContext,
+): string[] {
   const name = str(node.metadata?.name);
   const fixes: string[] = [];
   const st = e.result.statuses;
@@ -161,7 +195,7 @@ function nodeFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, fea
     }
     if (fixes.length === 0 && st.NodeVolumeLimits.code !== "Unschedulable") fixes.push(...st.NodeVolumeLimits.reasons);
   }
-  if (!isPassing(st.VolumeBinding)) fixes.push(...bindingFixes(plugins, node, e, feasibleNodes));
+  if (!isPassing(st.VolumeBinding)) fixes.push(...bindingFixes(plugins, node, e, feasibleNodes, ctx));
   if (!isPassing(st.VolumeZone)) {
     const m = plugins.zone.mismatch(node);
     if (m !== undefined) {
@@ -173,7 +207,13 @@ function nodeFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, fea
   return fixes;
 }
 
-function bindingFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, feasibleNodes: readonly string[]): string[] {
+function bindingFixes(
+  plugins: PodVolumePlugins,
+  node: Node,
+  e: NodeEvaluation,
+  feasibleNodes: readonly string[],
+  ctx: ExplainContext,
+): string[] {
   const plan = plugins.binding;
   const name = str(node.metadata?.name);
   const out: string[] = [];
@@ -208,8 +248,6 @@ function bindingFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, 
   const toMatch = "error" in plan.toMatch ? [] : plan.toMatch;
   const boundClaims = new Set(e.volumes.staticBindings.map((b) => b.claim));
   const excluded = new Set<string>();
-  const classes = [...plugins.cluster.classes.values()] as StorageClass[];
-  let byClass: Map<string, import("../api/index.js").PersistentVolume[]> | undefined;
   for (const c of toMatch) {
     const b = e.volumes.staticBindings.find((x) => x.claim === c);
     if (b !== undefined) {
@@ -219,18 +257,16 @@ function bindingFixes(plugins: PodVolumePlugins, node: Node, e: NodeEvaluation, 
     if (boundClaims.has(c)) continue;
     const d = plan.provisioning.diagnose(c, node);
     if (d.code === "ok") continue;
-    byClass ??= volumesByClass(plugins.cluster);
-    const x = explainClaim(c, byClass.get(claimClass(c)) ?? [], {
-      node,
-      excluded,
-      delayBinding: true,
-      mode: "scheduler",
-      classes,
-      maxVolumes: 3,
-    });
-    const staticPart = `no volume of class ${JSON.stringify(claimClass(c))} fits on ${name} (${x.headline})`;
-    const closest = x.closest[0];
-    const hint = closest !== undefined && closest.fixes.length > 0 ? `; closest: ${closest.volume} — ${closest.fixes.join("; ")}` : "";
+    let staticPart = `no volume of class ${JSON.stringify(claimClass(c))} fits on ${name}`;
+    let hint = "";
+    if (ctx.detailed > 0) {
+      const x = ctx
+        .explainer(claimClass(c))
+        .explain(c, { node, excluded, delayBinding: true, mode: "scheduler", classes: ctx.classes, maxVolumes: 3 });
+      staticPart += ` (${x.headline})`;
+      const closest = x.closest[0];
+      if (closest !== undefined && closest.fixes.length > 0) hint = `; closest: ${closest.volume} — ${closest.fixes.join("; ")}`;
+    }
     out.push(`claim ${claimKey(c)} (${requestText(c)}): ${staticPart}${hint}, and ${provisionText(d, name, c)}`);
   }
   for (const c of plan.withSelectedNode) {
@@ -267,7 +303,9 @@ function provisionText(
  * VolumeBinding would make), and for each other node the first plugin rejecting it (in
  * kube-scheduler's Filter order: VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone),
  * every plugin's status, and what would make the node work — the claim, volume, class or pod
- * in the way and how to change it (for an unmatched claim, `explainClaim`'s verdict on the node).
+ * in the way and how to change it (for an unmatched claim, `explainClaim`'s verdict on the node —
+ * for the first 20 failing nodes by name; later ones get the short form, so an explanation over
+ * thousands of nodes stays fast).
  * Only the volume plugins are modelled: a node may still be rejected by resources, taints or
  * affinity. A pod with `spec.nodeName` is explained the same way (the scheduler would not run for
  * it; `nodeName` is reported).
@@ -294,16 +332,18 @@ export function explainPod(pod: Pod, cluster: Cluster, opts?: SchedulingOptions)
   const feasibleNames = feasible.map((r) => r.node);
   const pre = plugins.preFilterFailure();
   const failing: FailingNode[] = [];
+  const ctx = new ExplainContext(cluster);
   if (pre === undefined) {
     for (const { node, e } of evals) {
       if (e.result.feasible) continue;
+      if (failing.length === DETAILED_NODES) ctx.detailed = 0;
       const plugin = PLUGINS.find((p) => !isPassing(e.result.statuses[p]))!;
       failing.push({
         node: e.result.node,
         plugin,
         reasons: e.result.reasons,
         statuses: e.result.statuses,
-        fixes: nodeFixes(plugins, node, e, feasibleNames),
+        fixes: nodeFixes(plugins, node, e, feasibleNames, ctx),
       });
     }
   }

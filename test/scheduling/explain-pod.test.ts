@@ -196,3 +196,18 @@ describe("plugin errors abort the cycle (framework.go)", () => {
     expect(e.failing[0]!.statuses.VolumeBinding.code).toBe("Error");
   });
 });
+
+describe("explainPod over many nodes", () => {
+  it("gives explainClaim's verdict for the first 20 failing nodes and the short form after", () => {
+    const many = Array.from({ length: 25 }, (_, i) => zoneNode(`n${String(i).padStart(2, "0")}`, "a"));
+    const e = explainPod(
+      pod(["scratch"]),
+      cluster({ nodes: many, claims: [pvc("scratch", "1Gi")], volumes: [pv("tiny", "1Mi", { node: "n00" })] }),
+    );
+    expect(e.failing).toHaveLength(25);
+    expect(e.failing[0]!.fixes[0]).toMatch(/fits on n00 \(.*\); closest: tiny — /);
+    expect(e.failing[24]!.fixes[0]).toBe(
+      'claim testns/scratch (1Gi): no volume of class "waitClass" fits on n24, and class "waitClass" cannot provision (kubernetes.io/no-provisioner): create a matching PersistentVolume reachable from n24',
+    );
+  });
+});

@@ -107,7 +107,17 @@ function build(spec: ClusterSpec) {
     metadata: { name: "p", namespace: "ns" },
     spec: { volumes: claims.map((c, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName: c.metadata!.name! } })) },
   };
-  return { cluster: createCluster({ volumes, claims, classes: CLASSES as never, nodes: NODES }), claims, pod };
+  return {
+    cluster: createCluster({ volumes, claims, classes: CLASSES as never, nodes: NODES }),
+    reversed: createCluster({
+      volumes: [...volumes].reverse(),
+      claims: [...claims].reverse(),
+      classes: [...CLASSES].reverse() as never,
+      nodes: [...NODES].reverse(),
+    }),
+    claims,
+    pod,
+  };
 }
 
 /** The VolumeBinding Filter written out naively (no pre-bound volumes or selected-node in these clusters). */
@@ -226,6 +236,21 @@ describe("scheduling laws", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("determinism", () => {
+  it("the order of the snapshot's objects changes no answer", () => {
+    fc.assert(
+      fc.property(clusterArb, (spec) => {
+        const { cluster, reversed, pod } = build(spec);
+        const opts = { features: { VolumeCapacityPriority: true } };
+        expect(filterNodes(pod, reversed, opts)).toEqual(filterNodes(pod, cluster, opts));
+        expect(selectNodeForPod(pod, reversed, opts)).toEqual(selectNodeForPod(pod, cluster, opts));
+        expect(explainPod(pod, reversed)).toEqual(explainPod(pod, cluster));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -162,3 +162,53 @@ describe("scoreNode", () => {
     expect(selectNodeForPod(pod(["pvc-b"]), cl3, { features: { VolumeCapacityPriority: true } }).nodeName).toBe("node1");
   });
 });
+
+describe("StorageCapacityScoring details (volume_binding.go Score)", () => {
+  const both = { matchExpressions: [{ key: "nodeKey", operator: "Exists" }] };
+  const base = (
+    claims: ReturnType<typeof pvc>[],
+    capacities: { name: string; capacity: string }[],
+    volumes: ReturnType<typeof pv>[] = [],
+  ) =>
+    cluster({
+      claims,
+      volumes,
+      nodes: [node("node1", { nodeKey: "node1" })],
+      csiDrivers: [{ metadata: { name: provisioner }, spec: { storageCapacity: true } }],
+      csiStorageCapacities: capacities.map((c) => ({
+        metadata: { name: c.name, namespace: "kube-system" },
+        storageClassName: waitClassWithProvisioner,
+        nodeTopology: both,
+        capacity: c.capacity,
+      })),
+    });
+  const opts = { features: { StorageCapacityScoring: true } };
+  it("two claims of one class: requests add up, the capacity is assigned once", () => {
+    const a = pvc("a", "10Gi", { class: waitClassWithProvisioner });
+    const b = pvc("b", "10Gi", { class: waitClassWithProvisioner });
+    expect(scoreNode(pod(["a", "b"]), "node1", base([a, b], [{ name: "cap", capacity: "40Gi" }]), opts)).toBe(50);
+  });
+  it("the first CSIStorageCapacity with room by namespace/name is the one scored", () => {
+    const a = pvc("a", "10Gi", { class: waitClassWithProvisioner });
+    expect(
+      scoreNode(
+        pod(["a"]),
+        "node1",
+        base(
+          [a],
+          [
+            { name: "b-big", capacity: "1000Gi" },
+            { name: "a-small", capacity: "20Gi" },
+          ],
+        ),
+        opts,
+      ),
+    ).toBe(50);
+  });
+  it("with a static binding, the static bindings are scored (StorageCapacityScoring's default shape)", () => {
+    const a = pvc("a", "10Gi", { class: waitClassWithProvisioner });
+    const s = pvc("s", "50Gi");
+    const cl = base([a, s], [{ name: "cap", capacity: "20Gi" }], [pv("pv-100", "100Gi", { node: "node1" })]);
+    expect(scoreNode(pod(["a", "s"]), "node1", cl, opts)).toBe(50);
+  });
+});

@@ -77,6 +77,7 @@ function podJson(r: PodReport) {
     claims: r.claims,
     reason: r.reason,
     ...(r.message !== undefined ? { message: r.message } : {}),
+    ...(r.fixes !== undefined ? { fixes: r.fixes } : {}),
     nodes: r.nodes,
   };
 }
@@ -99,9 +100,14 @@ function renderPods(pods: readonly PodReport[], opts: CliOptions): string[] {
     if (r.nodes.length === 0) continue;
     lines.push("", p.bold(`Pod ${r.namespace}/${r.name} ${r.status === "Pending" ? "is Pending" : `on ${r.node}`}:`));
     if (r.message !== undefined) lines.push(`  ${r.message}`);
+    for (const f of r.fixes ?? []) lines.push(`  To fix: ${f}`);
     const fits = r.nodes.filter((n) => n.feasible);
     for (const n of fits.slice(0, NODES_SHOWN)) lines.push(`  ${n.node}: fits${nodeVolumes(n)}`);
-    for (const n of r.nodes.filter((x) => !x.feasible).slice(0, NODES_SHOWN)) lines.push(`  ${n.node}: ${n.reasons.join("; ")}`);
+    for (const n of r.nodes.filter((x) => !x.feasible).slice(0, NODES_SHOWN)) {
+      lines.push(`  ${n.node}: ${n.reasons.join("; ")}`);
+      // A PreFilter's fixes are the pod's own (above), not a node's.
+      for (const f of r.fixes === undefined ? (n.fixes ?? []) : []) lines.push(p.dim(`    to fix: ${f}`));
+    }
     const hidden = Math.max(0, fits.length - NODES_SHOWN) + Math.max(0, r.nodes.length - fits.length - NODES_SHOWN);
     if (hidden > 0) lines.push(p.dim(`  (and ${plural(hidden, "more node")}; -o json lists every node)`));
   }

@@ -7,7 +7,14 @@
  */
 import type { Pod } from "../api/index.js";
 import { podClaimNames } from "../lifecycle/index.js";
-import { filterNodes, type NodeFilterResult, type SchedulingOptions, selectNodeForPod } from "../scheduling/index.js";
+import {
+  createSchedulingCache,
+  explainPod,
+  filterNodes,
+  type NodeFilterResult,
+  type SchedulingOptions,
+  selectNodeForPod,
+} from "../scheduling/index.js";
 import type { EngineRun } from "./run.js";
 
 /**
@@ -39,6 +46,8 @@ export interface PodNodeVerdict {
   /** Claims (`namespace/name`) it would provision there. */
   readonly provisions: readonly string[];
   readonly score?: number;
+  /** For a failing node: what would make the pod fit there (from `explainPod`). */
+  readonly fixes?: readonly string[];
 }
 
 /**
@@ -61,11 +70,13 @@ export interface PodReport {
   readonly reason: string;
   /** For `Pending`: the scheduler's FailedScheduling message (`0/3 nodes are available: …`). */
   readonly message?: string;
+  /** For `Pending` when a PreFilter rejects the pod on every node: what would fix it. */
+  readonly fixes?: readonly string[];
   /** For `Pending` (and with `--node`): every node's verdict against the cluster the run leaves. */
   readonly nodes: readonly PodNodeVerdict[];
 }
 
-function verdict(n: NodeFilterResult): PodNodeVerdict {
+function verdict(n: NodeFilterResult, fixes?: readonly string[]): PodNodeVerdict {
   return {
     node: n.node,
     feasible: n.feasible,
@@ -73,6 +84,7 @@ function verdict(n: NodeFilterResult): PodNodeVerdict {
     bindings: n.bindings.map((b) => ({ claim: b.claim, volume: b.volume })),
     provisions: [...n.provisions],
     ...(n.score !== undefined ? { score: n.score } : {}),
+    ...(fixes !== undefined && fixes.length > 0 ? { fixes: [...fixes] } : {}),
   };
 }
 
@@ -106,7 +118,7 @@ export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}
   const claims = podClaimNames(pod).map((n) => `${namespace}/${n}`);
   const base = { namespace, name: pod.metadata?.name ?? "", claims };
   const end = run.cluster.pods.get(key) ?? pod;
-  const nodesFor = (): PodNodeVerdict[] => filterNodes(end, run.cluster, opts).map(verdict);
+  const nodesFor = (): PodNodeVerdict[] => filterNodes(end, run.cluster, opts).map((n) => verdict(n));
   const asked = (all: PodNodeVerdict[]) => (node === undefined ? [] : all.filter((n) => n.node === node));
   if (pod.spec?.nodeName) {
     return { ...base, status: "Scheduled", node: pod.spec.nodeName, reason: `runs on ${pod.spec.nodeName}`, nodes: [] };
@@ -115,6 +127,15 @@ export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}
   if (placed) {
     const reason = `the scheduler places it on ${placed} with ${volumesText(claims, run)}`;
     return { ...base, status: "WillSchedule", node: placed, reason, nodes: node === undefined ? [] : asked(nodesFor()) };
+  }
+  const cached: SchedulingOptions = { ...opts, cache: opts.cache ?? createSchedulingCache() };
+  const why = explainPod(end, run.cluster, cached);
+  if (!why.schedulable) {
+    const message = why.message ?? "";
+    const fixesOf = new Map(why.failing.map((f) => [f.node, f.fixes]));
+    const nodes = filterNodes(end, run.cluster, cached).map((n) => verdict(n, fixesOf.get(n.node)));
+    const fixes = why.preFilter?.fixes ?? [];
+    return { ...base, status: "Pending", reason: `FailedScheduling: ${message}`, message, ...(fixes.length > 0 ? { fixes } : {}), nodes };
   }
   const nodes = nodesFor();
   const selection = selectNodeForPod(end, run.cluster, opts);

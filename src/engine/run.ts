@@ -8,7 +8,7 @@
  */
 import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, ReconcileResult, Write } from "../lifecycle/index.js";
 import { eventKey, formatTime, reconcile } from "../lifecycle/index.js";
-import type { SchedulingOptions } from "../scheduling/index.js";
+import { createSchedulingCache, type SchedulingOptions } from "../scheduling/index.js";
 import { schedulingPass } from "./schedule-pods.js";
 
 /**
@@ -160,10 +160,12 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
   const operations = [...r.operations];
   const errors = [...r.errors];
   const chosen = new Map<string, string>();
+  // Class pools and claim candidates per volumes map, reused by every pod of one snapshot.
+  const schedulingOpts: SchedulingOptions = { ...scheduling, cache: scheduling?.cache ?? createSchedulingCache() };
   let rounds = r.rounds;
   let converged = r.converged;
   while (converged) {
-    const pass = schedulingPass(r.cluster, time, scheduling, chosen);
+    const pass = schedulingPass(r.cluster, time, schedulingOpts, chosen);
     for (const e of pass.events) {
       const k = eventKey(e);
       if (!seen.has(k)) {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { DecodedVolume } from "../decoded-volume.js";
+import { MaskTally } from "./mask-tally.js";
 
 /**
  * A volume's *signature*: the decoded fields that the claim-independent part of `checkVolume`
@@ -73,6 +74,8 @@ export class PoolSnapshot {
   /** Volume indexes sorted by name, and each volume's position in that order. */
   readonly order: Int32Array;
   readonly rank: Int32Array;
+  /** Scratch tallies for the scans of this pool (all volumes, the claim's class); empty between scans. */
+  readonly tallies: readonly [MaskTally, MaskTally] = [new MaskTally(), new MaskTally()];
 
   constructor(vols: readonly DecodedVolume[]) {
     const n = vols.length;

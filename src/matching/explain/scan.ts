@@ -116,9 +116,9 @@ export function scanPool(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext,
   const masks = new Int32Array(vols.length);
   const candidates: number[] = [];
   const preBound: number[] = [];
-  // Failure masks have REASON_CODES.length bits: count them in flat arrays, not maps.
-  const maskTally = new Int32Array(ALL_REASON_BITS + 1);
-  const classMaskTally = new Int32Array(ALL_REASON_BITS + 1);
+  // Failure masks have REASON_CODES.length bits: count them in flat arrays (the snapshot's, reused
+  // by every scan of this pool), not maps.
+  const [maskTally, classMaskTally] = snap.tallies;
   // Per signature: its volumes and candidates (for the access-mode groups), and whether it is of
   // the claim's class and not malformed (−1: not known yet).
   const sigVolumes = new Int32Array(signatures);
@@ -144,7 +144,7 @@ export function scanPool(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext,
     const mask = checkVolume(vols[i]!, c, ctx, path);
     masks[i] = mask;
     const failures = mask & ALL_REASON_BITS;
-    maskTally[failures] = maskTally[failures]! + 1;
+    maskTally.add(failures);
     sigVolumes[sig] = sigVolumes[sig]! + 1;
     if (failures === 0) {
       candidates.push(i);
@@ -166,7 +166,7 @@ export function scanPool(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext,
     }
     if (mine === 1) {
       sameClass++;
-      classMaskTally[failures] = classMaskTally[failures]! + 1;
+      classMaskTally.add(failures);
     }
     if ((failures & PERMANENT_BITS) === 0) {
       possible = true;
@@ -204,8 +204,8 @@ export function scanPool(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext,
   return {
     vols,
     byName: snap.byName,
-    maskCounts: tallyMap(maskTally),
-    classMaskCounts: tallyMap(classMaskTally),
+    maskCounts: maskTally.drain(),
+    classMaskCounts: classMaskTally.drain(),
     maskOf: (i) => masks[i]!,
     indexOf: (v) => snap.indexOf(v),
     candidates,

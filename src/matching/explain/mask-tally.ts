@@ -1,0 +1,34 @@
+/**
+ * The failure-mask tally of an explanation scan.
+ *
+ * @module
+ */
+import { ALL_REASON_BITS } from "../reason-code.js";
+
+/**
+ * Counts of failure masks, in a flat array over every mask that is reused from scan to scan: it
+ * remembers which masks it touched, so reading it out and resetting it costs the few masks a scan
+ * saw, not the 2^14 entries of the array.
+ */
+export class MaskTally {
+  private readonly counts = new Int32Array(ALL_REASON_BITS + 1);
+  private readonly touched: number[] = [];
+
+  add(mask: number): void {
+    const n = this.counts[mask]!;
+    if (n === 0) this.touched.push(mask);
+    this.counts[mask] = n + 1;
+  }
+
+  /** The counts in ascending mask order (as `tallyMap` gives them); the tally is empty again after. */
+  drain(): Map<number, number> {
+    const masks = this.touched.sort((a, b) => a - b);
+    const out = new Map<number, number>();
+    for (const m of masks) {
+      out.set(m, this.counts[m]!);
+      this.counts[m] = 0;
+    }
+    masks.length = 0;
+    return out;
+  }
+}

@@ -196,6 +196,25 @@ function capacityText(pv: PersistentVolume | undefined): string {
   return cap !== undefined ? ` (${String(cap)})` : "";
 }
 
+/** Per claim: the first Pending pod (by `namespace/name`) using it that the scheduler cannot place. */
+function unschedulablePods(pods: readonly PodReport[]): Map<string, PodReport> {
+  const out = new Map<string, PodReport>();
+  for (const p of pods) {
+    if (p.status !== "Pending" || p.message === undefined) continue;
+    for (const c of p.claims) if (!out.has(c)) out.set(c, p);
+  }
+  return out;
+}
+
+/**
+ * A WaitForFirstConsumer claim whose pod exists but fits no node does not wait for "a pod to be
+ * scheduled": it waits for that pod, which the scheduler rejects — say so, with its message.
+ */
+function withUnschedulablePod(r: ClaimReport, pod: PodReport | undefined): ClaimReport {
+  if (pod === undefined || r.status !== "Pending" || r.explanation?.delayBinding !== true) return r;
+  return { ...r, reason: `pod ${pod.namespace}/${pod.name} cannot be scheduled: ${pod.message}` };
+}
+
 /** Per claim: the pod (without a node in the input) that the run places using it, and its node. */
 type ScheduledClaims = ReadonlyMap<string, { pod: string; node: string }>;
 
@@ -267,15 +286,17 @@ export function explainRun(
   const classes = [...run.cluster.classes.values()];
   const explainers = new Explainers(run.cluster.volumes);
   const scheduled = scheduledClaims(run);
-  const claims = claimKeysInOrder(cluster.claims).map((k) =>
-    claimReport(cluster.claims.get(k)!, run, explainers, classes, opts, scheduled),
-  );
-  const volumes = [...cluster.volumes.keys()].sort().map((name) => volumeReport(name, run));
   const pods = [...cluster.pods.keys()]
     .sort()
     .map((k) => cluster.pods.get(k)!)
     .filter((p) => podClaimNames(p).length > 0)
     .map((p) => podReport(p, run, opts.scheduling, nodeNameOf(opts.node)));
+  const unschedulable = unschedulablePods(pods);
+  const claims = claimKeysInOrder(cluster.claims).map((k) => {
+    const r = claimReport(cluster.claims.get(k)!, run, explainers, classes, opts, scheduled);
+    return withUnschedulablePod(r, unschedulable.get(k));
+  });
+  const volumes = [...cluster.volumes.keys()].sort().map((name) => volumeReport(name, run));
   return { claims, pods, volumes, rounds: run.rounds, converged: run.converged, errors: run.errors };
 }
 

@@ -75,7 +75,8 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     expect(byName.get("shop/cache")?.reason).toMatch(/gold/);
     expect(byName.get("shop/reports-restore")?.reason).toMatch(/iscsi-old-reports-30g/);
     expect(byName.get("stream/kafka-0")?.reason).toMatch(/scheduler places pod stream\/kafka-0 on node-a/);
-    expect(byName.get("analytics/scratch-a")?.reason).toMatch(/WaitForFirstConsumer/);
+    // Its pod exists but fits no node: the claim waits for that pod, and says why it cannot run.
+    expect(byName.get("analytics/scratch-a")?.reason).toMatch(/^pod analytics\/spark cannot be scheduled: 0\/2 nodes are available: /);
     expect(byName.get("web/web-content")?.reason).toMatch(/fast|ebs\.csi\.aws\.com/);
   });
   it("prints a table with a summary line", () => {

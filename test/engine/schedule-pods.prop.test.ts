@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../../src/api/index.js";
-import { runCluster } from "../../src/engine/index.js";
+import { explainRun, runCluster } from "../../src/engine/index.js";
 import { checkVolumeNodeAffinity } from "../../src/labels/index.js";
 import { createCluster } from "../../src/lifecycle/index.js";
 
@@ -168,5 +168,27 @@ describe("the engine schedules pods' volumes", () => {
     const run = runCluster(createCluster({ ...init, classes }), { now }, { scheduler: false });
     expect(run.cluster.claims.get("ns/c0")?.status?.phase).toBe("Pending");
     expect(run.cluster.pods.get("ns/p0")?.spec?.nodeName).toBeUndefined();
+  });
+});
+
+describe("bad pods never abort a run", () => {
+  it("garbage volumes and claim names give a Pending pod or none; the rest is scheduled", () => {
+    const pods = [
+      { metadata: { name: "a", namespace: "x" }, spec: { volumes: "nope" } },
+      { metadata: { name: "b", namespace: "x" }, spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: 5 } }] } },
+      { metadata: { name: "c", namespace: "x" }, spec: { volumes: [{ name: "v", persistentVolumeClaim: { claimName: "c" } }] } },
+    ] as unknown as Pod[];
+    const wffc = { metadata: { name: "wffc" }, provisioner: "p", volumeBindingMode: "WaitForFirstConsumer" } as StorageClass;
+    const c = {
+      metadata: { name: "c", namespace: "x" },
+      spec: { storageClassName: "wffc", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+    } as PersistentVolumeClaim;
+    const cluster = createCluster({ pods, claims: [c], classes: [wffc], nodes: [node(0)] });
+    const e = explainRun(runCluster(cluster, { now }));
+    expect(e.pods.map((p) => [p.name, p.status])).toEqual([
+      ["b", "Pending"],
+      ["c", "WillSchedule"],
+    ]);
+    expect(e.claims[0]).toMatchObject({ status: "WillProvision" });
   });
 });

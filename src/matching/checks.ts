@@ -409,7 +409,7 @@ const B_ACCESS_MODES = REASON_BITS["access-modes"];
 /**
  * Every check of `FindMatchingVolume` for one volume, composed in Kubernetes' order from the
  * predicates above: the failure mask (`REASON_BITS` of every failed check, not only the first)
- * plus {@link PRE_BOUND_FLAG}. A `0` mask is a candidate; a pre-bound volume (flag set) is
+ * plus `PRE_BOUND_FLAG`. A `0` mask is a candidate; a pre-bound volume (flag set) is
  * returned by a search when only `node-affinity` may fail, and decides it.
  *
  * - A malformed volume fails `malformed-volume` alone.

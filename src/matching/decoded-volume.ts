@@ -283,7 +283,7 @@ export class VolumeFacts implements DecodedVolume {
  * (nothing is remembered between calls).
  *
  * @param pv - the volume (the Kubernetes JSON shape); not mutated, kept as `result.pv`.
- * @param texts - optional: parse capacity texts through this {@link CapacityTexts} (a caller
+ * @param texts - optional: parse capacity texts through this `CapacityTexts` (a caller
  *   decoding many volumes parses each distinct text once).
  * @returns the {@link DecodedVolume}.
  *

@@ -85,8 +85,8 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+REQUEST\s+CLASS\s+REASON$/);
     expect(table.stdout).toContain("shop/archive is Pending:");
-    expect(table.stdout).toMatch(/15 claims: 4 Bound, 3 WillBind, 1 WillProvision, 7 Pending\./);
-    expect(table.stdout).toMatch(/7 pods using claims: 5 Pending, 1 Scheduled, 1 WillSchedule\./);
+    expect(table.stdout).toMatch(/18 claims: 6 Bound, 3 WillBind, 1 WillProvision, 8 Pending\./);
+    expect(table.stdout).toMatch(/11 pods using claims: 7 Pending, 3 Scheduled, 1 WillSchedule\./);
     expect(table.stdout).not.toContain("\x1b["); // no colour when not a terminal
   });
   it("-o wide adds access modes; -o yaml is the same data as JSON", () => {
@@ -124,6 +124,8 @@ describe("kubevol explain on examples/cluster.yaml", () => {
     );
     expect(pod("analytics/history-job").message).toBe("0/2 nodes are available: 2 node(s) had no available volume zone.");
     expect(pod("analytics/ledger-reader").message).toMatch(/ReadWriteOncePod access mode\.$/);
+    expect(pod("analytics/trainer").message).toBe("0/2 nodes are available: 2 node(s) did not have enough free storage.");
+    expect(pod("analytics/sync").message).toBe("0/2 nodes are available: 2 node(s) exceed max volume count.");
     expect(pod("analytics/spark").nodes).toHaveLength(2);
   });
 });

@@ -112,7 +112,7 @@ describe("kubectl kubevol explain without -f (stub kubectl on PATH)", () => {
       "warning: the cluster does not serve csistoragecapacities, volumeattachments; read the other resources without them\n",
     );
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("15 claims:");
+    expect(r.stdout).toContain("18 claims:");
   });
 
   it("RBAC refusal (403): one line naming the user and the resources, exit 5", () => {

@@ -327,14 +327,25 @@ class Explainers {
     return (this.all ??= new PoolExplainer(this.volumes.values()));
   }
 
-  /** The explainer for a claim, and how many volumes of other classes it leaves out. */
-  for(claim: PersistentVolumeClaim): { explainer: PoolExplainer; otherClassVolumes: number } {
+  /**
+   * The explainer for a claim, and how many volumes it leaves out: of other classes (they fail the
+   * class check), or — for a claim naming a volume, which the PV controller binds to that volume
+   * or not at all — every other volume, unsearched.
+   */
+  for(claim: PersistentVolumeClaim): { explainer: PoolExplainer; otherClassVolumes: number; unsearchedVolumes: number } {
+    const named = claim.spec?.volumeName;
+    if (typeof named === "string" && named !== "") {
+      const pv = this.volumes.get(named);
+      const only = new PoolExplainer(pv === undefined ? [] : [pv], { oneShot: true });
+      return { explainer: only, otherClassVolumes: 0, unsearchedVolumes: this.volumes.size - only.size };
+    }
     const cls = claimClass(claim);
     const own = this.byClass.get(cls);
-    if (own === undefined || this.claimRefs.has(claimKey(claim))) return { explainer: this.everything(), otherClassVolumes: 0 };
+    if (own === undefined || this.claimRefs.has(claimKey(claim)))
+      return { explainer: this.everything(), otherClassVolumes: 0, unsearchedVolumes: 0 };
     let e = this.explainers.get(cls);
     if (e === undefined) this.explainers.set(cls, (e = new PoolExplainer(own)));
-    return { explainer: e, otherClassVolumes: this.volumes.size - own.length };
+    return { explainer: e, otherClassVolumes: this.volumes.size - own.length, unsearchedVolumes: 0 };
   }
 }
 
@@ -414,10 +425,13 @@ function pendingReport(
   const problems = decodeClaim(claim).problems;
   const detailed = opts.claim === key;
   // --claim: the claim is explained against the whole pool, every volume listed.
-  const { explainer, otherClassVolumes } = detailed ? { explainer: explainers.everything(), otherClassVolumes: 0 } : explainers.for(claim);
+  const { explainer, otherClassVolumes, unsearchedVolumes } = detailed
+    ? { explainer: explainers.everything(), otherClassVolumes: 0, unsearchedVolumes: 0 }
+    : explainers.for(claim);
   const explanation = explainer.explain(claim, {
     classes,
     otherClassVolumes,
+    unsearchedVolumes,
     ...(detailed ? {} : { maxVolumes: opts.maxVolumes ?? 0 }),
     ...(opts.node ? { node: opts.node, mode: "scheduler" as const } : {}),
   });

@@ -69,6 +69,13 @@ export interface ExplainOptions extends MatchOptions {
    * `reasonCounts`, so the counts speak of the whole pool. Default 0.
    */
   otherClassVolumes?: number;
+  /**
+   * How many volumes an explainer over part of the pool leaves out without evaluating them: the
+   * engine explains a claim that names a volume in `spec.volumeName` against that volume alone,
+   * since the PV controller never searches the pool for such a claim. They count in
+   * `volumesOmitted` only. Default 0.
+   */
+  unsearchedVolumes?: number;
 }
 
 /** A listed volume with its evaluation, before it becomes plain data. */
@@ -563,5 +570,7 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
     result.volumesOmitted += others;
     result.reasonCounts = { ...result.reasonCounts, class: (result.reasonCounts.class ?? 0) + others };
   }
+  const unsearched = typeof o.unsearchedVolumes === "number" && o.unsearchedVolumes > 0 ? Math.floor(o.unsearchedVolumes) : 0;
+  result.volumesOmitted += unsearched;
   return { ...result, headline: explainHeadline(result, facts, o.classes), summary: explainSummary(result, facts, o) };
 }

@@ -305,3 +305,41 @@ spec: { storageClassName: manual, accessModes: [ReadWriteOnce], resources: { req
     expect(e.volumesOmitted).toBe(0);
   });
 });
+
+describe("a claim naming a volume is explained against that volume, whatever its class", () => {
+  const yaml = `
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: old-data }
+spec:
+  storageClassName: slow
+  capacity: { storage: 10Gi }
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Retain
+  hostPath: { path: /a }
+  claimRef: { namespace: default, name: gone, uid: u-1 }
+status: { phase: Released }
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: spare }
+spec: { storageClassName: fast, capacity: { storage: 10Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /b } }
+status: { phase: Available }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: restore, namespace: default }
+spec: { storageClassName: fast, volumeName: old-data, accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } }
+`;
+
+  it("the named volume of another class is found (Released, claimed by another claim), not 'does not exist'", () => {
+    const r = claim(explainCluster(clusterOf(yaml), { now }), "default/restore");
+    expect(r.status).toBe("Pending");
+    expect(r.explanation?.volumeNameCheck).toMatchObject({ volume: "old-data", result: "bound-elsewhere" });
+    expect(r.explanation?.summary.join("\n")).toMatch(/old-data is Released/);
+    // The controller never searches the pool for it: only the named volume is evaluated, the
+    // other one is counted as left out.
+    expect(r.explanation?.candidates).toBe(0);
+    expect(r.explanation!.volumes.length + r.explanation!.volumesOmitted).toBe(2);
+  });
+});

@@ -7,15 +7,9 @@
  */
 import type { Pod } from "../api/index.js";
 import { podClaimNames } from "../lifecycle/index.js";
-import {
-  createSchedulingCache,
-  explainPod,
-  filterNodes,
-  type NodeFilterResult,
-  type SchedulingOptions,
-  selectNodeForPod,
-} from "../scheduling/index.js";
+import { createSchedulingCache, explainPod, type PodExplanation, type SchedulingOptions } from "../scheduling/index.js";
 import type { EngineRun } from "./run.js";
+import { podKeyOf } from "./schedule-pods.js";
 
 /**
  * A pod's fate: `Scheduled` (it has a node in the input), `WillSchedule` (the run places it),
@@ -41,9 +35,9 @@ export interface PodNodeVerdict {
   readonly feasible: boolean;
   /** Every failing plugin's reasons, in the plugins' order. */
   readonly reasons: readonly string[];
-  /** Static volumes VolumeBinding would bind there. */
+  /** Static volumes VolumeBinding would bind there (feasible nodes; empty on a failing node). */
   readonly bindings: readonly { readonly claim: string; readonly volume: string }[];
-  /** Claims (`namespace/name`) it would provision there. */
+  /** Claims (`namespace/name`) it would provision there (feasible nodes). */
   readonly provisions: readonly string[];
   readonly score?: number;
   /** For a failing node: what would make the pod fit there (from `explainPod`). */
@@ -76,20 +70,26 @@ export interface PodReport {
   readonly nodes: readonly PodNodeVerdict[];
 }
 
-function verdict(n: NodeFilterResult, fixes?: readonly string[]): PodNodeVerdict {
-  return {
-    node: n.node,
-    feasible: n.feasible,
-    reasons: [...n.reasons],
-    bindings: n.bindings.map((b) => ({ claim: b.claim, volume: b.volume })),
-    provisions: [...n.provisions],
-    ...(n.score !== undefined ? { score: n.score } : {}),
-    ...(fixes !== undefined && fixes.length > 0 ? { fixes: [...fixes] } : {}),
-  };
-}
-
-function keyOf(pod: Pod): string {
-  return `${pod.metadata?.namespace || "default"}/${pod.metadata?.name ?? ""}`;
+/**
+ * Every node's verdict, by node name, from one `explainPod`: the feasible nodes with what they
+ * would bind and provision, the failing ones with their first rejecting plugin's reasons and
+ * fixes, and — when a PreFilter rejects the pod — every node with the PreFilter's reasons.
+ */
+function verdictsOf(why: PodExplanation, nodeNames: readonly string[]): PodNodeVerdict[] {
+  const out: PodNodeVerdict[] = [];
+  for (const n of why.nodes) {
+    const bindings = n.bindings.map((b) => ({ claim: b.claim, volume: b.volume }));
+    out.push({ node: n.node, feasible: true, reasons: [], bindings, provisions: [...n.provisions], score: n.score });
+  }
+  for (const f of why.failing) {
+    const fixes = f.fixes.length > 0 ? { fixes: [...f.fixes] } : {};
+    out.push({ node: f.node, feasible: false, reasons: [...f.reasons], bindings: [], provisions: [], ...fixes });
+  }
+  if (why.preFilter !== undefined) {
+    const reasons = why.preFilter.status.reasons;
+    for (const node of nodeNames) out.push({ node, feasible: false, reasons: [...reasons], bindings: [], provisions: [] });
+  }
+  return out.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
 }
 
 /** What the pod's claims end as, in words (`stream/kafka-0 → local-node-a-nvme0`). */
@@ -113,38 +113,32 @@ function volumesText(claims: readonly string[], run: EngineRun): string {
  * ```
  */
 export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}, node?: string): PodReport {
-  const key = keyOf(pod);
   const namespace = pod.metadata?.namespace || "default";
   const claims = podClaimNames(pod).map((n) => `${namespace}/${n}`);
   const base = { namespace, name: pod.metadata?.name ?? "", claims };
-  const end = run.cluster.pods.get(key) ?? pod;
-  const nodesFor = (): PodNodeVerdict[] => filterNodes(end, run.cluster, opts).map((n) => verdict(n));
-  const asked = (all: PodNodeVerdict[]) => (node === undefined ? [] : all.filter((n) => n.node === node));
   if (pod.spec?.nodeName) {
     return { ...base, status: "Scheduled", node: pod.spec.nodeName, reason: `runs on ${pod.spec.nodeName}`, nodes: [] };
   }
+  const end = run.cluster.pods.get(podKeyOf(pod)) ?? pod;
+  const explain = (): { why: PodExplanation; nodes: PodNodeVerdict[] } => {
+    const why = explainPod(end, run.cluster, { ...opts, cache: opts.cache ?? createSchedulingCache() });
+    return { why, nodes: verdictsOf(why, [...run.cluster.nodes.keys()]) };
+  };
   const placed = end.spec?.nodeName;
   if (placed) {
+    // The run placed it: node verdicts only when asked about one node (`--node`).
     const reason = `the scheduler places it on ${placed} with ${volumesText(claims, run)}`;
-    return { ...base, status: "WillSchedule", node: placed, reason, nodes: node === undefined ? [] : asked(nodesFor()) };
+    const nodes = node === undefined ? [] : explain().nodes.filter((n) => n.node === node);
+    return { ...base, status: "WillSchedule", node: placed, reason, nodes };
   }
-  const cached: SchedulingOptions = { ...opts, cache: opts.cache ?? createSchedulingCache() };
-  const why = explainPod(end, run.cluster, cached);
+  const { why, nodes } = explain();
   if (!why.schedulable) {
     const message = why.message ?? "";
-    const fixesOf = new Map(why.failing.map((f) => [f.node, f.fixes]));
-    const nodes = filterNodes(end, run.cluster, cached).map((n) => verdict(n, fixesOf.get(n.node)));
     const fixes = why.preFilter?.fixes ?? [];
     return { ...base, status: "Pending", reason: `FailedScheduling: ${message}`, message, ...(fixes.length > 0 ? { fixes } : {}), nodes };
   }
-  const nodes = nodesFor();
-  const selection = selectNodeForPod(end, run.cluster, opts);
-  if (selection.nodeName === undefined) {
-    const message = selection.explanation.message;
-    return { ...base, status: "Pending", reason: `FailedScheduling: ${message}`, message, nodes };
-  }
   // A node fits, but the run never binds the pod: its claims did not all bind (a provisioner
   // failing, an operation still running).
-  const reason = `fits ${selection.nodeName}, but its volumes do not bind: ${volumesText(claims, run)}`;
-  return { ...base, status: "Pending", node: selection.nodeName, reason, nodes };
+  const reason = `fits ${why.selected}, but its volumes do not bind: ${volumesText(claims, run)}`;
+  return { ...base, status: "Pending", ...(why.selected !== undefined ? { node: why.selected } : {}), reason, nodes };
 }

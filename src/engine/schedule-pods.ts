@@ -20,7 +20,8 @@ export interface SchedulingPass {
   readonly events: readonly LifecycleEvent[];
 }
 
-function podKeyOf(pod: Pod): string {
+/** A pod's `namespace/name` (no namespace: `default`), as the snapshot keys pods. */
+export function podKeyOf(pod: Pod): string {
   return `${pod.metadata?.namespace || "default"}/${pod.metadata?.name ?? ""}`;
 }
 

@@ -156,7 +156,16 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
   const maxRounds = Math.max(1, Math.floor(options.maxRounds ?? 100));
   const writes = [...r.writes];
   const events = [...r.events];
+  // Deduplicated across passes, as the event recorder aggregates repeats (and reconcile does within one run).
   const seen = new Set(events.map(eventKey));
+  const addEvents = (more: readonly LifecycleEvent[]): void => {
+    for (const e of more) {
+      const k = eventKey(e);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      events.push(e);
+    }
+  };
   const operations = [...r.operations];
   const errors = [...r.errors];
   const chosen = new Map<string, string>();
@@ -166,13 +175,7 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
   let converged = r.converged;
   while (converged) {
     const pass = schedulingPass(r.cluster, time, schedulingOpts, chosen);
-    for (const e of pass.events) {
-      const k = eventKey(e);
-      if (!seen.has(k)) {
-        seen.add(k);
-        events.push(e);
-      }
-    }
+    addEvents(pass.events);
     if (pass.writes.length === 0) break;
     writes.push(...pass.writes);
     if (rounds >= maxRounds) {
@@ -184,13 +187,7 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
     rounds += r.rounds;
     converged = r.converged;
     writes.push(...r.writes);
-    for (const e of r.events) {
-      const k = eventKey(e);
-      if (!seen.has(k)) {
-        seen.add(k);
-        events.push(e);
-      }
-    }
+    addEvents(r.events);
     operations.push(...r.operations);
     errors.push(...r.errors);
   }

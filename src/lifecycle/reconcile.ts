@@ -168,7 +168,7 @@ class Recorder {
 }
 
 function runRounds(cluster: Cluster, ctx: LifecycleContext, options: ReconcileOptions, useIndex: boolean): ReconcileResult {
-  // \`now\` in its canonical form once, so no step parses the date again.
+  // `now` in its canonical form once, so no step parses the date again.
   const stepCtx: LifecycleContext = { ...ctx, now: formatTime(ctx.now), crashAfterWrites: undefined };
   const maxRounds = Math.max(1, Math.floor(options.maxRounds ?? 100));
   const out = new Recorder();

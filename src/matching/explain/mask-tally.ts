@@ -20,7 +20,7 @@ export class MaskTally {
     this.counts[mask] = n + 1;
   }
 
-  /** The counts in ascending mask order (as `tallyMap` gives them); the tally is empty again after. */
+  /** The counts in ascending mask order; the tally is empty again after. */
   drain(): Map<number, number> {
     const masks = this.touched.sort((a, b) => a - b);
     const out = new Map<number, number>();
@@ -30,5 +30,11 @@ export class MaskTally {
     }
     masks.length = 0;
     return out;
+  }
+
+  /** Empties the tally (costs the masks it holds). */
+  reset(): void {
+    for (const m of this.touched) this.counts[m] = 0;
+    this.touched.length = 0;
   }
 }

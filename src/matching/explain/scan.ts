@@ -74,13 +74,6 @@ export interface PoolScan {
   firstByName: number[];
 }
 
-/** The counts of a flat tally array as a map in ascending mask order. */
-export function tallyMap(tally: Int32Array): Map<number, number> {
-  const out = new Map<number, number>();
-  for (let m = 0; m < tally.length; m++) if (tally[m]! > 0) out.set(m, tally[m]!);
-  return out;
-}
-
 /** Whether volume `a` is larger than `b` (−1: none yet); equal sizes → the smaller name. */
 export function larger(snap: PoolSnapshot, a: number, b: number): boolean {
   if (b < 0) return true;
@@ -119,6 +112,9 @@ export function scanPool(snap: PoolSnapshot, c: DecodedClaim, ctx: CheckContext,
   // Failure masks have REASON_CODES.length bits: count them in flat arrays (the snapshot's, reused
   // by every scan of this pool), not maps.
   const [maskTally, classMaskTally] = snap.tallies;
+  // Empty unless an earlier scan of this pool was cut short by an exception.
+  maskTally.reset();
+  classMaskTally.reset();
   // Per signature: its volumes and candidates (for the access-mode groups), and whether it is of
   // the claim's class and not malformed (−1: not known yet).
   const sigVolumes = new Int32Array(signatures);

@@ -473,7 +473,7 @@ function tableScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: Deco
   };
 }
 
-/** A count map in ascending mask order (as the full scan's `tallyMap` returns it). */
+/** A count map in ascending mask order (as the full scan's `MaskTally.drain` returns it). */
 function sortedCounts(m: Map<number, number>): Map<number, number> {
   return new Map([...m].sort((a, b) => a[0] - b[0]));
 }

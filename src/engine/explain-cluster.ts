@@ -9,7 +9,7 @@ import { claimClass, claimKey, claimKeysInOrder, volumeClass } from "../api/help
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { AnnBindCompleted } from "../api/constants/index.js";
 import { type Cluster, type LifecycleContext, type LifecycleEvent, type Operation, podClaimNames, type Write } from "../lifecycle/index.js";
-import type { NodeLike } from "../labels/index.js";
+import { type NodeLike, nodeParts } from "../labels/index.js";
 import { type ClaimExplanation, decodeClaim, PoolExplainer } from "../matching/index.js";
 import { type PodReport, podReport } from "./pod-report.js";
 import { type EngineOptions, type EngineRun, type ObjectTrace, runCluster } from "./run.js";
@@ -154,13 +154,6 @@ export interface ExplainClusterOptions extends EngineOptions {
   readonly maxVolumes?: number;
 }
 
-function nodeNameOf(node: NodeLike | undefined): string | undefined {
-  if (node === undefined || node === null) return undefined;
-  return (
-    (node.metadata !== undefined && node.metadata !== null ? node.metadata.name : (node as { name?: string | null }).name) || undefined
-  );
-}
-
 function refKey(pv: PersistentVolume | undefined): string | undefined {
   const r = pv?.spec?.claimRef;
   return r ? `${r.namespace ?? ""}/${r.name ?? ""}` : undefined;
@@ -290,7 +283,7 @@ export function explainRun(
     .sort()
     .map((k) => cluster.pods.get(k)!)
     .filter((p) => podClaimNames(p).length > 0)
-    .map((p) => podReport(p, run, opts.scheduling, nodeNameOf(opts.node)));
+    .map((p) => podReport(p, run, opts.scheduling, nodeParts(opts.node).name || undefined));
   const unschedulable = unschedulablePods(pods);
   const claims = claimKeysInOrder(cluster.claims).map((k) => {
     const r = claimReport(cluster.claims.get(k)!, run, explainers, classes, opts, scheduled);

@@ -34,6 +34,7 @@ export {
 } from "./label-selector.js";
 export {
   compileNodeSelector,
+  nodeParts,
   nodeSelectorMatches,
   requiredNodeAffinityMatches,
   topologySelectorMatches,

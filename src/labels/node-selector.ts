@@ -154,13 +154,25 @@ function fieldsMatch(reqs: readonly FieldRequirement[], name: string): boolean {
   return true;
 }
 
-/** The part of a node that carries `name` and `labels`: its metadata, or the flat object itself. */
-function nodeSource(node: NodeLike): { name?: string | null; labels?: Labels | null } {
-  return node.metadata ?? (node as { name?: string | null; labels?: Labels | null });
-}
-
-function nodeName(src: { name?: string | null }): string {
-  return typeof src.name === "string" ? src.name : "";
+/**
+ * A node's name and labels, from either form of {@link NodeLike} (a `Node` object's metadata, or
+ * the flat `{ name, labels }`); a value of the wrong type counts as absent. The one reading of a
+ * node that selectors, the matcher and the engine share.
+ *
+ * @example
+ * ```ts
+ * nodeParts({ metadata: { name: "n1", labels: { zone: "a" } } }); // { name: "n1", labels: { zone: "a" } }
+ * nodeParts({ name: "n2" }); // { name: "n2", labels: undefined }
+ * ```
+ */
+export function nodeParts(node: NodeLike | null | undefined): { name: string | undefined; labels: Labels | undefined } {
+  if (node == null || typeof node !== "object") return { name: undefined, labels: undefined };
+  const n = node as { name?: unknown; labels?: unknown; metadata?: { name?: unknown; labels?: unknown } | null };
+  const src = n.metadata != null && typeof n.metadata === "object" ? n.metadata : n;
+  return {
+    name: typeof src.name === "string" ? src.name : undefined,
+    labels: src.labels != null && typeof src.labels === "object" ? (src.labels as Labels) : undefined,
+  };
 }
 
 class CompiledNodeSelector implements NodeSelectorMatcher {
@@ -172,9 +184,9 @@ class CompiledNodeSelector implements NodeSelectorMatcher {
 
   matches(node: NodeLike | null | undefined): boolean {
     if (node == null) return false;
-    const src = nodeSource(node);
-    const name = nodeName(src);
-    const labels = src.labels ?? undefined;
+    const parts = nodeParts(node);
+    const name = parts.name ?? "";
+    const labels = parts.labels;
     const terms = this.terms;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
@@ -268,7 +280,7 @@ export function requiredNodeAffinityMatches(
   const spec = pod?.spec;
   const nodeSelector = spec?.nodeSelector;
   if (nodeSelector != null && Object.keys(nodeSelector).length > 0) {
-    const labels = node == null ? undefined : (nodeSource(node).labels ?? undefined);
+    const labels = nodeParts(node).labels;
     if (!selectorFromSet(nodeSelector).matches(labels)) return false;
   }
   const required = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;

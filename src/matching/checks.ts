@@ -9,7 +9,7 @@
  */
 import { claimRefPointsAt, containsAccessModes } from "../api/helpers/index.js";
 import type { Labels, NodeLike, NodeSelectorMatcher } from "../labels/index.js";
-import { compileNodeSelector, nodeAffinityError } from "../labels/index.js";
+import { compileNodeSelector, nodeAffinityError, nodeParts } from "../labels/index.js";
 import type { DecodedClaim } from "./decoded-claim.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 import type { ReasonCode } from "./reason-code.js";
@@ -67,15 +67,6 @@ export interface MatchOptions {
  * ```
  */
 export type MatchPath = "controller" | "scheduler";
-
-function nodeParts(node: NodeLike): { name: string | undefined; labels: Labels | undefined } {
-  const n = node as { name?: unknown; labels?: unknown; metadata?: { name?: unknown; labels?: unknown } | null };
-  const src = n.metadata != null && typeof n.metadata === "object" ? n.metadata : n;
-  return {
-    name: typeof src.name === "string" ? src.name : undefined,
-    labels: src.labels != null && typeof src.labels === "object" ? (src.labels as Labels) : undefined,
-  };
-}
 
 /**
  * Builds the {@link CheckContext} of one search from its options.

@@ -7,7 +7,7 @@ import type { StorageClass } from "../api/index.js";
 import { NotSupportedProvisioner } from "../api/constants/index.js";
 import { defaultStorageClass } from "../api/helpers/index.js";
 import type { NodeLike } from "../labels/index.js";
-import { topologySelectorMatches } from "../labels/index.js";
+import { nodeParts, topologySelectorMatches } from "../labels/index.js";
 import type { StorageClassInfo } from "./claim-explanation.js";
 
 /**
@@ -35,14 +35,8 @@ export function storageClassInfo(name: string, classes: readonly StorageClass[] 
     volumeBindingMode: sc.volumeBindingMode ?? "Immediate",
     canProvision: provisioner !== "" && provisioner !== NotSupportedProvisioner,
   };
-  if (node !== undefined) info.allowsNode = topologySelectorMatches(sc.allowedTopologies ?? undefined, nodeLabelsOf(node));
+  if (node !== undefined) info.allowsNode = topologySelectorMatches(sc.allowedTopologies ?? undefined, nodeParts(node).labels ?? {});
   return info;
-}
-
-function nodeLabelsOf(node: NodeLike): Record<string, string> {
-  const n = node as { labels?: unknown; metadata?: { labels?: unknown } | null };
-  const labels = n.metadata != null && typeof n.metadata === "object" ? n.metadata.labels : n.labels;
-  return labels != null && typeof labels === "object" ? (labels as Record<string, string>) : {};
 }
 
 function wellFormed(classes: readonly StorageClass[]): StorageClass[] {

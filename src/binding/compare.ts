@@ -4,8 +4,7 @@
  * @module
  */
 import { claimKey } from "../api/helpers/index.js";
-import { type PlanOptions, planSnapshot, type Strategy, STRATEGY_NAMES, strategyName } from "./plan.js";
-import { metricsOf } from "./metrics.js";
+import { type PlanOptions, type Strategy, STRATEGY_NAMES, timedPlan } from "./plan.js";
 import { readSnapshot } from "./snapshot.js";
 import type { BindingInput, BindingPlan } from "./types.js";
 
@@ -80,19 +79,8 @@ export function compareStrategies(
   strategies: readonly Strategy[] = STRATEGY_NAMES,
   options: Omit<PlanOptions, "strategy"> = {},
 ): StrategyComparison {
-  const clock = options.clock ?? (() => performance.now());
   const snap = readSnapshot(input);
-  const run = (s: Strategy): BindingPlan => {
-    const t0 = clock();
-    const r = planSnapshot(snap, s, clock, options.maxQueries);
-    const timeMs = clock() - t0;
-    return {
-      strategy: strategyName(s),
-      assignments: r.assignments,
-      pending: r.pending,
-      metrics: metricsOf(snap, r.assignments, r.pending, timeMs, r.indexMs),
-    };
-  };
+  const run = (s: Strategy): BindingPlan => timedPlan(snap, s, options);
   const plans = strategies.map(run);
   const optimal = plans.find((p) => p.strategy === "optimal") ?? run("optimal");
   const rows = plans.map((p) => ({

@@ -114,9 +114,21 @@ const defaultClock = (): number => performance.now();
  * ```
  */
 export function planBindings(input: BindingInput, options: PlanOptions = {}): BindingPlan {
-  const strategy = options.strategy ?? "kubernetes";
+  return timedPlan(readSnapshot(input), options.strategy ?? "kubernetes", options);
+}
+
+/**
+ * One strategy's plan of a snapshot, timed with the options' clock, as {@link planBindings} and
+ * `compareStrategies` report it.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const plan = timedPlan(readSnapshot({ volumes, claims }), "optimal", {});
+ * ```
+ */
+export function timedPlan(snap: Snapshot, strategy: Strategy, options: Omit<PlanOptions, "strategy">): BindingPlan {
   const clock = options.clock ?? defaultClock;
-  const snap = readSnapshot(input);
   const t0 = clock();
   const r = planSnapshot(snap, strategy, clock, options.maxQueries);
   const timeMs = clock() - t0;

@@ -4,7 +4,7 @@
  * @module
  */
 import { AnnSelectedNode } from "../api/constants/index.js";
-import type { PersistentVolumeClaim, Pod } from "../api/index.js";
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from "../api/index.js";
 import { applyWrite, type Cluster, getBindVolumeToClaim, type Write } from "../lifecycle/index.js";
 import { requireNode } from "./find-pod-volumes.js";
 import { checkOptions, type SchedulingOptions } from "./options.js";
@@ -86,36 +86,22 @@ export function assumePodVolumes(pod: Pod, nodeName: string, cluster: Cluster, o
   if (!r.feasible) return { status: r.status, allBound: false, writes: [], cluster };
   const writes: Write[] = [];
   let next = cluster;
-  for (const b of r.staticBindings) {
-    const { volume, dirty } = getBindVolumeToClaim(b.volume, b.claim);
-    if (!dirty) continue;
-    const w = applyWrite(next, {
-      verb: "update",
-      kind: "PersistentVolume",
-      object: volume,
-      actor: "kube-scheduler",
-      time: "",
-      admission: false,
-    });
+  // The scheduler's API calls of PreBind, as the lifecycle's API server applies them.
+  const update = (kind: "PersistentVolume" | "PersistentVolumeClaim", object: PersistentVolume | PersistentVolumeClaim): void => {
+    const w = applyWrite(next, { verb: "update", kind, object, actor: "kube-scheduler", time: "", admission: false });
     next = w.cluster;
     if (w.write !== undefined) writes.push(w.write);
+  };
+  for (const b of r.staticBindings) {
+    const { volume, dirty } = getBindVolumeToClaim(b.volume, b.claim);
+    if (dirty) update("PersistentVolume", volume);
   }
   for (const p of r.dynamicProvisions) {
     const claim: PersistentVolumeClaim = p.claim;
-    const annotated: PersistentVolumeClaim = {
+    update("PersistentVolumeClaim", {
       ...claim,
       metadata: { ...claim.metadata, annotations: { ...(claim.metadata?.annotations ?? {}), [AnnSelectedNode]: nodeName } },
-    };
-    const w = applyWrite(next, {
-      verb: "update",
-      kind: "PersistentVolumeClaim",
-      object: annotated,
-      actor: "kube-scheduler",
-      time: "",
-      admission: false,
     });
-    next = w.cluster;
-    if (w.write !== undefined) writes.push(w.write);
   }
   return { status: status("Success"), allBound: false, writes, cluster: next };
 }

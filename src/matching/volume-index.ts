@@ -12,6 +12,7 @@ import { VolumeFacts } from "./decoded-volume.js";
 import { decodeSearchableClaim } from "./find-matching-volume.js";
 import { searchController, searchScheduler } from "./search.js";
 import { Bucket, type BucketGroup, GroupTable } from "./volume-index/bucket.js";
+import { listArenas } from "./volume-index/block-arena.js";
 import { IndexSource } from "./volume-index/index-source.js";
 import { checkIndexInvariants } from "./volume-index/invariants.js";
 import { NameGroups, NameTable } from "./volume-index/name-table.js";
@@ -141,6 +142,8 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
   private readonly counts = new Array<number>(COUNTERS).fill(0);
   private readonly source: IndexSource;
   private readonly staged = new Staged();
+  /** The blocks of every bucket's slot lists. */
+  private readonly arena = listArenas();
 
   /**
    * Builds an index over `volumes` (later volumes with a known name replace earlier ones), with
@@ -329,7 +332,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     let b = this.bucketBySig.get(sigId);
     if (b === undefined) {
       const sig = this.store.signatures[sigId]!;
-      b = new Bucket(this.store, sig);
+      b = new Bucket(this.store, sig, this.arena);
       this.bucketBySig.set(sigId, b);
       const g = this.groups.getOrCreate(sig.cls, sig.volumeMode, sig.vac);
       g.buckets.set(sigId, b);

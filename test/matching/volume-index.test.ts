@@ -6,7 +6,9 @@ import { VolumeIndex } from "../../src/matching/volume-index.js";
 import { CapacityTexts } from "../../src/matching/capacity-texts.js";
 import { NameGroups, NameTable, nameHash } from "../../src/matching/volume-index/name-table.js";
 import { nodePinOf } from "../../src/matching/volume-index/node-pin.js";
-import { SlotList } from "../../src/matching/volume-index/slot-list.js";
+import fc from "fast-check";
+import { listArenas } from "../../src/matching/volume-index/block-arena.js";
+import { compareSlots, SlotList } from "../../src/matching/volume-index/slot-list.js";
 import { VolumeStore } from "../../src/matching/volume-index/volume-store.js";
 import { parseQuantity } from "../../src/quantity/index.js";
 import { claims, nodes, pool } from "../../src/testing/index.js";
@@ -417,6 +419,63 @@ describe("building blocks", () => {
     expect(store.names[odd]!.endsWith("1")).toBe(true);
     // A bound stops the walk at a slot not smaller than it.
     expect(s.firstFrom(req.toNumber(), req, true, undefined, first)).toBe(-1);
+  });
+
+  it("SlotList lists in one shared arena agree with a sorted model through inserts, removes, promotions, splits, merges and clears", () => {
+    const n = 400;
+    const names = Array.from({ length: n }, (_, i) => `v${String((i * 7919) % n).padStart(4, "0")}`);
+    const store = storeOf(
+      names,
+      names.map((_, i) => (i % 7 === 0 ? "800000000000000000001" : `${(i * 31) % 13}Gi`)),
+    );
+    const op = fc.record({
+      list: fc.integer({ min: 0, max: 2 }),
+      slot: fc.integer({ min: 0, max: n - 1 }),
+      kind: fc.integer({ min: 0, max: 400 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 600, maxLength: 1500 }),
+        fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 150, size: "max" }),
+        (ops, bulk) => {
+          const arenas = listArenas();
+          const sorted = [...new Set(bulk)].sort((a, b) => compareSlots(store, a, b));
+          const lists = [new SlotList(store, arenas), SlotList.fromSorted(store, sorted, arenas), new SlotList(store, arenas)];
+          const models = [new Set<number>(), new Set(sorted), new Set<number>()];
+          for (const { list, slot, kind } of ops) {
+            if (kind === 0) {
+              lists[list]!.clear();
+              models[list]!.clear();
+            } else if (kind <= 150) {
+              expect(lists[list]!.remove(slot)).toBe(models[list]!.delete(slot));
+            } else if (!models[list]!.has(slot)) {
+              lists[list]!.insert(slot);
+              models[list]!.add(slot);
+            }
+          }
+          // Then drain most of each list in a scrambled order: blocks shrink and merge.
+          for (let i = 0; i < 3; i++) {
+            const members = [...models[i]!].sort((a, b) => ((a * 2654435761) % 997) - ((b * 2654435761) % 997));
+            for (const slot of members.slice(0, Math.floor(members.length * 0.9))) {
+              expect(lists[i]!.remove(slot)).toBe(true);
+              models[i]!.delete(slot);
+            }
+          }
+          for (let i = 0; i < 3; i++) {
+            expect(lists[i]!.checkInvariants()).toEqual([]);
+            expect([...lists[i]!]).toEqual([...models[i]!].sort((a, b) => compareSlots(store, a, b)));
+            const req = parseQuantity("6Gi");
+            const want = [...lists[i]!].find((s) => store.capacityOf(s).quantity.cmp(req) >= 0) ?? -1;
+            expect(lists[i]!.firstFrom(req.toNumber(), req, true, undefined, -1)).toBe(want);
+          }
+          // Every block in use belongs to exactly one list (cleared and emptied lists gave theirs back).
+          const used = arenas.large.used + arenas.small.used;
+          const held = lists.reduce((k, l) => k + (l as unknown as { ids: number[] }).ids.length, 0);
+          expect(used).toBe(held);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("SlotList orders inexact capacities exactly and removes the right slot from a long equal-capacity run", () => {

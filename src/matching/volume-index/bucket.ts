@@ -9,6 +9,7 @@
 import { modeBitsOfKey } from "../access-mode-bits.js";
 import { compareGroupKeys } from "../access-mode-groups.js";
 import type { DecodedVolume } from "../decoded-volume.js";
+import type { ListArenas } from "./block-arena.js";
 import { SlotList } from "./slot-list.js";
 import type { Signature, VolumeStore } from "./volume-store.js";
 
@@ -24,7 +25,7 @@ import type { Signature, VolumeStore } from "./volume-store.js";
  *
  * @example
  * ```ts
- * const b = new Bucket(store, signature);
+ * const b = new Bucket(store, signature, listArenas());
  * b.add(slot);
  * ```
  */
@@ -41,8 +42,10 @@ export class Bucket {
   constructor(
     private readonly store: VolumeStore,
     readonly signature: Signature,
+    /** Where the bucket's lists keep their blocks (shared by the index's buckets). */
+    private readonly arena: ListArenas,
   ) {
-    this.all = new SlotList(store);
+    this.all = new SlotList(store, arena);
     this.modes = { modeBits: signature.modeBits, unknownModes: signature.unknownModes, accessModes: signature.accessModes };
   }
 
@@ -66,10 +69,10 @@ export class Bucket {
     } else {
       if (this.pinned++ === 0) {
         // The first pinned slot: from now on the unpinned ones need their own list.
-        this.unpinned = new SlotList(this.store);
+        this.unpinned = new SlotList(this.store, this.arena);
         for (const s of this.all) if (this.pinOf(s) === undefined) this.unpinned.append(s);
       }
-      for (const v of pin.values) put(subList(this.store, this.pins, pin.key, v), slot, bulk);
+      for (const v of pin.values) put(subList(this.store, this.arena, this.pins, pin.key, v), slot, bulk);
     }
     const l = this.store.labelId[slot]!;
     this.labelCounts.set(l, (this.labelCounts.get(l) ?? 0) + 1);
@@ -86,7 +89,7 @@ export class Bucket {
    */
   addSorted(slots: readonly number[]): void {
     const store = this.store;
-    this.all = SlotList.fromSorted(store, slots);
+    this.all = SlotList.fromSorted(store, slots, this.arena);
     const labelId = store.labelId;
     const counts = this.labelCounts;
     let last = -1;
@@ -123,10 +126,10 @@ export class Bucket {
         else list.push(slot);
       }
     }
-    this.unpinned = SlotList.fromSorted(store, unpinned);
+    this.unpinned = SlotList.fromSorted(store, unpinned, this.arena);
     for (const [key, byValue] of byKey) {
       const lists = new Map<string, SlotList>();
-      for (const [v, list] of byValue) lists.set(v, SlotList.fromSorted(store, list));
+      for (const [v, list] of byValue) lists.set(v, SlotList.fromSorted(store, list, this.arena));
       this.pins.set(key, lists);
     }
   }
@@ -144,7 +147,11 @@ export class Bucket {
     const pin = this.pinOf(slot);
     if (pin === undefined) this.unpinned?.remove(slot);
     else {
-      if (--this.pinned === 0) this.unpinned = undefined;
+      if (--this.pinned === 0) {
+        // Nothing pinned any more: `all` serves unpinned walks again.
+        this.unpinned?.clear();
+        this.unpinned = undefined;
+      }
       for (const v of pin.values) dropFrom(this.pins, pin.key, v, slot);
     }
     const l = this.store.labelId[slot]!;
@@ -171,11 +178,11 @@ function put(list: SlotList, slot: number, bulk: boolean): void {
   else list.insert(slot);
 }
 
-function subList(store: VolumeStore, map: Map<string, Map<string, SlotList>>, key: string, value: string): SlotList {
+function subList(store: VolumeStore, arena: ListArenas, map: Map<string, Map<string, SlotList>>, key: string, value: string): SlotList {
   let byValue = map.get(key);
   if (byValue === undefined) map.set(key, (byValue = new Map()));
   let list = byValue.get(value);
-  if (list === undefined) byValue.set(value, (list = new SlotList(store)));
+  if (list === undefined) byValue.set(value, (list = new SlotList(store, arena)));
   return list;
 }
 

@@ -1,39 +1,21 @@
 /**
  * A sorted set of volume slots in index order (capacity ascending, exact; then name), stored as a
- * list of blocks of bounded size: O(log n) search, insert and delete that move at
- * most one block (≤ 128 slots) — never O(n) splices over a million entries. Each block keeps its
- * slots' capacity keys and label-set ids beside the slots, so a walk reads contiguous numbers and
- * touches the store only on a capacity tie.
+ * list of blocks of bounded size (`BLOCK_SIZE` slots, kept in a `BlockArena` shared by the
+ * index's lists): O(log n) search, insert and delete that shift at most one block — never O(n)
+ * splices over a million entries. Each block keeps its slots' capacity keys and label-set ids
+ * beside the slots, so a walk reads contiguous numbers and touches the store only on a capacity
+ * tie.
  *
  * @module
  */
 import type { Quantity } from "../../quantity/index.js";
+import { type BlockArena, type ListArenas, listArenas } from "./block-arena.js";
 import { F_EXACT, type VolumeStore } from "./volume-store.js";
 
-/** A block splits above this many slots. */
-const MAX_BLOCK = 128;
 /** Bulk-built blocks are filled to this size, leaving room for inserts. */
-const BUILD_BLOCK = 112;
+const BUILD_FILL = (large: BlockArena) => large.size - (large.size >>> 3);
 /** A block below this size is merged into a neighbour when both fit one block. */
-const MIN_BLOCK = 32;
-
-/**
- * One block: parallel arrays of slots, capacity keys and label-set ids. Plain arrays of small
- * integers and doubles (V8 stores them unboxed and moves them with a native memmove on `splice`);
- * typed arrays would cost an external buffer each, which at thousands of small lists makes the
- * garbage collector run far more often.
- */
-class Block {
-  constructor(
-    readonly slots: number[],
-    readonly caps: number[],
-    readonly labels: number[],
-  ) {}
-
-  get n(): number {
-    return this.slots.length;
-  }
-}
+const MIN_BLOCK = (large: BlockArena) => large.size >>> 2;
 
 /**
  * Decides whether a walked slot is a candidate, from its slot and label-set id (the checks the
@@ -90,7 +72,8 @@ function compareToRequest(store: VolumeStore, slot: number, key: number, request
  * ```
  */
 export class SlotList {
-  private blocks: Block[] = [];
+  /** The list's blocks (arena block numbers), in order. */
+  private ids: number[] = [];
   /** The capacity key of each block's last slot (block search without touching blocks). */
   private lastCaps: number[] = [];
   /** Number of slots. */
@@ -98,10 +81,59 @@ export class SlotList {
   /** Number of slots whose capacity key is not exactly their capacity (usually none). */
   private inexact = 0;
 
-  constructor(private readonly store: VolumeStore) {}
+  /** The arena of the list's blocks: `arenas.small` while the list fits one small block. */
+  private a: BlockArena;
+  /** Its block size. */
+  private bs: number;
+
+  constructor(
+    private readonly store: VolumeStore,
+    private readonly arenas: ListArenas = listArenas(),
+  ) {
+    this.a = arenas.small;
+    this.bs = arenas.small.size;
+  }
+
+  /** Whether the list keeps its one block in the small arena. */
+  private get isSmall(): boolean {
+    return this.a === this.arenas.small;
+  }
+
+  /** Moves a full small block to the large arena (the list grows past one small block). */
+  private promote(): void {
+    const small = this.a;
+    const large = this.arenas.large;
+    const from = this.ids[0]!;
+    const to = large.allocate();
+    const n = small.len[from]!;
+    const f = from * small.size;
+    const t = to * large.size;
+    large.caps.set(small.caps.subarray(f, f + n), t);
+    large.slots.set(small.slots.subarray(f, f + n), t);
+    large.labels.set(small.labels.subarray(f, f + n), t);
+    large.len[to] = n;
+    small.release(from);
+    this.ids[0] = to;
+    this.a = large;
+    this.bs = large.size;
+  }
+
+  /** Back to the small arena once the list is empty. */
+  private reset(): void {
+    this.ids = [];
+    this.lastCaps = [];
+    this.a = this.arenas.small;
+    this.bs = this.arenas.small.size;
+  }
 
   private exactSlot(slot: number): boolean {
     return (this.store.flags[slot]! & F_EXACT) !== 0;
+  }
+
+  /** The last slot of the list's block `bi`. */
+  private lastSlotOf(bi: number): number {
+    const id = this.ids[bi]!;
+    return this.a.slots[id * this.bs + this.a.len[id]! - 1]!;
   }
 
   /**
@@ -113,17 +145,20 @@ export class SlotList {
    * ```
    */
   append(slot: number): void {
-    let b = this.blocks[this.blocks.length - 1];
-    if (b === undefined || b.n >= BUILD_BLOCK) {
-      b = new Block([], [], []);
-      this.blocks.push(b);
+    if (this.isSmall && this.ids.length > 0 && this.a.len[this.ids[0]!] === this.bs) this.promote();
+    const a = this.a;
+    let id = this.ids.length > 0 ? this.ids[this.ids.length - 1]! : -1;
+    if (id < 0 || a.len[id]! >= (this.isSmall ? this.bs : BUILD_FILL(a))) {
+      id = a.allocate();
+      this.ids.push(id);
       this.lastCaps.push(0);
     }
+    const at = id * this.bs + a.len[id]!++;
     const k = this.store.capKey[slot]!;
-    b.slots.push(slot);
-    b.caps.push(k);
-    b.labels.push(this.store.labelId[slot]!);
-    this.lastCaps[this.blocks.length - 1] = k;
+    a.caps[at] = k;
+    a.slots[at] = slot;
+    a.labels[at] = this.store.labelId[slot]!;
+    this.lastCaps[this.ids.length - 1] = k;
     this.size++;
     if (!this.exactSlot(slot)) this.inexact++;
   }
@@ -136,28 +171,54 @@ export class SlotList {
    * SlotList.fromSorted(store, sortedSlots).size === sortedSlots.length; // true
    * ```
    */
-  static fromSorted(store: VolumeStore, slots: ArrayLike<number>): SlotList {
-    const list = new SlotList(store);
+  static fromSorted(store: VolumeStore, slots: ArrayLike<number>, arenas: ListArenas = listArenas()): SlotList {
+    const list = new SlotList(store, arenas);
+    if (slots.length === 0) return list;
+    const small = slots.length <= arenas.small.size;
+    const arena = small ? arenas.small : arenas.large;
+    list.a = arena;
+    list.bs = arena.size;
+    const fill = small ? arena.size : BUILD_FILL(arena);
+    arena.reserve(Math.ceil(slots.length / fill));
+    // Reserved: no block allocated below replaces the arena's arrays.
+    const { caps, slots: entries, labels, len } = arena;
     const capKey = store.capKey;
     const labelId = store.labelId;
-    for (let at = 0; at < slots.length; at += BUILD_BLOCK) {
-      const end = Math.min(slots.length, at + BUILD_BLOCK);
-      // Exactly sized arrays (no growth): what a bulk build allocates survives, so make it once.
-      const ss = new Array<number>(end - at);
-      const cs = new Array<number>(end - at);
-      const ls = new Array<number>(end - at);
+    const flags = store.flags;
+    let inexact = 0;
+    for (let at = 0; at < slots.length; at += fill) {
+      const end = Math.min(slots.length, at + fill);
+      const id = arena.allocate();
+      const base = id * arena.size - at;
       for (let i = at; i < end; i++) {
         const slot = slots[i]!;
-        ss[i - at] = slot;
-        cs[i - at] = capKey[slot]!;
-        ls[i - at] = labelId[slot]!;
-        if (!list.exactSlot(slot)) list.inexact++;
+        entries[base + i] = slot;
+        caps[base + i] = capKey[slot]!;
+        labels[base + i] = labelId[slot]!;
+        if ((flags[slot]! & F_EXACT) === 0) inexact++;
       }
-      list.blocks.push(new Block(ss, cs, ls));
-      list.lastCaps.push(cs[cs.length - 1]!);
+      len[id] = end - at;
+      list.ids.push(id);
+      list.lastCaps.push(caps[base + end - 1]!);
     }
     list.size = slots.length;
+    list.inexact = inexact;
     return list;
+  }
+
+  /**
+   * Empties the list, returning its blocks to the arena.
+   *
+   * @example
+   * ```ts
+   * list.clear(); // list.size === 0
+   * ```
+   */
+  clear(): void {
+    for (const id of this.ids) this.a.release(id);
+    this.reset();
+    this.size = 0;
+    this.inexact = 0;
   }
 
   /** Index of the block that holds (or would hold) `slot`: the first whose last slot is ≥ it. */
@@ -171,27 +232,45 @@ export class SlotList {
       const lc = caps[mid]!;
       if (lc < cap) lo = mid + 1;
       else if (lc > cap) hi = mid;
-      else {
-        const b = this.blocks[mid]!;
-        if (compareSlots(this.store, b.slots[b.n - 1]!, slot) < 0) lo = mid + 1;
-        else hi = mid;
-      }
+      else if (compareSlots(this.store, this.lastSlotOf(mid), slot) < 0) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }
 
-  /** Position of `slot` in block `b` (or where it would go): the first slot ≥ it. */
-  private positionIn(b: Block, slot: number): number {
+  /** Position of `slot` in arena block `id` (or where it would go): the first slot ≥ it. */
+  private positionIn(id: number, slot: number): number {
+    const a = this.a;
     const cap = this.store.capKey[slot]!;
+    const base = id * this.bs;
     let lo = 0;
-    let hi = b.n;
+    let hi = a.len[id]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = b.caps[mid]!;
-      if (c < cap || (c === cap && compareSlots(this.store, b.slots[mid]!, slot) < 0)) lo = mid + 1;
+      const c = a.caps[base + mid]!;
+      if (c < cap || (c === cap && compareSlots(this.store, a.slots[base + mid]!, slot) < 0)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Splits the full block `bi` in two halves (the upper half into a new block after it). */
+  private split(bi: number): void {
+    const a = this.a;
+    const upper = a.allocate();
+    const id = this.ids[bi]!;
+    const n = a.len[id]!;
+    const half = n >>> 1;
+    const from = id * this.bs;
+    const to = upper * this.bs;
+    a.caps.copyWithin(to, from + half, from + n);
+    a.slots.copyWithin(to, from + half, from + n);
+    a.labels.copyWithin(to, from + half, from + n);
+    a.len[upper] = n - half;
+    a.len[id] = half;
+    this.ids.splice(bi + 1, 0, upper);
+    this.lastCaps.splice(bi + 1, 0, a.caps[to + n - half - 1]!);
+    this.lastCaps[bi] = a.caps[from + half - 1]!;
   }
 
   /**
@@ -207,28 +286,36 @@ export class SlotList {
     if (!this.exactSlot(slot)) this.inexact++;
     const k = this.store.capKey[slot]!;
     const label = this.store.labelId[slot]!;
-    if (this.blocks.length === 0) {
-      this.blocks.push(new Block([slot], [k], [label]));
+    let bi = 0;
+    if (this.ids.length === 0) {
+      this.ids.push(this.a.allocate());
       this.lastCaps.push(k);
-      return;
+    } else {
+      bi = this.blockFor(slot);
+      if (this.a.len[this.ids[bi]!] === this.bs && this.isSmall) this.promote();
+      else if (this.a.len[this.ids[bi]!] === this.bs) {
+        this.split(bi);
+        if (compareSlots(this.store, this.lastSlotOf(bi), slot) < 0) bi++;
+      }
     }
-    const bi = this.blockFor(slot);
-    const b = this.blocks[bi]!;
-    const at = this.positionIn(b, slot);
-    b.slots.splice(at, 0, slot);
-    b.caps.splice(at, 0, k);
-    b.labels.splice(at, 0, label);
-    if (b.n > MAX_BLOCK) {
-      const half = b.n >>> 1;
-      const upper = new Block(b.slots.splice(half), b.caps.splice(half), b.labels.splice(half));
-      this.blocks.splice(bi + 1, 0, upper);
-      this.lastCaps.splice(bi + 1, 0, upper.caps[upper.n - 1]!);
-    }
-    this.lastCaps[bi] = b.caps[b.n - 1]!;
+    const a = this.a;
+    const id = this.ids[bi]!;
+    const at = this.positionIn(id, slot);
+    const base = id * this.bs;
+    const n = a.len[id]!;
+    a.caps.copyWithin(base + at + 1, base + at, base + n);
+    a.slots.copyWithin(base + at + 1, base + at, base + n);
+    a.labels.copyWithin(base + at + 1, base + at, base + n);
+    a.caps[base + at] = k;
+    a.slots[base + at] = slot;
+    a.labels[base + at] = label;
+    a.len[id] = n + 1;
+    this.lastCaps[bi] = a.caps[base + n]!;
   }
 
-  /** Where this slot sits: found by its capacity key and identity (no name comparison in the common case). */
+  /** Where this slot sits (list block index, position): found by its capacity key and identity (no name comparison in the common case). */
   private locate(slot: number): [number, number] {
+    const a = this.a;
     const cap = this.store.capKey[slot]!;
     const last = this.lastCaps;
     let lo = 0;
@@ -239,19 +326,21 @@ export class SlotList {
       else hi = mid;
     }
     for (let bi = lo; bi < last.length; bi++) {
-      const b = this.blocks[bi]!;
+      const id = this.ids[bi]!;
+      const base = id * this.bs;
+      const n = a.len[id]!;
       let i = 0;
       if (bi === lo) {
-        let h = b.n;
+        let h = n;
         while (i < h) {
           const mid = (i + h) >>> 1;
-          if (b.caps[mid]! < cap) i = mid + 1;
+          if (a.caps[base + mid]! < cap) i = mid + 1;
           else h = mid;
         }
       }
-      for (; i < b.n; i++) {
-        if (b.caps[i] !== cap) return [-1, -1];
-        if (b.slots[i] === slot) return [bi, i];
+      for (; i < n; i++) {
+        if (a.caps[base + i] !== cap) return [-1, -1];
+        if (a.slots[base + i] === slot) return [bi, i];
       }
     }
     return [-1, -1];
@@ -266,40 +355,51 @@ export class SlotList {
    * ```
    */
   remove(slot: number): boolean {
-    if (this.blocks.length === 0) return false;
+    if (this.ids.length === 0) return false;
     const [bi, at] = this.locate(slot);
     if (bi < 0) return false;
-    const b = this.blocks[bi]!;
-    b.slots.splice(at, 1);
-    b.caps.splice(at, 1);
-    b.labels.splice(at, 1);
+    const a = this.a;
+    const id = this.ids[bi]!;
+    const base = id * this.bs;
+    const n = a.len[id]! - 1;
+    a.caps.copyWithin(base + at, base + at + 1, base + n + 1);
+    a.slots.copyWithin(base + at, base + at + 1, base + n + 1);
+    a.labels.copyWithin(base + at, base + at + 1, base + n + 1);
+    a.len[id] = n;
     this.size--;
     if (!this.exactSlot(slot)) this.inexact--;
-    if (b.n === 0) {
-      this.blocks.splice(bi, 1);
+    if (n === 0) {
+      a.release(id);
+      this.ids.splice(bi, 1);
       this.lastCaps.splice(bi, 1);
+      if (this.ids.length === 0) this.reset();
     } else {
-      this.lastCaps[bi] = b.caps[b.n - 1]!;
-      if (b.n < MIN_BLOCK) this.mergeSmall(bi);
+      this.lastCaps[bi] = a.caps[base + n - 1]!;
+      if (n < MIN_BLOCK(a) && !this.isSmall) this.mergeSmall(bi);
     }
     return true;
   }
 
   /** Merges a small block into its right (or left) neighbour when the two fit one block. */
   private mergeSmall(bi: number): void {
-    const fits = (j: number) => this.blocks[j] !== undefined && this.blocks[bi]!.n + this.blocks[j]!.n <= BUILD_BLOCK;
+    const a = this.a;
+    const n = (j: number) => a.len[this.ids[j]!]!;
+    const fits = (j: number) => j >= 0 && j < this.ids.length && n(bi) + n(j) <= BUILD_FILL(a);
     const into = fits(bi + 1) ? bi : fits(bi - 1) ? bi - 1 : -1;
     if (into < 0) return;
-    const a = this.blocks[into]!;
-    const b = this.blocks[into + 1]!;
-    for (let i = 0; i < b.n; i++) {
-      a.slots.push(b.slots[i]!);
-      a.caps.push(b.caps[i]!);
-      a.labels.push(b.labels[i]!);
-    }
-    this.blocks.splice(into + 1, 1);
+    const keep = this.ids[into]!;
+    const gone = this.ids[into + 1]!;
+    const to = keep * this.bs + a.len[keep]!;
+    const from = gone * this.bs;
+    const m = a.len[gone]!;
+    a.caps.copyWithin(to, from, from + m);
+    a.slots.copyWithin(to, from, from + m);
+    a.labels.copyWithin(to, from, from + m);
+    a.len[keep] = a.len[keep]! + m;
+    a.release(gone);
+    this.ids.splice(into + 1, 1);
     this.lastCaps.splice(into + 1, 1);
-    this.lastCaps[into] = a.caps[a.n - 1]!;
+    this.lastCaps[into] = a.caps[to + m - 1]!;
   }
 
   /**
@@ -315,10 +415,13 @@ export class SlotList {
    * ```
    */
   firstFrom(key: number, request: Quantity, exact: boolean, filter: SlotFilter | undefined, bound: number): number {
-    const blocks = this.blocks;
-    const nb = blocks.length;
+    const ids = this.ids;
+    const nb = ids.length;
     if (nb === 0) return -1;
     const store = this.store;
+    // No block is allocated during a walk: the arena's arrays stay put.
+    const { caps, slots, labels, len } = this.a;
+    const bs = this.bs;
     const numeric = exact && this.inexact === 0;
     const last = this.lastCaps;
     let lo = 0;
@@ -328,37 +431,33 @@ export class SlotList {
       const lc = last[mid]!;
       if (lc < key) lo = mid + 1;
       else if (lc > key || numeric) hi = mid;
-      else {
-        const b = blocks[mid]!;
-        if (compareToRequest(store, b.slots[b.n - 1]!, key, request) < 0) lo = mid + 1;
-        else hi = mid;
-      }
+      else if (compareToRequest(store, this.lastSlotOf(mid), key, request) < 0) lo = mid + 1;
+      else hi = mid;
     }
     if (lo === nb) return -1;
     let bi = lo;
-    let b = blocks[bi]!;
+    let base = ids[bi]! * bs;
+    let n = len[ids[bi]!]!;
     lo = 0;
-    hi = b.n;
+    hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = b.caps[mid]!;
-      if (c < key || (c === key && !numeric && compareToRequest(store, b.slots[mid]!, key, request) < 0)) lo = mid + 1;
+      const c = caps[base + mid]!;
+      if (c < key || (c === key && !numeric && compareToRequest(store, slots[base + mid]!, key, request) < 0)) lo = mid + 1;
       else hi = mid;
     }
     const boundKey = bound >= 0 ? store.capKey[bound]! : Number.POSITIVE_INFINITY;
     let i = lo;
     for (;;) {
-      const slots = b.slots;
-      const caps = b.caps;
-      const labels = b.labels;
-      for (; i < b.n; i++) {
-        const s = slots[i]!;
-        if (bound >= 0 && caps[i]! >= boundKey && compareSlots(store, s, bound) >= 0) return -1;
-        if (filter === undefined || filter.accept(s, labels[i]!)) return s;
+      for (; i < n; i++) {
+        const s = slots[base + i]!;
+        if (bound >= 0 && caps[base + i]! >= boundKey && compareSlots(store, s, bound) >= 0) return -1;
+        if (filter === undefined || filter.accept(s, labels[base + i]!)) return s;
         if (filter.stopped === true) return -1;
       }
       if (++bi === nb) return -1;
-      b = blocks[bi]!;
+      base = ids[bi]! * bs;
+      n = len[ids[bi]!]!;
       i = 0;
     }
   }
@@ -372,7 +471,10 @@ export class SlotList {
    * ```
    */
   *[Symbol.iterator](): IterableIterator<number> {
-    for (const b of this.blocks) for (let i = 0; i < b.n; i++) yield b.slots[i]!;
+    for (const id of this.ids) {
+      const base = id * this.bs;
+      for (let i = 0; i < this.a.len[id]!; i++) yield this.a.slots[base + i]!;
+    }
   }
 
   /**
@@ -386,23 +488,27 @@ export class SlotList {
    */
   checkInvariants(): string[] {
     const problems: string[] = [];
+    const a = this.a;
     let n = 0;
     let inexact = 0;
     let prev = -1;
-    if (this.lastCaps.length !== this.blocks.length) problems.push("key arrays out of step");
-    this.blocks.forEach((b, bi) => {
-      if (b.n === 0 || b.n > MAX_BLOCK) problems.push(`block of size ${b.n}`);
-      for (let i = 0; i < b.n; i++) {
-        const s = b.slots[i]!;
-        if (!Object.is(b.caps[i], this.store.capKey[s])) problems.push(`block ${bi}: stale key at ${i}`);
-        if (b.labels[i] !== this.store.labelId[s]) problems.push(`block ${bi}: stale label id at ${i}`);
+    if (this.lastCaps.length !== this.ids.length) problems.push("key arrays out of step");
+    if (new Set(this.ids).size !== this.ids.length) problems.push("a block is listed twice");
+    this.ids.forEach((id, bi) => {
+      const len = a.len[id]!;
+      const base = id * this.bs;
+      if (len <= 0 || len > this.bs) problems.push(`block of size ${len}`);
+      for (let i = 0; i < len; i++) {
+        const s = a.slots[base + i]!;
+        if (!Object.is(a.caps[base + i], this.store.capKey[s])) problems.push(`block ${bi}: stale key at ${i}`);
+        if (a.labels[base + i] !== this.store.labelId[s]) problems.push(`block ${bi}: stale label id at ${i}`);
         if (prev >= 0 && compareSlots(this.store, prev, s) >= 0)
           problems.push(`out of order: ${this.store.names[prev]} ≥ ${this.store.names[s]}`);
         if (!this.exactSlot(s)) inexact++;
         prev = s;
         n++;
       }
-      if (!Object.is(this.lastCaps[bi], b.caps[b.n - 1])) problems.push(`stale last key of block ${bi}`);
+      if (len > 0 && !Object.is(this.lastCaps[bi], a.caps[base + len - 1])) problems.push(`stale last key of block ${bi}`);
     });
     if (n !== this.size) problems.push(`size ${this.size} but ${n} slots`);
     if (inexact !== this.inexact) problems.push(`inexact count ${this.inexact} but ${inexact}`);

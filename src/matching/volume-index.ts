@@ -191,11 +191,10 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     }
     // Link: counters and claim groups; the matchable slots are sorted once for every bucket.
     const live = replaced.length > 0 ? Int32Array.from(store.slots()) : slots;
-    const flags = store.flags;
     let matchableCount = 0;
     for (const slot of live) {
       this.linkCounts(slot);
-      const f = flags[slot]!;
+      const f = store.flagsOf(slot);
       if ((f & F_CLAIMED) !== 0) this.claimed.add(slot);
       if ((f & F_MATCHABLE) !== 0) matchableCount++;
     }
@@ -203,9 +202,9 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     const perSigCount = new Int32Array(store.signatures.length);
     let m = 0;
     for (const slot of live) {
-      if ((flags[slot]! & F_MATCHABLE) === 0) continue;
+      if ((store.flagsOf(slot) & F_MATCHABLE) === 0) continue;
       matchable[m++] = slot;
-      perSigCount[store.sig[slot]!]!++;
+      perSigCount[store.sigOf(slot)]!++;
     }
     const sorted = sortByCapacity(store, matchable, ascending);
     // Each bucket's slots, in index order, in one exactly sized array.
@@ -213,7 +212,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     const filled = new Int32Array(perSigCount.length);
     for (let i = 0; i < sorted.length; i++) {
       const slot = sorted[i]!;
-      const sig = store.sig[slot]!;
+      const sig = store.sigOf(slot);
       const group = (perSig[sig] ??= new Array<number>(perSigCount[sig]!));
       group[filled[sig]!++] = slot;
     }
@@ -233,10 +232,12 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     // An update usually keeps the labels and node affinity: compare with the previous version's
     // interned copies (no key to build) before interning.
     st.labelId =
-      previous >= 0 && store.labelSetIs(store.labelId[previous]!, v.labels) ? store.labelId[previous]! : this.labelSetId(v.labels, labelOf);
+      previous >= 0 && store.labelSetIs(store.labelIdOf(previous), v.labels)
+        ? store.labelIdOf(previous)
+        : this.labelSetId(v.labels, labelOf);
     st.affinityId =
-      previous >= 0 && store.affinityIs(store.affinityId[previous]!, v.affinity)
-        ? store.affinityId[previous]!
+      previous >= 0 && store.affinityIs(store.affinityIdOf(previous), v.affinity)
+        ? store.affinityIdOf(previous)
         : this.affinityId(v.affinity, affinityOf);
     let flags = v.capExact ? F_LIVE | F_EXACT : F_LIVE;
     const ref = v.claimRef;
@@ -263,27 +264,27 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     const store = this.store;
     store.pvs[slot] = st.pv;
     store.names[slot] = st.name;
-    store.sig[slot] = st.sig;
-    store.capId[slot] = st.capId;
-    store.capKey[slot] = st.capKey;
-    store.labelId[slot] = st.labelId;
-    store.affinityId[slot] = st.affinityId;
+    store.setSig(slot, st.sig);
+    store.setCapId(slot, st.capId);
+    store.setCapKey(slot, st.capKey);
+    store.setLabelId(slot, st.labelId);
+    store.setAffinityId(slot, st.affinityId);
     store.refNamespace[slot] = st.refNamespace;
     store.refName[slot] = st.refName;
     store.refUid[slot] = st.refUid;
-    store.flags[slot] = st.flags;
+    store.setFlags(slot, st.flags);
   }
 
   /** Whether `slot` is filed exactly as `st` (the object aside). */
   private filedAs(slot: number, st: Staged): boolean {
     const s = this.store;
     return (
-      s.sig[slot] === st.sig &&
-      s.capId[slot] === st.capId &&
-      Object.is(s.capKey[slot], st.capKey) &&
-      s.labelId[slot] === st.labelId &&
-      s.affinityId[slot] === st.affinityId &&
-      s.flags[slot] === st.flags &&
+      s.sigOf(slot) === st.sig &&
+      s.capIdOf(slot) === st.capId &&
+      Object.is(s.capKeyOf(slot), st.capKey) &&
+      s.labelIdOf(slot) === st.labelId &&
+      s.affinityIdOf(slot) === st.affinityId &&
+      s.flagsOf(slot) === st.flags &&
       s.refNamespace[slot] === st.refNamespace &&
       s.refName[slot] === st.refName &&
       s.refUid[slot] === st.refUid
@@ -306,9 +307,9 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
   /** The affinity id of `required`, through the build's identity cache when there is one. */
   private affinityId(required: VolumeFacts["affinity"], cache: Map<object, number> | undefined): number {
     if (cache === undefined || required === undefined || typeof required !== "object" || required === null)
-      return this.store.affinityIdOf(required);
+      return this.store.internAffinity(required);
     let id = cache.get(required);
-    if (id === undefined) cache.set(required, (id = this.store.affinityIdOf(required)));
+    if (id === undefined) cache.set(required, (id = this.store.internAffinity(required)));
     return id;
   }
 
@@ -316,19 +317,19 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     const s = this.store;
     s.pvs[to] = s.pvs[from]!;
     s.names[to] = s.names[from]!;
-    s.sig[to] = s.sig[from]!;
-    s.capId[to] = s.capId[from]!;
-    s.capKey[to] = s.capKey[from]!;
-    s.labelId[to] = s.labelId[from]!;
-    s.affinityId[to] = s.affinityId[from]!;
+    s.setSig(to, s.sigOf(from));
+    s.setCapId(to, s.capIdOf(from));
+    s.setCapKey(to, s.capKeyOf(from));
+    s.setLabelId(to, s.labelIdOf(from));
+    s.setAffinityId(to, s.affinityIdOf(from));
     s.refNamespace[to] = s.refNamespace[from]!;
     s.refName[to] = s.refName[from]!;
     s.refUid[to] = s.refUid[from]!;
-    s.flags[to] = s.flags[from]!;
+    s.setFlags(to, s.flagsOf(from));
   }
 
   private bucketFor(slot: number): Bucket {
-    const sigId = this.store.sig[slot]!;
+    const sigId = this.store.sigOf(slot);
     let b = this.bucketBySig.get(sigId);
     if (b === undefined) {
       const sig = this.store.signatures[sigId]!;
@@ -353,12 +354,12 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
 
   private countsDelta(slot: number, delta: number): void {
     const s = this.store;
-    const flags = s.flags[slot]!;
-    const sig = s.signatures[s.sig[slot]!]!;
+    const flags = s.flagsOf(slot);
+    const sig = s.signatures[s.sigOf(slot)]!;
     const c = this.counts;
     if (flags & F_MATCHABLE) {
       c[C_MATCHABLE]! += delta;
-      const a = s.affinities[s.affinityId[slot]!];
+      const a = s.affinities[s.affinityIdOf(slot)];
       if (a !== undefined) c[a.pin !== undefined ? C_PINNED : C_OTHER_AFFINITY]! += delta;
     }
     if (flags & F_CLAIMED) c[C_CLAIMED]! += delta;
@@ -380,17 +381,17 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
 
   private link(slot: number): void {
     this.linkCounts(slot);
-    const flags = this.store.flags[slot]!;
+    const flags = this.store.flagsOf(slot);
     if (flags & F_CLAIMED) this.claimed.add(slot);
     if (flags & F_MATCHABLE) this.bucketFor(slot).add(slot);
   }
 
   private unlink(slot: number): void {
     this.unlinkCounts(slot);
-    const flags = this.store.flags[slot]!;
+    const flags = this.store.flagsOf(slot);
     if (flags & F_CLAIMED) this.claimed.remove(slot);
     if (flags & F_MATCHABLE) {
-      const b = this.bucketBySig.get(this.store.sig[slot]!)!;
+      const b = this.bucketBySig.get(this.store.sigOf(slot))!;
       b.remove(slot);
       this.dropBucketIfEmpty(b);
     }
@@ -599,15 +600,13 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
  */
 function sortByCapacity(store: VolumeStore, slots: Int32Array, byPosition: boolean): Int32Array {
   const keys = new Float64Array(slots.length);
-  for (let i = 0; i < slots.length; i++) keys[i] = store.capKey[slots[i]!]!;
+  for (let i = 0; i < slots.length; i++) keys[i] = store.capKeyOf(slots[i]!);
   const out = sortByFloat64(slots, keys);
-  const flags = store.flags;
-  const capKey = store.capKey;
   for (let a = 0; a < out.length; ) {
     let b = a + 1;
-    let ordered = byPosition && (flags[out[a]!]! & F_EXACT) !== 0;
-    while (b < out.length && capKey[out[b]!] === capKey[out[a]!]) {
-      if ((flags[out[b]!]! & F_EXACT) === 0) ordered = false;
+    let ordered = byPosition && (store.flagsOf(out[a]!) & F_EXACT) !== 0;
+    while (b < out.length && store.capKeyOf(out[b]!) === store.capKeyOf(out[a]!)) {
+      if ((store.flagsOf(out[b]!) & F_EXACT) === 0) ordered = false;
       b++;
     }
     if (b - a > 1 && !ordered) out.subarray(a, b).sort((x, y) => compareSlots(store, x, y));

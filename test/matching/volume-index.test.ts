@@ -390,10 +390,10 @@ describe("building blocks", () => {
       const info = texts.info(caps[i]);
       if (typeof info === "string") throw new Error(info);
       store.names[slot] = name;
-      store.capId[slot] = info.id;
-      store.capKey[slot] = info.key;
-      store.flags[slot] = info.exact ? 32 : 0;
-      store.labelId[slot] = i % 3;
+      store.setCapId(slot, info.id);
+      store.setCapKey(slot, info.key);
+      store.setFlags(slot, info.exact ? 32 : 0);
+      store.setLabelId(slot, i % 3);
     });
     return store;
   }

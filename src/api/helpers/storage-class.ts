@@ -67,10 +67,27 @@ function betaClassAnnotation(meta: { annotations?: Readonly<Record<string, strin
  * ```
  */
 export function claimClass(pvc: ClaimClassSource): string {
-  const beta = betaClassAnnotation(pvc.metadata);
+  return classFrom(pvc.metadata, pvc.spec?.storageClassName);
+}
+
+/**
+ * The class rule of {@link claimClass} and {@link volumeClass} on values already read: the beta
+ * annotation of `meta` when present (even `""`), else `storageClassName` when it is a string,
+ * else `""`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * classFrom({ annotations: {} }, "fast"); // "fast"
+ * ```
+ */
+export function classFrom(
+  meta: { annotations?: Readonly<Record<string, string>> | null } | null | undefined,
+  storageClassName: unknown,
+): string {
+  const beta = betaClassAnnotation(meta);
   if (beta !== undefined) return beta;
-  const name = pvc.spec?.storageClassName;
-  return typeof name === "string" ? name : "";
+  return typeof storageClassName === "string" ? storageClassName : "";
 }
 
 /**
@@ -86,10 +103,7 @@ export function claimClass(pvc: ClaimClassSource): string {
  * ```
  */
 export function volumeClass(pv: VolumeClassSource): string {
-  const beta = betaClassAnnotation(pv.metadata);
-  if (beta !== undefined) return beta;
-  const name = pv.spec?.storageClassName;
-  return typeof name === "string" ? name : "";
+  return classFrom(pv.metadata, pv.spec?.storageClassName);
 }
 
 /**

@@ -50,7 +50,7 @@ export class Bucket {
   }
 
   private pinOf(slot: number) {
-    return this.store.affinities[this.store.affinityId[slot]!]?.pin;
+    return this.store.affinities[this.store.affinityIdOf(slot)]?.pin;
   }
 
   /**
@@ -74,7 +74,7 @@ export class Bucket {
       }
       for (const v of pin.values) put(subList(this.store, this.arena, this.pins, pin.key, v), slot, bulk);
     }
-    const l = this.store.labelId[slot]!;
+    const l = this.store.labelIdOf(slot);
     this.labelCounts.set(l, (this.labelCounts.get(l) ?? 0) + 1);
   }
 
@@ -90,14 +90,13 @@ export class Bucket {
   addSorted(slots: readonly number[]): void {
     const store = this.store;
     this.all = SlotList.fromSorted(store, slots, this.arena);
-    const labelId = store.labelId;
     const counts = this.labelCounts;
     let last = -1;
     let run = 0;
     let pinnedSlots: number[] | undefined;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      const l = labelId[slot]!;
+      const l = store.labelIdOf(slot);
       // Consecutive slots often share a label set: count runs, not slots.
       if (l !== last) {
         if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
@@ -105,7 +104,7 @@ export class Bucket {
         run = 0;
       }
       run++;
-      if (store.affinityId[slot] !== 0 && this.pinOf(slot) !== undefined) (pinnedSlots ??= []).push(slot);
+      if (store.affinityIdOf(slot) !== 0 && this.pinOf(slot) !== undefined) (pinnedSlots ??= []).push(slot);
     }
     if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
     if (pinnedSlots === undefined) return;
@@ -154,7 +153,7 @@ export class Bucket {
       }
       for (const v of pin.values) dropFrom(this.pins, pin.key, v, slot);
     }
-    const l = this.store.labelId[slot]!;
+    const l = this.store.labelIdOf(slot);
     const n = (this.labelCounts.get(l) ?? 0) - 1;
     if (n > 0) this.labelCounts.set(l, n);
     else this.labelCounts.delete(l);

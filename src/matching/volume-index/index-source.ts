@@ -104,7 +104,7 @@ class WalkFilter implements SlotFilter {
       if (++this.misses === 64 && this.bucket !== undefined && !this.someLabelSetPasses(this.bucket)) this.stopped = true;
       return false;
     }
-    if (!this.affinityPasses(this.store.affinityId[slot]!)) return false;
+    if (!this.affinityPasses(this.store.affinityIdOf(slot))) return false;
     return this.rejected === undefined || !this.rejected.has(slot);
   }
 }

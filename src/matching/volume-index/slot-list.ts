@@ -42,10 +42,10 @@ export interface SlotFilter {
  * ```
  */
 export function compareSlots(store: VolumeStore, a: number, b: number): number {
-  const ka = store.capKey[a]!;
-  const kb = store.capKey[b]!;
+  const ka = store.capKeyOf(a);
+  const kb = store.capKeyOf(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
-  if ((store.flags[a]! & store.flags[b]! & F_EXACT) === 0) {
+  if ((store.flagsOf(a) & store.flagsOf(b) & F_EXACT) === 0) {
     const c = store.capacityOf(a).quantity.cmp(store.capacityOf(b).quantity);
     if (c !== 0) return c;
   }
@@ -56,7 +56,7 @@ export function compareSlots(store: VolumeStore, a: number, b: number): number {
 
 /** A slot's capacity against a request: negative when the slot is smaller. */
 function compareToRequest(store: VolumeStore, slot: number, key: number, request: Quantity): number {
-  const k = store.capKey[slot]!;
+  const k = store.capKeyOf(slot);
   if (k !== key) return k < key ? -1 : 1;
   return store.capacityOf(slot).quantity.cmp(request);
 }
@@ -127,7 +127,7 @@ export class SlotList {
   }
 
   private exactSlot(slot: number): boolean {
-    return (this.store.flags[slot]! & F_EXACT) !== 0;
+    return (this.store.flagsOf(slot) & F_EXACT) !== 0;
   }
 
   /** The last slot of the list's block `bi`. */
@@ -154,10 +154,10 @@ export class SlotList {
       this.lastCaps.push(0);
     }
     const at = id * this.bs + a.len[id]!++;
-    const k = this.store.capKey[slot]!;
+    const k = this.store.capKeyOf(slot);
     a.caps[at] = k;
     a.slots[at] = slot;
-    a.labels[at] = this.store.labelId[slot]!;
+    a.labels[at] = this.store.labelIdOf(slot);
     this.lastCaps[this.ids.length - 1] = k;
     this.size++;
     if (!this.exactSlot(slot)) this.inexact++;
@@ -182,9 +182,6 @@ export class SlotList {
     arena.reserve(Math.ceil(slots.length / fill));
     // Reserved: no block allocated below replaces the arena's arrays.
     const { caps, slots: entries, labels, len } = arena;
-    const capKey = store.capKey;
-    const labelId = store.labelId;
-    const flags = store.flags;
     let inexact = 0;
     for (let at = 0; at < slots.length; at += fill) {
       const end = Math.min(slots.length, at + fill);
@@ -193,9 +190,9 @@ export class SlotList {
       for (let i = at; i < end; i++) {
         const slot = slots[i]!;
         entries[base + i] = slot;
-        caps[base + i] = capKey[slot]!;
-        labels[base + i] = labelId[slot]!;
-        if ((flags[slot]! & F_EXACT) === 0) inexact++;
+        caps[base + i] = store.capKeyOf(slot);
+        labels[base + i] = store.labelIdOf(slot);
+        if ((store.flagsOf(slot) & F_EXACT) === 0) inexact++;
       }
       len[id] = end - at;
       list.ids.push(id);
@@ -224,7 +221,7 @@ export class SlotList {
   /** Index of the block that holds (or would hold) `slot`: the first whose last slot is ≥ it. */
   private blockFor(slot: number): number {
     const caps = this.lastCaps;
-    const cap = this.store.capKey[slot]!;
+    const cap = this.store.capKeyOf(slot);
     let lo = 0;
     let hi = caps.length - 1;
     while (lo < hi) {
@@ -241,7 +238,7 @@ export class SlotList {
   /** Position of `slot` in arena block `id` (or where it would go): the first slot ≥ it. */
   private positionIn(id: number, slot: number): number {
     const a = this.a;
-    const cap = this.store.capKey[slot]!;
+    const cap = this.store.capKeyOf(slot);
     const base = id * this.bs;
     let lo = 0;
     let hi = a.len[id]!;
@@ -284,8 +281,8 @@ export class SlotList {
   insert(slot: number): void {
     this.size++;
     if (!this.exactSlot(slot)) this.inexact++;
-    const k = this.store.capKey[slot]!;
-    const label = this.store.labelId[slot]!;
+    const k = this.store.capKeyOf(slot);
+    const label = this.store.labelIdOf(slot);
     let bi = 0;
     if (this.ids.length === 0) {
       this.ids.push(this.a.allocate());
@@ -316,7 +313,7 @@ export class SlotList {
   /** Where this slot sits (list block index, position): found by its capacity key and identity (no name comparison in the common case). */
   private locate(slot: number): [number, number] {
     const a = this.a;
-    const cap = this.store.capKey[slot]!;
+    const cap = this.store.capKeyOf(slot);
     const last = this.lastCaps;
     let lo = 0;
     let hi = last.length;
@@ -446,7 +443,7 @@ export class SlotList {
       if (c < key || (c === key && !numeric && compareToRequest(store, slots[base + mid]!, key, request) < 0)) lo = mid + 1;
       else hi = mid;
     }
-    const boundKey = bound >= 0 ? store.capKey[bound]! : Number.POSITIVE_INFINITY;
+    const boundKey = bound >= 0 ? store.capKeyOf(bound) : Number.POSITIVE_INFINITY;
     let i = lo;
     for (;;) {
       for (; i < n; i++) {
@@ -500,8 +497,8 @@ export class SlotList {
       if (len <= 0 || len > this.bs) problems.push(`block of size ${len}`);
       for (let i = 0; i < len; i++) {
         const s = a.slots[base + i]!;
-        if (!Object.is(a.caps[base + i], this.store.capKey[s])) problems.push(`block ${bi}: stale key at ${i}`);
-        if (a.labels[base + i] !== this.store.labelId[s]) problems.push(`block ${bi}: stale label id at ${i}`);
+        if (!Object.is(a.caps[base + i], this.store.capKeyOf(s))) problems.push(`block ${bi}: stale key at ${i}`);
+        if (a.labels[base + i] !== this.store.labelIdOf(s)) problems.push(`block ${bi}: stale label id at ${i}`);
         if (prev >= 0 && compareSlots(this.store, prev, s) >= 0)
           problems.push(`out of order: ${this.store.names[prev]} ≥ ${this.store.names[s]}`);
         if (!this.exactSlot(s)) inexact++;

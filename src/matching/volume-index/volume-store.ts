@@ -22,7 +22,7 @@ import { type NodePin, nodePinOf } from "./node-pin.js";
  *
  * @example
  * ```ts
- * const s: Signature = store.signatures[store.sig[slot]!]!;
+ * const s: Signature = store.signatures[store.sigOf(slot)]!;
  * ```
  */
 export interface Signature {
@@ -45,7 +45,7 @@ export interface Signature {
  *
  * @example
  * ```ts
- * const a: Affinity = store.affinities[store.affinityId[slot]!]!;
+ * const a: Affinity = store.affinities[store.affinityIdOf(slot)]!;
  * ```
  */
 export interface Affinity {
@@ -62,6 +62,17 @@ export const F_PREBOUND_BY_NAME = 8;
 export const F_CAPACITY_MISSING = 16;
 /** The capacity key is exactly the capacity (then `capId` may be −1: the key is the value). */
 export const F_EXACT = 32;
+
+/** Bytes of one slot's record (see `VolumeStore`): aligned, so a record never spans two cache lines. */
+const RECORD_BYTES = 32;
+const KEY_STRIDE = RECORD_BYTES / 8;
+const INT_STRIDE = RECORD_BYTES / 4;
+/** Positions of the integers in a record (0–1 hold the capacity key). */
+const I_SIG = 2;
+const I_CAP = 3;
+const I_LABELS = 4;
+const I_AFFINITY = 5;
+const I_FLAGS = 6;
 
 function contentKey(x: unknown): string | undefined {
   try {
@@ -106,12 +117,15 @@ function labelsKey(labels: Labels): string | undefined {
 export class VolumeStore {
   names: string[] = [];
   pvs: PersistentVolume[] = [];
-  capKey: Float64Array;
-  capId: Int32Array;
-  sig: Int32Array;
-  labelId: Int32Array;
-  affinityId: Int32Array;
-  flags: Uint8Array;
+  /**
+   * The numbers of every slot in one record of {@link RECORD_BYTES} bytes (one cache line holds
+   * two): the capacity key as a double, then the signature, capacity and label-set ids, the
+   * affinity id and the flags as 32-bit integers. A query or an update reads all of a volume's
+   * numbers with one memory access instead of one per array. `keys` and `ints` view the same
+   * buffer; read them through the accessors (`sigOf`, `setSig`, …).
+   */
+  private keys: Float64Array;
+  private ints: Int32Array;
   /** The claimRef of claimed slots as strings (`""` when the slot has none). */
   refNamespace: string[] = [];
   refName: string[] = [];
@@ -152,12 +166,9 @@ export class VolumeStore {
     this.refName = new Array<string>(n).fill("");
     this.refUid = new Array<string>(n).fill("");
     this.capacitySlots = n;
-    this.capKey = new Float64Array(n);
-    this.capId = new Int32Array(n);
-    this.sig = new Int32Array(n);
-    this.labelId = new Int32Array(n);
-    this.affinityId = new Int32Array(n);
-    this.flags = new Uint8Array(n);
+    const records = new ArrayBuffer(n * RECORD_BYTES);
+    this.keys = new Float64Array(records);
+    this.ints = new Int32Array(records);
     this.prev = new Int32Array(n);
     this.nextInOrder = new Int32Array(n);
   }
@@ -196,7 +207,7 @@ export class VolumeStore {
     else this.head = n;
     if (n >= 0) this.prev[n] = p;
     else this.tail = p;
-    this.flags[slot] = 0;
+    this.setFlags(slot, 0);
     this.pvs[slot] = undefined as unknown as PersistentVolume;
     this.names[slot] = "";
     this.refName[slot] = "";
@@ -220,27 +231,62 @@ export class VolumeStore {
   private grow(min: number): void {
     let n = this.capacitySlots;
     while (n < min) n *= 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
     const i32 = (a: Int32Array) => {
       const b = new Int32Array(n);
       b.set(a);
       return b;
     };
-    this.capKey = f64(this.capKey);
-    this.capId = i32(this.capId);
-    this.sig = i32(this.sig);
-    this.labelId = i32(this.labelId);
-    this.affinityId = i32(this.affinityId);
-    const flags = new Uint8Array(n);
-    flags.set(this.flags);
-    this.flags = flags;
+    const records = new ArrayBuffer(n * RECORD_BYTES);
+    const keys = new Float64Array(records);
+    keys.set(this.keys);
+    this.keys = keys;
+    this.ints = new Int32Array(records);
     this.prev = i32(this.prev);
     this.nextInOrder = i32(this.nextInOrder);
     this.capacitySlots = n;
+  }
+
+  /** The capacity key of a slot (the nearest double to its capacity). */
+  capKeyOf(slot: number): number {
+    return this.keys[slot * KEY_STRIDE]!;
+  }
+  setCapKey(slot: number, key: number): void {
+    this.keys[slot * KEY_STRIDE] = key;
+  }
+  /** The signature id of a slot. */
+  sigOf(slot: number): number {
+    return this.ints[slot * INT_STRIDE + I_SIG]!;
+  }
+  setSig(slot: number, id: number): void {
+    this.ints[slot * INT_STRIDE + I_SIG] = id;
+  }
+  /** The `CapacityInfo` id of a slot's capacity (−1: the key is the value). */
+  capIdOf(slot: number): number {
+    return this.ints[slot * INT_STRIDE + I_CAP]!;
+  }
+  setCapId(slot: number, id: number): void {
+    this.ints[slot * INT_STRIDE + I_CAP] = id;
+  }
+  /** The label-set id of a slot (0: no labels). */
+  labelIdOf(slot: number): number {
+    return this.ints[slot * INT_STRIDE + I_LABELS]!;
+  }
+  setLabelId(slot: number, id: number): void {
+    this.ints[slot * INT_STRIDE + I_LABELS] = id;
+  }
+  /** The node-affinity id of a slot (0: none). */
+  affinityIdOf(slot: number): number {
+    return this.ints[slot * INT_STRIDE + I_AFFINITY]!;
+  }
+  setAffinityId(slot: number, id: number): void {
+    this.ints[slot * INT_STRIDE + I_AFFINITY] = id;
+  }
+  /** The flag bits of a slot (`F_*`). */
+  flagsOf(slot: number): number {
+    return this.ints[slot * INT_STRIDE + I_FLAGS]!;
+  }
+  setFlags(slot: number, flags: number): void {
+    this.ints[slot * INT_STRIDE + I_FLAGS] = flags;
   }
 
   /**
@@ -363,7 +409,7 @@ export class VolumeStore {
    *
    * @example
    * ```ts
-   * store.affinityIs(store.affinityIdOf(required), structuredClone(required)); // true
+   * store.affinityIs(store.internAffinity(required), structuredClone(required)); // true
    * ```
    */
   affinityIs(id: number, required: NodeSelector | undefined): boolean {
@@ -377,10 +423,10 @@ export class VolumeStore {
    *
    * @example
    * ```ts
-   * store.affinityIdOf(decodeVolume(localPv).affinity);
+   * store.internAffinity(decodeVolume(localPv).affinity);
    * ```
    */
-  affinityIdOf(required: NodeSelector | undefined): number {
+  internAffinity(required: NodeSelector | undefined): number {
     if (required === undefined) return 0;
     const key = contentKey(required);
     let id = key === undefined ? undefined : this.affinityIds.get(key);
@@ -409,9 +455,9 @@ export class VolumeStore {
    * ```
    */
   capacityOf(slot: number): CapacityInfo {
-    const id = this.capId[slot]!;
+    const id = this.capIdOf(slot);
     if (id >= 0) return this.capacities[id]!;
-    const key = this.capKey[slot]!;
+    const key = this.capKeyOf(slot);
     return { quantity: Quantity.fromValue(key), key, exact: true, id: -1 };
   }
 
@@ -465,7 +511,7 @@ class SlotFacts implements DecodedVolume {
   ) {}
 
   private get signature(): Signature {
-    return (this.s ??= this.store.signatures[this.store.sig[this.slot]!]!);
+    return (this.s ??= this.store.signatures[this.store.sigOf(this.slot)]!);
   }
 
   get pv(): PersistentVolume {
@@ -475,10 +521,10 @@ class SlotFacts implements DecodedVolume {
     return this.store.names[this.slot]!;
   }
   get capKey(): number {
-    return this.signature.defect === undefined ? this.store.capKey[this.slot]! : Number.NaN;
+    return this.signature.defect === undefined ? this.store.capKeyOf(this.slot) : Number.NaN;
   }
   get capExact(): boolean {
-    return this.signature.defect === undefined && (this.store.flags[this.slot]! & F_EXACT) !== 0;
+    return this.signature.defect === undefined && (this.store.flagsOf(this.slot) & F_EXACT) !== 0;
   }
   get capacity(): Quantity | undefined {
     if (this.signature.defect !== undefined) return undefined;
@@ -509,12 +555,12 @@ class SlotFacts implements DecodedVolume {
     return this.signature.vac;
   }
   get labels(): DecodedVolume["labels"] {
-    return this.store.labelSets[this.store.labelId[this.slot]!];
+    return this.store.labelSets[this.store.labelIdOf(this.slot)];
   }
   get claimRef(): DecodedVolume["claimRef"] {
     const st = this.store;
     const slot = this.slot;
-    return (st.flags[slot]! & F_CLAIMED) !== 0
+    return (st.flagsOf(slot) & F_CLAIMED) !== 0
       ? { namespace: st.refNamespace[slot]!, name: st.refName[slot]!, uid: st.refUid[slot]! }
       : undefined;
   }
@@ -525,10 +571,10 @@ class SlotFacts implements DecodedVolume {
     return this.signature.deleting;
   }
   get hasNodeAffinity(): boolean {
-    return this.store.affinityId[this.slot] !== 0;
+    return this.store.affinityIdOf(this.slot) !== 0;
   }
   get affinity(): DecodedVolume["affinity"] {
-    return this.store.affinities[this.store.affinityId[this.slot]!]?.required;
+    return this.store.affinities[this.store.affinityIdOf(this.slot)]?.required;
   }
   get defect(): DecodedVolume["defect"] {
     return this.signature.defect;

@@ -263,7 +263,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
   private write(slot: number, st: Staged): void {
     const store = this.store;
     store.pvs[slot] = st.pv;
-    store.names[slot] = st.name;
+    store.setName(slot, st.name);
     store.setSig(slot, st.sig);
     store.setCapId(slot, st.capId);
     store.setCapKey(slot, st.capKey);
@@ -316,7 +316,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
   private copySlot(from: number, to: number): void {
     const s = this.store;
     s.pvs[to] = s.pvs[from]!;
-    s.names[to] = s.names[from]!;
+    s.setName(to, s.names[from]!);
     s.setSig(to, s.sigOf(from));
     s.setCapId(to, s.capIdOf(from));
     s.setCapKey(to, s.capKeyOf(from));

@@ -389,7 +389,7 @@ describe("building blocks", () => {
       const slot = store.allocate();
       const info = texts.info(caps[i]);
       if (typeof info === "string") throw new Error(info);
-      store.names[slot] = name;
+      store.setName(slot, name);
       store.setCapId(slot, info.id);
       store.setCapKey(slot, info.key);
       store.setFlags(slot, info.exact ? 32 : 0);

@@ -16,7 +16,7 @@ export const SMALL_BLOCK_SIZE = 8;
 
 /**
  * Numbered blocks of `size` entries; entry `i` of block `b` is at `b * size + i` in `caps`,
- * `slots` and `labels`, and `len[b]` entries are in use. The arrays are replaced when the arena
+ * `names` (name order keys), `slots` and `labels`, and `len[b]` entries are in use. The arrays are replaced when the arena
  * grows: read them again after any `allocate`.
  *
  * @example
@@ -29,6 +29,7 @@ export const SMALL_BLOCK_SIZE = 8;
  */
 export class BlockArena {
   caps: Float64Array;
+  names: Float64Array;
   slots: Int32Array;
   labels: Int32Array;
   len: Int32Array;
@@ -43,6 +44,7 @@ export class BlockArena {
   ) {
     this.blocks = Math.max(4, expectedBlocks);
     this.caps = new Float64Array(this.blocks * size);
+    this.names = new Float64Array(this.blocks * size);
     this.slots = new Int32Array(this.blocks * size);
     this.labels = new Int32Array(this.blocks * size);
     this.len = new Int32Array(this.blocks);
@@ -99,6 +101,8 @@ export class BlockArena {
     while (n < min) n *= 2;
     const caps = new Float64Array(n * this.size);
     caps.set(this.caps);
+    const names = new Float64Array(n * this.size);
+    names.set(this.names);
     const slots = new Int32Array(n * this.size);
     slots.set(this.slots);
     const labels = new Int32Array(n * this.size);
@@ -106,6 +110,7 @@ export class BlockArena {
     const len = new Int32Array(n);
     len.set(this.len);
     this.caps = caps;
+    this.names = names;
     this.slots = slots;
     this.labels = labels;
     this.len = len;

@@ -49,6 +49,10 @@ export function compareSlots(store: VolumeStore, a: number, b: number): number {
     const c = store.capacityOf(a).quantity.cmp(store.capacityOf(b).quantity);
     if (c !== 0) return c;
   }
+  // Names: their order keys when those decide, else the strings.
+  const ka2 = store.nameKeyOf(a);
+  const kb2 = store.nameKeyOf(b);
+  if (ka2 !== kb2 && ka2 >= 0 && kb2 >= 0) return ka2 < kb2 ? -1 : 1;
   const na = store.names[a]!;
   const nb = store.names[b]!;
   return na < nb ? -1 : na > nb ? 1 : 0;
@@ -59,6 +63,30 @@ function compareToRequest(store: VolumeStore, slot: number, key: number, request
   const k = store.capKeyOf(slot);
   if (k !== key) return k < key ? -1 : 1;
   return store.capacityOf(slot).quantity.cmp(request);
+}
+
+/**
+ * `copyWithin(target, start, end)` on the four entry arrays of an arena, as a plain loop: the
+ * ranges are at most one block long, where a loop the compiler inlines beats four calls of the
+ * built-in.
+ */
+function moveEntries(a: BlockArena, target: number, start: number, end: number): void {
+  const { caps, names, slots, labels } = a;
+  if (target < start) {
+    for (let i = start, t = target; i < end; i++, t++) {
+      caps[t] = caps[i]!;
+      names[t] = names[i]!;
+      slots[t] = slots[i]!;
+      labels[t] = labels[i]!;
+    }
+  } else {
+    for (let i = end - 1, t = target + (end - start) - 1; i >= start; i--, t--) {
+      caps[t] = caps[i]!;
+      names[t] = names[i]!;
+      slots[t] = slots[i]!;
+      labels[t] = labels[i]!;
+    }
+  }
 }
 
 /**
@@ -109,6 +137,7 @@ export class SlotList {
     const f = from * small.size;
     const t = to * large.size;
     large.caps.set(small.caps.subarray(f, f + n), t);
+    large.names.set(small.names.subarray(f, f + n), t);
     large.slots.set(small.slots.subarray(f, f + n), t);
     large.labels.set(small.labels.subarray(f, f + n), t);
     large.len[to] = n;
@@ -156,6 +185,7 @@ export class SlotList {
     const at = id * this.bs + a.len[id]!++;
     const k = this.store.capKeyOf(slot);
     a.caps[at] = k;
+    a.names[at] = this.store.nameKeyOf(slot);
     a.slots[at] = slot;
     a.labels[at] = this.store.labelIdOf(slot);
     this.lastCaps[this.ids.length - 1] = k;
@@ -181,7 +211,7 @@ export class SlotList {
     const fill = small ? arena.size : BUILD_FILL(arena);
     arena.reserve(Math.ceil(slots.length / fill));
     // Reserved: no block allocated below replaces the arena's arrays.
-    const { caps, slots: entries, labels, len } = arena;
+    const { caps, names, slots: entries, labels, len } = arena;
     let inexact = 0;
     for (let at = 0; at < slots.length; at += fill) {
       const end = Math.min(slots.length, at + fill);
@@ -191,6 +221,7 @@ export class SlotList {
         const slot = slots[i]!;
         entries[base + i] = slot;
         caps[base + i] = store.capKeyOf(slot);
+        names[base + i] = store.nameKeyOf(slot);
         labels[base + i] = store.labelIdOf(slot);
         if ((store.flagsOf(slot) & F_EXACT) === 0) inexact++;
       }
@@ -218,10 +249,27 @@ export class SlotList {
     this.inexact = 0;
   }
 
+  /**
+   * Whether arena entry `e` sorts before `slot`, whose capacity key is `cap` and name key `nk`:
+   * by capacity key, then — when every capacity of the list is exact, so equal keys are equal
+   * capacities — by name key, reading the store only when the keys decide nothing.
+   */
+  private entryBefore(e: number, cap: number, nk: number, slot: number): boolean {
+    const a = this.a;
+    const c = a.caps[e]!;
+    if (c !== cap) return c < cap;
+    if (this.inexact === 0) {
+      const k = a.names[e]!;
+      if (k !== nk && k >= 0 && nk >= 0) return k < nk;
+    }
+    return compareSlots(this.store, a.slots[e]!, slot) < 0;
+  }
+
   /** Index of the block that holds (or would hold) `slot`: the first whose last slot is ≥ it. */
   private blockFor(slot: number): number {
     const caps = this.lastCaps;
     const cap = this.store.capKeyOf(slot);
+    const nk = this.store.nameKeyOf(slot);
     let lo = 0;
     let hi = caps.length - 1;
     while (lo < hi) {
@@ -229,23 +277,25 @@ export class SlotList {
       const lc = caps[mid]!;
       if (lc < cap) lo = mid + 1;
       else if (lc > cap) hi = mid;
-      else if (compareSlots(this.store, this.lastSlotOf(mid), slot) < 0) lo = mid + 1;
-      else hi = mid;
+      else {
+        const id = this.ids[mid]!;
+        if (this.entryBefore(id * this.bs + this.a.len[id]! - 1, cap, nk, slot)) lo = mid + 1;
+        else hi = mid;
+      }
     }
     return lo;
   }
 
   /** Position of `slot` in arena block `id` (or where it would go): the first slot ≥ it. */
   private positionIn(id: number, slot: number): number {
-    const a = this.a;
     const cap = this.store.capKeyOf(slot);
+    const nk = this.store.nameKeyOf(slot);
     const base = id * this.bs;
     let lo = 0;
-    let hi = a.len[id]!;
+    let hi = this.a.len[id]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = a.caps[base + mid]!;
-      if (c < cap || (c === cap && compareSlots(this.store, a.slots[base + mid]!, slot) < 0)) lo = mid + 1;
+      if (this.entryBefore(base + mid, cap, nk, slot)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -260,9 +310,7 @@ export class SlotList {
     const half = n >>> 1;
     const from = id * this.bs;
     const to = upper * this.bs;
-    a.caps.copyWithin(to, from + half, from + n);
-    a.slots.copyWithin(to, from + half, from + n);
-    a.labels.copyWithin(to, from + half, from + n);
+    moveEntries(a, to, from + half, from + n);
     a.len[upper] = n - half;
     a.len[id] = half;
     this.ids.splice(bi + 1, 0, upper);
@@ -300,47 +348,21 @@ export class SlotList {
     const at = this.positionIn(id, slot);
     const base = id * this.bs;
     const n = a.len[id]!;
-    a.caps.copyWithin(base + at + 1, base + at, base + n);
-    a.slots.copyWithin(base + at + 1, base + at, base + n);
-    a.labels.copyWithin(base + at + 1, base + at, base + n);
+    moveEntries(a, base + at + 1, base + at, base + n);
     a.caps[base + at] = k;
+    a.names[base + at] = this.store.nameKeyOf(slot);
     a.slots[base + at] = slot;
     a.labels[base + at] = label;
     a.len[id] = n + 1;
     this.lastCaps[bi] = a.caps[base + n]!;
   }
 
-  /** Where this slot sits (list block index, position): found by its capacity key and identity (no name comparison in the common case). */
+  /** Where this slot sits (list block index, position), or [−1, −1]: its place in index order, found by the keys of the entries (the store is read only on a tie of both keys). */
   private locate(slot: number): [number, number] {
-    const a = this.a;
-    const cap = this.store.capKeyOf(slot);
-    const last = this.lastCaps;
-    let lo = 0;
-    let hi = last.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (last[mid]! < cap) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let bi = lo; bi < last.length; bi++) {
-      const id = this.ids[bi]!;
-      const base = id * this.bs;
-      const n = a.len[id]!;
-      let i = 0;
-      if (bi === lo) {
-        let h = n;
-        while (i < h) {
-          const mid = (i + h) >>> 1;
-          if (a.caps[base + mid]! < cap) i = mid + 1;
-          else h = mid;
-        }
-      }
-      for (; i < n; i++) {
-        if (a.caps[base + i] !== cap) return [-1, -1];
-        if (a.slots[base + i] === slot) return [bi, i];
-      }
-    }
-    return [-1, -1];
+    const bi = this.blockFor(slot);
+    const id = this.ids[bi]!;
+    const at = this.positionIn(id, slot);
+    return at < this.a.len[id]! && this.a.slots[id * this.bs + at] === slot ? [bi, at] : [-1, -1];
   }
 
   /**
@@ -359,9 +381,7 @@ export class SlotList {
     const id = this.ids[bi]!;
     const base = id * this.bs;
     const n = a.len[id]! - 1;
-    a.caps.copyWithin(base + at, base + at + 1, base + n + 1);
-    a.slots.copyWithin(base + at, base + at + 1, base + n + 1);
-    a.labels.copyWithin(base + at, base + at + 1, base + n + 1);
+    moveEntries(a, base + at, base + at + 1, base + n + 1);
     a.len[id] = n;
     this.size--;
     if (!this.exactSlot(slot)) this.inexact--;
@@ -389,9 +409,7 @@ export class SlotList {
     const to = keep * this.bs + a.len[keep]!;
     const from = gone * this.bs;
     const m = a.len[gone]!;
-    a.caps.copyWithin(to, from, from + m);
-    a.slots.copyWithin(to, from, from + m);
-    a.labels.copyWithin(to, from, from + m);
+    moveEntries(a, to, from, from + m);
     a.len[keep] = a.len[keep]! + m;
     a.release(gone);
     this.ids.splice(into + 1, 1);
@@ -499,6 +517,7 @@ export class SlotList {
         const s = a.slots[base + i]!;
         if (!Object.is(a.caps[base + i], this.store.capKeyOf(s))) problems.push(`block ${bi}: stale key at ${i}`);
         if (a.labels[base + i] !== this.store.labelIdOf(s)) problems.push(`block ${bi}: stale label id at ${i}`);
+        if (!Object.is(a.names[base + i], this.store.nameKeyOf(s))) problems.push(`block ${bi}: stale name key at ${i}`);
         if (prev >= 0 && compareSlots(this.store, prev, s) >= 0)
           problems.push(`out of order: ${this.store.names[prev]} ≥ ${this.store.names[s]}`);
         if (!this.exactSlot(s)) inexact++;

@@ -514,6 +514,36 @@ describe("building blocks", () => {
     expect(nameHash("data-pv-0000005")).not.toBe(nameHash("data-pv-0000006"));
   });
 
+  it("NameGroups answers has/slots like a model through adds, removals and filter rebuilds", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 2999 })), { minLength: 500, maxLength: 3000 }), (ops) => {
+        const refs = Array.from({ length: 3000 }, (_, i) => `claim-${i % 700}`);
+        const g = new NameGroups((s) => refs[s]!, 8);
+        const inModel = new Set<number>();
+        // Fill, drain 90% (the filter's stale bits outnumber the names: it is rebuilt), refill.
+        const phases = [...refs.keys()].map((slot) => [true, slot] as const);
+        const drain = [...refs.keys()].filter((slot) => slot % 10 !== 0).map((slot) => [false, slot] as const);
+        for (const [add, slot] of [...phases, ...drain, ...ops]) {
+          if (add && !inModel.has(slot)) {
+            g.add(slot);
+            inModel.add(slot);
+          } else if (!add && inModel.has(slot)) {
+            g.remove(slot);
+            inModel.delete(slot);
+          }
+        }
+        expect(g.size).toBe(inModel.size);
+        for (let k = 0; k < 720; k++) {
+          const name = `claim-${k}`;
+          const want = [...inModel].filter((s) => refs[s] === name).sort((a, b) => a - b);
+          expect(g.has(name)).toBe(want.length > 0);
+          expect([...g.slots(name)].sort((a, b) => a - b)).toEqual(want);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("nodePinOf finds a single-term In expression only", () => {
     expect(nodePinOf({ nodeSelectorTerms: [{ matchExpressions: [{ key: HOSTNAME, operator: "In", values: ["n1", "n1"] }] }] })).toEqual({
       key: HOSTNAME,

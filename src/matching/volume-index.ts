@@ -14,6 +14,7 @@ import { searchController, searchScheduler } from "./search.js";
 import { Bucket, type BucketGroup, GroupTable } from "./volume-index/bucket.js";
 import { listArenas } from "./volume-index/block-arena.js";
 import { IndexSource } from "./volume-index/index-source.js";
+import { nameOrderKey } from "./volume-index/name-key.js";
 import { checkIndexInvariants } from "./volume-index/invariants.js";
 import { NameGroups, NameTable } from "./volume-index/name-table.js";
 import { sortByFloat64 } from "./volume-index/radix-sort.js";
@@ -175,11 +176,15 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     let ascending = true;
     let prevName: string | undefined;
     const slots = new Int32Array(list.length);
+    // Name order keys by slot, computed while each name is at hand (the lists file them beside
+    // their entries; reading the names again in capacity order would be a miss per name).
+    const nameKeys = new Float64Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const slot = store.allocate();
       slots[i] = slot;
       const v = this.scratch.read(list[i]!, this.texts);
       this.file(slot, v, labelOf, affinityOf);
+      nameKeys[slot] = nameOrderKey(v.name);
       if (prevName !== undefined && !(prevName < v.name)) ascending = false;
       prevName = v.name;
     }
@@ -187,6 +192,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
     const replaced = this.names.bulkSet(slots);
     for (const [first, later] of replaced) {
       this.copySlot(later, first);
+      nameKeys[first] = nameKeys[later]!;
       store.release(later);
     }
     // Link: counters and claim groups; the matchable slots are sorted once for every bucket.
@@ -216,7 +222,7 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
       const group = (perSig[sig] ??= new Array<number>(perSigCount[sig]!));
       group[filled[sig]!++] = slot;
     }
-    for (const group of perSig) if (group !== undefined) this.bucketFor(group[0]!).addSorted(group);
+    for (const group of perSig) if (group !== undefined) this.bucketFor(group[0]!).addSorted(group, nameKeys);
   }
 
   /** What the index files of a decoded volume, computed into the reusable `staged` record. */

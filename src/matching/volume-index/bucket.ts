@@ -84,12 +84,12 @@ export class Bucket {
    *
    * @example
    * ```ts
-   * bucket.addSorted(sortedSlots);
+   * bucket.addSorted(sortedSlots, nameKeys);
    * ```
    */
-  addSorted(slots: readonly number[]): void {
+  addSorted(slots: readonly number[], nameKeys?: Float64Array): void {
     const store = this.store;
-    this.all = SlotList.fromSorted(store, slots, this.arena);
+    this.all = SlotList.fromSorted(store, slots, this.arena, nameKeys);
     const counts = this.labelCounts;
     let last = -1;
     let run = 0;
@@ -125,10 +125,10 @@ export class Bucket {
         else list.push(slot);
       }
     }
-    this.unpinned = SlotList.fromSorted(store, unpinned, this.arena);
+    this.unpinned = SlotList.fromSorted(store, unpinned, this.arena, nameKeys);
     for (const [key, byValue] of byKey) {
       const lists = new Map<string, SlotList>();
-      for (const [v, list] of byValue) lists.set(v, SlotList.fromSorted(store, list, this.arena));
+      for (const [v, list] of byValue) lists.set(v, SlotList.fromSorted(store, list, this.arena, nameKeys));
       this.pins.set(key, lists);
     }
   }

@@ -89,7 +89,8 @@ export class NameTable {
     return this.place(slot, name, h);
   }
 
-  private place(slot: number, name: string, h: number): number {
+  /** Files `slot` with hash `h`; `name` is its name, or `undefined` to read it only on a hash match (bulk builds: no random read of every name). */
+  private place(slot: number, name: string | undefined, h: number): number {
     const cells = this.cells;
     let free = -1;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
@@ -106,7 +107,7 @@ export class NameTable {
       }
       if (e < 0) {
         if (free < 0) free = i;
-      } else if (cells[2 * i + 1] === h && this.keyOf(e - 1) === name) {
+      } else if (cells[2 * i + 1] === h && this.keyOf(e - 1) === (name ?? this.keyOf(slot))) {
         cells[2 * i] = slot + 1;
         return e - 1;
       }
@@ -138,10 +139,10 @@ export class NameTable {
     const replaced: [number, number][] = [];
     for (const i of sortByUint32(order, cellOf, 2)) {
       const slot = slots[i]!;
-      const prev = this.place(slot, this.keyOf(slot), hashes[i]!);
+      const prev = this.place(slot, undefined, hashes[i]!);
       if (prev >= 0) {
         replaced.push([prev, slot]);
-        this.place(prev, this.keyOf(prev), hashes[i]!);
+        this.place(prev, undefined, hashes[i]!);
       }
     }
     return replaced;
@@ -179,7 +180,7 @@ export class NameTable {
     this.size = 0;
     for (let i = 0; i < old.length; i += 2) {
       const e = old[i]!;
-      if (e > 0) this.place(e - 1, this.keyOf(e - 1), old[i + 1]!);
+      if (e > 0) this.place(e - 1, undefined, old[i + 1]!);
     }
   }
 }

@@ -49,10 +49,6 @@ export function compareSlots(store: VolumeStore, a: number, b: number): number {
     const c = store.capacityOf(a).quantity.cmp(store.capacityOf(b).quantity);
     if (c !== 0) return c;
   }
-  // Names: their order keys when those decide, else the strings.
-  const ka2 = store.nameKeyOf(a);
-  const kb2 = store.nameKeyOf(b);
-  if (ka2 !== kb2 && ka2 >= 0 && kb2 >= 0) return ka2 < kb2 ? -1 : 1;
   const na = store.names[a]!;
   const nb = store.names[b]!;
   return na < nb ? -1 : na > nb ? 1 : 0;
@@ -194,14 +190,15 @@ export class SlotList {
   }
 
   /**
-   * A list of `slots`, which must be in index order (bulk build: blocks cut from the array).
+   * A list of `slots`, which must be in index order (bulk build: blocks cut from the array);
+   * `nameKeys`, when given, holds the name order key of each slot (`nameOrderKey`).
    *
    * @example
    * ```ts
    * SlotList.fromSorted(store, sortedSlots).size === sortedSlots.length; // true
    * ```
    */
-  static fromSorted(store: VolumeStore, slots: ArrayLike<number>, arenas: ListArenas = listArenas()): SlotList {
+  static fromSorted(store: VolumeStore, slots: ArrayLike<number>, arenas: ListArenas = listArenas(), nameKeys?: Float64Array): SlotList {
     const list = new SlotList(store, arenas);
     if (slots.length === 0) return list;
     const small = slots.length <= arenas.small.size;
@@ -221,7 +218,7 @@ export class SlotList {
         const slot = slots[i]!;
         entries[base + i] = slot;
         caps[base + i] = store.capKeyOf(slot);
-        names[base + i] = store.nameKeyOf(slot);
+        names[base + i] = nameKeys === undefined ? store.nameKeyOf(slot) : nameKeys[slot]!;
         labels[base + i] = store.labelIdOf(slot);
         if ((store.flagsOf(slot) & F_EXACT) === 0) inexact++;
       }

@@ -65,17 +65,15 @@ export const F_CAPACITY_MISSING = 16;
 export const F_EXACT = 32;
 
 /** Bytes of one slot's record (see `VolumeStore`): aligned, so a record never spans two cache lines. */
-const RECORD_BYTES = 64;
+const RECORD_BYTES = 32;
 const KEY_STRIDE = RECORD_BYTES / 8;
 const INT_STRIDE = RECORD_BYTES / 4;
-/** Position of the name's order key among a record's doubles (0 holds the capacity key). */
-const K_NAME = 1;
-/** Positions of the integers in a record (0–3 hold the two doubles). */
-const I_SIG = 4;
-const I_CAP = 5;
-const I_LABELS = 6;
-const I_AFFINITY = 7;
-const I_FLAGS = 8;
+/** Positions of the integers in a record (0–1 hold the capacity key). */
+const I_SIG = 2;
+const I_CAP = 3;
+const I_LABELS = 4;
+const I_AFFINITY = 5;
+const I_FLAGS = 6;
 
 function contentKey(x: unknown): string | undefined {
   try {
@@ -121,9 +119,9 @@ export class VolumeStore {
   names: string[] = [];
   pvs: PersistentVolume[] = [];
   /**
-   * The numbers of every slot in one record of {@link RECORD_BYTES} bytes (one cache line): the
-   * capacity key and the name's order key (`nameOrderKey`) as doubles, then the signature,
-   * capacity and label-set ids, the affinity id and the flags as 32-bit integers. A query or an update reads all of a volume's
+   * The numbers of every slot in one record of {@link RECORD_BYTES} bytes (one cache line holds
+   * two): the capacity key as a double, then the signature, capacity and label-set ids, the
+   * affinity id and the flags as 32-bit integers. A query or an update reads all of a volume's
    * numbers with one memory access instead of one per array. `keys` and `ints` view the same
    * buffer; read them through the accessors (`sigOf`, `setSig`, …).
    */
@@ -256,14 +254,13 @@ export class VolumeStore {
   setCapKey(slot: number, key: number): void {
     this.keys[slot * KEY_STRIDE] = key;
   }
-  /** The order key of a slot's name (see `nameOrderKey`). */
+  /** The order key of a slot's name (see `nameOrderKey`; computed from the name, which the caller usually has at hand). */
   nameKeyOf(slot: number): number {
-    return this.keys[slot * KEY_STRIDE + K_NAME]!;
+    return nameOrderKey(this.names[slot]!);
   }
-  /** Sets a slot's name (and its order key). */
+  /** Sets a slot's name. */
   setName(slot: number, name: string): void {
     this.names[slot] = name;
-    this.keys[slot * KEY_STRIDE + K_NAME] = nameOrderKey(name);
   }
   /** The signature id of a slot. */
   sigOf(slot: number): number {

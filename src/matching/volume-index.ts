@@ -213,16 +213,20 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
       perSigCount[store.sigOf(slot)]!++;
     }
     const sorted = sortByCapacity(store, matchable, ascending);
-    // Each bucket's slots, in index order, in one exactly sized array.
-    const perSig: number[][] = [];
-    const filled = new Int32Array(perSigCount.length);
+    // Each bucket's slots, in index order: a counting sort by signature into one array.
+    const start = new Int32Array(perSigCount.length + 1);
+    for (let sig = 0; sig < perSigCount.length; sig++) start[sig + 1] = start[sig]! + perSigCount[sig]!;
+    const bySig = new Int32Array(sorted.length);
+    const filled = start.slice(0, perSigCount.length);
     for (let i = 0; i < sorted.length; i++) {
       const slot = sorted[i]!;
-      const sig = store.sigOf(slot);
-      const group = (perSig[sig] ??= new Array<number>(perSigCount[sig]!));
-      group[filled[sig]!++] = slot;
+      bySig[filled[store.sigOf(slot)]!++] = slot;
     }
-    for (const group of perSig) if (group !== undefined) this.bucketFor(group[0]!).addSorted(group, nameKeys);
+    for (let sig = 0; sig < perSigCount.length; sig++) {
+      if (perSigCount[sig] === 0) continue;
+      const group = bySig.subarray(start[sig]!, start[sig + 1]!);
+      this.bucketFor(group[0]!).addSorted(group, nameKeys);
+    }
   }
 
   /** What the index files of a decoded volume, computed into the reusable `staged` record. */

@@ -87,7 +87,7 @@ export class Bucket {
    * bucket.addSorted(sortedSlots, nameKeys);
    * ```
    */
-  addSorted(slots: readonly number[], nameKeys?: Float64Array): void {
+  addSorted(slots: ArrayLike<number> & Iterable<number>, nameKeys?: Float64Array): void {
     const store = this.store;
     this.all = SlotList.fromSorted(store, slots, this.arena, nameKeys);
     const counts = this.labelCounts;

@@ -4,9 +4,7 @@
  * @module
  */
 import type { PersistentVolume } from "../api/index.js";
-import { isDeleting } from "../api/helpers/index.js";
-import { classFrom } from "../api/helpers/storage-class.js";
-import { volumeModeFrom } from "../api/helpers/volume-mode.js";
+import { isDeleting, volumeClass, volumeModeOf } from "../api/helpers/index.js";
 import type { Labels, NodeSelector } from "../labels/index.js";
 import { parseQuantity, type Quantity, quantityIntegerValue } from "../quantity/index.js";
 import { modeBitsOf, modesKeyOfBits } from "./access-mode-bits.js";
@@ -234,8 +232,9 @@ export class VolumeFacts implements DecodedVolume {
     this.unknownModes = bits.unknown;
     this.modesKey = modesKeyOfBits(bits.bits);
     this.readCapacity(capacity, texts);
-    this.class = classFrom(meta, storageClassName);
-    this.volumeMode = volumeModeFrom(volumeMode);
+    // The helpers' rules on the values just read (two small objects of one shape each).
+    this.class = volumeClass({ metadata: meta, spec: { storageClassName: storageClassName as string | undefined } });
+    this.volumeMode = volumeModeOf({ spec: { volumeMode: volumeMode as string | undefined } });
     this.vac = typeof vac === "string" ? vac : "";
     this.labels = isObject(meta.labels) ? (meta.labels as Labels) : undefined;
     this.claimRef = (claimRef ?? undefined) as DecodedVolume["claimRef"];

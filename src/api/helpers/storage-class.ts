@@ -67,27 +67,10 @@ function betaClassAnnotation(meta: { annotations?: Readonly<Record<string, strin
  * ```
  */
 export function claimClass(pvc: ClaimClassSource): string {
-  return classFrom(pvc.metadata, pvc.spec?.storageClassName);
-}
-
-/**
- * The class rule of {@link claimClass} and {@link volumeClass} on values already read: the beta
- * annotation of `meta` when present (even `""`), else `storageClassName` when it is a string,
- * else `""`.
- *
- * @internal
- * @example
- * ```ts
- * classFrom({ annotations: {} }, "fast"); // "fast"
- * ```
- */
-export function classFrom(
-  meta: { annotations?: Readonly<Record<string, string>> | null } | null | undefined,
-  storageClassName: unknown,
-): string {
-  const beta = betaClassAnnotation(meta);
+  const beta = betaClassAnnotation(pvc.metadata);
   if (beta !== undefined) return beta;
-  return typeof storageClassName === "string" ? storageClassName : "";
+  const name = pvc.spec?.storageClassName;
+  return typeof name === "string" ? name : "";
 }
 
 /**
@@ -103,7 +86,10 @@ export function classFrom(
  * ```
  */
 export function volumeClass(pv: VolumeClassSource): string {
-  return classFrom(pv.metadata, pv.spec?.storageClassName);
+  const beta = betaClassAnnotation(pv.metadata);
+  if (beta !== undefined) return beta;
+  const name = pv.spec?.storageClassName;
+  return typeof name === "string" ? name : "";
 }
 
 /**

@@ -31,18 +31,6 @@ export interface VolumeModeSource {
  * ```
  */
 export function volumeModeOf(obj: VolumeModeSource): PersistentVolumeMode {
-  return volumeModeFrom(obj.spec?.volumeMode);
-}
-
-/**
- * The rule of {@link volumeModeOf} on a `spec.volumeMode` already read.
- *
- * @internal
- * @example
- * ```ts
- * volumeModeFrom(undefined); // "Filesystem"
- * ```
- */
-export function volumeModeFrom(mode: unknown): PersistentVolumeMode {
+  const mode = obj.spec?.volumeMode;
   return typeof mode === "string" ? (mode as PersistentVolumeMode) : "Filesystem";
 }

@@ -6,6 +6,7 @@
  */
 import { quantityText } from "../api/helpers/index.js";
 import { parseQuantity, Quantity } from "../quantity/index.js";
+import { numberIsExact } from "../quantity/quantity.js";
 
 /**
  * A parsed capacity with the key the matching order compares first: its nearest double, and
@@ -35,7 +36,8 @@ export interface CapacityInfo {
  */
 export function capacityInfoOf(quantity: Quantity): CapacityInfo {
   const key = quantity.toNumber();
-  const exact = Number.isSafeInteger(key) && quantity.cmp(Quantity.fromValue(key)) === 0;
+  // A safe integer held as a number is exact as it is; otherwise compare with the key's value.
+  const exact = numberIsExact(quantity) || (Number.isSafeInteger(key) && quantity.cmp(Quantity.fromValue(key)) === 0);
   return { quantity, key, exact, id: -1 };
 }
 

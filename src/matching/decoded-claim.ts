@@ -60,6 +60,9 @@ export interface DecodedClaim {
   readonly problems: readonly ClaimProblem[];
 }
 
+/** The problems of a well-formed claim (shared: nothing appends to a decoded claim's list). */
+const NO_PROBLEMS: readonly ClaimProblem[] = Object.freeze([]);
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -120,7 +123,7 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
   try {
     const spec = pvc.spec;
     const meta = pvc.metadata;
-    const problems: ClaimProblem[] = [];
+    let problems: ClaimProblem[] | undefined;
     const rawModes: unknown = spec.accessModes;
     if (rawModes != null && !Array.isArray(rawModes)) return malformedClaim(pvc, "spec.accessModes is not a list");
     const accessModes: readonly string[] = (rawModes as string[] | null | undefined) ?? [];
@@ -131,7 +134,7 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
     try {
       request = claimRequest(pvc);
     } catch (e) {
-      problems.push({
+      (problems ??= []).push({
         code: "claim-request-malformed",
         field: "spec.resources.requests.storage",
         message: `the claim requests "${requestText}", which is not a valid quantity (${errorText(e)})`,
@@ -142,7 +145,7 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
       try {
         selector = labelSelectorAsSelector(spec.selector);
       } catch (e) {
-        problems.push({
+        (problems ??= []).push({
           code: "claim-selector-invalid",
           field: "spec.selector",
           message: `the claim's selector is invalid: ${errorText(e)}`,
@@ -172,7 +175,7 @@ export function decodeClaim(pvc: PersistentVolumeClaim): DecodedClaim {
       vac: typeof spec.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "",
       selector,
       volumeName: typeof spec.volumeName === "string" ? spec.volumeName : "",
-      problems,
+      problems: problems ?? NO_PROBLEMS,
     };
   } catch (e) {
     return malformedClaim(pvc, errorText(e));

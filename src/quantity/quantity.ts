@@ -353,6 +353,21 @@ export class Quantity {
   }
 }
 
+/**
+ * Whether `q.toNumber()` is known to be exactly the value without a comparison: an integer of
+ * magnitude at most 2^53 − 1 held as a number (internal: callers outside the quantity layer use it
+ * as a fast path and fall back to `cmp`).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * numberIsExact(parseQuantity("10Gi")); // true
+ * ```
+ */
+export function numberIsExact(q: Quantity): boolean {
+  return (q as unknown as Repr)._x;
+}
+
 /** A quantity from a BigInt coefficient, demoted to the number representation when safe (internal to the quantity layer). */
 export function makeQuantity(b: bigint, e: number, format: QuantityFormat, cached?: string): Quantity {
   if (b >= -MAX_SAFE_BIG && b <= MAX_SAFE_BIG) {

@@ -20,6 +20,14 @@ export class MaskTally {
     this.counts[mask] = n + 1;
   }
 
+  /** Counts `k` volumes with this mask at once (nothing when `k` ≤ 0). */
+  addN(mask: number, k: number): void {
+    if (k <= 0) return;
+    const n = this.counts[mask]!;
+    if (n === 0) this.touched.push(mask);
+    this.counts[mask] = n + k;
+  }
+
   /** The counts in ascending mask order; the tally is empty again after. */
   drain(): Map<number, number> {
     const masks = this.touched.sort((a, b) => a - b);

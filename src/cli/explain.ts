@@ -37,6 +37,32 @@ export function explainCommand(
   progress: (msg: string) => void,
   timer: PhaseTimer = noTimer,
 ): CommandResult {
+  const { e, findings } = explainInput(objects, opts, progress, timer);
+  const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
+  const pods = opts.claim === undefined ? e.pods : e.pods.filter((p) => p.claims.includes(opts.claim!));
+  const data = {
+    claims: shown,
+    pods: pods.map(podJson),
+    volumes: e.volumes,
+    findings,
+    rounds: e.rounds,
+    converged: e.converged,
+    errors: e.errors,
+  };
+  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, pods, e, findings, opts)));
+}
+
+/**
+ * The explanation of the input and its findings. Its own function so that the engine run, the
+ * cluster and the inventory are garbage once the explanation is made: the rendering that follows
+ * builds the largest strings of the command, and need not hold them too (peak memory).
+ */
+function explainInput(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  progress: (msg: string) => void,
+  timer: PhaseTimer,
+): { e: ClusterExplanation; findings: readonly InputFinding[] } {
   const inv = timer.time("inventory (schemas)", () => inventory(objects));
   const cluster = timer.time("snapshot", () => createCluster(snapshotOf(inv)));
   if (opts.claim !== undefined && !cluster.claims.has(opts.claim)) throw new UsageError(`claim ${opts.claim} is not in the input`);
@@ -47,18 +73,7 @@ export function explainCommand(
   const e = timer.time("explanations", () =>
     explainRun(run, { ...(opts.claim !== undefined ? { claim: opts.claim } : {}), ...(node !== undefined ? { node } : {}) }),
   );
-  const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
-  const pods = opts.claim === undefined ? e.pods : e.pods.filter((p) => p.claims.includes(opts.claim!));
-  const data = {
-    claims: shown,
-    pods: pods.map(podJson),
-    volumes: e.volumes,
-    findings: inv.findings,
-    rounds: e.rounds,
-    converged: e.converged,
-    errors: e.errors,
-  };
-  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, pods, e, inv.findings, opts)));
+  return { e, findings: inv.findings };
 }
 
 /** The scheduler's view of a node: the node of the input, or one with only its hostname label. */

@@ -71,7 +71,7 @@ function labelVerdicts(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim): 
 export function selectorScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: DecodedClaim, listLimit: number | undefined): PoolScan {
   const { vols, rank, labelOf } = snap;
   const { posOf, labelStart, labelMembers } = cache;
-  const { base, cells, cellOf } = t;
+  const { base, cells, memberBase, memberCell, memberPos } = t;
   const b = boundary(snap, cache.sorted, c);
   const [maskTally, classMaskTally] = snap.tallies;
   // Empty unless an earlier scan of this pool was cut short by an exception.
@@ -108,23 +108,23 @@ export function selectorScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTabl
     const from = labelStart[l]!;
     const to = labelStart[l + 1]!;
     for (let j = from; j < to; j++) {
-      const i = labelMembers[j]!;
-      const bm = base[i]!;
+      const bm = memberBase[j]!;
       // A malformed volume gets that bit alone: it counts with its cell below.
       if (bm === MALFORMED_VOLUME) continue;
-      const k = cellOf[i]!;
-      const cell = cells[k]!;
-      const small = posOf[i]! < b;
-      const m = small ? bm | TOO_SMALL : bm;
+      const k = memberCell[j]!;
+      const small = memberPos[j]! < b;
       if (small) acceptedBelow[k] = acceptedBelow[k]! + 1;
       else acceptedAbove[k] = acceptedAbove[k]! + 1;
-      maskTally.add(m);
-      if (cell.mine) classMaskTally.add(m);
+      // All volumes of a cell on one side of the boundary have one mask: they count per cell
+      // below. A permanent failure keeps the volume out of every list too.
+      if ((bm & PERMANENT_BITS) !== 0) continue;
+      const cell = cells[k]!;
+      const m = small ? bm | TOO_SMALL : bm;
       if (m === 0) {
-        candidates.push(i);
+        candidates.push(labelMembers[j]!);
         continue;
       }
-      if ((m & PERMANENT_BITS) !== 0) continue;
+      const i = labelMembers[j]!;
       if (m === DELAY) {
         waitingCount++;
         waiting.offer(i);
@@ -144,6 +144,12 @@ export function selectorScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTabl
       continue;
     }
     const below = lowerBound(cell.pos, b);
+    maskTally.addN(cell.base | TOO_SMALL, acceptedBelow[k]!);
+    maskTally.addN(cell.base, acceptedAbove[k]!);
+    if (cell.mine) {
+      classMaskTally.addN(cell.base | TOO_SMALL, acceptedBelow[k]!);
+      classMaskTally.addN(cell.base, acceptedAbove[k]!);
+    }
     const rejectedBelow = below - acceptedBelow[k]!;
     const rejectedAbove = n - below - acceptedAbove[k]!;
     const maskBelow = cell.base | SELECTOR | TOO_SMALL;

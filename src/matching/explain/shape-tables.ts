@@ -49,6 +49,14 @@ export interface ShapeTable {
   cells: Cell[];
   /** Per volume: its cell. */
   cellOf: Int32Array;
+  /**
+   * `base`, `cellOf` and the capacity position of the volumes in the order of the label sets'
+   * members (`ShapeCache.labelMembers`): a selector claim reads its accepted label sets' volumes
+   * sequentially, not scattered over the pool.
+   */
+  memberBase: Int32Array;
+  memberCell: Int32Array;
+  memberPos: Int32Array;
   /** Volumes per access-mode key, in the slow path's (signature) order. */
   groupVolumes: Map<string, number>;
   sameClass: number;
@@ -304,10 +312,23 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
       groupVolumes.set(key, (groupVolumes.get(key) ?? 0) + sigVolumes[sig]!);
     }
   }
+  const memberBase = new Int32Array(n);
+  const memberCell = new Int32Array(n);
+  const memberPos = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = cache.labelMembers[j]!;
+    memberBase[j] = base[i]!;
+    memberCell[j] = cellOfVolume[i]!;
+    memberPos[j] = cache.posOf[i]!;
+  }
+  size += 3 * n;
   return {
     base,
     cells,
     cellOf: cellOfVolume,
+    memberBase,
+    memberCell,
+    memberPos,
     groupVolumes,
     sameClass,
     possible,

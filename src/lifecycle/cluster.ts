@@ -315,7 +315,12 @@ export function putObject(cluster: Cluster, kind: ObjectKind, key: string, obj: 
  * write's snapshot object the slow way (and in dictionary mode, which every later read of the
  * snapshot pays for). Same keys, same order.
  */
-function withCollection(cluster: Cluster, field: (typeof COLLECTIONS)[ObjectKind]["field"], map: Map<string, AnyObject>, revision: number): Cluster {
+function withCollection(
+  cluster: Cluster,
+  field: (typeof COLLECTIONS)[ObjectKind]["field"],
+  map: Map<string, AnyObject>,
+  revision: number,
+): Cluster {
   switch (field) {
     case "volumes":
       return { ...cluster, volumes: map as Cluster["volumes"], revision };

@@ -68,7 +68,13 @@ function labelVerdicts(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim): 
  * them are found per cell in name order. Exactly what `scanPool` finds, in O(label sets + cells ·
  * log V + accepted volumes) instead of a check of every volume.
  */
-export function selectorScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: DecodedClaim, listLimit: number | undefined): PoolScan {
+export function selectorScan(
+  snap: PoolSnapshot,
+  cache: ShapeCache,
+  t: ShapeTable,
+  c: DecodedClaim,
+  listLimit: number | undefined,
+): PoolScan {
   const { vols, rank, labelOf } = snap;
   const { posOf, labelStart, labelMembers } = cache;
   const { base, cells, memberBase, memberCell, memberPos } = t;

@@ -3,7 +3,7 @@
  * bound, what will bind where, what will be provisioned, and why the rest stay Pending or are
  * Lost; every volume as it is in the input and what the run does to it.
  */
-import { createCluster } from "../lifecycle/index.js";
+import { type Cluster, createCluster } from "../lifecycle/index.js";
 import {
   type ClaimReport,
   type ClusterExplanation,
@@ -37,28 +37,53 @@ export function explainCommand(
   progress: (msg: string) => void,
   timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const inv = timer.time("inventory (schemas)", () => inventory(objects));
-  const cluster = timer.time("snapshot", () => createCluster(snapshotOf(inv)));
-  if (opts.claim !== undefined && !cluster.claims.has(opts.claim)) throw new UsageError(`claim ${opts.claim} is not in the input`);
-  const node = opts.node === undefined ? undefined : nodeView(inv.nodes, opts.node);
-  progress("running the controllers…");
-  const run = timer.time("engine run", () => runCluster(cluster, { now: opts.now ?? DEFAULT_SIMULATION_TIME }));
-  progress("explaining…");
-  const e = timer.time("explanations", () =>
-    explainRun(run, { ...(opts.claim !== undefined ? { claim: opts.claim } : {}), ...(node !== undefined ? { node } : {}) }),
-  );
+  const { e, findings } = explainInput(objects, opts, progress, timer);
   const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
   const pods = opts.claim === undefined ? e.pods : e.pods.filter((p) => p.claims.includes(opts.claim!));
   const data = {
     claims: shown,
     pods: pods.map(podJson),
     volumes: e.volumes,
-    findings: inv.findings,
+    findings,
     rounds: e.rounds,
     converged: e.converged,
     errors: e.errors,
   };
-  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, pods, e, inv.findings, opts)));
+  return timer.time("rendering", () => renderOutput(opts, data, () => renderText(shown, pods, e, findings, opts)));
+}
+
+/**
+ * The explanation of the input and its findings. Its own function so that the engine run, the
+ * cluster and the inventory are garbage once the explanation is made: the rendering that follows
+ * builds the largest strings of the command, and need not hold them too (peak memory).
+ */
+function explainInput(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  progress: (msg: string) => void,
+  timer: PhaseTimer,
+): { e: ClusterExplanation; findings: readonly InputFinding[] } {
+  const { cluster, findings, node } = snapshotInput(objects, opts, timer);
+  progress("running the controllers…");
+  const run = timer.time("engine run", () => runCluster(cluster, { now: opts.now ?? DEFAULT_SIMULATION_TIME }));
+  progress("explaining…");
+  const e = timer.time("explanations", () =>
+    explainRun(run, { ...(opts.claim !== undefined ? { claim: opts.claim } : {}), ...(node !== undefined ? { node } : {}) }),
+  );
+  return { e, findings };
+}
+
+/** The cluster snapshot of the input (the inventory's parsed objects are garbage after: the snapshot holds defaulted copies). */
+function snapshotInput(
+  objects: readonly LoadedObject[],
+  opts: CliOptions,
+  timer: PhaseTimer,
+): { cluster: Cluster; findings: readonly InputFinding[]; node: { name: string; labels: Record<string, string> } | undefined } {
+  const inv = timer.time("inventory (schemas)", () => inventory(objects));
+  const cluster = timer.time("snapshot", () => createCluster(snapshotOf(inv)));
+  if (opts.claim !== undefined && !cluster.claims.has(opts.claim)) throw new UsageError(`claim ${opts.claim} is not in the input`);
+  const node = opts.node === undefined ? undefined : nodeView(inv.nodes, opts.node);
+  return { cluster, findings: inv.findings, node };
 }
 
 /** The scheduler's view of a node: the node of the input, or one with only its hostname label. */

@@ -31,7 +31,8 @@ export function palette(color: boolean): Palette {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
-const visibleLength = (s: string): number => s.replace(ANSI, "").length;
+// Most cells have no colour: their length is theirs (no regex, no copy, 50,000 rows at a time).
+const visibleLength = (s: string): number => (s.includes("\x1b") ? s.replace(ANSI, "").length : s.length);
 
 /**
  * Render rows under upper-case headers, kubectl style.

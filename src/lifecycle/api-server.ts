@@ -113,9 +113,13 @@ function hasStatus(kind: ObjectKind): boolean {
   return kind === "PersistentVolume" || kind === "PersistentVolumeClaim";
 }
 
-function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObject, removed: boolean): WriteResult {
+/**
+ * Stores the write. `stamped`: the caller built `stored` with this write's resourceVersion already
+ * (in the key position `stamp` gives it), saving two copies on the hot update path.
+ */
+function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObject, removed: boolean, stamped = false): WriteResult {
   const revision = cluster.revision + 1;
-  const object = stamp(stored, revision);
+  const object = stamped ? stored : stamp(stored, revision);
   const next = putObject(cluster, req.kind, key, removed ? undefined : object, revision);
   const ns = namespaceOf(object);
   // `object` is of kind `req.kind` (applyWrite stores what the request names).
@@ -153,8 +157,28 @@ function isStale(incoming: HasMeta, stored: HasMeta): boolean {
   return incoming.metadata?.resourceVersion !== undefined && resourceVersionOf(incoming) < resourceVersionOf(stored);
 }
 
+/**
+ * Whether the API server's defaulting would change nothing of the object that `update` keeps (it
+ * replaces the status): then `update` skips the defaulting copy. Objects read from the store are
+ * always defaulted, so controllers' updates take this path.
+ */
+function needsNoDefaulting(kind: ObjectKind, obj: AnyObject): boolean {
+  // Without metadata the defaulted copy would order its keys differently (status before metadata).
+  if (typeof obj.metadata !== "object" || obj.metadata === null) return false;
+  const spec = (obj as StoredVolume).spec as Record<string, unknown> | undefined;
+  if (typeof spec !== "object" || spec === null || Object.getPrototypeOf(spec) !== Object.prototype) return false;
+  if (spec["volumeMode"] === undefined || spec["volumeMode"] === null) return false;
+  if (kind === "PersistentVolume") {
+    const policy = spec["persistentVolumeReclaimPolicy"];
+    return policy !== undefined && policy !== "";
+  }
+  return kind === "PersistentVolumeClaim" && !!obj.metadata?.namespace;
+}
+
 function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
-  const incoming = defaultObject(req.kind, req.object as AnyObject);
+  const sent = req.object as AnyObject;
+  // The status is replaced below, so its defaulting never shows; the rest may be taken as sent.
+  const incoming = hasStatus(req.kind) && needsNoDefaulting(req.kind, sent) ? sent : defaultObject(req.kind, sent);
   if (isStale(incoming, existing)) return { cluster };
   const metadata = {
     ...incoming.metadata,
@@ -165,20 +189,21 @@ function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
   if (metadata.deletionTimestamp === undefined) delete metadata.deletionTimestamp;
   if (metadata.creationTimestamp === undefined) delete metadata.creationTimestamp;
   const deleting = isBeingDeleted(existing);
-  const before = new Set(existing.metadata.finalizers ?? []);
-  if (deleting && (metadata.finalizers ?? []).some((f) => !before.has(f))) {
+  if (deleting) {
+    const before = new Set(existing.metadata.finalizers ?? []);
     // "no new finalizers can be added if the object is being deleted": the update is rejected.
-    return { cluster };
+    if ((metadata.finalizers ?? []).some((f) => !before.has(f))) return { cluster };
   }
-  let next = { ...incoming, metadata } as AnyObject;
+  // What `stamp` would add (same key position: kept if sent, else last).
+  metadata.resourceVersion = String(cluster.revision + 1);
+  const next = { ...incoming, metadata } as AnyObject;
   if (hasStatus(req.kind)) {
     const status = (existing as StoredVolume).status;
-    next = { ...next } as AnyObject;
     if (status === undefined) delete (next as StoredVolume).status;
     else (next as StoredVolume).status = status;
   }
   const removed = deleting && (metadata.finalizers ?? []).length === 0;
-  return record(cluster, req, key, next, removed);
+  return record(cluster, req, key, next, removed, true);
 }
 
 function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
@@ -196,8 +221,10 @@ function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, 
       if (old.lastPhaseTransitionTime !== undefined) status = { ...status, lastPhaseTransitionTime: old.lastPhaseTransitionTime };
     }
   }
-  const next = { ...existing, status } as AnyObject;
-  return record(cluster, req, key, next, false);
+  // `stamp` of `{ ...existing, status }` in one copy (the same keys in the same order).
+  const metadata = { ...existing.metadata, resourceVersion: String(cluster.revision + 1) };
+  const next = { ...existing, status, metadata } as AnyObject;
+  return record(cluster, req, key, next, false, true);
 }
 
 function remove(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {

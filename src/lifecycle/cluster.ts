@@ -307,7 +307,32 @@ export function putObject(cluster: Cluster, kind: ObjectKind, key: string, obj: 
   const map = mutableMap(current) ?? new Map(current);
   if (obj === undefined) map.delete(key);
   else map.set(key, obj);
-  return { ...cluster, [field]: map, revision };
+  return withCollection(cluster, field, map, revision);
+}
+
+/**
+ * `{ ...cluster, [field]: map, revision }` with literal keys: a computed key makes V8 build every
+ * write's snapshot object the slow way (and in dictionary mode, which every later read of the
+ * snapshot pays for). Same keys, same order.
+ */
+function withCollection(
+  cluster: Cluster,
+  field: (typeof COLLECTIONS)[ObjectKind]["field"],
+  map: Map<string, AnyObject>,
+  revision: number,
+): Cluster {
+  switch (field) {
+    case "volumes":
+      return { ...cluster, volumes: map as Cluster["volumes"], revision };
+    case "claims":
+      return { ...cluster, claims: map as Cluster["claims"], revision };
+    case "classes":
+      return { ...cluster, classes: map as Cluster["classes"], revision };
+    case "pods":
+      return { ...cluster, pods: map as Cluster["pods"], revision };
+    case "nodes":
+      return { ...cluster, nodes: map as Cluster["nodes"], revision };
+  }
 }
 
 /**

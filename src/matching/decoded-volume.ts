@@ -339,8 +339,46 @@ export function decodeVolume(pv: PersistentVolume, texts: CapacityTexts = new Ca
   return new VolumeFacts().read(pv, texts);
 }
 
+/** Marks a value {@link plainCopy} does not copy. */
+const NOT_PLAIN: unique symbol = Symbol("not plain");
+
+/**
+ * A deep copy of plain JSON data (plain objects and dense arrays of strings, numbers, booleans
+ * and null), as `structuredClone` makes it but without its cost; `NOT_PLAIN` for anything else
+ * (then `structuredClone` decides).
+ */
+function plainCopy(x: unknown, depth: number): unknown {
+  if (x === null || typeof x !== "object") return typeof x === "function" || typeof x === "symbol" ? NOT_PLAIN : x;
+  if (depth > 32) return NOT_PLAIN;
+  if (Array.isArray(x)) {
+    if (Object.getPrototypeOf(x) !== Array.prototype || Object.keys(x).length !== x.length) return NOT_PLAIN;
+    const out: unknown[] = [];
+    for (const v of x) {
+      const c = plainCopy(v, depth + 1);
+      if (c === NOT_PLAIN) return NOT_PLAIN;
+      out.push(c);
+    }
+    return out;
+  }
+  if (Object.getPrototypeOf(x) !== Object.prototype || Object.getOwnPropertySymbols(x).length > 0) return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return NOT_PLAIN;
+    const c = plainCopy((x as Record<string, unknown>)[k], depth + 1);
+    if (c === NOT_PLAIN) return NOT_PLAIN;
+    out[k] = c;
+  }
+  return out;
+}
+
 function copyOf<T>(x: T): T {
   if (x === undefined || x === null || typeof x !== "object") return x;
+  try {
+    const plain = plainCopy(x, 0);
+    if (plain !== NOT_PLAIN) return plain as T;
+  } catch {
+    // A throwing getter: structuredClone below throws too, and the value is kept as is.
+  }
   try {
     return structuredClone(x);
   } catch {

@@ -326,7 +326,8 @@ export interface PoolExplainerStats {
  * Explains claims against a pool of volumes that the caller owns and keeps up to date: what
  * `explainClaim` answers for `(claim, [...explainer], opts)`, with the pool decoded once and, for
  * claims of a shape seen before (same class, modes, volume mode, VolumeAttributesClass, selector,
- * node — only the request and the name differ), per-shape tables that answer in
+ * node — only the request and the name differ; in a pool of 1,024 volumes or more, from the shape's
+ * first claim), per-shape tables that answer in
  * O(cells · log V + listed volumes) instead of a pass over the pool.
  *
  * Contract (like `VolumeIndex` and an informer's store): the explainer sees each volume **as of its

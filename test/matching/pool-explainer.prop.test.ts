@@ -111,6 +111,37 @@ describe("PoolExplainer over one pool, claims of few shapes (per-shape tables)",
     );
   });
 
+  it("claims of one shape but for their selectors share a table and stay exact", () => {
+    const selectors: PvcOpts["selector"][] = [
+      undefined,
+      {},
+      { matchLabels: { zone: "a" } },
+      { matchLabels: { zone: "b", disk: "ssd" } },
+      { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["a"] }] },
+      { matchExpressions: [{ key: "disk", operator: "Exists" }] },
+      { matchExpressions: [{ key: "zone", operator: "In", values: ["a", "b"] }] },
+    ];
+    const picks = fc.array(fc.tuple(fc.nat(selectors.length - 1), fc.constantFrom(...REQUESTS), fc.constantFrom(...CLAIM_NAMES)), {
+      minLength: 3,
+      maxLength: 16,
+    });
+    fc.assert(
+      fc.property(poolArb, shapeArb, picks, optsArb, (pool, shape, ps, o) => {
+        const opts = clean(o);
+        const claims = ps.map(([s, req, name]) => {
+          const { selector: _ignored, ...rest } = shape;
+          const sel = selectors[s];
+          return pvc(name, { ...rest, req, ...(sel !== undefined ? { selector: sel } : {}) });
+        });
+        const want = cold(claims, pool, opts);
+        const explainer = new PoolExplainer(pool);
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("stays exact when a volume is replaced by an upsert between calls", () => {
     fc.assert(
       fc.property(poolArb, claimsArb, optsArb, fc.nat(), pvOpts, (pool, claims, o, at, replacement) => {

@@ -75,11 +75,12 @@ export class PoolSnapshot {
   readonly order: Int32Array;
   readonly rank: Int32Array;
   /** Scratch tallies for the scans of this pool (all volumes, the claim's class); empty between scans. */
-  readonly tallies: readonly [MaskTally, MaskTally] = [new MaskTally(), new MaskTally()];
+  readonly tallies: readonly [MaskTally, MaskTally];
 
   constructor(vols: readonly DecodedVolume[]) {
     const n = vols.length;
     this.vols = vols;
+    this.tallies = [new MaskTally(n), new MaskTally(n)];
     this.signature = new Int32Array(n);
     this.capacityKey = new Float64Array(n);
     this.hasClaimRef = new Uint8Array(n);

@@ -96,15 +96,15 @@ class WalkFilter implements SlotFilter {
     return this.affinities.set(id, verdict === undefined);
   }
 
-  accept(slot: number, labelId: number): boolean {
+  accept(slot: number, labels: Int32Array, at: number): boolean {
     const excluded = this.ctx.excluded;
     if (excluded?.has(this.store.names[slot]!)) return false;
-    if (this.c.selector !== undefined && !this.labelSetPasses(labelId)) {
+    if (this.c.selector !== undefined && !this.labelSetPasses(labels[at]!)) {
       // A long run of rejected label sets: stop if no label set of the bucket can pass at all.
       if (++this.misses === 64 && this.bucket !== undefined && !this.someLabelSetPasses(this.bucket)) this.stopped = true;
       return false;
     }
-    if (!this.affinityPasses(this.store.affinityIdOf(slot))) return false;
+    if (this.ctx.hasNode && !this.affinityPasses(this.store.affinityIdOf(slot))) return false;
     return this.rejected === undefined || !this.rejected.has(slot);
   }
 }

@@ -19,15 +19,16 @@ const MIN_BLOCK = (large: BlockArena) => large.size >>> 2;
 
 /**
  * Decides whether a walked slot is a candidate, from its slot and label-set id (the checks the
- * structures do not encode).
+ * structures do not encode). The label-set id is `labels[at]`, read only by a filter that needs
+ * it (a claim without a selector does not: one cache line fewer per query).
  *
  * @example
  * ```ts
- * const labelled: SlotFilter = { accept: (_slot, label) => label !== 0 };
+ * const labelled: SlotFilter = { accept: (_slot, labels, at) => labels[at] !== 0 };
  * ```
  */
 export interface SlotFilter {
-  accept(slot: number, labelId: number): boolean;
+  accept(slot: number, labels: Int32Array, at: number): boolean;
   /** Set by `accept` when no later slot can be accepted either: the walk stops. */
   readonly stopped?: boolean;
 }
@@ -423,7 +424,7 @@ export class SlotList {
    *
    * @example
    * ```ts
-   * list.firstFrom(req.key, req.quantity, req.exact, { accept: (s, l) => l === 3 }, -1);
+   * list.firstFrom(req.key, req.quantity, req.exact, { accept: (s, labels, at) => labels[at] === 3 }, -1);
    * ```
    */
   firstFrom(key: number, request: Quantity, exact: boolean, filter: SlotFilter | undefined, bound: number): number {
@@ -464,7 +465,7 @@ export class SlotList {
       for (; i < n; i++) {
         const s = slots[base + i]!;
         if (bound >= 0 && caps[base + i]! >= boundKey && compareSlots(store, s, bound) >= 0) return -1;
-        if (filter === undefined || filter.accept(s, labels[base + i]!)) return s;
+        if (filter === undefined || filter.accept(s, labels, base + i)) return s;
         if (filter.stopped === true) return -1;
       }
       if (++bi === nb) return -1;

@@ -17,8 +17,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The budget for kubevol's own files, unpacked (dependencies not included). */
-export const MAX_UNPACKED_BYTES = 1_500_000;
+/**
+ * The budget for kubevol's own files, unpacked (dependencies not included). 1.5 MB until the
+ * matching core's third edition (list arenas, name keys, the explainer's selector scan) took the
+ * package to 1.50 MB; 1.6 MB leaves room for one more such step before the budget asks again.
+ */
+export const MAX_UNPACKED_BYTES = 1_600_000;
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const BIN = join(ROOT, "node_modules", ".bin");

@@ -149,6 +149,8 @@ export class VolumeStore {
   /** Small ids of the strings signatures are made of (their numeric key avoids a string per volume). */
   private readonly fieldIds = new Map<string, number>();
   readonly labelSets: (Labels | undefined)[] = [undefined];
+  /** The number of keys of each interned label set (an update compares against it without listing the keys). */
+  private readonly labelSetSizes: number[] = [0];
   private readonly labelIds = new Map<string, number>();
   readonly affinities: (Affinity | undefined)[] = [undefined];
   private readonly affinityIds = new Map<string, number>();
@@ -380,13 +382,17 @@ export class VolumeStore {
     if (labels === undefined) return 0;
     const key = labelsKey(labels);
     if (key === undefined) {
-      this.labelSets.push(Object.freeze(copyOf({ ...labels })));
+      const copy = Object.freeze(copyOf({ ...labels }));
+      this.labelSets.push(copy);
+      this.labelSetSizes.push(Object.keys(copy).length);
       return this.labelSets.length - 1;
     }
     let id = this.labelIds.get(key);
     if (id === undefined) {
       id = this.labelSets.length;
-      this.labelSets.push(Object.freeze({ ...labels }));
+      const copy = Object.freeze({ ...labels });
+      this.labelSets.push(copy);
+      this.labelSetSizes.push(Object.keys(copy).length);
       this.labelIds.set(key, id);
     }
     return id;
@@ -409,7 +415,7 @@ export class VolumeStore {
       if (!Object.hasOwn(known, k) || known[k] !== labels[k]) return false;
       n++;
     }
-    return n === Object.keys(known).length;
+    return n === this.labelSetSizes[id];
   }
 
   /**

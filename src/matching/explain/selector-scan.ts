@@ -9,8 +9,9 @@ import { REASON_BITS } from "../reason-code.js";
 import { boundary, lowerBound } from "./bounds.js";
 import type { PoolSnapshot } from "./pool-snapshot.js";
 import { closer, costOf, countOf, PERMANENT_BITS, type Ranked, SmallestK } from "./ranking.js";
-import { firstByNameOf, type GroupCount, larger, type PoolScan } from "./scan.js";
+import { larger, type PoolScan } from "./scan.js";
 import type { Cell, ShapeCache, ShapeTable } from "./shape-tables.js";
+import { tableResult } from "./table-result.js";
 
 const SELECTOR = REASON_BITS.selector;
 const TOO_SMALL = REASON_BITS["too-small"];
@@ -75,7 +76,7 @@ export function selectorScan(
   c: DecodedClaim,
   listLimit: number | undefined,
 ): PoolScan {
-  const { vols, rank, labelOf } = snap;
+  const { rank, labelOf } = snap;
   const { posOf, labelStart, labelMembers } = cache;
   const { base, cells, memberBase, memberCell, memberPos } = t;
   const b = boundary(snap, cache.sorted, c);
@@ -205,31 +206,24 @@ export function selectorScan(
     if (cell.base === 0 && acceptedAbove[k]! > 0)
       groupCandidates.set(cell.modesKey, (groupCandidates.get(cell.modesKey) ?? 0) + acceptedAbove[k]!);
   }
-  const groups = new Map<string, GroupCount>();
-  for (const [key, volumes] of t.groupVolumes) groups.set(key, { volumes, candidates: groupCandidates.get(key) ?? 0 });
-  return {
-    vols,
-    byName: snap.byName,
-    maskCounts: maskTally.drain(),
-    classMaskCounts: classMaskTally.drain(),
-    maskOf: (i) => {
-      const bm = base[i]!;
-      return bm === MALFORMED_VOLUME ? bm : bm | sel[labelOf[i]!]! | (posOf[i]! < b ? TOO_SMALL : 0);
+  return tableResult(
+    snap,
+    t,
+    {
+      maskCounts: maskTally.drain(),
+      classMaskCounts: classMaskTally.drain(),
+      maskOf: (i) => {
+        const bm = base[i]!;
+        return bm === MALFORMED_VOLUME ? bm : bm | sel[labelOf[i]!]! | (posOf[i]! < b ? TOO_SMALL : 0);
+      },
+      candidates,
+      groupCandidates,
+      waitingCount,
+      waiting,
+      largestTooSmall,
+      closestSame,
+      closestAny,
     },
-    indexOf: (v) => snap.indexOf(v),
-    candidates,
-    preBound: [],
-    sameClass: t.sameClass,
-    groups,
-    waitingCount,
-    waiting: waiting.items,
-    malformedCount: t.malformedCount,
-    malformed: t.malformed,
-    largestTooSmall: largestTooSmall < 0 ? undefined : vols[largestTooSmall],
-    largestFree: t.largestFree < 0 ? undefined : vols[t.largestFree],
-    possible: t.possible,
-    closestSameClass: closestSame.items.map((r) => r.i),
-    closestAny: closestAny.items.map((r) => r.i),
-    firstByName: firstByNameOf(snap, listLimit),
-  };
+    listLimit,
+  );
 }

@@ -10,8 +10,9 @@ import { ALL_REASON_BITS, REASON_BITS } from "../reason-code.js";
 import type { PoolSnapshot } from "./pool-snapshot.js";
 import { boundary, lowerBound } from "./bounds.js";
 import { closer, costOf, countOf, PERMANENT_BITS, type Ranked, SmallestK } from "./ranking.js";
-import type { GroupCount, PoolScan } from "./scan.js";
+import type { PoolScan } from "./scan.js";
 import { type LabelVerdicts, selectorScan } from "./selector-scan.js";
+import { tableResult } from "./table-result.js";
 // ---------------------------------------------------------------------------------------------
 // Repeated explanations over one pool: per-shape tables.
 //
@@ -410,7 +411,7 @@ export class ShapeTables {
 }
 
 function tableScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: DecodedClaim, listLimit: number | undefined): PoolScan {
-  const { vols, rank, order } = snap;
+  const { rank, order } = snap;
   const { posOf } = cache;
   const b = boundary(snap, cache.sorted, c);
   const TOO_SMALL = REASON_BITS["too-small"];
@@ -469,34 +470,24 @@ function tableScan(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, c: Deco
     if (below > 0) offerTop(cell.prefixTop, below, cell.base | TOO_SMALL, cell.mine);
     if (above > 0 && cell.base !== 0) offerTop(cell.suffixTop, below, cell.base, cell.mine);
   }
-  const groups = new Map<string, GroupCount>();
-  for (const [key, volumes] of t.groupVolumes) groups.set(key, { volumes, candidates: groupCandidates.get(key) ?? 0 });
-  const firstByName: number[] = [];
-  const limit = listLimit === undefined ? order.length : Math.min(listLimit, order.length);
-  for (let r = 0; r < limit; r++) firstByName.push(order[r]!);
   const base = t.base;
-  return {
-    vols,
-    byName: snap.byName,
-    maskCounts: sortedCounts(maskCounts),
-    classMaskCounts: sortedCounts(classMaskCounts),
-    maskOf: (i) => base[i]! | (posOf[i]! < b ? TOO_SMALL : 0),
-    indexOf: (v) => snap.indexOf(v),
-    candidates,
-    preBound: [],
-    sameClass: t.sameClass,
-    groups,
-    waitingCount,
-    waiting: waiting.items,
-    malformedCount: t.malformedCount,
-    malformed: t.malformed,
-    largestTooSmall: largestTooSmall < 0 ? undefined : vols[largestTooSmall],
-    largestFree: t.largestFree < 0 ? undefined : vols[t.largestFree],
-    possible: t.possible,
-    closestSameClass: closestSame.items.map((r) => r.i),
-    closestAny: closestAny.items.map((r) => r.i),
-    firstByName,
-  };
+  return tableResult(
+    snap,
+    t,
+    {
+      maskCounts: sortedCounts(maskCounts),
+      classMaskCounts: sortedCounts(classMaskCounts),
+      maskOf: (i) => base[i]! | (posOf[i]! < b ? TOO_SMALL : 0),
+      candidates,
+      groupCandidates,
+      waitingCount,
+      waiting,
+      largestTooSmall,
+      closestSame,
+      closestAny,
+    },
+    listLimit,
+  );
 }
 
 /** A count map in ascending mask order (as the full scan's `MaskTally.drain` returns it). */

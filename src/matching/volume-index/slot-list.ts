@@ -355,12 +355,16 @@ export class SlotList {
     this.lastCaps[bi] = a.caps[base + n]!;
   }
 
-  /** Where this slot sits (list block index, position), or [−1, −1]: its place in index order, found by the keys of the entries (the store is read only on a tie of both keys). */
-  private locate(slot: number): [number, number] {
+  /**
+   * Where this slot sits, as `block index × block size + position`, or −1: its place in index
+   * order, found by the keys of the entries (the store is read only on a tie of both keys). One
+   * number rather than a pair, so a removal allocates nothing.
+   */
+  private locate(slot: number): number {
     const bi = this.blockFor(slot);
     const id = this.ids[bi]!;
     const at = this.positionIn(id, slot);
-    return at < this.a.len[id]! && this.a.slots[id * this.bs + at] === slot ? [bi, at] : [-1, -1];
+    return at < this.a.len[id]! && this.a.slots[id * this.bs + at] === slot ? bi * this.bs + at : -1;
   }
 
   /**
@@ -373,8 +377,10 @@ export class SlotList {
    */
   remove(slot: number): boolean {
     if (this.ids.length === 0) return false;
-    const [bi, at] = this.locate(slot);
-    if (bi < 0) return false;
+    const where = this.locate(slot);
+    if (where < 0) return false;
+    const bi = Math.floor(where / this.bs);
+    const at = where - bi * this.bs;
     const a = this.a;
     const id = this.ids[bi]!;
     const base = id * this.bs;
@@ -398,9 +404,11 @@ export class SlotList {
   /** Merges a small block into its right (or left) neighbour when the two fit one block. */
   private mergeSmall(bi: number): void {
     const a = this.a;
-    const n = (j: number) => a.len[this.ids[j]!]!;
-    const fits = (j: number) => j >= 0 && j < this.ids.length && n(bi) + n(j) <= BUILD_FILL(a);
-    const into = fits(bi + 1) ? bi : fits(bi - 1) ? bi - 1 : -1;
+    const ids = this.ids;
+    const n = a.len[ids[bi]!]!;
+    const fill = BUILD_FILL(a);
+    const into =
+      bi + 1 < ids.length && n + a.len[ids[bi + 1]!]! <= fill ? bi : bi > 0 && n + a.len[ids[bi - 1]!]! <= fill ? bi - 1 : -1;
     if (into < 0) return;
     const keep = this.ids[into]!;
     const gone = this.ids[into + 1]!;

@@ -16,6 +16,7 @@ import { LifecycleError } from "./errors.js";
 import { type HasMeta, isBeingDeleted, nameOf, namespaceOf, resourceVersionOf, withFinalizer } from "./object-meta.js";
 import { deterministicUid } from "./uid.js";
 import type { ObjectKind, Write, WriteActor, WriteVerb } from "./write.js";
+import { copyWith } from "./copy-with.js";
 
 type AnyObject = StoredObject;
 
@@ -100,13 +101,13 @@ function admit(cluster: Cluster, kind: ObjectKind, obj: AnyObject): AnyObject {
   let pvc = withFinalizer(obj as StoredClaim, FinalizerPVCProtection);
   if (!claimHasClass(pvc)) {
     const def = defaultStorageClass(cluster.classes.values());
-    if (def !== undefined) pvc = { ...pvc, spec: { ...pvc.spec, storageClassName: nameOf(def) } };
+    if (def !== undefined) pvc = { ...pvc, spec: copyWith(pvc.spec, { storageClassName: nameOf(def) }) };
   }
   return pvc;
 }
 
 function stamp<T extends AnyObject>(obj: T, revision: number): T {
-  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } };
+  return { ...obj, metadata: copyWith(obj.metadata, { resourceVersion: String(revision) }) };
 }
 
 function hasStatus(kind: ObjectKind): boolean {
@@ -142,7 +143,7 @@ function create(cluster: Cluster, req: WriteRequest): WriteResult {
     throw new LifecycleError("AlreadyExists", `${RESOURCE[req.kind]} "${nameOf(obj)}" already exists`);
   }
   if (req.admission) obj = admit(cluster, req.kind, obj);
-  const metadata = { ...obj.metadata };
+  const metadata = copyWith(obj.metadata);
   if (!metadata.uid) metadata.uid = deterministicUid(`${req.kind}/${key}@${cluster.revision + 1}`);
   if (!metadata.creationTimestamp) metadata.creationTimestamp = req.time;
   delete metadata.deletionTimestamp;
@@ -180,14 +181,15 @@ function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
   // The status is replaced below, so its defaulting never shows; the rest may be taken as sent.
   const incoming = hasStatus(req.kind) && needsNoDefaulting(req.kind, sent) ? sent : defaultObject(req.kind, sent);
   if (isStale(incoming, existing)) return { cluster };
-  const metadata = {
-    ...incoming.metadata,
-    uid: existing.metadata.uid,
-    creationTimestamp: existing.metadata.creationTimestamp,
-    deletionTimestamp: existing.metadata.deletionTimestamp,
-  };
-  if (metadata.deletionTimestamp === undefined) delete metadata.deletionTimestamp;
-  if (metadata.creationTimestamp === undefined) delete metadata.creationTimestamp;
+  // The server keeps these three as stored; set in this order, an absent one removed (deleting
+  // a key in the middle of an object would turn it into a slow dictionary).
+  const metadata = copyWith(incoming.metadata);
+  metadata.uid = existing.metadata.uid;
+  for (const field of ["creationTimestamp", "deletionTimestamp"] as const) {
+    const value = existing.metadata[field];
+    if (value !== undefined) metadata[field] = value;
+    else if (Object.hasOwn(metadata, field)) delete metadata[field];
+  }
   const deleting = isBeingDeleted(existing);
   if (deleting) {
     const before = new Set(existing.metadata.finalizers ?? []);
@@ -209,20 +211,20 @@ function update(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
 function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
   const incoming = req.object as StoredVolume;
   if (isStale(incoming, existing)) return { cluster };
-  let status = { ...(incoming.status ?? {}) };
+  let status = copyWith(incoming.status);
   if (req.kind === "PersistentVolume") {
     const old = (existing as StoredVolume).status ?? {};
     const sent = status.lastPhaseTransitionTime;
     if (status.phase !== old.phase) {
       if (sent === undefined || sent === null || String(sent) === String(old.lastPhaseTransitionTime)) {
-        status = { ...status, lastPhaseTransitionTime: req.time };
+        status = copyWith(status, { lastPhaseTransitionTime: req.time });
       }
     } else if (sent === undefined || sent === null) {
-      if (old.lastPhaseTransitionTime !== undefined) status = { ...status, lastPhaseTransitionTime: old.lastPhaseTransitionTime };
+      if (old.lastPhaseTransitionTime !== undefined) status = copyWith(status, { lastPhaseTransitionTime: old.lastPhaseTransitionTime });
     }
   }
   // `stamp` of `{ ...existing, status }` in one copy (the same keys in the same order).
-  const metadata = { ...existing.metadata, resourceVersion: String(cluster.revision + 1) };
+  const metadata = copyWith(existing.metadata, { resourceVersion: String(cluster.revision + 1) });
   const next = { ...existing, status, metadata } as AnyObject;
   return record(cluster, req, key, next, false, true);
 }
@@ -230,7 +232,7 @@ function updateStatus(cluster: Cluster, req: WriteRequest, existing: AnyObject, 
 function remove(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: string): WriteResult {
   if ((existing.metadata.finalizers ?? []).length === 0) return record(cluster, req, key, existing, true);
   if (isBeingDeleted(existing)) return { cluster };
-  const next = { ...existing, metadata: { ...existing.metadata, deletionTimestamp: req.time } } as AnyObject;
+  const next = { ...existing, metadata: copyWith(existing.metadata, { deletionTimestamp: req.time }) } as AnyObject;
   return record(cluster, req, key, next, false);
 }
 

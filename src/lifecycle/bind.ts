@@ -10,6 +10,7 @@ import type { StoredClaim, StoredVolume } from "./stored.js";
 import { hasAnnotation, nameOf, namespaceOf, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { updateClaimStatus, updateVolumePhase } from "./status-writers.js";
 import type { Transaction } from "./transaction.js";
+import { copyWith } from "./copy-with.js";
 
 /**
  * A full object reference to the claim, as `claimRef` holds it.
@@ -57,7 +58,7 @@ export function getBindVolumeToClaim<V extends PersistentVolume>(volume: V, clai
     (ref.namespace ?? "") !== namespaceOf(claim) ||
     (ref.uid ?? "") !== uidOf(claim)
   ) {
-    next = { ...next, spec: { ...next.spec, claimRef: claimReference(claim) } };
+    next = { ...next, spec: copyWith(next.spec, { claimRef: claimReference(claim) }) };
     dirty = true;
   }
   if (markController && !hasAnnotation(next, AnnBoundByController)) {
@@ -75,7 +76,7 @@ function getBindClaimToVolume(claim: StoredClaim, volume: StoredVolume): { claim
   let next = claim;
   let dirty = false;
   if ((claim.spec.volumeName ?? "") !== nameOf(volume)) {
-    next = { ...next, spec: { ...next.spec, volumeName: nameOf(volume) } };
+    next = { ...next, spec: copyWith(next.spec, { volumeName: nameOf(volume) }) };
     if (!hasAnnotation(next, AnnBoundByController)) next = withAnnotation(next, AnnBoundByController, "yes");
     dirty = true;
   }

@@ -22,6 +22,7 @@ import type { Operation } from "./operation.js";
 import { deterministicUid } from "./uid.js";
 import { mutableMap } from "./working-copy.js";
 import type { ObjectKind } from "./write.js";
+import { copyWith } from "./copy-with.js";
 
 /**
  * A snapshot of everything the PV controller looks at: volumes by name, claims and pods by
@@ -197,7 +198,7 @@ function load<T extends AnyObject>(
     if (defaulting) obj = defaultObject(kind, obj) as T;
     const key = objectKey(kind, obj);
     if (obj.metadata.uid === undefined || obj.metadata.uid === "") {
-      obj = { ...obj, metadata: { ...obj.metadata, uid: deterministicUid(`${kind}/${key}`) } };
+      obj = { ...obj, metadata: copyWith(obj.metadata, { uid: deterministicUid(`${kind}/${key}`) }) };
     }
     const rv = resourceVersionOf(obj);
     maxRv = Math.max(maxRv, rv);

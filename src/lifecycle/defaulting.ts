@@ -16,6 +16,7 @@ import type {
   StorageClass,
 } from "../api/index.js";
 import type { ObjectKind } from "./write.js";
+import { copyWith } from "./copy-with.js";
 
 /**
  * PV defaults: `persistentVolumeReclaimPolicy: Retain`, `volumeMode: Filesystem`, phase `Pending`.
@@ -26,14 +27,14 @@ import type { ObjectKind } from "./write.js";
  * ```
  */
 export function defaultVolume<T extends PersistentVolume>(pv: T): T & { spec: PersistentVolumeSpec; status: PersistentVolumeStatus } {
-  const spec = { ...pv.spec };
+  const spec = copyWith(pv.spec);
   if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as unknown) === "") {
     spec.persistentVolumeReclaimPolicy = "Retain";
   }
   if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
-  const status = { ...(pv.status ?? {}) };
+  const status = copyWith(pv.status);
   if (status.phase === undefined || (status.phase as unknown) === "") status.phase = "Pending";
-  return { ...pv, spec, status };
+  return copyWith(pv, { spec, status } as Partial<T>) as T & { spec: PersistentVolumeSpec; status: PersistentVolumeStatus };
 }
 
 /**
@@ -47,12 +48,16 @@ export function defaultVolume<T extends PersistentVolume>(pv: T): T & { spec: Pe
 export function defaultClaim<T extends PersistentVolumeClaim>(
   pvc: T,
 ): T & { metadata: ObjectMeta; spec: PersistentVolumeClaimSpec; status: PersistentVolumeClaimStatus } {
-  const metadata = pvc.metadata?.namespace ? pvc.metadata : { ...pvc.metadata, namespace: "default" };
-  const spec = { ...pvc.spec };
+  const metadata = pvc.metadata?.namespace ? pvc.metadata : copyWith(pvc.metadata, { namespace: "default" });
+  const spec = copyWith(pvc.spec);
   if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
-  const status = { ...(pvc.status ?? {}) };
+  const status = copyWith(pvc.status);
   if (status.phase === undefined || (status.phase as unknown) === "") status.phase = "Pending";
-  return { ...pvc, metadata, spec, status };
+  return copyWith(pvc, { metadata, spec, status } as Partial<T>) as T & {
+    metadata: ObjectMeta;
+    spec: PersistentVolumeClaimSpec;
+    status: PersistentVolumeClaimStatus;
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { ObjectMeta } from "../api/index.js";
 import { isDeleting } from "../api/helpers/index.js";
+import { copyWith } from "./copy-with.js";
 
 /**
  * Anything with Kubernetes metadata.
@@ -100,7 +101,9 @@ export function annotation(obj: HasMeta, key: string): string | undefined {
  * ```
  */
 export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: string): T {
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [key]: value } } };
+  const annotations = copyWith(obj.metadata?.annotations);
+  annotations[key] = value;
+  return { ...obj, metadata: copyWith(obj.metadata, { annotations }) };
 }
 
 /**
@@ -143,7 +146,7 @@ export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
  */
 export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (hasFinalizer(obj, finalizer)) return obj;
-  return { ...obj, metadata: { ...obj.metadata, finalizers: [...(obj.metadata?.finalizers ?? []), finalizer] } };
+  return { ...obj, metadata: copyWith(obj.metadata, { finalizers: [...(obj.metadata?.finalizers ?? []), finalizer] }) };
 }
 
 /**

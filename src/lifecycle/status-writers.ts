@@ -10,6 +10,7 @@ import { parseQuantity } from "../quantity/index.js";
 import { annotation, hasAnnotation, nameOf } from "./object-meta.js";
 import { claimEventRef, volumeEventRef } from "./refs.js";
 import { SyncError, type Transaction } from "./transaction.js";
+import { copyWith } from "./copy-with.js";
 
 function sameModes(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const x = a ?? [];
@@ -52,7 +53,7 @@ export function updateClaimStatus(
   volume: StoredVolume | undefined,
 ): StoredClaim {
   const old = claim.status ?? {};
-  const status = { ...old };
+  const status = copyWith(old);
   let dirty = false;
   if (old.phase !== phase) {
     status.phase = phase;
@@ -131,7 +132,7 @@ export function updateClaimStatusWithEvent(
  */
 export function updateVolumePhase(tx: Transaction, volume: StoredVolume, phase: PersistentVolumePhase, message = ""): StoredVolume {
   if (volume.status?.phase === phase) return volume;
-  const status = { ...(volume.status ?? {}), phase };
+  const status = copyWith(volume.status, { phase });
   if (message === "") delete status.message;
   else status.message = message;
   return tx.write("PersistentVolume", "updateStatus", { ...volume, status }) ?? volume;

@@ -407,9 +407,10 @@ export class SlotList {
     const ids = this.ids;
     const n = a.len[ids[bi]!]!;
     const fill = BUILD_FILL(a);
-    const into =
-      bi + 1 < ids.length && n + a.len[ids[bi + 1]!]! <= fill ? bi : bi > 0 && n + a.len[ids[bi - 1]!]! <= fill ? bi - 1 : -1;
-    if (into < 0) return;
+    let into: number;
+    if (bi + 1 < ids.length && n + a.len[ids[bi + 1]!]! <= fill) into = bi;
+    else if (bi > 0 && n + a.len[ids[bi - 1]!]! <= fill) into = bi - 1;
+    else return;
     const keep = this.ids[into]!;
     const gone = this.ids[into + 1]!;
     const to = keep * this.bs + a.len[keep]!;

@@ -356,18 +356,6 @@ export class SlotList {
   }
 
   /**
-   * Where this slot sits, as `block index × block size + position`, or −1: its place in index
-   * order, found by the keys of the entries (the store is read only on a tie of both keys). One
-   * number rather than a pair, so a removal allocates nothing.
-   */
-  private locate(slot: number): number {
-    const bi = this.blockFor(slot);
-    const id = this.ids[bi]!;
-    const at = this.positionIn(id, slot);
-    return at < this.a.len[id]! && this.a.slots[id * this.bs + at] === slot ? bi * this.bs + at : -1;
-  }
-
-  /**
    * Removes this slot; returns false when it is not present.
    *
    * @example
@@ -377,13 +365,14 @@ export class SlotList {
    */
   remove(slot: number): boolean {
     if (this.ids.length === 0) return false;
-    const where = this.locate(slot);
-    if (where < 0) return false;
-    const bi = Math.floor(where / this.bs);
-    const at = where - bi * this.bs;
+    // The slot's place in index order, found by the keys of the entries (the store is read only
+    // on a tie of both keys).
     const a = this.a;
+    const bi = this.blockFor(slot);
     const id = this.ids[bi]!;
+    const at = this.positionIn(id, slot);
     const base = id * this.bs;
+    if (at >= a.len[id]! || a.slots[base + at] !== slot) return false;
     const n = a.len[id]! - 1;
     moveEntries(a, base + at, base + at + 1, base + n + 1);
     a.len[id] = n;

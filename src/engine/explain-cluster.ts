@@ -8,6 +8,7 @@
 import { claimClass, claimKey, claimKeysInOrder, volumeClass } from "../api/helpers/index.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import { AnnBindCompleted } from "../api/constants/index.js";
+import { extendWith } from "../api/copy-with.js";
 import { type Cluster, type LifecycleContext, type LifecycleEvent, type Operation, podClaimNames, type Write } from "../lifecycle/index.js";
 import { type NodeLike, nodeParts } from "../labels/index.js";
 import { type ClaimExplanation, decodeClaim, PoolExplainer } from "../matching/index.js";
@@ -367,40 +368,39 @@ function claimReport(
   if (phase === "Bound" && volume !== undefined) {
     const wasBound =
       claim.status?.phase === "Bound" && claim.spec?.volumeName === volume && claim.metadata?.annotations?.[AnnBindCompleted] !== undefined;
-    if (wasBound) return { ...base, status: "Bound", volume, reason: "bound" };
+    if (wasBound) return extendWith(base, { status: "Bound", volume, reason: "bound" });
     const scheduled = bySchedule.get(key);
     if (!run.input.volumes.has(volume)) {
       const op = trace.operations.find((o) => o.kind === "provision");
       const provisioner = op?.provisioner ?? "";
       const where = scheduled !== undefined ? ` for node ${scheduled.node}, where the scheduler places pod ${scheduled.pod}` : "";
-      return {
-        ...base,
+      return extendWith(base, {
         status: "WillProvision",
         volume,
         provisioner,
         reason: `${provisioner || "its provisioner"} provisions ${volume} in class '${base.class}'${where}`,
-      };
+      });
     }
     const pv = run.input.volumes.get(volume);
     const reserved = scheduled !== undefined && run.volume(volume).writes.some((w) => w.actor === "kube-scheduler");
     const reason = reserved
       ? `the scheduler places pod ${scheduled.pod} on ${scheduled.node} and reserves ${volume}${capacityText(pv)} there; the PV controller binds it`
       : bindReason(claim, pv, volume);
-    return { ...base, status: "WillBind", volume, reason };
+    return extendWith(base, { status: "WillBind", volume, reason });
   }
   if (phase === "Lost") {
     const e = lastEvent(trace, ["ClaimLost", "ClaimMisbound"]);
-    return { ...base, status: "Lost", ...(volume !== undefined ? { volume } : {}), reason: e?.message ?? "its volume is gone" };
+    const reason = e?.message ?? "its volume is gone";
+    return volume !== undefined ? extendWith(base, { status: "Lost", volume, reason }) : extendWith(base, { status: "Lost", reason });
   }
   const waiting = run.pending.find((o) => o.kind === "provision" && o.claim === key);
   if (waiting !== undefined) {
     const provisioner = waiting.provisioner ?? "";
-    return {
-      ...base,
+    return extendWith(base, {
       status: "WillProvision",
       provisioner,
       reason: `waiting for ${provisioner || "its provisioner"} to provision a volume in class '${base.class}'`,
-    };
+    });
   }
   return pendingReport(end, base, trace, run, explainers, classes, opts);
 }
@@ -440,7 +440,7 @@ function pendingReport(
       : event !== undefined && event.type === "Warning" && !byDesign
         ? `${event.reason}: ${event.message}`
         : annotated.headline;
-  return { ...base, status: "Pending", reason, explanation: annotated };
+  return extendWith(base, { status: "Pending", reason, explanation: annotated });
 }
 
 /**
@@ -494,5 +494,5 @@ function volumeReport(name: string, run: EngineRun): VolumeReport {
           : endPhase !== phase
             ? `${phase} → ${endPhase}`
             : undefined;
-  return note === undefined ? report : { ...report, note };
+  return note === undefined ? report : extendWith(report, { note });
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Pod } from "../api/index.js";
+import { extendWith } from "../api/copy-with.js";
 import { podClaimNames } from "../lifecycle/index.js";
 import { createSchedulingCache, explainPod, type PodExplanation, type SchedulingOptions } from "../scheduling/index.js";
 import type { EngineRun } from "./run.js";
@@ -117,7 +118,7 @@ export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}
   const claims = podClaimNames(pod).map((n) => `${namespace}/${n}`);
   const base = { namespace, name: pod.metadata?.name ?? "", claims };
   if (pod.spec?.nodeName) {
-    return { ...base, status: "Scheduled", node: pod.spec.nodeName, reason: `runs on ${pod.spec.nodeName}`, nodes: [] };
+    return extendWith(base, { status: "Scheduled", node: pod.spec.nodeName, reason: `runs on ${pod.spec.nodeName}`, nodes: [] });
   }
   const end = run.cluster.pods.get(podKeyOf(pod)) ?? pod;
   const explain = (): { why: PodExplanation; nodes: PodNodeVerdict[] } => {
@@ -129,16 +130,21 @@ export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}
     // The run placed it: node verdicts only when asked about one node (`--node`).
     const reason = `the scheduler places it on ${placed} with ${volumesText(claims, run)}`;
     const nodes = node === undefined ? [] : explain().nodes.filter((n) => n.node === node);
-    return { ...base, status: "WillSchedule", node: placed, reason, nodes };
+    return extendWith(base, { status: "WillSchedule", node: placed, reason, nodes });
   }
   const { why, nodes } = explain();
   if (!why.schedulable) {
     const message = why.message ?? "";
     const fixes = why.preFilter?.fixes ?? [];
-    return { ...base, status: "Pending", reason: `FailedScheduling: ${message}`, message, ...(fixes.length > 0 ? { fixes } : {}), nodes };
+    const reason = `FailedScheduling: ${message}`;
+    return fixes.length > 0
+      ? extendWith(base, { status: "Pending", reason, message, fixes, nodes })
+      : extendWith(base, { status: "Pending", reason, message, nodes });
   }
   // A node fits, but the run never binds the pod: its claims did not all bind (a provisioner
   // failing, an operation still running).
   const reason = `fits ${why.selected}, but its volumes do not bind: ${volumesText(claims, run)}`;
-  return { ...base, status: "Pending", ...(why.selected !== undefined ? { node: why.selected } : {}), reason, nodes };
+  return why.selected !== undefined
+    ? extendWith(base, { status: "Pending", node: why.selected, reason, nodes })
+    : extendWith(base, { status: "Pending", reason, nodes });
 }

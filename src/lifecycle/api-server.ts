@@ -16,7 +16,7 @@ import { LifecycleError } from "./errors.js";
 import { type HasMeta, isBeingDeleted, nameOf, namespaceOf, resourceVersionOf, withFinalizer } from "./object-meta.js";
 import { deterministicUid } from "./uid.js";
 import type { ObjectKind, Write, WriteActor, WriteVerb } from "./write.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 type AnyObject = StoredObject;
 

@@ -10,7 +10,7 @@ import type { StoredClaim, StoredVolume } from "./stored.js";
 import { hasAnnotation, nameOf, namespaceOf, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { updateClaimStatus, updateVolumePhase } from "./status-writers.js";
 import type { Transaction } from "./transaction.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 /**
  * A full object reference to the claim, as `claimRef` holds it.

@@ -22,7 +22,7 @@ import type { Operation } from "./operation.js";
 import { deterministicUid } from "./uid.js";
 import { mutableMap } from "./working-copy.js";
 import type { ObjectKind } from "./write.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 /**
  * A snapshot of everything the PV controller looks at: volumes by name, claims and pods by

@@ -16,7 +16,7 @@ import type {
   StorageClass,
 } from "../api/index.js";
 import type { ObjectKind } from "./write.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 /**
  * PV defaults: `persistentVolumeReclaimPolicy: Retain`, `volumeMode: Filesystem`, phase `Pending`.

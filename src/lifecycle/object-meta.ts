@@ -5,7 +5,7 @@
  */
 import type { ObjectMeta } from "../api/index.js";
 import { isDeleting } from "../api/helpers/index.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 /**
  * Anything with Kubernetes metadata.

@@ -10,7 +10,7 @@ import { parseQuantity } from "../quantity/index.js";
 import { annotation, hasAnnotation, nameOf } from "./object-meta.js";
 import { claimEventRef, volumeEventRef } from "./refs.js";
 import { SyncError, type Transaction } from "./transaction.js";
-import { copyWith } from "./copy-with.js";
+import { copyWith } from "../api/copy-with.js";
 
 function sameModes(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const x = a ?? [];

@@ -6,6 +6,7 @@
  * @module
  */
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../api/index.js";
+import { extendWith } from "../api/copy-with.js";
 import { compareGroupKeys, matchingGroupKeys } from "./access-mode-groups.js";
 import { CapacityTexts } from "./capacity-texts.js";
 import type { CheckContext, MatchOptions } from "./checks.js";
@@ -249,13 +250,13 @@ function verdictOf(e: Evaluated, f: SearchFacts, reason: { message: string } | u
     preBound: e.preBound,
     failures,
   };
-  if (isMatch) return { ...base, status: "match", message: reason!.message };
+  if (isMatch) return extendWith(base, { status: "match", message: reason!.message });
   if (failures.length > 0) {
     const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check${failures.length > 2 ? "s" : ""})` : "";
-    return { ...base, status: "rejected", message: failures[0]!.message + more };
+    return extendWith(base, { status: "rejected", message: failures[0]!.message + more });
   }
   const lost = lossOf(e, f);
-  return { ...base, status: "candidate", lost, message: lost.message };
+  return extendWith(base, { status: "candidate", lost, message: lost.message });
 }
 
 function groupInfos(f: SearchFacts): AccessModeGroupInfo[] {

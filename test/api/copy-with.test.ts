@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { copyWith } from "../../src/lifecycle/copy-with.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { copyWith, extendWith } from "../../src/api/copy-with.js";
 
 const key = fc.constantFrom("a", "b", "phase", "finalizers", "uid", "resourceVersion", "0", "10", "x-y");
 const value = fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }));
@@ -41,5 +41,34 @@ describe("copyWith", () => {
   it("treats an undefined source as an empty object", () => {
     expect(copyWith<{ phase?: string }>(undefined, { phase: "Bound" })).toEqual({ phase: "Bound" });
     expect(copyWith(undefined)).toEqual({});
+  });
+});
+
+describe("extendWith", () => {
+  it("gives what spread syntax gives, keys in the same order", () => {
+    fc.assert(
+      fc.property(record, record, (base, extra) => {
+        const expected = { ...base, ...extra };
+        const got = extendWith(base, extra) as Record<string, unknown>;
+        expect(Object.keys(got)).toEqual(Object.keys(expected));
+        for (const k of Object.keys(expected)) expect(got[k]).toBe(expected[k]);
+      }),
+    );
+  });
+
+  it("leaves both inputs alone", () => {
+    const base = { a: 1 };
+    const extra = { b: "x" };
+    const got = extendWith(base, extra);
+    expect(got).toEqual({ a: 1, b: "x" });
+    expect(got).not.toBe(base);
+    expect(base).toEqual({ a: 1 });
+    expect(extra).toEqual({ b: "x" });
+  });
+
+  it("keeps the extra keys' literal types and lets them override the base's", () => {
+    const got = extendWith({ status: 1, name: "pv1" }, { status: "match" });
+    expectTypeOf(got.status).toEqualTypeOf<"match">();
+    expectTypeOf(got.name).toEqualTypeOf<string>();
   });
 });

@@ -26,3 +26,21 @@ export function copyWith<T extends object>(source: T | undefined, patch?: Partia
   if (Object.hasOwn(from, "__proto__")) return { ...from, ...patch };
   return patch === undefined ? Object.assign({}, from) : Object.assign({}, from, patch);
 }
+
+/**
+ * `{ ...base, ...extra }` for a report or explanation that adds keys to a base it shares between
+ * branches — typed as the union of the two, with `extra`'s literal types kept — made by
+ * {@link copyWith} for the reason given there: built with spread syntax, each such object would
+ * get a hidden class of its own (measured in Node 20: 3.7 µs to make one of ten keys, and reads of
+ * them 25× slower than of objects sharing a class).
+ *
+ * @example
+ * ```ts
+ * const base = { name: "pv1", phase: "Available" };
+ * const verdict = extendWith(base, { status: "match", message: "the only candidate" });
+ * verdict.status; // "match"
+ * ```
+ */
+export function extendWith<T extends object, const P extends object>(base: T, extra: P): Omit<T, keyof P> & P {
+  return copyWith(base as object, extra) as Omit<T, keyof P> & P;
+}

@@ -16,7 +16,7 @@ import {
 import type { Node } from "../api/index.js";
 import { UsageError, type CliOptions } from "./args.js";
 import { type InputFinding, inventory, snapshotOf } from "./inventory.js";
-import type { LoadedObject } from "./load.js";
+import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { DEFAULT_SIMULATION_TIME } from "./simulate.js";
@@ -32,12 +32,12 @@ import { noTimer, type PhaseTimer } from "./timer.js";
  * ```
  */
 export function explainCommand(
-  objects: readonly LoadedObject[],
+  input: LoadedInput | readonly LoadedObject[],
   opts: CliOptions,
   progress: (msg: string) => void,
   timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const { e, findings } = explainInput(objects, opts, progress, timer);
+  const { e, findings } = explainInput(input, opts, progress, timer);
   const shown = opts.claim === undefined ? e.claims : e.claims.filter((r) => `${r.namespace}/${r.name}` === opts.claim);
   const pods = opts.claim === undefined ? e.pods : e.pods.filter((p) => p.claims.includes(opts.claim!));
   const data = {
@@ -53,17 +53,18 @@ export function explainCommand(
 }
 
 /**
- * The explanation of the input and its findings. Its own function so that the engine run, the
- * cluster and the inventory are garbage once the explanation is made: the rendering that follows
+ * The explanation of the input and its findings. Its own function so that the parsed input (taken
+ * from `input`), the inventory, the engine run and the cluster are garbage once no later step
+ * needs them: the rendering that follows
  * builds the largest strings of the command, and need not hold them too (peak memory).
  */
 function explainInput(
-  objects: readonly LoadedObject[],
+  input: LoadedInput | readonly LoadedObject[],
   opts: CliOptions,
   progress: (msg: string) => void,
   timer: PhaseTimer,
 ): { e: ClusterExplanation; findings: readonly InputFinding[] } {
-  const { cluster, findings, node } = snapshotInput(objects, opts, timer);
+  const { cluster, findings, node } = snapshotInput(takeObjects(input), opts, timer);
   progress("running the controllers…");
   const run = timer.time("engine run", () => runCluster(cluster, { now: opts.now ?? DEFAULT_SIMULATION_TIME }));
   progress("explaining…");

@@ -7,7 +7,7 @@ import type { PersistentVolume } from "../api/index.js";
 import { compareStrategies, type StrategyComparison } from "../binding/index.js";
 import type { CliOptions } from "./args.js";
 import { inventory } from "./inventory.js";
-import type { LoadedObject } from "./load.js";
+import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
@@ -55,12 +55,12 @@ function asCreated(pv: PersistentVolume): PersistentVolume {
  * ```
  */
 export function planCommand(
-  objects: readonly LoadedObject[],
+  input: LoadedInput | readonly LoadedObject[],
   opts: CliOptions,
   progress: (msg: string) => void,
   _timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const inv = inventory(objects);
+  const inv = inventory(takeObjects(input));
   progress("planning…");
   const cmp = compareStrategies({ volumes: inv.volumes.map(asCreated), claims: inv.claims, classes: inv.classes });
   const data = planData(cmp);

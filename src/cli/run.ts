@@ -4,7 +4,7 @@
  */
 import { HELP, parseArgs, UsageError, type CliOptions } from "./args.js";
 import { KUBECTL_TIMEOUT_MS, KubectlError, type KubectlFailure, readCluster, type RunKubectl, systemKubectl } from "./kubectl.js";
-import { InputError, type LoadedObject, loadInputs } from "./load.js";
+import { InputError, LoadedInput, type LoadedObject, loadInputs } from "./load.js";
 import { explainCommand } from "./explain.js";
 import { planCommand } from "./plan.js";
 import { simulateCommand } from "./simulate.js";
@@ -68,7 +68,8 @@ export function run(argv: readonly string[], io: CliIo): number {
           if (io.stderrIsTTY) io.stderr(`\r\x1b[K${msg}`);
         };
         const timer = io.env["KUBEVOL_TIMINGS"] ? phaseTimer() : noTimer;
-        const objects = timer.time("reading and parsing", () => readInput(opts, io, progress));
+        // Handed over to the command, so this frame does not keep the parsed input alive.
+        const input = new LoadedInput(timer.time("reading and parsing", () => readInput(opts, io, progress)));
         const command =
           opts.command === "explain"
             ? explainCommand
@@ -77,7 +78,7 @@ export function run(argv: readonly string[], io: CliIo): number {
               : opts.command === "plan"
                 ? planCommand
                 : validateCommand;
-        const result = command(objects, opts, progress, timer);
+        const result = command(input, opts, progress, timer);
         progress("");
         timer.time("writing", () => writeOutput(io, result.output));
         const report = timer.report();

@@ -4,14 +4,20 @@
  * becomes: bindings, phases, operations and the event timeline.
  */
 import { runCluster } from "../engine/index.js";
-import { createCluster, type LifecycleEvent } from "../lifecycle/index.js";
+import { type Cluster, createCluster, type LifecycleEvent } from "../lifecycle/index.js";
 import type { CliOptions } from "./args.js";
 import { inventory, snapshotOf } from "./inventory.js";
 import { plural } from "./plural.js";
-import type { LoadedObject } from "./load.js";
+import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
 import { noTimer, type PhaseTimer } from "./timer.js";
+
+/** The cluster snapshot of the input; its own function, so the parsed input and the inventory are garbage during the run. */
+function clusterOf(objects: readonly LoadedObject[], timer: PhaseTimer): Cluster {
+  const inv = timer.time("inventory (schemas)", () => inventory(objects));
+  return timer.time("snapshot", () => createCluster(snapshotOf(inv)));
+}
 
 /** The default clock of a simulation when `--now` is not given: fixed, so output is reproducible. */
 export const DEFAULT_SIMULATION_TIME = "2026-01-01T00:00:00Z";
@@ -25,16 +31,15 @@ export const DEFAULT_SIMULATION_TIME = "2026-01-01T00:00:00Z";
  * ```
  */
 export function simulateCommand(
-  objects: readonly LoadedObject[],
+  input: LoadedInput | readonly LoadedObject[],
   opts: CliOptions,
   progress: (msg: string) => void,
-  _timer: PhaseTimer = noTimer,
+  timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const inv = inventory(objects);
+  const cluster = clusterOf(takeObjects(input), timer);
   progress("simulating…");
-  const cluster = createCluster(snapshotOf(inv));
   const now = opts.now ?? DEFAULT_SIMULATION_TIME;
-  const result = runCluster(cluster, { now });
+  const result = timer.time("engine run", () => runCluster(cluster, { now }));
   const final = result.cluster;
   const claims = sortedValues(final.claims).map((c) => ({
     namespace: c.metadata?.namespace ?? "default",
@@ -61,54 +66,56 @@ export function simulateCommand(
     events: result.events,
     errors: result.errors,
   };
-  return renderOutput(opts, data, () => {
-    const p = palette(opts.color);
-    const lines: string[] = [];
-    lines.push(p.bold("Claims"));
-    lines.push(
-      claims.length === 0
-        ? "  (none)"
-        : renderTable(
-            ["namespace", "name", "phase", "volume", "capacity", "class"],
-            claims.map((c) => [c.namespace, c.name, c.phase, c.volume || "-", c.capacity || "-", c.class || '""']),
-          ),
-    );
-    lines.push("", p.bold("Volumes"));
-    lines.push(
-      volumes.length === 0
-        ? "  (none)"
-        : renderTable(
-            ["name", "phase", "claim", "capacity", "class", "reclaim policy"],
-            volumes.map((v) => [v.name, v.phase, v.claim || "-", v.capacity || "-", v.class || '""', v.reclaimPolicy]),
-          ),
-    );
-    if (result.operations.length > 0) {
-      lines.push("", p.bold("Operations"));
+  return timer.time("rendering", () =>
+    renderOutput(opts, data, () => {
+      const p = palette(opts.color);
+      const lines: string[] = [];
+      lines.push(p.bold("Claims"));
       lines.push(
-        renderTable(
-          ["id", "kind", "provisioner", "object"],
-          result.operations.map((o) => [o.id, o.kind, o.provisioner ?? "-", o.claim ?? o.volume ?? "-"]),
-        ),
+        claims.length === 0
+          ? "  (none)"
+          : renderTable(
+              ["namespace", "name", "phase", "volume", "capacity", "class"],
+              claims.map((c) => [c.namespace, c.name, c.phase, c.volume || "-", c.capacity || "-", c.class || '""']),
+            ),
       );
-    }
-    lines.push("", p.bold("Events"));
-    lines.push(
-      result.events.length === 0
-        ? "  (none)"
-        : renderTable(
-            ["type", "reason", "object", "message"],
-            result.events.map((e) => eventRow(e, opts.output === "wide")),
+      lines.push("", p.bold("Volumes"));
+      lines.push(
+        volumes.length === 0
+          ? "  (none)"
+          : renderTable(
+              ["name", "phase", "claim", "capacity", "class", "reclaim policy"],
+              volumes.map((v) => [v.name, v.phase, v.claim || "-", v.capacity || "-", v.class || '""', v.reclaimPolicy]),
+            ),
+      );
+      if (result.operations.length > 0) {
+        lines.push("", p.bold("Operations"));
+        lines.push(
+          renderTable(
+            ["id", "kind", "provisioner", "object"],
+            result.operations.map((o) => [o.id, o.kind, o.provisioner ?? "-", o.claim ?? o.volume ?? "-"]),
           ),
-    );
-    for (const e of result.errors) lines.push(p.red(`error: ${e}`));
-    lines.push(
-      "",
-      result.converged
-        ? `Converged after ${plural(result.rounds, "round")}.`
-        : p.red(`Did not converge after ${plural(result.rounds, "round")}.`),
-    );
-    return lines.join("\n");
-  });
+        );
+      }
+      lines.push("", p.bold("Events"));
+      lines.push(
+        result.events.length === 0
+          ? "  (none)"
+          : renderTable(
+              ["type", "reason", "object", "message"],
+              result.events.map((e) => eventRow(e, opts.output === "wide")),
+            ),
+      );
+      for (const e of result.errors) lines.push(p.red(`error: ${e}`));
+      lines.push(
+        "",
+        result.converged
+          ? `Converged after ${plural(result.rounds, "round")}.`
+          : p.red(`Did not converge after ${plural(result.rounds, "round")}.`),
+      );
+      return lines.join("\n");
+    }),
+  );
 }
 
 function eventRow(e: LifecycleEvent, wide: boolean): string[] {

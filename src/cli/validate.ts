@@ -13,7 +13,7 @@ import {
 } from "../validation/index.js";
 import { lintObjects, type LintSeverity } from "../lint/index.js";
 import type { CliOptions } from "./args.js";
-import type { LoadedObject } from "./load.js";
+import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
@@ -51,7 +51,7 @@ const VALIDATORS: Record<string, { validate: (o: unknown) => FieldError[]; warni
  * ```
  */
 export function validateCommand(
-  objects: readonly LoadedObject[],
+  input: LoadedInput | readonly LoadedObject[],
   opts: CliOptions,
   progress: (msg: string) => void,
   _timer: PhaseTimer = noTimer,
@@ -59,7 +59,7 @@ export function validateCommand(
   const problems: ValidationProblem[] = [];
   let checked = 0;
   // As `kubectl apply` does, a namespaced object without a namespace lands in "default".
-  const prepared = objects.map(({ object, source }) => {
+  const prepared = takeObjects(input).map(({ object, source }) => {
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
     const v = VALIDATORS[kind];
     const meta = object["metadata"];

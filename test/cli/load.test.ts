@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandPaths, InputError, loadInputs, parseManifests } from "../../src/cli/load.js";
+import { expandPaths, InputError, LoadedInput, loadInputs, parseManifests, takeObjects } from "../../src/cli/load.js";
 import { jsonErrorOffset } from "../../src/cli/json-error-offset.js";
 
 describe("parseManifests", () => {
@@ -91,5 +91,20 @@ describe("jsonErrorOffset", () => {
   });
   it("handles deep nesting without recursion", () => {
     expect(jsonErrorOffset("[".repeat(200_000))).toBe(200_000);
+  });
+});
+
+describe("LoadedInput", () => {
+  const objects = parseManifests("kind: PersistentVolume\nmetadata: {name: pv-1}\n", "a.yaml");
+
+  it("gives its objects to one taker, then holds them no longer", () => {
+    const input = new LoadedInput(objects);
+    expect(takeObjects(input)).toBe(objects);
+    expect(() => input.take()).toThrow("already taken");
+  });
+
+  it("takeObjects passes an array through unchanged", () => {
+    expect(takeObjects(objects)).toBe(objects);
+    expect(takeObjects(objects)).toBe(objects);
   });
 });

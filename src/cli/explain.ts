@@ -172,7 +172,7 @@ function renderText(
     });
     lines.push(renderTable(headers, rows));
   }
-  lines.push(...renderPods(pods, opts));
+  for (const l of renderPods(pods, opts)) lines.push(l);
   for (const r of reports) {
     if (r.status !== "Pending" || r.explanation === undefined) continue;
     lines.push("", p.bold(`${r.namespace}/${r.name} is Pending:`));

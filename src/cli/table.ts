@@ -44,14 +44,29 @@ const visibleLength = (s: string): number => (s.includes("\x1b") ? s.replace(ANS
  * ```
  */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [headers.map((h) => h.toUpperCase()), ...rows];
-  const widths = headers.map((_, c) => Math.max(...all.map((r) => visibleLength(r[c] ?? ""))));
-  return all
-    .map((r) =>
-      r
-        .map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat(widths[c]! - visibleLength(cell) + 3)))
-        .join("")
-        .trimEnd(),
-    )
-    .join("\n");
+  const head = headers.map((h) => h.toUpperCase());
+  // One pass with a loop: `Math.max(...column)` throws a RangeError past ~120,000 rows.
+  const widths = head.map(visibleLength);
+  for (const r of rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const n = visibleLength(r[c] ?? "");
+      if (n > widths[c]!) widths[c] = n;
+    }
+  }
+  const out = new Array<string>(rows.length + 1);
+  out[0] = tableLine(head, widths);
+  for (let i = 0; i < rows.length; i++) out[i + 1] = tableLine(rows[i]!, widths);
+  return out.join("\n");
+}
+
+/** One row: every cell but the last padded to its column's width and three spaces. */
+function tableLine(r: readonly string[], widths: readonly number[]): string {
+  let line = "";
+  for (let c = 0; c < r.length; c++) {
+    const cell = r[c]!;
+    const w = widths[c];
+    // A cell beyond the headers' columns is not padded.
+    line += c === r.length - 1 || w === undefined ? cell : cell + " ".repeat(w - visibleLength(cell) + 3);
+  }
+  return line.trimEnd();
 }

@@ -82,6 +82,11 @@ interface MutableTrace {
   operations: Operation[];
 }
 
+/** Appends in a loop: `push(...items)` throws a RangeError past ~120,000 items. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
+}
+
 function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
   let t = map.get(key);
   if (t === undefined) map.set(key, (t = { writes: [], events: [], operations: [] }));
@@ -177,7 +182,7 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
     const pass = schedulingPass(r.cluster, time, schedulingOpts, chosen);
     addEvents(pass.events);
     if (pass.writes.length === 0) break;
-    writes.push(...pass.writes);
+    pushAll(writes, pass.writes);
     if (rounds >= maxRounds) {
       converged = false;
       r = { ...r, cluster: pass.cluster };
@@ -186,10 +191,10 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
     r = reconcile(pass.cluster, ctx, { ...options, maxRounds: maxRounds - rounds });
     rounds += r.rounds;
     converged = r.converged;
-    writes.push(...r.writes);
+    pushAll(writes, r.writes);
     addEvents(r.events);
-    operations.push(...r.operations);
-    errors.push(...r.errors);
+    pushAll(operations, r.operations);
+    pushAll(errors, r.errors);
   }
   return { ...r, rounds, converged, writes, events, operations, errors };
 }

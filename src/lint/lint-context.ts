@@ -65,10 +65,10 @@ function namespaceOf(o: unknown): string | undefined {
 }
 
 /** Flatten `kind: List` (and `*List`) objects into their items. */
-function flatten(objects: readonly unknown[]): unknown[] {
-  const out: unknown[] = [];
+function flatten(objects: readonly unknown[], out: unknown[] = []): unknown[] {
+  // Into one array: `out.push(...items)` throws a RangeError for a List past ~120,000 items.
   for (const o of objects) {
-    if (isObject(o) && typeof o.kind === "string" && o.kind.endsWith("List") && Array.isArray(o.items)) out.push(...flatten(o.items));
+    if (isObject(o) && typeof o.kind === "string" && o.kind.endsWith("List") && Array.isArray(o.items)) flatten(o.items, out);
     else out.push(o);
   }
   return out;

@@ -14,7 +14,7 @@ import {
 import { claimClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolumeClaim, StorageClass } from "../api/index.js";
 import type { StoredVolume } from "./stored.js";
-import type { NodeSelectorRequirement, NodeSelectorTerm } from "../labels/index.js";
+import { type NodeSelectorRequirement, type NodeSelectorTerm, nodeParts } from "../labels/index.js";
 import { claimReference } from "./bind.js";
 import { selectedNodeTopologyError } from "./provisioning-topology.js";
 import { LifecycleError } from "./errors.js";
@@ -56,10 +56,10 @@ export interface ProvisionVolumeOptions {
   readonly topologyKeys?: readonly string[];
 }
 
-function nodeParts(node: ProvisioningNode): { name: string; labels: Readonly<Record<string, string>> } {
-  const n = node as { readonly name?: string; readonly labels?: Readonly<Record<string, string>>; readonly metadata?: Node["metadata"] };
-  if (n.metadata !== undefined) return { name: n.metadata.name ?? "", labels: n.metadata.labels ?? {} };
-  return { name: n.name ?? "", labels: n.labels ?? {} };
+/** The node's name and labels (`""` and none when missing), read as every layer reads a node: `nodeParts` of the labels layer. */
+function nodeFacts(node: ProvisioningNode): { name: string; labels: Readonly<Record<string, string>> } {
+  const parts = nodeParts(node);
+  return { name: parts.name ?? "", labels: parts.labels ?? {} };
 }
 
 function fail(message: string): never {
@@ -86,7 +86,7 @@ function nodeAffinityFor(
 ): StoredVolume["spec"]["nodeAffinity"] {
   const allowed = sc.allowedTopologies ?? [];
   if (node !== undefined) {
-    const { name, labels } = nodeParts(node);
+    const { name, labels } = nodeFacts(node);
     const keys = allowed.length > 0 ? uniqueKeys(sc) : topologyKeys;
     const exprs: NodeSelectorRequirement[] = [];
     for (const key of keys) {
@@ -149,7 +149,7 @@ export function provisionVolume(
   } else {
     if (claim.spec?.selector !== undefined && claim.spec?.selector !== null) fail("claim Selector is not supported");
     if (options.node !== undefined) {
-      const { name: nodeName, labels } = nodeParts(options.node);
+      const { name: nodeName, labels } = nodeFacts(options.node);
       const refusal = selectedNodeTopologyError(storageClass, nodeName, labels);
       if (refusal !== undefined) fail(refusal);
     }

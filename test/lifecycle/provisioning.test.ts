@@ -84,6 +84,12 @@ describe("provisionVolume (pv_controller.go provisionClaimOperation)", () => {
     expect(z.spec.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions).toEqual([{ key: zone, operator: "In", values: ["c"] }]);
   });
 
+  it("reads a node as every layer does: `metadata: null` (JSON can hold one) is a bare node, not a crash", () => {
+    const node = JSON.parse('{"metadata":null,"name":"n8"}') as { name: string };
+    const v = provisionVolume(claim, sc("fast"), { node });
+    expect(v.spec.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions).toEqual([{ key: host, operator: "In", values: ["n8"] }]);
+  });
+
   it("node affinity: allowedTopologies as terms when there is no node; none otherwise", () => {
     const cls = sc("fast", {
       allowedTopologies: [

@@ -5,6 +5,7 @@
  */
 import { claimKey } from "../api/helpers/index.js";
 import { type PlanOptions, type Strategy, STRATEGY_NAMES, timedPlan } from "./plan.js";
+import { BindingError } from "./errors.js";
 import { readSnapshot } from "./snapshot.js";
 import type { BindingInput, BindingPlan } from "./types.js";
 
@@ -64,7 +65,7 @@ export interface StrategyComparison {
  * @param input - a `Cluster` or `{ volumes, claims, classes }`.
  * @param strategies - default: every built-in strategy (`STRATEGY_NAMES`).
  * @param options - `clock` and `maxQueries` as for `planBindings`.
- * @throws `BindingError` as `planBindings` does.
+ * @throws `BindingError` as `planBindings` does, and `InvalidInput` when `strategies` is not an array.
  * @example
  * ```ts
  * import { compareStrategies } from "kubevol/binding";
@@ -80,7 +81,10 @@ export function compareStrategies(
   options: Omit<PlanOptions, "strategy"> = {},
 ): StrategyComparison {
   const snap = readSnapshot(input);
-  const run = (s: Strategy): BindingPlan => timedPlan(snap, s, options);
+  if (!Array.isArray(strategies))
+    throw new BindingError("InvalidInput", "strategies: Invalid value: expected an array of strategies", { field: "strategies" });
+  const opts = options ?? {};
+  const run = (s: Strategy): BindingPlan => timedPlan(snap, s, opts);
   const plans = strategies.map(run);
   const optimal = plans.find((p) => p.strategy === "optimal") ?? run("optimal");
   const rows = plans.map((p) => ({

@@ -114,7 +114,8 @@ const defaultClock = (): number => performance.now();
  * ```
  */
 export function planBindings(input: BindingInput, options: PlanOptions = {}): BindingPlan {
-  return timedPlan(readSnapshot(input), options.strategy ?? "kubernetes", options);
+  const o = options ?? {};
+  return timedPlan(readSnapshot(input), o.strategy ?? "kubernetes", o);
 }
 
 /**

@@ -333,6 +333,7 @@ function recycled(pv: PersistentVolume): PersistentVolume {
 export function replayWorkload(events: readonly WorkloadEvent[], options: ReplayOptions = {}): ReplayResult {
   if (!Array.isArray(events))
     throw new BindingError("InvalidInput", "events: Invalid value: expected a list of events", { field: "events" });
+  options = options ?? {};
   const strategy = options.strategy ?? "kubernetes";
   const clock = options.clock ?? (() => performance.now());
   const t0 = clock();

@@ -13,7 +13,7 @@ import { type Cluster, type LifecycleContext, type LifecycleEvent, type Operatio
 import { type NodeLike, nodeParts } from "../labels/index.js";
 import { type ClaimExplanation, decodeClaim, PoolExplainer } from "../matching/index.js";
 import { type PodReport, podReport } from "./pod-report.js";
-import { type EngineOptions, type EngineRun, type ObjectTrace, runCluster } from "./run.js";
+import { checkRun, type EngineOptions, type EngineRun, type ObjectTrace, runCluster } from "./run.js";
 
 /**
  * What will happen to a claim:
@@ -251,7 +251,7 @@ const WAIT_REASONS = [
  * Never throws on bad objects inside the cluster: a claim that cannot be searched for (an invalid
  * selector, an unparsable request) is Pending with the problem as its reason.
  *
- * @throws `LifecycleError` `InvalidInput` when `ctx.now` is not a valid time.
+ * @throws `LifecycleError` `InvalidInput` when `cluster` is not a snapshot or `ctx.now` is not a valid time.
  * @example
  * ```ts
  * const e = explainCluster(createCluster({ volumes, claims, classes }), { now: "2026-01-01T00:00:00Z" });
@@ -259,13 +259,14 @@ const WAIT_REASONS = [
  * ```
  */
 export function explainCluster(cluster: Cluster, ctx: LifecycleContext, opts: ExplainClusterOptions = {}): ClusterExplanation {
-  return explainRun(runCluster(cluster, ctx, opts), opts);
+  return explainRun(runCluster(cluster, ctx, opts ?? {}), opts ?? {});
 }
 
 /**
  * The explanation of an engine run you already have (see {@link explainCluster}): `simulate` and
  * `explain` of one run, without running it twice.
  *
+ * @throws `LifecycleError` `InvalidInput` when `run` is not an `EngineRun` from `runCluster`.
  * @example
  * ```ts
  * const run = runCluster(cluster, { now });
@@ -276,6 +277,8 @@ export function explainRun(
   run: EngineRun,
   opts: Pick<ExplainClusterOptions, "claim" | "node" | "maxVolumes" | "scheduling"> = {},
 ): ClusterExplanation {
+  checkRun(run);
+  opts = opts ?? {};
   const cluster = run.input;
   const classes = [...run.cluster.classes.values()];
   const explainers = new Explainers(run.cluster.volumes);

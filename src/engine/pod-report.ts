@@ -7,9 +7,9 @@
  */
 import type { Pod } from "../api/index.js";
 import { extendWith } from "../api/copy-with.js";
-import { podClaimNames } from "../lifecycle/index.js";
+import { LifecycleError, podClaimNames } from "../lifecycle/index.js";
 import { createSchedulingCache, explainPod, type PodExplanation, type SchedulingOptions } from "../scheduling/index.js";
-import type { EngineRun } from "./run.js";
+import { checkRun, type EngineRun } from "./run.js";
 import { podKeyOf } from "./schedule-pods.js";
 
 /**
@@ -107,6 +107,7 @@ function volumesText(claims: readonly string[], run: EngineRun): string {
 /**
  * The report of one pod (see {@link PodReport}).
  *
+ * @throws `LifecycleError` `InvalidInput` when `pod` is not an object or `run` is not an `EngineRun`.
  * @example
  * ```ts
  * const r = podReport(run.input.pods.get("stream/kafka-0")!, run);
@@ -114,6 +115,9 @@ function volumesText(claims: readonly string[], run: EngineRun): string {
  * ```
  */
 export function podReport(pod: Pod, run: EngineRun, opts: SchedulingOptions = {}, node?: string): PodReport {
+  if (typeof pod !== "object" || pod === null) throw new LifecycleError("InvalidInput", "pod: Invalid value: expected a Pod");
+  checkRun(run);
+  opts = opts ?? {};
   const namespace = pod.metadata?.namespace || "default";
   const claims = podClaimNames(pod).map((n) => `${namespace}/${n}`);
   const base = { namespace, name: pod.metadata?.name ?? "", claims };

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, ReconcileResult, Write } from "../lifecycle/index.js";
-import { eventKey, formatTime, reconcile } from "../lifecycle/index.js";
+import { checkCluster, eventKey, formatTime, LifecycleError, reconcile } from "../lifecycle/index.js";
 import { createSchedulingCache, type SchedulingOptions } from "../scheduling/index.js";
 import { schedulingPass } from "./schedule-pods.js";
 
@@ -87,6 +87,29 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
   for (const x of items) target.push(x);
 }
 
+/**
+ * Throws a typed error unless `run` is an {@link EngineRun} (a JS caller can pass anything).
+ *
+ * @example
+ * ```ts
+ * checkRun(runCluster(cluster, { now })); // ok
+ * ```
+ */
+export function checkRun(run: unknown, path = "run"): asserts run is EngineRun {
+  const r = run as Partial<EngineRun> | null;
+  const ok =
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.claim === "function" &&
+    typeof r.volume === "function" &&
+    typeof r.pod === "function" &&
+    Array.isArray(r.pending) &&
+    Array.isArray(r.writes);
+  if (!ok) throw new LifecycleError("InvalidInput", `${path}: Invalid value: expected an EngineRun from runCluster()`);
+  checkCluster(r.input);
+  checkCluster(r.cluster);
+}
+
 function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
   let t = map.get(key);
   if (t === undefined) map.set(key, (t = { writes: [], events: [], operations: [] }));
@@ -97,7 +120,7 @@ function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
  * Runs the engine on a cluster snapshot (see {@link EngineRun}). Deterministic: claims are taken
  * in the controller's claim order (`compareClaimOrder`), volumes by name, operations by id.
  *
- * @throws `LifecycleError` `InvalidInput` when `ctx.now` is not a valid time.
+ * @throws `LifecycleError` `InvalidInput` when `cluster` is not a snapshot or `ctx.now` is not a valid time.
  * @example
  * ```ts
  * const run = runCluster(createCluster({ volumes, claims, classes }), { now: "2026-01-01T00:00:00Z" });
@@ -105,7 +128,7 @@ function traceIn(map: Map<string, MutableTrace>, key: string): MutableTrace {
  * ```
  */
 export function runCluster(cluster: Cluster, ctx: LifecycleContext, opts: EngineOptions = {}): EngineRun {
-  const r = runToFixpoint(cluster, ctx, opts);
+  const r = runToFixpoint(cluster, ctx, opts ?? {});
   const claims = new Map<string, MutableTrace>();
   const volumes = new Map<string, MutableTrace>();
   const pods = new Map<string, MutableTrace>();

@@ -9,7 +9,7 @@ import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/
 import { claimHasClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import type { StoredClaim, StoredObject, StoredVolume } from "./stored.js";
-import { type Cluster, getObject, objectKey, putObject } from "./cluster.js";
+import { type Cluster, checkCluster, collectionOf, getObject, objectKey, putObject } from "./cluster.js";
 import { defaultObject } from "./defaulting.js";
 import { defaultStorageClass } from "./default-class.js";
 import { LifecycleError } from "./errors.js";
@@ -136,6 +136,24 @@ function record(cluster: Cluster, req: WriteRequest, key: string, stored: AnyObj
   return { cluster: next, write };
 }
 
+const VERBS: ReadonlySet<unknown> = new Set<WriteVerb>(["create", "update", "updateStatus", "delete"]);
+
+/** Throws a typed error unless `req` has a known verb and kind and an object (callers from JS or JSON can pass anything). */
+function checkRequest(req: unknown): asserts req is WriteRequest {
+  if (typeof req !== "object" || req === null) throw new LifecycleError("InvalidInput", "req: Invalid value: expected a WriteRequest");
+  const r = req as Partial<Record<keyof WriteRequest, unknown>>;
+  if (!VERBS.has(r.verb)) {
+    const shown = typeof r.verb === "string" ? JSON.stringify(r.verb) : typeof r.verb;
+    throw new LifecycleError(
+      "InvalidInput",
+      `req.verb: Unsupported value: ${shown}: supported values: "create", "update", "updateStatus", "delete"`,
+    );
+  }
+  collectionOf(r.kind, "req.kind");
+  if (typeof r.object !== "object" || r.object === null)
+    throw new LifecycleError("InvalidInput", "req.object: Required value: the object to write");
+}
+
 function create(cluster: Cluster, req: WriteRequest): WriteResult {
   let obj = defaultObject(req.kind, req.object as AnyObject);
   const key = objectKey(req.kind, obj);
@@ -242,7 +260,7 @@ function remove(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
  * `resourceVersion` than the stored one, when it adds a finalizer to an object being deleted, or
  * when it deletes an object already being deleted.
  *
- * @throws {@link LifecycleError} `AlreadyExists` (create) / `NotFound` (update, delete).
+ * @throws {@link LifecycleError} `AlreadyExists` (create) / `NotFound` (update, delete); `InvalidInput` for a value that is not a snapshot, or a request without a known verb, kind or object.
  * @example
  * ```ts
  * const { cluster: next, write } = applyWrite(cluster, {
@@ -252,6 +270,8 @@ function remove(cluster: Cluster, req: WriteRequest, existing: AnyObject, key: s
  * ```
  */
 export function applyWrite(cluster: Cluster, req: WriteRequest): WriteResult {
+  checkCluster(cluster);
+  checkRequest(req);
   if (req.verb === "create") return create(cluster, req);
   const key = objectKey(req.kind, req.object);
   const existing = getObject(cluster, req.kind, key);

@@ -137,6 +137,46 @@ export const COLLECTIONS = {
 } as const;
 
 /**
+ * Throws a typed error unless `cluster` looks like a {@link Cluster} snapshot.
+ *
+ * @example
+ * ```ts
+ * checkCluster(createCluster({})); // ok
+ * ```
+ */
+export function checkCluster(cluster: unknown): asserts cluster is Cluster {
+  const c = cluster as Partial<Cluster> | null;
+  const ok =
+    typeof c === "object" &&
+    c !== null &&
+    c.volumes instanceof Map &&
+    c.claims instanceof Map &&
+    c.classes instanceof Map &&
+    c.pods instanceof Map &&
+    c.nodes instanceof Map &&
+    c.operations instanceof Map &&
+    typeof c.revision === "number";
+  if (!ok) throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected a snapshot built by createCluster()");
+}
+
+/**
+ * The collection of a kind; a `LifecycleError` for anything else (a kind read from JSON can be any value).
+ *
+ * @example
+ * ```ts
+ * collectionOf("PersistentVolume", "kind").field; // "volumes"
+ * ```
+ */
+export function collectionOf(kind: unknown, path: string): (typeof COLLECTIONS)[ObjectKind] {
+  if (typeof kind === "string" && Object.hasOwn(COLLECTIONS, kind)) return COLLECTIONS[kind as ObjectKind];
+  const shown = typeof kind === "string" ? JSON.stringify(kind) : typeof kind;
+  const supported = Object.keys(COLLECTIONS)
+    .map((k) => `"${k}"`)
+    .join(", ");
+  throw new LifecycleError("InvalidInput", `${path}: Unsupported value: ${shown}: supported values: ${supported}`);
+}
+
+/**
  * The store key of an object of the given kind (`name`, or `namespace/name`).
  *
  * @example
@@ -249,7 +289,7 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
   if (typeof init !== "object" || init === null) {
     throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected an object of arrays");
   }
-  const defaulting = options.defaulting ?? true;
+  const defaulting = options?.defaulting ?? true;
   const v = load<StoredVolume>("PersistentVolume", init.volumes, "volumes", defaulting);
   const c = load<StoredClaim>("PersistentVolumeClaim", init.claims, "claims", defaulting);
   const s = load<StoredClass>("StorageClass", init.classes, "classes", defaulting);
@@ -283,13 +323,17 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
 /**
  * Reads an object of any kind by its store key.
  *
+ * @throws {@link LifecycleError} `InvalidInput` when `cluster` is not a snapshot or `kind` is not one of its kinds.
  * @example
  * ```ts
  * getObject(cluster, "PersistentVolumeClaim", "default/data");
  * ```
  */
 export function getObject(cluster: Cluster, kind: ObjectKind, key: string): AnyObject | undefined {
-  return (cluster[COLLECTIONS[kind].field] as ReadonlyMap<string, AnyObject>).get(key);
+  const map: unknown = typeof cluster === "object" && cluster !== null ? cluster[collectionOf(kind, "kind").field] : undefined;
+  if (!(map instanceof Map))
+    throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected a snapshot built by createCluster()");
+  return (map as ReadonlyMap<string, AnyObject>).get(key);
 }
 
 /**

@@ -10,7 +10,8 @@ import type { Operation, OperationOutcome } from "./operation.js";
 import { completeProvision } from "./provisioning.js";
 import { completeDelete, completeRecycle } from "./reclaim.js";
 import type { LifecycleResult } from "./result.js";
-import { checkCluster, transact } from "./transaction.js";
+import { checkCluster } from "./cluster.js";
+import { transact } from "./transaction.js";
 
 function isOutcome(o: unknown): o is OperationOutcome {
   if (o === "success" || o === "failure") return true;

@@ -26,6 +26,7 @@ export {
   createCluster,
   objectKey,
   getObject,
+  checkCluster,
 } from "./cluster.js";
 export {
   applyWrite,

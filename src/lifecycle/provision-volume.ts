@@ -121,8 +121,9 @@ function nodeAffinityFor(
  * supported") or the selected node's topology is outside the class's `allowedTopologies` (the
  * external-provisioner's texts, see `selectedNodeTopologyError`); in tree (host-path, which
  * ignores selectors and topology) when the claim asks for a Block volume ("kubernetes.io/host-path
- * does not support block volume provisioning"); `InvalidInput` when the claim has no
- * UID (and no `name` was given) or no storage request (and no `capacity`).
+ * does not support block volume provisioning"); `InvalidInput` when the claim or the class is not
+ * an object, the class has no `provisioner`, the claim has no UID (and no `name` was given) or no
+ * storage request (and no `capacity`).
  * @example
  * ```ts
  * const pv = provisionVolume(
@@ -140,7 +141,16 @@ export function provisionVolume(
   storageClass: StorageClass,
   options: ProvisionVolumeOptions = {},
 ): StoredVolume {
-  const provisioner = storageClass.provisioner;
+  if (typeof claim !== "object" || claim === null)
+    throw new LifecycleError("InvalidInput", "claim: Invalid value: expected a PersistentVolumeClaim");
+  if (typeof storageClass !== "object" || storageClass === null) {
+    throw new LifecycleError("InvalidInput", "storageClass: Invalid value: expected a StorageClass");
+  }
+  const provisioner: unknown = storageClass.provisioner;
+  if (typeof provisioner !== "string") {
+    throw new LifecycleError("InvalidInput", "storageClass.provisioner: Required value: the class names no provisioner");
+  }
+  options = options ?? {};
   if (provisioner === NotSupportedProvisioner) fail(`no volume plugin matched name: ${NotSupportedProvisioner}`);
   const inTree = options.inTree ?? provisioner.startsWith("kubernetes.io/");
   if (inTree) {

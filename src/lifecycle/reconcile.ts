@@ -15,7 +15,7 @@ import { syncClaimWithMatcher } from "./sync-claim.js";
 import { ClusterVolumeMatcher } from "./volume-matcher.js";
 import { syncVolume } from "./sync-volume.js";
 import type { Write } from "./write.js";
-import { checkCluster } from "./transaction.js";
+import { checkCluster } from "./cluster.js";
 import { LifecycleError } from "./errors.js";
 import { formatTime } from "./time.js";
 import { closeWorkingCopy, openWorkingCopy } from "./working-copy.js";

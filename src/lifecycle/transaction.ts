@@ -7,7 +7,8 @@
  */
 import { applyWrite } from "./api-server.js";
 import type { StoredObject } from "./stored.js";
-import { type Cluster, withOperations } from "./cluster.js";
+import { type Cluster, checkCluster, withOperations } from "./cluster.js";
+
 import type { LifecycleContext } from "./context.js";
 import type { EventObjectRef, LifecycleEvent } from "./event.js";
 import type { HasMeta } from "./object-meta.js";
@@ -16,29 +17,6 @@ import type { LifecycleResult } from "./result.js";
 import { formatTime } from "./time.js";
 import { LifecycleError } from "./errors.js";
 import type { ObjectKind, Write, WriteActor, WriteVerb } from "./write.js";
-
-/**
- * Throws a typed error unless `cluster` looks like a {@link Cluster} snapshot.
- *
- * @example
- * ```ts
- * checkCluster(createCluster({})); // ok
- * ```
- */
-export function checkCluster(cluster: unknown): asserts cluster is Cluster {
-  const c = cluster as Partial<Cluster> | null;
-  const ok =
-    typeof c === "object" &&
-    c !== null &&
-    c.volumes instanceof Map &&
-    c.claims instanceof Map &&
-    c.classes instanceof Map &&
-    c.pods instanceof Map &&
-    c.nodes instanceof Map &&
-    c.operations instanceof Map &&
-    typeof c.revision === "number";
-  if (!ok) throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected a snapshot built by createCluster()");
-}
 
 /** Thrown inside a step when the write budget is exhausted. */
 class Crash extends Error {}

@@ -41,8 +41,9 @@ import {
  * ```
  */
 export function lintObjects(objects: readonly unknown[], options: LintOptions = {}): LintFinding[] {
-  const ctx = buildLintContext(Array.isArray(objects) ? objects : [], options.cluster);
-  const disabled = new Set(options.disable ?? []);
+  const o: LintOptions = options ?? {};
+  const ctx = buildLintContext(Array.isArray(objects) ? objects : [], o.cluster);
+  const disabled = new Set(Array.isArray(o.disable) ? o.disable : []);
   const enabled = (codes: string[]) => codes.some((c) => !disabled.has(c) && !disabled.has(lintRule(c).rule));
   const out: LintFinding[] = [];
   const run = (codes: string[], f: () => LintFinding[]) => {
@@ -74,7 +75,7 @@ export function lintObjects(objects: readonly unknown[], options: LintOptions = 
     run(["KV011"], () => multipleDefaultClasses(s, ctx));
     run(["KV012"], () => noProvisionerImmediateBinding(s));
   }
-  const min = SEVERITY_RANK[options.minSeverity ?? "info"];
+  const min = SEVERITY_RANK[o.minSeverity ?? "info"];
   return out
     .filter((f) => !disabled.has(f.code) && !disabled.has(f.rule) && SEVERITY_RANK[f.severity] <= min)
     .sort((a, b) => a.object.index - b.object.index || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -89,6 +90,10 @@ export function lintObjects(objects: readonly unknown[], options: LintOptions = 
  * ```
  */
 export function formatFinding(f: LintFinding): string {
-  const obj = `${f.object.kind}/${f.object.namespace ? f.object.namespace + "/" : ""}${f.object.name}`;
-  return `${f.code} ${f.severity} ${obj} ${f.field}: ${f.message} (fix: ${f.hint})`;
+  if (typeof f !== "object" || f === null) return String(f);
+  // A finding from JSON may lack its object: every missing part reads as "?".
+  const text = (x: unknown) => (typeof x === "string" ? x : "?");
+  const o: Partial<LintFinding["object"]> = typeof f.object === "object" && f.object !== null ? f.object : {};
+  const obj = `${text(o.kind)}/${o.namespace ? `${text(o.namespace)}/` : ""}${text(o.name)}`;
+  return `${text(f.code)} ${text(f.severity)} ${obj} ${text(f.field)}: ${text(f.message)} (fix: ${text(f.hint)})`;
 }

@@ -365,7 +365,7 @@ export class PoolExplainer implements Iterable<PersistentVolume> {
    * ```
    */
   constructor(volumes: Iterable<PersistentVolume> = [], opts: { readonly oneShot?: boolean } = {}) {
-    this.useTables = opts.oneShot !== true;
+    this.useTables = opts?.oneShot !== true;
     const list = volumes != null && typeof (volumes as Iterable<unknown>)[Symbol.iterator] === "function" ? volumes : [];
     for (const pv of list) {
       const d = decodeSnapshot(pv, this.texts);

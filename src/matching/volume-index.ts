@@ -147,8 +147,8 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
   private readonly arena = listArenas();
 
   /**
-   * Builds an index over `volumes` (later volumes with a known name replace earlier ones), with
-   * one sort per bucket.
+   * Builds an index over `volumes` (later volumes with a known name replace earlier ones; a value
+   * that is not iterable is an empty pool), with one sort per bucket.
    *
    * @example
    * ```ts
@@ -157,7 +157,9 @@ export class VolumeIndex<V extends PersistentVolume = PersistentVolume> implemen
    * ```
    */
   constructor(volumes?: Iterable<V>) {
-    const list = volumes === undefined ? [] : Array.isArray(volumes) ? (volumes as PersistentVolume[]) : [...volumes];
+    // Anything that is not iterable (null, a plain object) is an empty pool, as for `PoolExplainer`.
+    const iterable = volumes != null && typeof (volumes as Partial<Iterable<V>>)[Symbol.iterator] === "function";
+    const list = !iterable ? [] : Array.isArray(volumes) ? (volumes as PersistentVolume[]) : [...volumes!];
     const store = new VolumeStore(list.length, this.texts);
     this.store = store;
     this.names = new NameTable((s) => store.names[s]!, list.length);

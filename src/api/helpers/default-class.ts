@@ -50,7 +50,9 @@ function newerFirst(a: DefaultCandidate, b: DefaultCandidate): number {
  */
 export function defaultStorageClasses<T extends DefaultCandidate>(classes: Iterable<T>): T[] {
   const out: T[] = [];
-  for (const sc of classes ?? []) {
+  // Anything that is not iterable (null, a plain object) holds no class, as `undefined` does.
+  const list: Iterable<T> = classes != null && typeof (classes as Partial<Iterable<T>>)[Symbol.iterator] === "function" ? classes : [];
+  for (const sc of list) {
     if (typeof sc !== "object" || sc === null) continue;
     try {
       if (isDefaultStorageClass(sc)) out.push(sc);

@@ -67,7 +67,14 @@ export interface PlanOptions {
 
 /** The name of a strategy (for messages and plans). */
 export function strategyName(s: Strategy): string {
-  return typeof s === "string" ? s : typeof s?.name === "string" ? s.name : String(s);
+  if (typeof s === "string") return s;
+  if (typeof s?.name === "string") return s.name;
+  // `String` throws for an object without a prototype (and for one whose toString throws).
+  try {
+    return String(s);
+  } catch {
+    return Object.prototype.toString.call(s);
+  }
 }
 
 const defaultClock = (): number => performance.now();

@@ -28,7 +28,7 @@ export interface HasMeta {
  * ```
  */
 export function nameOf(obj: HasMeta): string {
-  return obj.metadata?.name ?? "";
+  return obj?.metadata?.name ?? "";
 }
 
 /**
@@ -40,7 +40,7 @@ export function nameOf(obj: HasMeta): string {
  * ```
  */
 export function namespaceOf(obj: HasMeta): string {
-  return obj.metadata?.namespace ?? "";
+  return obj?.metadata?.namespace ?? "";
 }
 
 /**
@@ -64,7 +64,7 @@ export function namespacedKey(obj: HasMeta): string {
  * ```
  */
 export function uidOf(obj: HasMeta): string {
-  return obj.metadata?.uid ?? "";
+  return obj?.metadata?.uid ?? "";
 }
 
 /**
@@ -76,7 +76,7 @@ export function uidOf(obj: HasMeta): string {
  * ```
  */
 export function hasAnnotation(obj: HasMeta, key: string): boolean {
-  const a = obj.metadata?.annotations;
+  const a = obj?.metadata?.annotations;
   return a !== undefined && a !== null && Object.hasOwn(a, key);
 }
 
@@ -89,7 +89,7 @@ export function hasAnnotation(obj: HasMeta, key: string): boolean {
  * ```
  */
 export function annotation(obj: HasMeta, key: string): string | undefined {
-  return hasAnnotation(obj, key) ? obj.metadata?.annotations?.[key] : undefined;
+  return hasAnnotation(obj, key) ? obj?.metadata?.annotations?.[key] : undefined;
 }
 
 /**
@@ -101,7 +101,7 @@ export function annotation(obj: HasMeta, key: string): string | undefined {
  * ```
  */
 export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: string): T {
-  const annotations = copyWith(obj.metadata?.annotations);
+  const annotations = copyWith(obj?.metadata?.annotations);
   annotations[key] = value;
   return { ...obj, metadata: copyWith(obj.metadata, { annotations }) };
 }
@@ -117,7 +117,7 @@ export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: st
  */
 export function withoutAnnotation<T extends HasMeta>(obj: T, key: string): T {
   if (!hasAnnotation(obj, key)) return obj;
-  const annotations = { ...obj.metadata?.annotations };
+  const annotations = { ...obj?.metadata?.annotations };
   delete annotations[key];
   const { annotations: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = Object.keys(annotations).length === 0 ? rest : { ...rest, annotations };
@@ -133,7 +133,7 @@ export function withoutAnnotation<T extends HasMeta>(obj: T, key: string): T {
  * ```
  */
 export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
-  return (obj.metadata?.finalizers ?? []).includes(finalizer);
+  return (obj?.metadata?.finalizers ?? []).includes(finalizer);
 }
 
 /**
@@ -146,7 +146,7 @@ export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
  */
 export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (hasFinalizer(obj, finalizer)) return obj;
-  return { ...obj, metadata: copyWith(obj.metadata, { finalizers: [...(obj.metadata?.finalizers ?? []), finalizer] }) };
+  return { ...obj, metadata: copyWith(obj.metadata, { finalizers: [...(obj?.metadata?.finalizers ?? []), finalizer] }) };
 }
 
 /**
@@ -159,7 +159,7 @@ export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
  */
 export function withoutFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (!hasFinalizer(obj, finalizer)) return obj;
-  const finalizers = (obj.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
+  const finalizers = (obj?.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
   const { finalizers: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = finalizers.length === 0 ? rest : { ...rest, finalizers };
   return { ...obj, metadata };
@@ -188,7 +188,7 @@ export function isBeingDeleted(obj: HasMeta): boolean {
  * ```
  */
 export function resourceVersionOf(obj: HasMeta): number {
-  const rv = obj.metadata?.resourceVersion;
+  const rv = obj?.metadata?.resourceVersion;
   if (rv === undefined || !/^\d{1,15}$/.test(rv)) return 0;
   return Number(rv);
 }

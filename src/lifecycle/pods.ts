@@ -7,7 +7,8 @@
 import { podClaimNames, podUsesClaim } from "../api/helpers/index.js";
 import type { PersistentVolumeClaim, Pod } from "../api/index.js";
 import type { StoredPod } from "./stored.js";
-import type { Cluster } from "./cluster.js";
+import { type Cluster, checkCluster } from "./cluster.js";
+import { LifecycleError } from "./errors.js";
 import { isBeingDeleted, nameOf, namespaceOf } from "./object-meta.js";
 
 export { podClaimNames, podUsesClaim };
@@ -22,10 +23,10 @@ export { podClaimNames, podUsesClaim };
  * ```
  */
 export function isPodTerminated(pod: Pod): boolean {
-  const phase = pod.status?.phase;
+  const phase = pod?.status?.phase;
   if (phase === "Succeeded" || phase === "Failed") return true;
   if (!isBeingDeleted(pod)) return false;
-  const statuses = (pod.status as { containerStatuses?: { state?: { running?: unknown } }[] } | undefined)?.containerStatuses ?? [];
+  const statuses = (pod?.status as { containerStatuses?: { state?: { running?: unknown } }[] } | undefined)?.containerStatuses ?? [];
   return statuses.every((s) => s.state?.running === undefined || s.state.running === null);
 }
 
@@ -39,6 +40,8 @@ export function isPodTerminated(pod: Pod): boolean {
  * ```
  */
 export function podsReferencingClaim(cluster: Cluster, claimKey: string): StoredPod[] {
+  checkCluster(cluster);
+  if (typeof claimKey !== "string") throw new LifecycleError("InvalidInput", "claimKey: Invalid value: expected namespace/name");
   const slash = claimKey.indexOf("/");
   const ns = claimKey.slice(0, slash);
   const name = claimKey.slice(slash + 1);
@@ -58,6 +61,7 @@ export function podsReferencingClaim(cluster: Cluster, claimKey: string): Stored
  * ```
  */
 export function isClaimInUse(cluster: Cluster, claim: PersistentVolumeClaim): boolean {
+  checkCluster(cluster);
   for (const pod of cluster.pods.values()) if (podUsesClaim(pod, claim)) return true;
   return false;
 }

@@ -7,7 +7,7 @@
 import { AnnDynamicallyProvisioned, AnnMigratedTo, FinalizerExternalProvisioner, FinalizerPVController } from "../api/constants/index.js";
 import type { PersistentVolume } from "../api/index.js";
 import type { StoredVolume } from "./stored.js";
-import type { Cluster } from "./cluster.js";
+import { type Cluster, checkCluster } from "./cluster.js";
 import { unbindVolume } from "./bind.js";
 import { EventReasons } from "./event.js";
 import { annotation, hasAnnotation, hasFinalizer, nameOf, namespaceOf, uidOf, withoutFinalizer } from "./object-meta.js";
@@ -28,7 +28,8 @@ import type { Transaction } from "./transaction.js";
  * ```
  */
 export function isVolumeReleased(cluster: Cluster, volume: PersistentVolume): boolean {
-  const ref = volume.spec?.claimRef;
+  checkCluster(cluster);
+  const ref = volume?.spec?.claimRef;
   if (ref === undefined || ref === null) return false;
   if ((ref.uid ?? "") === "") return false;
   const claim = cluster.claims.get(`${ref.namespace ?? ""}/${ref.name ?? ""}`);

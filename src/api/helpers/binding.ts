@@ -48,9 +48,9 @@ function str(v: unknown): string {
  * ```
  */
 export function isVolumeBoundToClaim(pv: VolumeClaimRefSource, pvc: ClaimIdentity): boolean {
-  const ref = pv.spec?.claimRef;
+  const ref = pv?.spec?.claimRef;
   if (ref == null) return false;
-  const meta = pvc.metadata;
+  const meta = pvc?.metadata;
   return claimRefPointsAt(ref, str(meta?.namespace), str(meta?.name), str(meta?.uid));
 }
 
@@ -87,5 +87,5 @@ export function claimRefPointsAt(ref: unknown, namespace: string, name: string, 
  * ```
  */
 export function claimKey(pvc: ClaimIdentity): string {
-  return `${str(pvc.metadata?.namespace)}/${str(pvc.metadata?.name)}`;
+  return `${str(pvc?.metadata?.namespace)}/${str(pvc?.metadata?.name)}`;
 }

@@ -55,7 +55,7 @@ function storageOf(list: Readonly<Record<string, string>> | null | undefined): Q
  * ```
  */
 export function claimRequest(pvc: ClaimRequestSource): Quantity {
-  return storageOf(pvc.spec?.resources?.requests);
+  return storageOf(pvc?.spec?.resources?.requests);
 }
 
 /**
@@ -71,5 +71,5 @@ export function claimRequest(pvc: ClaimRequestSource): Quantity {
  * ```
  */
 export function volumeCapacity(pv: VolumeCapacitySource): Quantity {
-  return storageOf(pv.spec?.capacity);
+  return storageOf(pv?.spec?.capacity);
 }

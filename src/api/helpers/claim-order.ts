@@ -37,8 +37,8 @@ export interface ClaimOrderSource extends ClaimIdentity {
  * ```
  */
 export function compareClaimOrder(a: ClaimOrderSource, b: ClaimOrderSource): number {
-  const ta = timestampMillis(a.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
-  const tb = timestampMillis(b.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
+  const ta = timestampMillis(a?.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
+  const tb = timestampMillis(b?.metadata?.creationTimestamp) ?? Number.POSITIVE_INFINITY;
   if (ta !== tb) return ta < tb ? -1 : 1;
   const ka = claimKey(a);
   const kb = claimKey(b);

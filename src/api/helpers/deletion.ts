@@ -30,6 +30,6 @@ export interface DeletionSource {
  * ```
  */
 export function isDeleting(obj: DeletionSource): boolean {
-  const ts = obj.metadata?.deletionTimestamp;
+  const ts = obj?.metadata?.deletionTimestamp;
   return ts !== undefined && ts !== null && ts !== "";
 }

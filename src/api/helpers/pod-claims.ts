@@ -50,7 +50,7 @@ function str(x: unknown): string {
 }
 
 function volumesOf(pod: PodClaimSource) {
-  const v: unknown = pod.spec?.volumes;
+  const v: unknown = pod?.spec?.volumes;
   return Array.isArray(v) ? (v as NonNullable<NonNullable<PodClaimSource["spec"]>["volumes"]>) : [];
 }
 
@@ -64,7 +64,7 @@ function volumesOf(pod: PodClaimSource) {
  * ```
  */
 export function ephemeralClaimName(pod: PodClaimSource, volume: { name?: string }): string {
-  return `${str(pod.metadata?.name)}-${str(volume.name)}`;
+  return `${str(pod?.metadata?.name)}-${str(volume?.name)}`;
 }
 
 /**
@@ -99,9 +99,9 @@ export function podClaimNames(pod: PodClaimSource): string[] {
  * ```
  */
 export function claimIsForPod(claim: ClaimOwnerSource, pod: PodClaimSource): boolean {
-  const refs: unknown = claim.metadata?.ownerReferences;
+  const refs: unknown = claim?.metadata?.ownerReferences;
   if (!Array.isArray(refs)) return false;
-  const uid = str(pod.metadata?.uid);
+  const uid = str(pod?.metadata?.uid);
   return refs.some((r: { uid?: unknown; controller?: unknown } | null) => r != null && r.controller === true && str(r.uid) === uid);
 }
 
@@ -115,7 +115,7 @@ export function claimIsForPod(claim: ClaimOwnerSource, pod: PodClaimSource): boo
  * ```
  */
 export function podIsShutDown(pod: PodClaimSource): boolean {
-  const m = pod.metadata;
+  const m = pod?.metadata;
   return m?.deletionTimestamp != null && m.deletionGracePeriodSeconds === 0;
 }
 
@@ -136,9 +136,9 @@ export function podIsShutDown(pod: PodClaimSource): boolean {
  */
 export function podUsesClaim(pod: PodClaimSource, claim: ClaimOwnerSource): boolean {
   if (typeof pod !== "object" || pod === null || typeof claim !== "object" || claim === null) return false;
-  if (str(pod.metadata?.namespace) !== str(claim.metadata?.namespace)) return false;
-  if (!pod.spec?.nodeName) return false;
-  const name = str(claim.metadata?.name);
+  if (str(pod?.metadata?.namespace) !== str(claim?.metadata?.namespace)) return false;
+  if (!pod?.spec?.nodeName) return false;
+  const name = str(claim?.metadata?.name);
   for (const v of volumesOf(pod)) {
     if (v == null) continue;
     if (v.persistentVolumeClaim != null && str(v.persistentVolumeClaim.claimName) === name) return true;

@@ -67,9 +67,9 @@ function betaClassAnnotation(meta: { annotations?: Readonly<Record<string, strin
  * ```
  */
 export function claimClass(pvc: ClaimClassSource): string {
-  const beta = betaClassAnnotation(pvc.metadata);
+  const beta = betaClassAnnotation(pvc?.metadata);
   if (beta !== undefined) return beta;
-  const name = pvc.spec?.storageClassName;
+  const name = pvc?.spec?.storageClassName;
   return typeof name === "string" ? name : "";
 }
 
@@ -86,9 +86,9 @@ export function claimClass(pvc: ClaimClassSource): string {
  * ```
  */
 export function volumeClass(pv: VolumeClassSource): string {
-  const beta = betaClassAnnotation(pv.metadata);
+  const beta = betaClassAnnotation(pv?.metadata);
   if (beta !== undefined) return beta;
-  const name = pv.spec?.storageClassName;
+  const name = pv?.spec?.storageClassName;
   return typeof name === "string" ? name : "";
 }
 
@@ -107,8 +107,8 @@ export function volumeClass(pv: VolumeClassSource): string {
  * ```
  */
 export function claimHasClass(pvc: ClaimClassSource): boolean {
-  if (betaClassAnnotation(pvc.metadata) !== undefined) return true;
-  const name = pvc.spec?.storageClassName;
+  if (betaClassAnnotation(pvc?.metadata) !== undefined) return true;
+  const name = pvc?.spec?.storageClassName;
   return name !== undefined && name !== null;
 }
 
@@ -125,7 +125,7 @@ export function claimHasClass(pvc: ClaimClassSource): boolean {
  * ```
  */
 export function isDefaultStorageClass(sc: DefaultClassSource): boolean {
-  const annotations = sc.metadata?.annotations;
+  const annotations = sc?.metadata?.annotations;
   if (annotations == null) return false;
   return (
     (Object.hasOwn(annotations, AnnIsDefaultStorageClass) && annotations[AnnIsDefaultStorageClass] === "true") ||

@@ -31,6 +31,6 @@ export interface VolumeModeSource {
  * ```
  */
 export function volumeModeOf(obj: VolumeModeSource): PersistentVolumeMode {
-  const mode = obj.spec?.volumeMode;
+  const mode = obj?.spec?.volumeMode;
   return typeof mode === "string" ? (mode as PersistentVolumeMode) : "Filesystem";
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isLowerAlnum, utf8Length } from "./strings.js";
+import { isLowerAlnum, NOT_A_STRING, utf8Length } from "./strings.js";
 
 const SUBDOMAIN_MAX = 253;
 const LABEL_MAX = 63;
@@ -82,6 +82,7 @@ export function isLabelShape(s: string): boolean {
  * ```
  */
 export function dns1123SubdomainErrors(value: string, unit: "bytes" | "characters"): string[] {
+  if (typeof value !== "string") return [NOT_A_STRING];
   const errs: string[] = [];
   if (utf8Length(value) > SUBDOMAIN_MAX) errs.push(`must be no more than ${SUBDOMAIN_MAX} ${unit}`);
   if (!isSubdomainShape(value)) errs.push(DNS1123_SUBDOMAIN_ERROR);
@@ -115,6 +116,7 @@ export function isDNS1123Subdomain(value: string): string[] {
  * ```
  */
 export function isDNS1123Label(value: string): string[] {
+  if (typeof value !== "string") return [NOT_A_STRING];
   const errs: string[] = [];
   if (utf8Length(value) > LABEL_MAX) errs.push(`must be no more than ${LABEL_MAX} characters`);
   if (!isLabelShape(value)) {

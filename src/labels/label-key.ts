@@ -6,7 +6,7 @@
  */
 import { invalid, type FieldError } from "../field/index.js";
 import { dns1123SubdomainErrors } from "./dns1123.js";
-import { isAlnum, utf8Length } from "./strings.js";
+import { isAlnum, NOT_A_STRING, utf8Length } from "./strings.js";
 
 const NAME_MAX = 63;
 
@@ -46,6 +46,7 @@ export function isLabelNameShape(s: string): boolean {
  * ```
  */
 export function isQualifiedName(value: string): string[] {
+  if (typeof value !== "string") return [NOT_A_STRING];
   const errs: string[] = [];
   const slash = value.indexOf("/");
   let name = value;

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLabelNameShape } from "./label-key.js";
-import { utf8Length } from "./strings.js";
+import { NOT_A_STRING, utf8Length } from "./strings.js";
 
 const VALUE_MAX = 63;
 
@@ -24,6 +24,7 @@ const VALUE_FORMAT =
  * ```
  */
 export function validateLabelValue(value: string): string[] {
+  if (typeof value !== "string") return [NOT_A_STRING];
   const errs: string[] = [];
   if (utf8Length(value) > VALUE_MAX) errs.push(`must be no more than ${VALUE_MAX} bytes`);
   if (value.length > 0 && !isLabelNameShape(value)) errs.push(VALUE_FORMAT);

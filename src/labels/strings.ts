@@ -93,3 +93,14 @@ export function isAlnum(c: number): boolean {
 export function isLowerAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
+
+/**
+ * The message of the string validators for a value that is not a string (JSON can put a number or
+ * an object where a name belongs; apimachinery's validators only ever see strings).
+ *
+ * @example
+ * ```ts
+ * isQualifiedName(42 as unknown as string); // [NOT_A_STRING]
+ * ```
+ */
+export const NOT_A_STRING = "must be a string";

@@ -152,3 +152,20 @@ describe("RFC 1123 names (validation.go IsDNS1123Subdomain / IsDNS1123Label)", (
     expect(isDNS1123Label(v)).toEqual(msgs);
   });
 });
+
+describe("the string validators given a value that is not a string (JSON can hold one)", async () => {
+  const labels = await import("../../src/labels/index.js");
+  const check = [
+    labels.isQualifiedName,
+    labels.validateLabelKey,
+    labels.validateLabelValue,
+    labels.isValidLabelValue,
+    labels.isDNS1123Subdomain,
+    labels.isDNS1123Label,
+  ] as ((v: unknown) => string[])[];
+  for (const v of [42, null, undefined, {}, ["a"], true]) {
+    it(`answer "must be a string" for ${JSON.stringify(v) ?? "undefined"}`, () => {
+      for (const f of check) expect(f(v)).toEqual(["must be a string"]);
+    });
+  }
+});

@@ -22,6 +22,8 @@ const SAMPLES = Number(process.env.KUBEVOL_BENCH_CLI_SAMPLES ?? 3);
 interface Sample {
   wallMs: number;
   phases: Map<string, number>;
+  /** JS heap in use after each phase (MiB). */
+  heaps: Map<string, number>;
   rssMiB: number;
 }
 
@@ -37,9 +39,14 @@ function runOnce(args: string[], input: string, env: NodeJS.ProcessEnv): Sample 
   rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
   const phases = new Map<string, number>();
-  for (const m of r.stderr.matchAll(/^ {2}(\S.*?)\s+(\d+) ms$/gm)) phases.set(m[1]!, Number(m[2]));
+  const heaps = new Map<string, number>();
+  // `  engine run   4265 ms   heap   412 MiB` (the total line has no heap).
+  for (const m of r.stderr.matchAll(/^ {2}(\S.*?)\s+(\d+) ms(?:\s+heap\s+(\d+) MiB)?$/gm)) {
+    phases.set(m[1]!, Number(m[2]));
+    if (m[3] !== undefined) heaps.set(m[1]!, Number(m[3]));
+  }
   const rss = /peak RSS (\d+) MiB/.exec(r.stderr);
-  return { wallMs, phases, rssMiB: rss ? Number(rss[1]) : Number.NaN };
+  return { wallMs, phases, heaps, rssMiB: rss ? Number(rss[1]) : Number.NaN };
 }
 
 const row = (name: string, ms: number[], note: string): BenchResult => {
@@ -79,7 +86,11 @@ const suite: BenchSuite = () => {
   for (const phase of cli[0]!.phases.keys()) {
     if (phase === "total") continue;
     const ms = cli.map((s) => s.phases.get(phase) ?? 0);
-    rows.push(row(`  phase: ${phase}`, ms, `${(quantile(ms, 0.5) / baseMed).toFixed(2)}× baseline`));
+    const heap = quantile(
+      cli.map((s) => s.heaps.get(phase) ?? Number.NaN),
+      0.5,
+    );
+    rows.push(row(`  phase: ${phase}`, ms, `${(quantile(ms, 0.5) / baseMed).toFixed(2)}× baseline; heap after ${heap} MiB`));
   }
   return rows;
 };

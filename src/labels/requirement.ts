@@ -67,10 +67,14 @@ type Matcher = (labels: Labels | undefined) => boolean;
  */
 export function requirementErrors(key: string, op: string, values: readonly string[] | null, base: string): FieldError[] {
   const errs: FieldError[] = [];
+  // Paths are built from `base` and `key` as text: anything else (a JS caller can pass anything) reads as "".
+  if (typeof base !== "string") base = "";
   const keyMsgs = isQualifiedName(key);
   if (keyMsgs.length > 0) errs.push(invalid(child(base, "key"), key, keyMsgs.join("; ")));
   const valuesPath = child(base, "values");
-  const vals = values ?? [];
+  // A value that is not a list (JSON can hold one) is one error, then checked as an empty list.
+  if (values != null && !Array.isArray(values)) errs.push(invalid(valuesPath, values, "must be a list of strings"));
+  const vals: readonly string[] = Array.isArray(values) ? values : [];
   switch (op) {
     case "in":
     case "notin":
@@ -99,7 +103,7 @@ export function requirementErrors(key: string, op: string, values: readonly stri
   }
   vals.forEach((v, i) => {
     const msgs = validateLabelValue(v);
-    if (msgs.length > 0) errs.push(invalid(keyPath(index(valuesPath, i), key), v, msgs.join("; ")));
+    if (msgs.length > 0) errs.push(invalid(keyPath(index(valuesPath, i), typeof key === "string" ? key : ""), v, msgs.join("; ")));
   });
   return errs;
 }

@@ -185,7 +185,7 @@ export function collectionOf(kind: unknown, path: string): (typeof COLLECTIONS)[
  * ```
  */
 export function objectKey(kind: ObjectKind, obj: HasMeta): string {
-  return COLLECTIONS[kind].namespaced ? namespacedKey(obj) : nameOf(obj);
+  return collectionOf(kind, "kind").namespaced ? namespacedKey(obj) : nameOf(obj);
 }
 
 function checkObject(obj: unknown, path: string): asserts obj is HasMeta {

@@ -51,6 +51,7 @@ for (const [s, m] of [
  * ```
  */
 export function quantityIntegerValue(text: string): number {
+  if (typeof text !== "string") return -1;
   const len = text.length;
   let i = 0;
   let n = 0;

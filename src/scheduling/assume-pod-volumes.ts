@@ -48,6 +48,8 @@ export interface AssumeResult {
  * ```
  */
 export function allClaimsBound(pod: Pod, cluster: Cluster): boolean {
+  checkPod(pod);
+  checkSnapshot(cluster);
   const ns = podNamespace(pod);
   for (const v of podClaimVolumes(pod)) {
     const c = lookupClaim(cluster, ns, v.claimName);

@@ -347,6 +347,21 @@ export function key(parent: string, k: string): string {
 }
 
 /**
+ * Whether a value is a {@link FieldError} of this or any other copy of kubevol (duck-typed, so that
+ * errors made by the CommonJS build are recognised by the ESM one).
+ *
+ * @example
+ * ```ts
+ * isFieldErrorLike(required("spec")); // true
+ * isFieldErrorLike({ message: "x" }); // false
+ * ```
+ */
+export function isFieldErrorLike(e: unknown): e is FieldError {
+  const x = e as Partial<FieldError> | null;
+  return typeof x === "object" && x !== null && typeof x.body === "function" && typeof x.type === "string" && typeof x.field === "string";
+}
+
+/**
  * Aggregate a list into one message as the API server does: duplicates (by rendered text) removed,
  * one error alone, several as `[a, b]`; `""` for an empty list.
  *
@@ -358,8 +373,9 @@ export function key(parent: string, k: string): string {
 export function aggregateMessage(errors: readonly FieldError[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const e of errors) {
-    const s = e.toString();
+  // Anything that is not a list aggregates to nothing; an entry that is not a FieldError reads as its value.
+  for (const e of Array.isArray(errors) ? errors : []) {
+    const s = isFieldErrorLike(e) ? e.toString() : typeof e === "string" ? e : renderValue(e);
     if (!seen.has(s)) {
       seen.add(s);
       parts.push(s);

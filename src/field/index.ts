@@ -7,6 +7,7 @@
 export {
   FieldError,
   aggregateMessage,
+  isFieldErrorLike,
   child,
   duplicate,
   fieldErrorDisplay,

@@ -60,8 +60,10 @@ export class MatchingError extends Error {
   readonly problems: readonly ClaimProblem[];
 
   constructor(problems: readonly ClaimProblem[]) {
+    // Problems are objects with a message; anything else is left out.
+    problems = Array.isArray(problems) ? problems.filter((p) => typeof p === "object" && p !== null) : [];
     const first = problems[0] ?? { code: "claim-malformed" as const, field: "", message: "invalid claim" };
-    super(problems.map((p) => p.message).join("; ") || first.message);
+    super(problems.map((p) => (typeof p.message === "string" ? p.message : "")).join("; ") || first.message);
     this.name = "MatchingError";
     this.code = first.code;
     this.problems = problems;

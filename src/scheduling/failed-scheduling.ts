@@ -23,10 +23,13 @@ export function failedSchedulingMessage(
   preFilterReasons: readonly string[] | undefined,
   nodeReasons: readonly (readonly string[])[],
 ): string {
-  let msg = `0/${nodeCount} nodes are available:`;
-  if (preFilterReasons !== undefined && preFilterReasons.length > 0) return `${msg} ${preFilterReasons.join(", ")}.`;
+  // Lists of reason strings; anything else (a JS caller can pass anything) holds none.
+  const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((r): r is string => typeof r === "string") : []);
+  let msg = `0/${typeof nodeCount === "number" ? nodeCount : 0} nodes are available:`;
+  const pre = strings(preFilterReasons);
+  if (pre.length > 0) return `${msg} ${pre.join(", ")}.`;
   const counts = new Map<string, number>();
-  for (const rs of nodeReasons) for (const r of rs) counts.set(r, (counts.get(r) ?? 0) + 1);
+  for (const rs of Array.isArray(nodeReasons) ? nodeReasons : []) for (const r of strings(rs)) counts.set(r, (counts.get(r) ?? 0) + 1);
   const entries = [...counts].map(([r, n]) => `${n} ${r}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (entries.length > 0) msg += ` ${entries.join(", ")}.`;
   return msg;

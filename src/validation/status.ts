@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { aggregateMessage, goQuote, type FieldError, type FieldErrorType } from "../field/index.js";
+import { aggregateMessage, type FieldError, type FieldErrorType, goQuote, isFieldErrorLike } from "../field/index.js";
 
 /**
  * One `StatusCause` (one per field error, not de-duplicated).
@@ -90,8 +90,14 @@ const KNOWN_GROUPS: Readonly<Record<string, string>> = {
   VolumeSnapshotClass: "snapshot.storage.k8s.io",
 };
 
+/** Text, or `""` for anything else (these builders are called from JS with whatever is at hand). */
+const asText = (x: unknown): string => (typeof x === "string" ? x : "");
+
 function toGroupKind(kind: string | GroupKind): GroupKind {
-  if (typeof kind !== "string") return kind;
+  if (typeof kind !== "string") {
+    const gk = (typeof kind === "object" && kind !== null ? kind : {}) as Partial<GroupKind>;
+    return { group: asText(gk.group), kind: asText(gk.kind) };
+  }
   return { group: Object.hasOwn(KNOWN_GROUPS, kind) ? KNOWN_GROUPS[kind]! : "", kind };
 }
 
@@ -109,6 +115,9 @@ function toGroupKind(kind: string | GroupKind): GroupKind {
  * ```
  */
 export function toStatus(errors: readonly FieldError[], kind: string | GroupKind, name: string): Status {
+  // Only FieldErrors make causes; a name that is not a string is no name.
+  errors = Array.isArray(errors) ? errors.filter(isFieldErrorLike) : [];
+  name = asText(name);
   const gk = toGroupKind(kind);
   const qualified = gk.group === "" ? gk.kind : `${gk.kind}.${gk.group}`;
   const aggregate = aggregateMessage(errors);
@@ -144,11 +153,13 @@ export function toStatus(errors: readonly FieldError[], kind: string | GroupKind
  * ```
  */
 export function forbiddenStatus(resource: string, name: string, text: string, group = ""): Status {
+  [resource, name, group] = [asText(resource), asText(name), asText(group)];
+  const why = asText(text);
   const qualified = group === "" ? resource : `${resource}.${group}`;
   let message: string;
-  if (qualified === "") message = `forbidden: ${text}`;
-  else if (name === "") message = `${qualified} is forbidden: ${text}`;
-  else message = `${qualified} ${goQuote(name)} is forbidden: ${text}`;
+  if (qualified === "") message = `forbidden: ${why}`;
+  else if (name === "") message = `${qualified} is forbidden: ${why}`;
+  else message = `${qualified} ${goQuote(name)} is forbidden: ${why}`;
   const details = { ...(name !== "" ? { name } : {}), ...(group !== "" ? { group } : {}), kind: resource } as StatusDetails;
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason: "Forbidden", details, code: 403 };
 }

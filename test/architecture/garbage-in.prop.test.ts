@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as kubevol from "../../src/index.js";
 
 const ENTRY_POINTS = [
+  "aggregateMessage",
   "allClaimsBound",
   "applyWrite",
   "checkVolumeSatisfyClaim",
@@ -37,9 +38,11 @@ const ENTRY_POINTS = [
   "explainCluster",
   "explainPod",
   "explainRun",
+  "failedSchedulingMessage",
   "filterNodes",
   "findBestMatchForClaim",
   "findMatchingVolume",
+  "forbiddenStatus",
   "formatFinding",
   "getBindVolumeToClaim",
   "getObject",
@@ -54,6 +57,7 @@ const ENTRY_POINTS = [
   "isVolumeBoundToClaim",
   "isVolumeReleased",
   "lintObjects",
+  "MatchingError",
   "matchVolume",
   "newRequirement",
   "objectKey",
@@ -72,6 +76,7 @@ const ENTRY_POINTS = [
   "runCluster",
   "syncClaim",
   "syncVolume",
+  "toStatus",
   "validateLabelKey",
   "validateLabelValue",
   "validatePersistentVolume",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   aggregateMessage,
+  isFieldErrorLike,
   forbidden,
   goQuote,
   invalid,
@@ -82,5 +83,21 @@ describe("FieldError JSON", () => {
   });
   it("typeInvalid renders like Invalid", () => {
     expect(typeInvalid("spec", 3, "expected an object").toString()).toBe("spec: Invalid value: 3: expected an object");
+  });
+});
+
+describe("aggregateMessage and isFieldErrorLike given what a JS caller has at hand", () => {
+  it("recognises a FieldError of another copy of kubevol by its shape, and nothing else", () => {
+    const e = required("spec");
+    const copy = { type: e.type, field: e.field, body: () => e.body(), toString: () => e.toString() };
+    expect(isFieldErrorLike(e)).toBe(true);
+    expect(isFieldErrorLike(copy)).toBe(true);
+    expect([null, "x", { message: "x" }, { type: "x", field: "y" }].map(isFieldErrorLike)).toEqual([false, false, false, false]);
+    expect(aggregateMessage([copy as never, required("b")])).toBe("[spec: Required value, b: Required value]");
+  });
+
+  it("aggregates a non-list to nothing and other entries as their values", () => {
+    expect(aggregateMessage(null as never)).toBe("");
+    expect(aggregateMessage(["plain text", 42, null] as never)).toBe("[plain text, 42, null]");
   });
 });

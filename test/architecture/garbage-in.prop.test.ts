@@ -3,6 +3,11 @@
  * null-prototype objects, arrays, numbers, too few or too many), return or throw one of kubevol's
  * own typed errors — never a `TypeError` from reading a property of `null`, a `RangeError`, or
  * anything else that is not documented.
+ *
+ * Not yet listed: the remaining formatting helpers and error constructors, which still throw on a
+ * prototype-less object (`Object.create(null)`, which JSON cannot produce) reaching a template
+ * string — `validateObjectMeta`, `validateLabelSelector`, `compileNodeSelector`, `formatLabels`,
+ * `selectorFromSet`, `lintRule`, `reasonCodesOf`, `accessModeAbbreviation`, the operation ids.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

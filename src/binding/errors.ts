@@ -52,6 +52,7 @@ export class BindingError extends Error {
     message: string,
     details: { strategy?: string; claim?: string; volume?: string; field?: string; cause?: unknown } = {},
   ) {
+    details = details ?? {};
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "BindingError";
     this.code = code;

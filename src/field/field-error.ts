@@ -319,7 +319,8 @@ export function internalError(field: string, detail: string): FieldError {
  * ```
  */
 export function child(parent: string, name: string): string {
-  return parent === "" || parent === "<nil>" ? name : `${parent}.${name}`;
+  // A path that is not text (a JS caller's stray argument) is the root.
+  return typeof parent !== "string" || parent === "" || parent === "<nil>" ? name : `${parent}.${name}`;
 }
 
 /**
@@ -331,7 +332,7 @@ export function child(parent: string, name: string): string {
  * ```
  */
 export function index(parent: string, i: number): string {
-  return `${parent === "<nil>" ? "" : parent}[${i}]`;
+  return `${typeof parent !== "string" || parent === "<nil>" ? "" : parent}[${i}]`;
 }
 
 /**
@@ -343,7 +344,7 @@ export function index(parent: string, i: number): string {
  * ```
  */
 export function key(parent: string, k: string): string {
-  return `${parent === "<nil>" ? "" : parent}[${k}]`;
+  return `${typeof parent !== "string" || parent === "<nil>" ? "" : parent}[${typeof k === "string" ? k : ""}]`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import { makeRequirement, type Requirement } from "./requirement.js";
-import { compareStrings } from "./strings.js";
+import { compareStrings, safeString } from "./strings.js";
 import type { Labels } from "./types.js";
 
 /**
@@ -191,7 +191,7 @@ export function nothing(): Selector {
 export function selectorFromSet(set: Labels | null | undefined): Selector {
   if (set == null) return EVERYTHING;
   const reqs: Requirement[] = [];
-  for (const k of Object.keys(set)) reqs.push(makeRequirement(k, "=", [String(set[k])]));
+  for (const k of Object.keys(set)) reqs.push(makeRequirement(k, "=", [safeString(set[k])]));
   return selectorOf(reqs);
 }
 
@@ -208,5 +208,5 @@ export function selectorFromSet(set: Labels | null | undefined): Selector {
 export function formatLabels(labels: Labels | null | undefined): string {
   const keys = labels == null ? [] : Object.keys(labels).sort(compareStrings);
   if (keys.length === 0) return "<none>";
-  return keys.map((k) => `${k}=${labels![k]}`).join(",");
+  return keys.map((k) => `${k}=${safeString(labels![k])}`).join(",");
 }

@@ -104,3 +104,23 @@ export function isLowerAlnum(c: number): boolean {
  * ```
  */
 export const NOT_A_STRING = "must be a string";
+
+/**
+ * `String(x)` that never throws: a prototype-less object (`Object.create(null)`) or one whose
+ * `toString` throws reads as `Object.prototype.toString` says (`[object Object]`). For texts built
+ * from values a JS caller passes, where a template string would throw a `TypeError`.
+ *
+ * @example
+ * ```ts
+ * safeString(Object.create(null)); // "[object Object]"
+ * safeString(42);                  // "42"
+ * ```
+ */
+export function safeString(x: unknown): string {
+  if (typeof x === "string") return x;
+  try {
+    return String(x);
+  } catch {
+    return Object.prototype.toString.call(x);
+  }
+}

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { safeString } from "../labels/strings.js";
 
 /**
  * What an operation does.
@@ -77,7 +78,7 @@ export type OperationOutcome =
  * ```
  */
 export function provisionOperationId(namespace: string, name: string, uid: string): string {
-  return `provision-${namespace}/${name}[${uid}]`;
+  return `provision-${safeString(namespace)}/${safeString(name)}[${safeString(uid)}]`;
 }
 
 /**
@@ -89,5 +90,5 @@ export function provisionOperationId(namespace: string, name: string, uid: strin
  * ```
  */
 export function volumeOperationId(kind: "delete" | "recycle", volume: string, uid: string): string {
-  return `${kind}-${volume}[${uid}]`;
+  return `${safeString(kind)}-${safeString(volume)}[${safeString(uid)}]`;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { safeString } from "../labels/strings.js";
 import type { LintFinding, LintRuleInfo } from "./lint-finding.js";
 import type { LintSubject } from "./lint-context.js";
 
@@ -109,7 +110,7 @@ const BY_CODE = new Map(LINT_RULES.map((r) => [r.code, r]));
  */
 export function lintRule(code: string): LintRuleInfo {
   const r = BY_CODE.get(code);
-  if (!r) throw new Error(`unknown lint rule ${code}`);
+  if (!r) throw new Error(`unknown lint rule ${safeString(code)}`);
   return r;
 }
 

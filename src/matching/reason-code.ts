@@ -138,6 +138,7 @@ export const ALL_REASON_BITS: number = (1 << REASON_CODES.length) - 1;
  */
 export function reasonCodesOf(mask: number): ReasonCode[] {
   const out: ReasonCode[] = [];
+  if (typeof mask !== "number") return out;
   for (let i = 0; i < REASON_CODES.length; i++) if ((mask & (1 << i)) !== 0) out.push(REASON_CODES[i]!);
   return out;
 }

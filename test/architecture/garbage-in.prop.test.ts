@@ -4,16 +4,16 @@
  * own typed errors — never a `TypeError` from reading a property of `null`, a `RangeError`, or
  * anything else that is not documented.
  *
- * Not yet listed: the remaining formatting helpers and error constructors, which still throw on a
- * prototype-less object (`Object.create(null)`, which JSON cannot produce) reaching a template
- * string — `validateObjectMeta`, `validateLabelSelector`, `compileNodeSelector`, `formatLabels`,
- * `selectorFromSet`, `lintRule`, `reasonCodesOf`, `accessModeAbbreviation`, the operation ids.
+ * Not listed: the error classes, whose `message` argument is converted as `Error`'s is (a
+ * prototype-less object there throws a `TypeError`, as it does for `new Error(...)`), and
+ * `lintRule`, which throws a plain `Error` for an unknown code (documented).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as kubevol from "../../src/index.js";
 
 const ENTRY_POINTS = [
+  "accessModeAbbreviation",
   "aggregateMessage",
   "allClaimsBound",
   "applyWrite",
@@ -24,6 +24,7 @@ const ENTRY_POINTS = [
   "claimRequest",
   "compareClaimOrder",
   "compareStrategies",
+  "compileNodeSelector",
   "completeOperation",
   "createClaim",
   "createCluster",
@@ -49,6 +50,7 @@ const ENTRY_POINTS = [
   "findMatchingVolume",
   "forbiddenStatus",
   "formatFinding",
+  "formatLabels",
   "getBindVolumeToClaim",
   "getObject",
   "isClaimInUse",
@@ -74,16 +76,22 @@ const ENTRY_POINTS = [
   "podReport",
   "podsReferencingClaim",
   "PoolExplainer",
+  "provisionOperationId",
   "provisionVolume",
   "quantityIntegerValue",
+  "reasonCodesOf",
   "reconcile",
   "replayWorkload",
   "runCluster",
+  "selectorFromSet",
   "syncClaim",
   "syncVolume",
   "toStatus",
   "validateLabelKey",
+  "validateLabelSelector",
   "validateLabelValue",
+  "validateObjectMeta",
+  "validateObjectMetaUpdate",
   "validatePersistentVolume",
   "validatePersistentVolumeClaim",
   "validateQualifiedName",
@@ -92,6 +100,7 @@ const ENTRY_POINTS = [
   "volumeClass",
   "VolumeIndex",
   "volumeModeOf",
+  "volumeOperationId",
 ] as const;
 
 /** The errors the TSDoc of these functions documents. */

@@ -55,3 +55,20 @@ describe("robust matching", () => {
     expect(Object.isFrozen(s.requirements()[0]!.values)).toBe(true);
   });
 });
+
+describe("safeString", async () => {
+  const { safeString } = await import("../../src/labels/strings.js");
+  it("is String(x), except that it never throws", () => {
+    expect(safeString("a")).toBe("a");
+    expect(safeString(42)).toBe("42");
+    expect(safeString(null)).toBe("null");
+    expect(safeString(Object.create(null))).toBe("[object Object]");
+    expect(
+      safeString({
+        toString() {
+          throw new Error("no");
+        },
+      }),
+    ).toBe("[object Object]");
+  });
+});

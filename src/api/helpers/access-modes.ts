@@ -94,5 +94,7 @@ export function containsAccessModes(
  * ```
  */
 export function accessModeAbbreviation(mode: string): AccessModeAbbreviation | undefined {
-  return Object.hasOwn(ACCESS_MODE_ABBREVIATIONS, mode) ? ACCESS_MODE_ABBREVIATIONS[mode as AccessMode] : undefined;
+  return typeof mode === "string" && Object.hasOwn(ACCESS_MODE_ABBREVIATIONS, mode)
+    ? ACCESS_MODE_ABBREVIATIONS[mode as AccessMode]
+    : undefined;
 }

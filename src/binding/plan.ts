@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { safeString } from "../labels/strings.js";
 import { claimKey } from "../api/helpers/index.js";
 import { bestFitDecreasing } from "./best-fit-decreasing.js";
 import { BindingError } from "./errors.js";
@@ -67,14 +68,7 @@ export interface PlanOptions {
 
 /** The name of a strategy (for messages and plans). */
 export function strategyName(s: Strategy): string {
-  if (typeof s === "string") return s;
-  if (typeof s?.name === "string") return s.name;
-  // `String` throws for an object without a prototype (and for one whose toString throws).
-  try {
-    return String(s);
-  } catch {
-    return Object.prototype.toString.call(s);
-  }
+  return typeof s === "string" ? s : typeof s?.name === "string" ? s.name : safeString(s);
 }
 
 const defaultClock = (): number => performance.now();

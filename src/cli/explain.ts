@@ -16,7 +16,7 @@ import {
 import type { Node } from "../api/index.js";
 import { UsageError, type CliOptions } from "./args.js";
 import { type InputFinding, inventory, snapshotOf } from "./inventory.js";
-import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
+import type { LoadedInput, LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { DEFAULT_SIMULATION_TIME } from "./simulate.js";
@@ -28,11 +28,11 @@ import { noTimer, type PhaseTimer } from "./timer.js";
  *
  * @example
  * ```ts
- * const { output, status } = explainCommand(loadInputs(["examples/cluster.yaml"], () => ""), opts, () => {});
+ * const { output, status } = explainCommand(new LoadedInput(loadInputs(["examples/cluster.yaml"], () => "")), opts, () => {});
  * ```
  */
 export function explainCommand(
-  input: LoadedInput | readonly LoadedObject[],
+  input: LoadedInput,
   opts: CliOptions,
   progress: (msg: string) => void,
   timer: PhaseTimer = noTimer,
@@ -59,12 +59,12 @@ export function explainCommand(
  * builds the largest strings of the command, and need not hold them too (peak memory).
  */
 function explainInput(
-  input: LoadedInput | readonly LoadedObject[],
+  input: LoadedInput,
   opts: CliOptions,
   progress: (msg: string) => void,
   timer: PhaseTimer,
 ): { e: ClusterExplanation; findings: readonly InputFinding[] } {
-  const { cluster, findings, node } = snapshotInput(takeObjects(input), opts, timer);
+  const { cluster, findings, node } = snapshotInput(input.take(), opts, timer);
   progress("running the controllers…");
   const run = timer.time("engine run", () => runCluster(cluster, { now: opts.now ?? DEFAULT_SIMULATION_TIME }));
   progress("explaining…");

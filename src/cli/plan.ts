@@ -7,7 +7,7 @@ import type { PersistentVolume } from "../api/index.js";
 import { compareStrategies, type StrategyComparison } from "../binding/index.js";
 import type { CliOptions } from "./args.js";
 import { inventory } from "./inventory.js";
-import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
+import type { LoadedInput } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
@@ -51,16 +51,16 @@ function asCreated(pv: PersistentVolume): PersistentVolume {
  *
  * @example
  * ```ts
- * const { output } = planCommand(loadInputs(["examples/cluster.yaml"], () => ""), opts, () => {});
+ * const { output } = planCommand(new LoadedInput(loadInputs(["examples/cluster.yaml"], () => "")), opts, () => {});
  * ```
  */
 export function planCommand(
-  input: LoadedInput | readonly LoadedObject[],
+  input: LoadedInput,
   opts: CliOptions,
   progress: (msg: string) => void,
   _timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const inv = inventory(takeObjects(input));
+  const inv = inventory(input.take());
   progress("planning…");
   const cmp = compareStrategies({ volumes: inv.volumes.map(asCreated), claims: inv.claims, classes: inv.classes });
   const data = planData(cmp);

@@ -8,7 +8,7 @@ import { type Cluster, createCluster, type LifecycleEvent } from "../lifecycle/i
 import type { CliOptions } from "./args.js";
 import { inventory, snapshotOf } from "./inventory.js";
 import { plural } from "./plural.js";
-import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
+import type { LoadedInput, LoadedObject } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { palette, renderTable } from "./table.js";
 import { noTimer, type PhaseTimer } from "./timer.js";
@@ -27,16 +27,16 @@ export const DEFAULT_SIMULATION_TIME = "2026-01-01T00:00:00Z";
  *
  * @example
  * ```ts
- * const { output } = simulateCommand(loadInputs(["examples/cluster.yaml"], () => ""), opts, () => {});
+ * const { output } = simulateCommand(new LoadedInput(loadInputs(["examples/cluster.yaml"], () => "")), opts, () => {});
  * ```
  */
 export function simulateCommand(
-  input: LoadedInput | readonly LoadedObject[],
+  input: LoadedInput,
   opts: CliOptions,
   progress: (msg: string) => void,
   timer: PhaseTimer = noTimer,
 ): CommandResult {
-  const cluster = clusterOf(takeObjects(input), timer);
+  const cluster = clusterOf(input.take(), timer);
   progress("simulating…");
   const now = opts.now ?? DEFAULT_SIMULATION_TIME;
   const result = timer.time("engine run", () => runCluster(cluster, { now }));

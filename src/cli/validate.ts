@@ -13,7 +13,7 @@ import {
 } from "../validation/index.js";
 import { lintObjects, type LintSeverity } from "../lint/index.js";
 import type { CliOptions } from "./args.js";
-import { type LoadedInput, type LoadedObject, takeObjects } from "./load.js";
+import type { LoadedInput } from "./load.js";
 import { renderOutput, type CommandResult } from "./output.js";
 import { plural } from "./plural.js";
 import { palette, renderTable } from "./table.js";
@@ -46,12 +46,12 @@ const VALIDATORS: Record<string, { validate: (o: unknown) => FieldError[]; warni
  *
  * @example
  * ```ts
- * const { status } = validateCommand(loadInputs(["manifests/"], () => ""), opts, () => {});
+ * const { status } = validateCommand(new LoadedInput(loadInputs(["manifests/"], () => "")), opts, () => {});
  * // status 1 when anything is invalid
  * ```
  */
 export function validateCommand(
-  input: LoadedInput | readonly LoadedObject[],
+  input: LoadedInput,
   opts: CliOptions,
   progress: (msg: string) => void,
   _timer: PhaseTimer = noTimer,
@@ -59,7 +59,7 @@ export function validateCommand(
   const problems: ValidationProblem[] = [];
   let checked = 0;
   // As `kubectl apply` does, a namespaced object without a namespace lands in "default".
-  const prepared = takeObjects(input).map(({ object, source }) => {
+  const prepared = input.take().map(({ object, source }) => {
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
     const v = VALIDATORS[kind];
     const meta = object["metadata"];

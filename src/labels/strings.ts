@@ -106,6 +106,20 @@ export function isLowerAlnum(c: number): boolean {
 export const NOT_A_STRING = "must be a string";
 
 /**
+ * The value when it is a string, else `""`: how kubevol reads a field that must be a string from
+ * objects that may hold anything (JSON, a JS caller).
+ *
+ * @example
+ * ```ts
+ * str("zone-a"); // "zone-a"
+ * str(42);       // ""
+ * ```
+ */
+export function str(x: unknown): string {
+  return typeof x === "string" ? x : "";
+}
+
+/**
  * `String(x)` that never throws: a prototype-less object (`Object.create(null)`) or one whose
  * `toString` throws reads as `Object.prototype.toString` says (`[object Object]`). For texts built
  * from values a JS caller passes, where a template string would throw a `TypeError`.

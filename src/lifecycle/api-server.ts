@@ -9,7 +9,7 @@ import { FinalizerPVCProtection, FinalizerPVProtection } from "../api/constants/
 import { claimHasClass } from "../api/helpers/index.js";
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../api/index.js";
 import type { StoredClaim, StoredObject, StoredVolume } from "./stored.js";
-import { type Cluster, checkCluster, collectionOf, getObject, objectKey, putObject } from "./cluster.js";
+import { type Cluster, checkCluster, collectionOf, objectKey, putObject, storedObject } from "./cluster.js";
 import { defaultObject } from "./defaulting.js";
 import { defaultStorageClass } from "./default-class.js";
 import { LifecycleError } from "./errors.js";
@@ -157,7 +157,7 @@ function checkRequest(req: unknown): asserts req is WriteRequest {
 function create(cluster: Cluster, req: WriteRequest): WriteResult {
   let obj = defaultObject(req.kind, req.object as AnyObject);
   const key = objectKey(req.kind, obj);
-  if (getObject(cluster, req.kind, key) !== undefined) {
+  if (storedObject(cluster, req.kind, key) !== undefined) {
     throw new LifecycleError("AlreadyExists", `${RESOURCE[req.kind]} "${nameOf(obj)}" already exists`);
   }
   if (req.admission) obj = admit(cluster, req.kind, obj);
@@ -274,7 +274,7 @@ export function applyWrite(cluster: Cluster, req: WriteRequest): WriteResult {
   checkRequest(req);
   if (req.verb === "create") return create(cluster, req);
   const key = objectKey(req.kind, req.object);
-  const existing = getObject(cluster, req.kind, key);
+  const existing = storedObject(cluster, req.kind, key);
   if (existing === undefined) {
     throw new LifecycleError("NotFound", notFoundMessage(req.kind, nameOf(req.object)));
   }

@@ -11,7 +11,7 @@ import { hasAnnotation, nameOf, namespaceOf, uidOf, withAnnotation, withoutAnnot
 import { updateClaimStatus, updateVolumePhase } from "./status-writers.js";
 import type { Transaction } from "./transaction.js";
 import { copyWith } from "../api/copy-with.js";
-import { LifecycleError } from "./errors.js";
+import { expectObject } from "./errors.js";
 
 /**
  * A full object reference to the claim, as `claimRef` holds it.
@@ -48,10 +48,8 @@ export function claimReference(claim: PersistentVolumeClaim): ObjectReference {
  * ```
  */
 export function getBindVolumeToClaim<V extends PersistentVolume>(volume: V, claim: PersistentVolumeClaim): { volume: V; dirty: boolean } {
-  if (typeof volume !== "object" || volume === null)
-    throw new LifecycleError("InvalidInput", "volume: Invalid value: expected a PersistentVolume");
-  if (typeof claim !== "object" || claim === null)
-    throw new LifecycleError("InvalidInput", "claim: Invalid value: expected a PersistentVolumeClaim");
+  expectObject(volume, "volume", "a PersistentVolume");
+  expectObject(claim, "claim", "a PersistentVolumeClaim");
   const markController = !isVolumeBoundToClaim(volume, claim);
   let next = volume;
   let dirty = false;

@@ -16,7 +16,7 @@ import type {
 } from "../api/index.js";
 import type { StoredClaim, StoredClass, StoredNode, StoredPod, StoredVolume } from "./stored.js";
 import { defaultObject } from "./defaulting.js";
-import { LifecycleError } from "./errors.js";
+import { expectObject, LifecycleError } from "./errors.js";
 import { type HasMeta, nameOf, namespacedKey, resourceVersionOf } from "./object-meta.js";
 import type { Operation } from "./operation.js";
 import { deterministicUid } from "./uid.js";
@@ -189,9 +189,7 @@ export function objectKey(kind: ObjectKind, obj: HasMeta): string {
 }
 
 function checkObject(obj: unknown, path: string): asserts obj is HasMeta {
-  if (typeof obj !== "object" || obj === null) {
-    throw new LifecycleError("InvalidInput", `${path}: Invalid value: expected an object`);
-  }
+  expectObject(obj, path);
   const meta = (obj as { metadata?: unknown }).metadata;
   if (typeof meta !== "object" || meta === null) {
     throw new LifecycleError("InvalidInput", `${path}.metadata: Required value`);
@@ -330,10 +328,23 @@ export function createCluster(init: ClusterInit = {}, options: CreateClusterOpti
  * ```
  */
 export function getObject(cluster: Cluster, kind: ObjectKind, key: string): AnyObject | undefined {
-  const map: unknown = typeof cluster === "object" && cluster !== null ? cluster[collectionOf(kind, "kind").field] : undefined;
-  if (!(map instanceof Map))
-    throw new LifecycleError("InvalidInput", "cluster: Invalid value: expected a snapshot built by createCluster()");
-  return (map as ReadonlyMap<string, AnyObject>).get(key);
+  checkCluster(cluster);
+  collectionOf(kind, "kind");
+  return storedObject(cluster, kind, key);
+}
+
+/**
+ * {@link getObject} without its checks, for the API server's writes, which have checked the
+ * snapshot and the request already (it runs once per write of every reconcile).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * storedObject(cluster, "PersistentVolume", "pv-1");
+ * ```
+ */
+export function storedObject(cluster: Cluster, kind: ObjectKind, key: string): AnyObject | undefined {
+  return (cluster[COLLECTIONS[kind].field] as ReadonlyMap<string, AnyObject>).get(key);
 }
 
 /**

@@ -17,12 +17,7 @@ import type {
 } from "../api/index.js";
 import type { ObjectKind } from "./write.js";
 import { copyWith } from "../api/copy-with.js";
-import { LifecycleError } from "./errors.js";
-
-/** Throws `InvalidInput` unless `obj` is an object (a JS caller can pass anything). */
-function checkObject(obj: unknown, what: string): void {
-  if (typeof obj !== "object" || obj === null) throw new LifecycleError("InvalidInput", `${what}: Invalid value: expected an object`);
-}
+import { expectObject } from "./errors.js";
 
 /**
  * PV defaults: `persistentVolumeReclaimPolicy: Retain`, `volumeMode: Filesystem`, phase `Pending`.
@@ -33,7 +28,7 @@ function checkObject(obj: unknown, what: string): void {
  * ```
  */
 export function defaultVolume<T extends PersistentVolume>(pv: T): T & { spec: PersistentVolumeSpec; status: PersistentVolumeStatus } {
-  checkObject(pv, "volume");
+  expectObject(pv, "volume");
   const spec = copyWith(pv.spec);
   if (spec.persistentVolumeReclaimPolicy === undefined || (spec.persistentVolumeReclaimPolicy as unknown) === "") {
     spec.persistentVolumeReclaimPolicy = "Retain";
@@ -55,7 +50,7 @@ export function defaultVolume<T extends PersistentVolume>(pv: T): T & { spec: Pe
 export function defaultClaim<T extends PersistentVolumeClaim>(
   pvc: T,
 ): T & { metadata: ObjectMeta; spec: PersistentVolumeClaimSpec; status: PersistentVolumeClaimStatus } {
-  checkObject(pvc, "claim");
+  expectObject(pvc, "claim");
   const metadata = pvc.metadata?.namespace ? pvc.metadata : copyWith(pvc.metadata, { namespace: "default" });
   const spec = copyWith(pvc.spec);
   if (spec.volumeMode === undefined || spec.volumeMode === null) spec.volumeMode = "Filesystem";
@@ -92,7 +87,7 @@ export function defaultStorageClassFields<T extends StorageClass>(sc: T): T {
  * ```
  */
 export function defaultPod<T extends Pod>(pod: T): T & { metadata: ObjectMeta } {
-  checkObject(pod, "pod");
+  expectObject(pod, "pod");
   return pod.metadata?.namespace ? (pod as T & { metadata: ObjectMeta }) : { ...pod, metadata: { ...pod.metadata, namespace: "default" } };
 }
 

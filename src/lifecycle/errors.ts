@@ -43,3 +43,17 @@ export class LifecycleError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * Throws `InvalidInput` (`<path>: Invalid value: expected <what>`) unless `value` is an object:
+ * the first check of every lifecycle function that a JS caller may hand anything.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * expectObject(claim, "claim", "a PersistentVolumeClaim");
+ * ```
+ */
+export function expectObject(value: unknown, path: string, what = "an object"): asserts value is object {
+  if (typeof value !== "object" || value === null) throw new LifecycleError("InvalidInput", `${path}: Invalid value: expected ${what}`);
+}

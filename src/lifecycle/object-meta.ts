@@ -101,7 +101,7 @@ export function annotation(obj: HasMeta, key: string): string | undefined {
  * ```
  */
 export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: string): T {
-  const annotations = copyWith(obj?.metadata?.annotations);
+  const annotations = copyWith(obj.metadata?.annotations);
   annotations[key] = value;
   return { ...obj, metadata: copyWith(obj.metadata, { annotations }) };
 }
@@ -117,7 +117,7 @@ export function withAnnotation<T extends HasMeta>(obj: T, key: string, value: st
  */
 export function withoutAnnotation<T extends HasMeta>(obj: T, key: string): T {
   if (!hasAnnotation(obj, key)) return obj;
-  const annotations = { ...obj?.metadata?.annotations };
+  const annotations = { ...obj.metadata?.annotations };
   delete annotations[key];
   const { annotations: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = Object.keys(annotations).length === 0 ? rest : { ...rest, annotations };
@@ -146,7 +146,7 @@ export function hasFinalizer(obj: HasMeta, finalizer: string): boolean {
  */
 export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (hasFinalizer(obj, finalizer)) return obj;
-  return { ...obj, metadata: copyWith(obj.metadata, { finalizers: [...(obj?.metadata?.finalizers ?? []), finalizer] }) };
+  return { ...obj, metadata: copyWith(obj.metadata, { finalizers: [...(obj.metadata?.finalizers ?? []), finalizer] }) };
 }
 
 /**
@@ -159,7 +159,7 @@ export function withFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
  */
 export function withoutFinalizer<T extends HasMeta>(obj: T, finalizer: string): T {
   if (!hasFinalizer(obj, finalizer)) return obj;
-  const finalizers = (obj?.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
+  const finalizers = (obj.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
   const { finalizers: _dropped, ...rest } = obj.metadata ?? {};
   const metadata: ObjectMeta = finalizers.length === 0 ? rest : { ...rest, finalizers };
   return { ...obj, metadata };

@@ -17,7 +17,7 @@ import type { StoredVolume } from "./stored.js";
 import { type NodeSelectorRequirement, type NodeSelectorTerm, nodeParts } from "../labels/index.js";
 import { claimReference } from "./bind.js";
 import { selectedNodeTopologyError } from "./provisioning-topology.js";
-import { LifecycleError } from "./errors.js";
+import { expectObject, LifecycleError } from "./errors.js";
 import { uidOf } from "./object-meta.js";
 
 /**
@@ -141,11 +141,8 @@ export function provisionVolume(
   storageClass: StorageClass,
   options: ProvisionVolumeOptions = {},
 ): StoredVolume {
-  if (typeof claim !== "object" || claim === null)
-    throw new LifecycleError("InvalidInput", "claim: Invalid value: expected a PersistentVolumeClaim");
-  if (typeof storageClass !== "object" || storageClass === null) {
-    throw new LifecycleError("InvalidInput", "storageClass: Invalid value: expected a StorageClass");
-  }
+  expectObject(claim, "claim", "a PersistentVolumeClaim");
+  expectObject(storageClass, "storageClass", "a StorageClass");
   const provisioner: unknown = storageClass.provisioner;
   if (typeof provisioner !== "string") {
     throw new LifecycleError("InvalidInput", "storageClass.provisioner: Required value: the class names no provisioner");

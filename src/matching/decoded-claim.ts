@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { str } from "../labels/strings.js";
 import type { PersistentVolumeClaim } from "../api/index.js";
 import { claimClass, claimRequest, volumeModeOf } from "../api/helpers/index.js";
 import type { Selector } from "../labels/index.js";
@@ -73,7 +74,6 @@ function errorText(e: unknown): string {
 
 function malformedClaim(pvc: unknown, message: string): DecodedClaim {
   const meta = isObject(pvc) && isObject(pvc.metadata) ? pvc.metadata : {};
-  const str = (x: unknown): string => (typeof x === "string" ? x : "");
   const namespace = str(meta.namespace);
   const name = str(meta.name);
   return {

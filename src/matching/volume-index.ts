@@ -28,6 +28,7 @@ import {
   F_PREBOUND_BY_NAME,
   VolumeStore,
 } from "./volume-index/volume-store.js";
+import { str } from "../labels/strings.js";
 
 /**
  * Counts of what a {@link VolumeIndex} holds, for monitoring and for spotting bad data: volumes
@@ -79,10 +80,6 @@ const C_UNKNOWN_MODES = 7;
 const C_PINNED = 8;
 const C_OTHER_AFFINITY = 9;
 const COUNTERS = 10;
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
-}
 
 /**
  * An index of PersistentVolumes answering Kubernetes' matching questions fast, with **exactly the

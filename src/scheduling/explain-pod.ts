@@ -16,6 +16,7 @@ import { checkPod, checkSnapshot, lookupClaim, podClaimVolumes, podKey, podNames
 import { isPassing, type PluginStatus, SchedulingReasons as R } from "./status.js";
 import type { VolumeBinding } from "./volume-binding.js";
 import { volumesByClass } from "./static-matcher.js";
+import { str } from "../labels/strings.js";
 
 /**
  * One claim of the pod as the volume plugins see it: `bound` (to `volume`), `waiting` (an unbound
@@ -87,10 +88,6 @@ export interface PodExplanation {
   }[];
   readonly failing: readonly FailingNode[];
   readonly claims: readonly PodClaimExplanation[];
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 function requestText(c: PersistentVolumeClaim): string {

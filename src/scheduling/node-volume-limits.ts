@@ -14,6 +14,7 @@ import { checkOptions, featureEnabled, type SchedulingOptions } from "./options.
 import { scheduledPodsByNode } from "./scheduled-pods.js";
 import { checkPod, checkSnapshot, lookupClaim, podClaimVolumes, podKey, podNamespace, storageObjects } from "./snapshot.js";
 import { type PluginStatus, SchedulingReasons, status } from "./status.js";
+import { str } from "../labels/strings.js";
 
 /**
  * The prefix Kubernetes puts before a driver name to make a node allocatable key
@@ -31,10 +32,6 @@ export const CSIAttachLimitPrefix = "attachable-volumes-csi-";
  * scheduler; kubevol uses this fixed one (the count is the same).
  */
 const UNBOUND_HANDLE_PREFIX = "kubevol-unbound";
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
-}
 
 /**
  * The CSI volume handle csi-translation-lib gives an in-tree source (what makes an in-tree volume

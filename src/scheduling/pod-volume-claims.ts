@@ -11,6 +11,7 @@ import type { PersistentVolumeClaim, Pod } from "../api/index.js";
 import { type Cluster, isDelayBindingMode } from "../lifecycle/index.js";
 import { lookupClaim, podClaimVolumes, podNamespace } from "./snapshot.js";
 import { type PluginStatus, status } from "./status.js";
+import { str } from "../labels/strings.js";
 
 /**
  * A pod's claims sorted the way VolumeBinding sorts them, in `spec.volumes` order within each
@@ -28,10 +29,6 @@ export interface PodVolumeClaims {
   readonly bound: readonly PersistentVolumeClaim[];
   readonly delayed: readonly PersistentVolumeClaim[];
   readonly immediate: readonly PersistentVolumeClaim[];
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 function annotations(c: PersistentVolumeClaim): Record<string, unknown> {

@@ -13,6 +13,7 @@ import { labelSelectorAsSelector, type Selector, topologySelectorMatches } from 
 import type { Cluster } from "../lifecycle/index.js";
 import { parseQuantity } from "../quantity/index.js";
 import { nodeLabels, storageObjects } from "./snapshot.js";
+import { str } from "../labels/strings.js";
 
 /**
  * One claim to provision on a node: the claim and, when capacity tracking decided it, the
@@ -59,10 +60,6 @@ interface ClaimProvisioning {
   readonly request?: bigint;
   /** The capacities to scan (class matches, limit suffices), or undefined when not tracked. */
   readonly capacities?: readonly CompiledCapacity[];
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 function readLimit(c: CSIStorageCapacity): bigint | undefined {

@@ -6,10 +6,7 @@
  */
 import type { Pod } from "../api/index.js";
 import type { Cluster } from "../lifecycle/index.js";
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
-}
+import { str } from "../labels/strings.js";
 
 /**
  * The snapshot's pods by assigned node: `spec.nodeName` naming a node of the snapshot, phase neither

@@ -7,6 +7,7 @@
 import type { CSIDriver, CSINode, CSIStorageCapacity, Node, PersistentVolumeClaim, Pod } from "../api/index.js";
 import type { Cluster, VolumeAttachment } from "../lifecycle/index.js";
 import { SchedulingError } from "./errors.js";
+import { str } from "../labels/strings.js";
 
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 
@@ -65,10 +66,6 @@ export function checkPod(pod: unknown): asserts pod is Pod {
   const vols = (spec as { volumes?: unknown } | undefined)?.volumes;
   if (vols !== undefined && vols !== null && !Array.isArray(vols))
     throw new SchedulingError("pod.spec.volumes", "Invalid value: expected an array");
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 /**

@@ -17,6 +17,7 @@ import { type DynamicProvision, ProvisioningChecks } from "./provisioning-checks
 import { nodeLabels, storageObjects } from "./snapshot.js";
 import type { StaticMatcher } from "./static-matcher.js";
 import { type PluginStatus, SchedulingReasons, status } from "./status.js";
+import { str } from "../labels/strings.js";
 
 /**
  * One static binding the Filter chose: the claim (`namespace/name`) and the volume's name.
@@ -61,10 +62,6 @@ export interface NodeVolumes {
   readonly staticBindings: readonly { readonly claim: PersistentVolumeClaim; readonly volume: PersistentVolume }[];
   /** The objects behind `provisions`, with the CSIStorageCapacity that had room (if tracked). */
   readonly dynamicProvisions: readonly DynamicProvision[];
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 function annotationsOf(c: PersistentVolumeClaim): Record<string, unknown> {

@@ -13,10 +13,7 @@ import { requireNode } from "./find-pod-volumes.js";
 import { scheduledPodsByNode } from "./scheduled-pods.js";
 import { checkPod, checkSnapshot, lookupClaim, podKey, podNamespace } from "./snapshot.js";
 import { type PluginStatus, SchedulingReasons, status } from "./status.js";
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
-}
+import { str } from "../labels/strings.js";
 
 function volumesOf(pod: Pod): Volume[] {
   const v: unknown = pod.spec?.volumes;

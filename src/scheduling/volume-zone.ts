@@ -12,6 +12,7 @@ import { requireNode } from "./find-pod-volumes.js";
 import { checkOptions, type SchedulingOptions } from "./options.js";
 import { checkPod, checkSnapshot, lookupClaim, nodeLabels, podNamespace } from "./snapshot.js";
 import { type PluginStatus, SchedulingReasons, status } from "./status.js";
+import { str } from "../labels/strings.js";
 
 /**
  * The topology labels VolumeZone compares, in its order: beta zone, beta region, GA zone, GA region.
@@ -32,10 +33,6 @@ function toGA(key: string): string {
   if (key === "failure-domain.beta.kubernetes.io/region") return "topology.kubernetes.io/region";
   if (key === "failure-domain.beta.kubernetes.io/zone") return "topology.kubernetes.io/zone";
   return key;
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 /** `LabelZonesToSet`: `__`-separated, trimmed, no empty entry (else undefined: the label is ignored). */

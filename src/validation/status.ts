@@ -5,6 +5,7 @@
  * @module
  */
 import { aggregateMessage, type FieldError, type FieldErrorType, goQuote, isFieldErrorLike } from "../field/index.js";
+import { str } from "../labels/strings.js";
 
 /**
  * One `StatusCause` (one per field error, not de-duplicated).
@@ -90,13 +91,10 @@ const KNOWN_GROUPS: Readonly<Record<string, string>> = {
   VolumeSnapshotClass: "snapshot.storage.k8s.io",
 };
 
-/** Text, or `""` for anything else (these builders are called from JS with whatever is at hand). */
-const asText = (x: unknown): string => (typeof x === "string" ? x : "");
-
 function toGroupKind(kind: string | GroupKind): GroupKind {
   if (typeof kind !== "string") {
     const gk = (typeof kind === "object" && kind !== null ? kind : {}) as Partial<GroupKind>;
-    return { group: asText(gk.group), kind: asText(gk.kind) };
+    return { group: str(gk.group), kind: str(gk.kind) };
   }
   return { group: Object.hasOwn(KNOWN_GROUPS, kind) ? KNOWN_GROUPS[kind]! : "", kind };
 }
@@ -117,7 +115,7 @@ function toGroupKind(kind: string | GroupKind): GroupKind {
 export function toStatus(errors: readonly FieldError[], kind: string | GroupKind, name: string): Status {
   // Only FieldErrors make causes; a name that is not a string is no name.
   errors = Array.isArray(errors) ? errors.filter(isFieldErrorLike) : [];
-  name = asText(name);
+  name = str(name);
   const gk = toGroupKind(kind);
   const qualified = gk.group === "" ? gk.kind : `${gk.kind}.${gk.group}`;
   const aggregate = aggregateMessage(errors);
@@ -153,8 +151,8 @@ export function toStatus(errors: readonly FieldError[], kind: string | GroupKind
  * ```
  */
 export function forbiddenStatus(resource: string, name: string, text: string, group = ""): Status {
-  [resource, name, group] = [asText(resource), asText(name), asText(group)];
-  const why = asText(text);
+  [resource, name, group] = [str(resource), str(name), str(group)];
+  const why = str(text);
   const qualified = group === "" ? resource : `${resource}.${group}`;
   let message: string;
   if (qualified === "") message = `forbidden: ${why}`;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandPaths, InputError, LoadedInput, loadInputs, parseManifests, takeObjects } from "../../src/cli/load.js";
+import { expandPaths, InputError, LoadedInput, loadInputs, parseManifests } from "../../src/cli/load.js";
 import { jsonErrorOffset } from "../../src/cli/json-error-offset.js";
 
 describe("parseManifests", () => {
@@ -99,12 +99,7 @@ describe("LoadedInput", () => {
 
   it("gives its objects to one taker, then holds them no longer", () => {
     const input = new LoadedInput(objects);
-    expect(takeObjects(input)).toBe(objects);
+    expect(input.take()).toBe(objects);
     expect(() => input.take()).toThrow("already taken");
-  });
-
-  it("takeObjects passes an array through unchanged", () => {
-    expect(takeObjects(objects)).toBe(objects);
-    expect(takeObjects(objects)).toBe(objects);
   });
 });

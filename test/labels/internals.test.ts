@@ -56,8 +56,11 @@ describe("robust matching", () => {
   });
 });
 
-describe("safeString", async () => {
-  const { safeString } = await import("../../src/labels/strings.js");
+describe("str and safeString", async () => {
+  const { safeString, str } = await import("../../src/labels/strings.js");
+  it("str keeps strings and reads anything else as the empty string", () => {
+    expect([str("a"), str(""), str(42), str(null), str(undefined), str({}), str(["a"])]).toEqual(["a", "", "", "", "", "", ""]);
+  });
   it("is String(x), except that it never throws", () => {
     expect(safeString("a")).toBe("a");
     expect(safeString(42)).toBe("42");

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { str } from "../../labels/strings.js";
 
 /**
  * The least a claim needs for binding checks (a full `PersistentVolumeClaim` fits).
@@ -26,10 +27,6 @@ export interface ClaimIdentity {
  */
 export interface VolumeClaimRefSource {
   spec?: { claimRef?: { name?: string; namespace?: string; uid?: string } | null } | null;
-}
-
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
 }
 
 /**

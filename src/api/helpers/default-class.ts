@@ -26,11 +26,11 @@ export interface DefaultCandidate extends DefaultClassSource {
 
 /** Newest `creationTimestamp` first (a missing or invalid time is Go's zero time: the oldest), then the smaller name. */
 function newerFirst(a: DefaultCandidate, b: DefaultCandidate): number {
-  const ta = timestampMillis(a?.metadata?.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
-  const tb = timestampMillis(b?.metadata?.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
+  const ta = timestampMillis(a.metadata?.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
+  const tb = timestampMillis(b.metadata?.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
   if (ta !== tb) return ta > tb ? -1 : 1;
-  const na = a?.metadata?.name ?? "";
-  const nb = b?.metadata?.name ?? "";
+  const na = a.metadata?.name ?? "";
+  const nb = b.metadata?.name ?? "";
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
 

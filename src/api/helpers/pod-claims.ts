@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { str } from "../../labels/strings.js";
 
 /**
  * The least a pod needs for the claim helpers (a full `Pod` fits).
@@ -43,10 +44,6 @@ export interface ClaimOwnerSource {
     namespace?: string;
     ownerReferences?: readonly ({ uid?: string; controller?: boolean | null } | null)[] | null;
   } | null;
-}
-
-function str(x: unknown): string {
-  return typeof x === "string" ? x : "";
 }
 
 function volumesOf(pod: PodClaimSource) {
@@ -136,9 +133,9 @@ export function podIsShutDown(pod: PodClaimSource): boolean {
  */
 export function podUsesClaim(pod: PodClaimSource, claim: ClaimOwnerSource): boolean {
   if (typeof pod !== "object" || pod === null || typeof claim !== "object" || claim === null) return false;
-  if (str(pod?.metadata?.namespace) !== str(claim?.metadata?.namespace)) return false;
-  if (!pod?.spec?.nodeName) return false;
-  const name = str(claim?.metadata?.name);
+  if (str(pod.metadata?.namespace) !== str(claim.metadata?.namespace)) return false;
+  if (!pod.spec?.nodeName) return false;
+  const name = str(claim.metadata?.name);
   for (const v of volumesOf(pod)) {
     if (v == null) continue;
     if (v.persistentVolumeClaim != null && str(v.persistentVolumeClaim.claimName) === name) return true;

@@ -153,7 +153,7 @@ function renderText(
   e: ClusterExplanation,
   findings: readonly InputFinding[],
   opts: CliOptions,
-): string {
+): string[] {
   const p = palette(opts.color);
   const colour = (s: ClaimReport["status"]) =>
     s === "Bound" || s === "WillBind" || s === "WillProvision" ? p.green(s) : s === "Lost" ? p.red(s) : p.yellow(s);
@@ -224,7 +224,7 @@ function renderText(
     for (const r of pods) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     lines.push(`${plural(pods.length, "pod")} using claims: ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
   }
-  return lines.join("\n");
+  return lines;
 }
 
 function volumeRow(v: VolumeReport): string[] {

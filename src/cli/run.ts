@@ -9,6 +9,7 @@ import { explainCommand } from "./explain.js";
 import { planCommand } from "./plan.js";
 import { simulateCommand } from "./simulate.js";
 import { validateCommand } from "./validate.js";
+import { writeOutput } from "./output.js";
 import { noTimer, phaseTimer } from "./timer.js";
 import { VERSION } from "./version.js";
 
@@ -80,7 +81,7 @@ export function run(argv: readonly string[], io: CliIo): number {
                 : validateCommand;
         const result = command(input, opts, progress, timer);
         progress("");
-        timer.time("writing", () => writeOutput(io, result.output));
+        timer.time("writing", () => writeOutput(io.stdout, result.output));
         const report = timer.report();
         if (report !== "") io.stderr(report);
         return result.status;
@@ -89,26 +90,6 @@ export function run(argv: readonly string[], io: CliIo): number {
   } catch (e) {
     return fail(io, e);
   }
-}
-
-/** Bytes of output handed to `io.stdout` at a time. */
-const WRITE_CHUNK = 1 << 20;
-
-/**
- * The output and a final newline, in slices: a 40 MB report written at once is first copied whole
- * (`+ "\n"`) and then encoded whole, two transient copies at the command's peak of memory.
- */
-function writeOutput(io: CliIo, output: string): void {
-  let at = 0;
-  while (at < output.length) {
-    let end = Math.min(output.length, at + WRITE_CHUNK);
-    // Never split a surrogate pair between two writes.
-    const last = output.charCodeAt(end - 1);
-    if (end < output.length && last >= 0xd800 && last <= 0xdbff) end++;
-    io.stdout(output.slice(at, end));
-    at = end;
-  }
-  if (!output.endsWith("\n")) io.stdout("\n");
 }
 
 function readInput(opts: CliOptions, io: CliIo, progress: (msg: string) => void): LoadedObject[] {

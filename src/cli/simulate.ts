@@ -113,7 +113,7 @@ export function simulateCommand(
           ? `Converged after ${plural(result.rounds, "round")}.`
           : p.red(`Did not converge after ${plural(result.rounds, "round")}.`),
       );
-      return lines.join("\n");
+      return lines;
     }),
   );
 }

@@ -320,6 +320,7 @@ class Explainers {
     }
   }
 
+  /** The explainer of every volume; the others are its subsets, so each volume is decoded once. */
   everything(): PoolExplainer {
     return (this.all ??= new PoolExplainer(this.volumes.values()));
   }
@@ -332,8 +333,7 @@ class Explainers {
   for(claim: PersistentVolumeClaim): { explainer: PoolExplainer; otherClassVolumes: number; unsearchedVolumes: number } {
     const named = claim.spec?.volumeName;
     if (typeof named === "string" && named !== "") {
-      const pv = this.volumes.get(named);
-      const only = new PoolExplainer(pv === undefined ? [] : [pv], { oneShot: true });
+      const only = this.everything().subset([named], { oneShot: true });
       return { explainer: only, otherClassVolumes: 0, unsearchedVolumes: this.volumes.size - only.size };
     }
     const cls = claimClass(claim);
@@ -341,7 +341,7 @@ class Explainers {
     if (own === undefined || this.claimRefs.has(claimKey(claim)))
       return { explainer: this.everything(), otherClassVolumes: 0, unsearchedVolumes: 0 };
     let e = this.explainers.get(cls);
-    if (e === undefined) this.explainers.set(cls, (e = new PoolExplainer(own)));
+    if (e === undefined) this.explainers.set(cls, (e = this.everything().subset(own.map((pv) => pv.metadata?.name ?? ""))));
     return { explainer: e, otherClassVolumes: this.volumes.size - own.length, unsearchedVolumes: 0 };
   }
 }

@@ -374,6 +374,33 @@ export class PoolExplainer implements Iterable<PersistentVolume> {
   }
 
   /**
+   * A new explainer over some volumes of this one — those `keep` accepts, or those with the given
+   * names, in that order (names it does not hold are skipped) — as this one sees them (as of their
+   * last `upsert`), sharing their decoded form: no volume is decoded again. The two are
+   * independent afterwards: an `upsert` or `delete` on one does not change the other.
+   *
+   * @example
+   * ```ts
+   * const all = new PoolExplainer(volumes);
+   * const fast = all.subset((pv) => pv.spec?.storageClassName === "fast");
+   * const one = all.subset(["pv-1"], { oneShot: true });
+   * ```
+   */
+  subset(keep: ((pv: PersistentVolume) => boolean) | Iterable<string>, opts: { readonly oneShot?: boolean } = {}): PoolExplainer {
+    const out = new PoolExplainer([], opts ?? {});
+    // Decoded volumes are never changed once made (an upsert replaces them), so both may hold them.
+    if (typeof keep === "function") {
+      for (const [name, d] of this.volumes) if (keep(d.pv)) out.volumes.set(name, d);
+    } else if (keep != null && typeof (keep as Iterable<unknown>)[Symbol.iterator] === "function") {
+      for (const name of keep) {
+        const d = typeof name === "string" ? this.volumes.get(name) : undefined;
+        if (d !== undefined) out.volumes.set(name, d);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Adds a volume, or replaces the volume with the same name.
    *
    * @example

@@ -182,6 +182,61 @@ describe("PoolExplainer over one pool, claims of few shapes (per-shape tables)",
   });
 });
 
+describe("PoolExplainer.subset", () => {
+  const keepArb = fc.array(fc.boolean(), { minLength: 24, maxLength: 24 });
+
+  it("explains as a new explainer over the kept volumes would, by predicate and by names", () => {
+    fc.assert(
+      fc.property(poolArb, keepArb, claimsArb, optsArb, fc.boolean(), (pool, keep, claims, o, oneShot) => {
+        const opts = clean(o);
+        const kept = pool.filter((_, i) => keep[i]);
+        const want = cold(claims, kept, opts);
+        const all = new PoolExplainer(pool);
+        const byPredicate = all.subset((v) => kept.includes(v), { oneShot });
+        // Names in the pool's order, with a name it does not hold and one twice.
+        const byNames = all.subset(["missing", ...kept.map((v) => v.metadata!.name!), kept[0]?.metadata?.name ?? "x"], { oneShot });
+        for (const sub of [byPredicate, byNames]) {
+          expect(sub.size).toBe(kept.length);
+          expect([...sub]).toEqual(kept);
+          claims.forEach((c, k) => expect(sub.explain(c, opts)).toEqual(want[k]));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("is independent of its parent: upserts and deletes on one do not reach the other", () => {
+    fc.assert(
+      fc.property(poolArb, claimsArb, optsArb, pvOpts, (pool, claims, o, replacement) => {
+        const opts = clean(o);
+        const all = new PoolExplainer(pool);
+        const sub = all.subset(() => true);
+        const name = pool[0]!.metadata!.name!;
+        const changed = pool.map((v, i) => (i === 0 ? pv(name, replacement) : v));
+        sub.upsert(changed[0]!);
+        all.delete(pool[pool.length - 1]!.metadata!.name!);
+        const wantSub = cold(claims, changed, opts);
+        const wantAll = cold(claims, pool.slice(0, -1), opts);
+        claims.forEach((c, k) => {
+          expect(sub.explain(c, opts)).toEqual(wantSub[k]);
+          expect(all.explain(c, opts)).toEqual(wantAll[k]);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("sees the parent's volumes as of their last upsert, not as edited since; garbage keeps nothing", () => {
+    const mine = [pv("a", { cap: "1Gi", cls: "fast" }), pv("b", { cap: "5Gi", cls: "fast" })];
+    const all = new PoolExplainer(mine);
+    mine[0]!.spec!.capacity = { storage: "100Gi" };
+    const claim = pvc("data", { req: "50Gi", cls: "fast" });
+    expect(all.subset(["a"]).explain(claim).outcome).toBe("no-match");
+    expect(new PoolExplainer([mine[0]!]).explain(claim).outcome).toBe("matched");
+    for (const garbage of [null, undefined, 42, {}, [1, 2]] as unknown[]) expect(all.subset(garbage as string[]).size).toBe(0);
+  });
+});
+
 describe("per-shape tables", () => {
   const pool: PersistentVolume[] = [
     pv("pv-1", { cap: "1Gi", cls: "fast" }),

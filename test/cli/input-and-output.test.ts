@@ -55,3 +55,19 @@ describe("words and counts", () => {
     expect(r.stdout).not.toMatch(/\(\d+ warnings?\)/);
   });
 });
+
+describe("the nesting limit, exactly", () => {
+  // The top-level value is level 0: 201 nested arrays or objects are the deepest input read.
+  const arrays = (n: number) => "[".repeat(n) + "]".repeat(n);
+  const objects = (n: number) => '{"a":'.repeat(n - 1) + "{}" + "}".repeat(n - 1);
+  it.each([
+    ["arrays", arrays],
+    ["objects", objects],
+  ])("%s: 201 levels are read, 202 are refused", (_, nest) => {
+    const ok = runInProcess(["explain", "-f", "-"], nest(201));
+    expect(ok.stderr).not.toContain("nested deeper");
+    const deep = runInProcess(["explain", "-f", "-"], nest(202));
+    expect(deep.status).toBe(2);
+    expect(deep.stderr).toBe("error: -:1: nested deeper than 200 levels\n");
+  });
+});

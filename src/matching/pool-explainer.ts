@@ -513,14 +513,14 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
   const ctx = checkContext(
     mode === "scheduler" ? { node: o.node ?? undefined, excluded: o.excluded ?? undefined, delayBinding } : { delayBinding },
   );
-  const head = {
-    claim: claimInfo(c),
-    mode,
-    ...(ctx.hasNode ? { node: ctx.nodeName ?? "" } : {}),
-    delayBinding,
-    problems: [...c.problems],
-    storageClass,
-  };
+  const head = { claim: claimInfo(c), mode } as Pick<
+    ClaimExplanation,
+    "claim" | "mode" | "node" | "delayBinding" | "problems" | "storageClass"
+  >;
+  if (ctx.hasNode) head.node = ctx.nodeName ?? "";
+  head.delayBinding = delayBinding;
+  head.problems = [...c.problems];
+  head.storageClass = storageClass;
   const max = typeof o.maxVolumes === "number" && o.maxVolumes >= 0 ? Math.floor(o.maxVolumes) : undefined;
 
   if (c.problems.length > 0) {
@@ -574,32 +574,32 @@ function explainWith(explainer: PoolExplainer, pool: () => Pool, claim: Persiste
     return verdictOf(e, facts, reason);
   });
   const verdictByName = new Map(verdicts.map((v) => [v.name, v]));
-  const result: Omit<ClaimExplanation, "summary" | "headline"> = {
-    ...head,
-    outcome: match !== undefined ? "matched" : blocked ? "pre-bound-misses-node" : "no-match",
-    ...(match !== undefined ? { match: { volume: match.name, capacity: match.capacityText, ...reason! } } : {}),
-    ...(mode === "controller" ? { groups: groupInfos(facts) } : {}),
-    volumes: verdicts,
-    volumesOmitted: scan.vols.length - verdicts.length,
-    candidates: scan.candidates.length,
-    reasonCounts: countReasons(scan),
-    closest: closest.map((i) => {
-      const v = verdictByName.get(scan.vols[i]!.name)!;
-      return {
-        volume: v.name,
-        failed: v.failures.map((f) => f.code),
-        fixes: v.failures.map((f) => f.fix).filter((x): x is string => x !== undefined),
-      };
-    }),
-    staticMatchPossible: match !== undefined || scan.possible,
-  };
-  if (volumeName !== undefined) result.volumeNameCheck = volumeName;
   const others = typeof o.otherClassVolumes === "number" && o.otherClassVolumes > 0 ? Math.floor(o.otherClassVolumes) : 0;
-  if (others > 0) {
-    result.volumesOmitted += others;
-    result.reasonCounts = { ...result.reasonCounts, class: (result.reasonCounts.class ?? 0) + others };
-  }
   const unsearched = typeof o.unsearchedVolumes === "number" && o.unsearchedVolumes > 0 ? Math.floor(o.unsearchedVolumes) : 0;
-  result.volumesOmitted += unsearched;
-  return { ...result, headline: explainHeadline(result, facts, o.classes), summary: explainSummary(result, facts, o) };
+  let reasonCounts = countReasons(scan);
+  if (others > 0) reasonCounts = { ...reasonCounts, class: (reasonCounts.class ?? 0) + others };
+  // Built key by key in the order of the report (optional keys only when set): an object literal
+  // with conditional spreads, copied again to add the texts, cost ~20 µs per explanation.
+  const result = head as Omit<ClaimExplanation, "summary" | "headline">;
+  result.outcome = match !== undefined ? "matched" : blocked ? "pre-bound-misses-node" : "no-match";
+  if (match !== undefined) result.match = { volume: match.name, capacity: match.capacityText, ...reason! };
+  if (mode === "controller") result.groups = groupInfos(facts);
+  result.volumes = verdicts;
+  result.volumesOmitted = scan.vols.length - verdicts.length + others + unsearched;
+  result.candidates = scan.candidates.length;
+  result.reasonCounts = reasonCounts;
+  result.closest = closest.map((i) => {
+    const v = verdictByName.get(scan.vols[i]!.name)!;
+    return {
+      volume: v.name,
+      failed: v.failures.map((f) => f.code),
+      fixes: v.failures.map((f) => f.fix).filter((x): x is string => x !== undefined),
+    };
+  });
+  result.staticMatchPossible = match !== undefined || scan.possible;
+  if (volumeName !== undefined) result.volumeNameCheck = volumeName;
+  const explanation = result as ClaimExplanation;
+  explanation.headline = explainHeadline(result, facts, o.classes);
+  explanation.summary = explainSummary(result, facts, o);
+  return explanation;
 }

@@ -33,7 +33,7 @@ import { scanPool } from "./explain/scan.js";
 import { ShapeTables } from "./explain/shape-tables.js";
 import { explainHeadline, explainSummary, volumeNameCheckOf } from "./explain-summary.js";
 import type { ReasonCode } from "./reason-code.js";
-import { REASON_BITS, REASON_CODES } from "./reason-code.js";
+import { ALL_REASON_BITS, REASON_CODES } from "./reason-code.js";
 import { type CandidateSource, decidingVolume, isBetterCandidate, searchController } from "./search.js";
 import { storageClassInfo } from "./storage-class-info.js";
 
@@ -272,12 +272,13 @@ function groupInfos(f: SearchFacts): AccessModeGroupInfo[] {
 
 function countReasons(scan: PoolScan): Partial<Record<ReasonCode, number>> {
   // Keyed in check order, so the object (and its JSON) does not depend on the pool's order.
-  const counts: Partial<Record<ReasonCode, number>> = {};
-  for (const code of REASON_CODES) {
-    let n = 0;
-    for (const [mask, k] of scan.maskCounts) if ((mask & REASON_BITS[code]) !== 0) n += k;
-    if (n > 0) counts[code] = n;
+  // One pass over the masks, visiting each one's set bits (code i is bit i), not a pass per code.
+  const totals = new Float64Array(REASON_CODES.length);
+  for (const [mask, k] of scan.maskCounts) {
+    for (let m = mask & ALL_REASON_BITS; m !== 0; m &= m - 1) totals[31 - Math.clz32(m & -m)]! += k;
   }
+  const counts: Partial<Record<ReasonCode, number>> = {};
+  for (let i = 0; i < REASON_CODES.length; i++) if (totals[i]! > 0) counts[REASON_CODES[i]!] = totals[i]!;
   return counts;
 }
 

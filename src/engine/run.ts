@@ -7,7 +7,7 @@
  * @module
  */
 import type { Cluster, LifecycleContext, LifecycleEvent, Operation, ReconcileOptions, ReconcileResult, Write } from "../lifecycle/index.js";
-import { checkCluster, eventKey, formatTime, LifecycleError, reconcile } from "../lifecycle/index.js";
+import { checkCluster, DistinctEvents, formatTime, LifecycleError, reconcile } from "../lifecycle/index.js";
 import { createSchedulingCache, type SchedulingOptions } from "../scheduling/index.js";
 import { schedulingPass } from "./schedule-pods.js";
 
@@ -185,14 +185,10 @@ function runToFixpoint(cluster: Cluster, ctx: LifecycleContext, opts: EngineOpti
   const writes = [...r.writes];
   const events = [...r.events];
   // Deduplicated across passes, as the event recorder aggregates repeats (and reconcile does within one run).
-  const seen = new Set(events.map(eventKey));
+  const seen = new DistinctEvents();
+  for (const e of events) seen.add(e);
   const addEvents = (more: readonly LifecycleEvent[]): void => {
-    for (const e of more) {
-      const k = eventKey(e);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      events.push(e);
-    }
+    for (const e of more) if (seen.add(e)) events.push(e);
   };
   const operations = [...r.operations];
   const errors = [...r.errors];

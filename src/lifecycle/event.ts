@@ -80,3 +80,46 @@ export const EventReasons = Object.freeze({
 export function eventKey(e: LifecycleEvent): string {
   return JSON.stringify([e.object.kind, e.object.namespace ?? "", e.object.name, e.type, e.reason, e.message]);
 }
+
+/** Whether two events have the same {@link eventKey} (without building either key). */
+function sameEvent(a: LifecycleEvent, b: LifecycleEvent): boolean {
+  return (
+    a.message === b.message &&
+    a.reason === b.reason &&
+    a.type === b.type &&
+    a.object.name === b.object.name &&
+    (a.object.namespace ?? "") === (b.object.namespace ?? "") &&
+    a.object.kind === b.object.kind
+  );
+}
+
+/**
+ * A set of events up to repeats: two events are one when their {@link eventKey}s are equal. It
+ * files the events seen per object, so a repeat costs a few string comparisons instead of
+ * building and hashing its whole key (a reconcile run meets one per Pending claim and round).
+ *
+ * @example
+ * ```ts
+ * const seen = new DistinctEvents();
+ * seen.add(e); // true
+ * seen.add({ ...e, time: later }); // false: a repeat
+ * ```
+ */
+export class DistinctEvents {
+  private readonly byObject = new Map<string, LifecycleEvent[]>();
+
+  /** Adds `e` unless an equal event is in the set; returns whether it was added. */
+  add(e: LifecycleEvent): boolean {
+    const o = e.object;
+    // Only a filing key: events under one key are still compared field by field.
+    const key = `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+    const seen = this.byObject.get(key);
+    if (seen === undefined) {
+      this.byObject.set(key, [e]);
+      return true;
+    }
+    for (const s of seen) if (sameEvent(s, e)) return false;
+    seen.push(e);
+    return true;
+  }
+}

@@ -7,7 +7,7 @@
  */
 export { LifecycleError, type LifecycleErrorCode } from "./errors.js";
 export { formatTime, timeValue } from "./time.js";
-export { type EventObjectRef, type LifecycleEvent, EventReasons, eventKey } from "./event.js";
+export { DistinctEvents, type EventObjectRef, type LifecycleEvent, EventReasons, eventKey } from "./event.js";
 export {
   type Operation,
   type OperationKind,

@@ -7,7 +7,7 @@ import { claimKeysInOrder } from "../api/helpers/index.js";
 import type { Cluster } from "./cluster.js";
 import { completeOperation } from "./complete-operation.js";
 import type { LifecycleContext } from "./context.js";
-import { eventKey, type LifecycleEvent } from "./event.js";
+import { DistinctEvents, type LifecycleEvent } from "./event.js";
 import type { Operation } from "./operation.js";
 import { syncClaimProtection, syncVolumeProtection } from "./protection.js";
 import type { LifecycleResult } from "./result.js";
@@ -151,19 +151,13 @@ class Recorder {
   readonly events: LifecycleEvent[] = [];
   readonly operations: Operation[] = [];
   readonly errors: string[] = [];
-  private readonly seenEvents = new Set<string>();
+  private readonly seenEvents = new DistinctEvents();
 
   add(r: LifecycleResult): void {
     for (const w of r.writes) this.writes.push(w);
     for (const o of r.operations) this.operations.push(o);
     if (r.error !== undefined) this.errors.push(r.error);
-    for (const e of r.events) {
-      const k = eventKey(e);
-      if (!this.seenEvents.has(k)) {
-        this.seenEvents.add(k);
-        this.events.push(e);
-      }
-    }
+    for (const e of r.events) if (this.seenEvents.add(e)) this.events.push(e);
   }
 }
 

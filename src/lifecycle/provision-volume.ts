@@ -62,10 +62,6 @@ function nodeFacts(node: ProvisioningNode): { name: string; labels: Readonly<Rec
   return { name: parts.name ?? "", labels: parts.labels ?? {} };
 }
 
-function fail(message: string): never {
-  throw new LifecycleError("ProvisioningFailed", message);
-}
-
 function uniqueKeys(sc: StorageClass): string[] {
   const keys: string[] = [];
   for (const term of sc.allowedTopologies ?? []) {
@@ -141,6 +137,28 @@ export function provisionVolume(
   storageClass: StorageClass,
   options: ProvisionVolumeOptions = {},
 ): StoredVolume {
+  const pv = provisionedOrRefusal(claim, storageClass, options);
+  if (typeof pv === "string") throw new LifecycleError("ProvisioningFailed", pv);
+  return pv;
+}
+
+/**
+ * {@link provisionVolume} with the provisioner's refusal returned as its text instead of thrown:
+ * the controllers meet a refusal on every sync of such a claim, and an exception per sync costs a
+ * stack trace. Internal to the lifecycle layer.
+ *
+ * @throws {@link LifecycleError} `InvalidInput` as {@link provisionVolume}.
+ * @example
+ * ```ts
+ * const pv = provisionedOrRefusal(claim, storageClass, { inTree: false });
+ * if (typeof pv === "string") console.log("refused:", pv);
+ * ```
+ */
+export function provisionedOrRefusal(
+  claim: PersistentVolumeClaim,
+  storageClass: StorageClass,
+  options: ProvisionVolumeOptions = {},
+): StoredVolume | string {
   expectObject(claim, "claim", "a PersistentVolumeClaim");
   expectObject(storageClass, "storageClass", "a StorageClass");
   const provisioner: unknown = storageClass.provisioner;
@@ -148,17 +166,17 @@ export function provisionVolume(
     throw new LifecycleError("InvalidInput", "storageClass.provisioner: Required value: the class names no provisioner");
   }
   options = options ?? {};
-  if (provisioner === NotSupportedProvisioner) fail(`no volume plugin matched name: ${NotSupportedProvisioner}`);
+  if (provisioner === NotSupportedProvisioner) return `no volume plugin matched name: ${NotSupportedProvisioner}`;
   const inTree = options.inTree ?? provisioner.startsWith("kubernetes.io/");
   if (inTree) {
     // The in-tree host-path provisioner ignores selectors and allowedTopologies; it refuses Block.
-    if (claim.spec?.volumeMode === "Block") fail(`${provisioner} does not support block volume provisioning`);
+    if (claim.spec?.volumeMode === "Block") return `${provisioner} does not support block volume provisioning`;
   } else {
-    if (claim.spec?.selector !== undefined && claim.spec?.selector !== null) fail("claim Selector is not supported");
+    if (claim.spec?.selector !== undefined && claim.spec?.selector !== null) return "claim Selector is not supported";
     if (options.node !== undefined) {
       const { name: nodeName, labels } = nodeFacts(options.node);
       const refusal = selectedNodeTopologyError(storageClass, nodeName, labels);
-      if (refusal !== undefined) fail(refusal);
+      if (refusal !== undefined) return refusal;
     }
   }
   const uid = uidOf(claim);

@@ -12,7 +12,7 @@ import { LifecycleError } from "./errors.js";
 import { EventReasons } from "./event.js";
 import { annotation, hasAnnotation, nameOf, namespacedKey, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { type Operation, type OperationOutcome, provisionOperationId } from "./operation.js";
-import { provisionVolume } from "./provision-volume.js";
+import { provisionedOrRefusal } from "./provision-volume.js";
 import { claimEventRef } from "./refs.js";
 import type { Transaction } from "./transaction.js";
 
@@ -121,7 +121,13 @@ function completeInTree(tx: Transaction, claim: StoredClaim, sc: StoredClass, ou
   let failure: string | undefined;
   let pv;
   try {
-    pv = provisionVolume(pvc, sc, { node, inTree: true, ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}) });
+    const made = provisionedOrRefusal(pvc, sc, {
+      node,
+      inTree: true,
+      ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}),
+    });
+    if (typeof made === "string") failure = made;
+    else pv = made;
   } catch (e) {
     failure = provisionedErrorText(e);
   }
@@ -162,9 +168,16 @@ function completeExternal(
   }
   let pv;
   try {
-    pv = provisionVolume(claim, sc, { node, inTree: false, ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}) });
+    pv = provisionedOrRefusal(claim, sc, {
+      node,
+      inTree: false,
+      ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}),
+    });
   } catch (e) {
-    failWith(provisionedErrorText(e), true);
+    pv = provisionedErrorText(e);
+  }
+  if (typeof pv === "string") {
+    failWith(pv, true);
     return;
   }
   if (!outcome.ok) {

@@ -9,7 +9,7 @@ import { REASON_BITS } from "../reason-code.js";
 import { boundary, lowerBound } from "./bounds.js";
 import type { PoolSnapshot } from "./pool-snapshot.js";
 import { closer, costOf, countOf, PERMANENT_BITS, type Ranked, SmallestK } from "./ranking.js";
-import { larger, type PoolScan } from "./scan.js";
+import type { PoolScan } from "./scan.js";
 import type { Cell, ShapeCache, ShapeTable } from "./shape-tables.js";
 import { tableResult } from "./table-result.js";
 
@@ -137,7 +137,8 @@ export function selectorScan(
         waiting.offer(i);
       }
       // Delayed binding is not a property of the volume: "only too small" ignores it.
-      if (cell.mine && (m & ~DELAY) === TOO_SMALL && larger(snap, i, largestTooSmall)) largestTooSmall = i;
+      // Positions are in `larger` order (capacity, then the smaller name): no capacities to compare.
+      if (cell.mine && (m & ~DELAY) === TOO_SMALL && (largestTooSmall < 0 || memberPos[j]! > posOf[largestTooSmall]!)) largestTooSmall = i;
       offerClosest(i, m, cell.mine);
     }
   }

@@ -142,6 +142,51 @@ describe("PoolExplainer over one pool, claims of few shapes (per-shape tables)",
     );
   });
 
+  it("selector claims stay exact over cells holding many accepted and rejected volumes on each side of the boundary", () => {
+    // Few distinct volumes, many copies: cells of dozens of volumes, names out of capacity order.
+    const bigPvOpts: fc.Arbitrary<PvOpts> = fc
+      .record({
+        cap: fc.constantFrom("1Gi", "2Gi", "3Gi", "4Gi", "10Gi"),
+        modes: mostly([RWO], [RWO, RWX]),
+        phase: mostly<string | null>("Available", "Bound"),
+        labels: fc.constantFrom<Record<string, string> | undefined>(undefined, { zone: "a" }, { zone: "b" }, { zone: "a", disk: "ssd" }),
+        host: mostly<string | undefined>(undefined, "n1"),
+      })
+      .map((o) => Object.fromEntries(Object.entries({ ...o, cls: "fast" }).filter(([, v]) => v !== undefined)) as PvOpts);
+    const bigPool = fc
+      .array(fc.tuple(fc.nat(9999), bigPvOpts), { minLength: 40, maxLength: 160 })
+      .map((rows) => rows.map(([k, o], i) => pv(`v${(k * 7919 + i) % 10007}-${i}`, o)));
+    const selectors: PvcOpts["selector"][] = [
+      { matchLabels: { zone: "a" } },
+      { matchExpressions: [{ key: "zone", operator: "NotIn", values: ["b"] }] },
+      { matchExpressions: [{ key: "disk", operator: "DoesNotExist" }] },
+    ];
+    const picks = fc.array(
+      fc.tuple(fc.nat(selectors.length - 1), fc.constantFrom("1Gi", "2Gi", "3Gi", "5Gi", "10Gi"), fc.constantFrom(...CLAIM_NAMES)),
+      {
+        minLength: 3,
+        maxLength: 10,
+      },
+    );
+    const bigOpts = fc.record({
+      mode: fc.constantFrom("controller" as const, "scheduler" as const),
+      node: fc.option(fc.constantFrom(node("n1"), node("n2")), { nil: undefined }),
+      delayBinding: fc.option(fc.boolean(), { nil: undefined }),
+      maxVolumes: fc.option(fc.nat(4), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(bigPool, picks, bigOpts, (pool, ps, o) => {
+        const opts = clean({ ...o, excluded: new Set<string>() } as Parameters<typeof clean>[0]);
+        const claims = ps.map(([s, req, name]) => pvc(name, { cls: "fast", req, selector: selectors[s] }));
+        const want = cold(claims, pool, opts);
+        const explainer = new PoolExplainer(pool);
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
+        claims.forEach((c, k) => expect(explainer.explain(c, opts)).toEqual(want[k]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("stays exact when a volume is replaced by an upsert between calls", () => {
     fc.assert(
       fc.property(poolArb, claimsArb, optsArb, fc.nat(), pvOpts, (pool, claims, o, at, replacement) => {

@@ -50,14 +50,6 @@ export interface ShapeTable {
   cells: Cell[];
   /** Per volume: its cell. */
   cellOf: Int32Array;
-  /**
-   * `base`, `cellOf` and the capacity position of the volumes in the order of the label sets'
-   * members (`ShapeCache.labelMembers`): a selector claim reads its accepted label sets' volumes
-   * sequentially, not scattered over the pool.
-   */
-  memberBase: Int32Array;
-  memberCell: Int32Array;
-  memberPos: Int32Array;
   /** Volumes per access-mode key, in the slow path's (signature) order. */
   groupVolumes: Map<string, number>;
   sameClass: number;
@@ -82,6 +74,8 @@ export interface ShapeCache {
   labelMembers: Int32Array;
   /** Per selector as written: its verdict on the label sets (see `selectorScan`). */
   selectors: Map<string, LabelVerdicts>;
+  /** Entries the verdicts' accepted-volume lists hold (bounded in `selectorScan`). */
+  acceptedEntries: number;
   tables: Map<string, ShapeTable>;
   size: number;
 }
@@ -147,7 +141,7 @@ function newShapeCache(snap: PoolSnapshot): ShapeCache {
   const labelMembers = new Int32Array(n);
   const next = labelStart.slice(0, snap.labels);
   for (let i = 0; i < n; i++) labelMembers[next[snap.labelOf[i]!]!++] = i;
-  return { sorted, posOf, refs, labelStart, labelMembers, selectors: new Map(), tables: new Map(), size: 0 };
+  return { sorted, posOf, refs, labelStart, labelMembers, selectors: new Map(), acceptedEntries: 0, tables: new Map(), size: 0 };
 }
 
 /** For k = 0 … n: the TOP smallest of `ranks[0, k)` (prefix) or `ranks[k, n)` (suffix), ascending, −1-padded. */
@@ -320,23 +314,10 @@ function buildTable(snap: PoolSnapshot, cache: ShapeCache, c: DecodedClaim, ctx:
       groupVolumes.set(key, (groupVolumes.get(key) ?? 0) + sigVolumes[sig]!);
     }
   }
-  const memberBase = new Int32Array(n);
-  const memberCell = new Int32Array(n);
-  const memberPos = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    const i = cache.labelMembers[j]!;
-    memberBase[j] = base[i]!;
-    memberCell[j] = cellOfVolume[i]!;
-    memberPos[j] = cache.posOf[i]!;
-  }
-  size += 3 * n;
   return {
     base,
     cells,
     cellOf: cellOfVolume,
-    memberBase,
-    memberCell,
-    memberPos,
     groupVolumes,
     sameClass,
     possible,

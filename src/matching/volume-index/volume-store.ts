@@ -600,21 +600,11 @@ class SlotFacts implements DecodedVolume {
 function sameJson(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 32) return false;
-  // No key arrays: this runs on every upsert that keeps a node affinity.
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], depth + 1)) return false;
-    return true;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
   }
-  if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in ra) {
-    if (!Object.hasOwn(ra, k)) continue;
-    if (!Object.hasOwn(rb, k) || !sameJson(ra[k], rb[k], depth + 1)) return false;
-    n++;
-  }
-  for (const k in rb) if (Object.hasOwn(rb, k)) n--;
-  return n === 0;
+  return true;
 }

@@ -24,10 +24,10 @@ export function boundary(snap: PoolSnapshot, sorted: Int32Array, c: DecodedClaim
   return lo;
 }
 
-/** The first index of the ascending `a` whose value is at least `x`. */
-export function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
+/** The first index of the ascending `a[from, to)` (default: all of it) whose value is at least `x`. */
+export function lowerBound(a: Int32Array, x: number, from = 0, to = a.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < x) lo = mid + 1;

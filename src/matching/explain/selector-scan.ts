@@ -112,18 +112,6 @@ function acceptedVolumes(snap: PoolSnapshot, cache: ShapeCache, t: ShapeTable, v
   return a;
 }
 
-/** The first index in `a[from, to)` whose value is at least `x`. */
-function lowerBoundIn(a: Int32Array, from: number, to: number, x: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Accepted volumes on one side of the boundary this few are offered one by one; more are found in name order. */
 const DIRECT = 8;
 
@@ -203,7 +191,7 @@ export function selectorScan(
     }
     const from = acc.start[k]!;
     const to = acc.start[k + 1]!;
-    const split = lowerBoundIn(acc.pos, from, to, b);
+    const split = lowerBound(acc.pos, b, from, to);
     const acceptedBelow = split - from;
     const acceptedAbove = to - split;
     const below = lowerBound(cell.pos, b);
@@ -221,7 +209,7 @@ export function selectorScan(
       classMaskTally.addN(maskBelow | SELECTOR, rejectedBelow);
       classMaskTally.addN(maskAbove | SELECTOR, rejectedAbove);
     }
-    // A permanent failure keeps a volume out of every list.
+    // A permanent failure keeps a volume out of every list (such cells have no name order).
     if ((cell.base & PERMANENT_BITS) !== 0 || cell.byRank === undefined) continue;
     if (maskAbove === 0 && acceptedAbove > 0) {
       for (let j = split; j < to; j++) candidates.push(acc.vols[j]!);

@@ -6,13 +6,13 @@
  */
 import { AnnBetaStorageProvisioner, AnnSelectedNode, AnnStorageProvisioner } from "../api/constants/index.js";
 import { claimClass } from "../api/helpers/index.js";
-import type { StoredClaim, StoredClass } from "./stored.js";
+import type { StoredClaim, StoredClass, StoredVolume } from "./stored.js";
 import { listerNotFoundMessage } from "./api-server.js";
 import { LifecycleError } from "./errors.js";
 import { EventReasons } from "./event.js";
 import { annotation, hasAnnotation, nameOf, namespacedKey, uidOf, withAnnotation, withoutAnnotation } from "./object-meta.js";
 import { type Operation, type OperationOutcome, provisionOperationId } from "./operation.js";
-import { provisionedOrRefusal } from "./provision-volume.js";
+import { type ProvisionVolumeOptions, provisionedOrRefusal } from "./provision-volume.js";
 import { claimEventRef } from "./refs.js";
 import type { Transaction } from "./transaction.js";
 
@@ -85,9 +85,23 @@ function normalize(outcome: OperationOutcome): Exclude<OperationOutcome, string>
   return outcome;
 }
 
-function provisionedErrorText(e: unknown): string {
-  if (e instanceof LifecycleError) return e.message;
-  throw e;
+/**
+ * The volume a provisioner builds for the claim, or the text of why it cannot: its refusal, or
+ * the `LifecycleError` of an input it cannot use (other errors are bugs: they propagate).
+ */
+function provisionedOrFailure(
+  claim: StoredClaim,
+  sc: StoredClass,
+  node: ProvisionVolumeOptions["node"],
+  inTree: boolean,
+  outcome: Exclude<OperationOutcome, string>,
+): StoredVolume | string {
+  try {
+    return provisionedOrRefusal(claim, sc, { node, inTree, ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}) });
+  } catch (e) {
+    if (e instanceof LifecycleError) return e.message;
+    throw e;
+  }
 }
 
 /** Mount options of a class as Go's `%v` prints a string slice. */
@@ -118,21 +132,9 @@ function completeInTree(tx: Transaction, claim: StoredClaim, sc: StoredClass, ou
     tx.event("Warning", EventReasons.ProvisioningFailed, `Failed to get target node: ${listerNotFoundMessage("Node", nodeName)}`, ref);
     return;
   }
-  let failure: string | undefined;
-  let pv;
-  try {
-    const made = provisionedOrRefusal(pvc, sc, {
-      node,
-      inTree: true,
-      ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}),
-    });
-    if (typeof made === "string") failure = made;
-    else pv = made;
-  } catch (e) {
-    failure = provisionedErrorText(e);
-  }
-  if (failure === undefined && !outcome.ok) failure = outcome.message ?? "operation failed";
-  if (failure !== undefined || pv === undefined) {
+  const pv = provisionedOrFailure(pvc, sc, node, true, outcome);
+  const failure = typeof pv === "string" ? pv : !outcome.ok ? (outcome.message ?? "operation failed") : undefined;
+  if (typeof pv === "string" || failure !== undefined) {
     rescheduleProvisioning(tx, pvc, "pv-controller");
     tx.event("Warning", EventReasons.ProvisioningFailed, `Failed to provision volume with StorageClass "${nameOf(sc)}": ${failure}`, ref);
     return;
@@ -166,16 +168,7 @@ function completeExternal(
     failWith(listerNotFoundMessage("Node", nodeName), true);
     return;
   }
-  let pv;
-  try {
-    pv = provisionedOrRefusal(claim, sc, {
-      node,
-      inTree: false,
-      ...(outcome.ok && outcome.capacity ? { capacity: outcome.capacity } : {}),
-    });
-  } catch (e) {
-    pv = provisionedErrorText(e);
-  }
+  const pv = provisionedOrFailure(claim, sc, node, false, outcome);
   if (typeof pv === "string") {
     failWith(pv, true);
     return;

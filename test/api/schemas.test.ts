@@ -20,6 +20,7 @@ import {
   schemaFor,
   StatusSchema,
   StorageClassSchema,
+  StringMapSchema,
   TimeSchema,
   UnknownKindError,
   volumeCapacity,
@@ -178,19 +179,34 @@ describe("timestamps", () => {
     expect(parsed).toEqual(pvc);
   });
 
-  it.each(["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123456Z", "2024-05-01T12:00:00+02:00", "2024-02-29T00:00:00Z"])(
-    "accept RFC 3339 %j",
-    (t) => {
-      expect(TimeSchema.parse(t)).toBe(t);
-    },
-  );
+  it.each([
+    "2024-05-01T10:00:00Z",
+    "2024-05-01T10:00:00.123456Z",
+    "2024-05-01T12:00:00+02:00",
+    "2024-02-29T00:00:00Z",
+    "2000-02-29T00:00:00Z",
+    "0000-02-29T00:00:00Z",
+    "2023-12-31T23:59:59Z",
+  ])("accept RFC 3339 %j", (t) => {
+    expect(TimeSchema.parse(t)).toBe(t);
+  });
 
-  it.each(["", "yesterday", "2024-05-01", "2024-05-01 10:00:00Z", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z"])(
-    "reject %j",
-    (t) => {
-      expect(TimeSchema.safeParse(t).success).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "yesterday",
+    "2024-05-01",
+    "2024-05-01 10:00:00Z",
+    "2024-13-01T00:00:00Z",
+    "2023-02-29T00:00:00Z",
+    "1900-02-29T00:00:00Z",
+    "2024-04-31T00:00:00Z",
+    "2024-05-01T24:00:00Z",
+    "2024-05-01T10:60:00Z",
+    "2024-05-01T10:00:60Z",
+    "2024-05-00T00:00:00Z",
+  ])("reject %j", (t) => {
+    expect(TimeSchema.safeParse(t).success).toBe(false);
+  });
 
   it("say what a timestamp must look like, at the field's path", () => {
     expect(issuesOfError(() => parseKind("PersistentVolume", { metadata: { creationTimestamp: "yesterday" }, spec: {} }))).toEqual([
@@ -401,6 +417,28 @@ describe("map keys", () => {
     expect(Object.keys(parsed.parameters ?? {})).toEqual(["__proto__", "type"]);
     expect(Object.getPrototypeOf(parsed.parameters)).toBe(Object.prototype);
     expect(parsed.parameters?.["type"]).toBe("gp3");
+  });
+
+  it("copies a map of strings: same keys and values, a new object, symbol keys left out as before", () => {
+    const labels: Record<string, unknown> = { a: "1", b: "" };
+    Object.defineProperty(labels, Symbol("s"), { value: "x", enumerable: true });
+    const parsed = StringMapSchema.parse(labels);
+    expect(parsed).not.toBe(labels);
+    expect(Object.keys(parsed)).toEqual(["a", "b"]);
+    expect(Object.getOwnPropertySymbols(parsed)).toEqual([]);
+    expect(parsed).toEqual({ a: "1", b: "" });
+  });
+
+  it("tests the values it outputs: a getter that changes its answer cannot slip a non-string through", () => {
+    let reads = 0;
+    const tricky = {
+      get a(): unknown {
+        return reads++ === 0 ? "ok" : 42;
+      },
+    };
+    const r = StringMapSchema.safeParse(tricky);
+    if (r.success) expect(typeof r.data["a"]).toBe("string");
+    else expect(r.error.issues.map((i) => i.path)).toEqual([["a"]]);
   });
 
   it("rejects a non-object map with the field path", () => {

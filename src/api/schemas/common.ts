@@ -113,13 +113,22 @@ function withoutNulls(value: unknown, keys: readonly string[]): unknown {
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of `month` (1–12) in the proleptic Gregorian `year`, as Go's `time` package counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 function isRfc3339(text: string): boolean {
   const m = RFC3339.exec(text);
   if (m === null) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
+  if (day > daysInMonth(year, month)) return false;
   const offHour = m[7] === undefined ? 0 : Number(m[7]);
   const offMinute = m[8] === undefined ? 0 : Number(m[8]);
   return offHour <= 23 && offMinute <= 59;
@@ -195,10 +204,15 @@ export function enumString<T extends string>(): z.ZodType<T, string> {
  */
 export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Record<string, V>> {
   const value = direct(valueSchema) as z.ZodType<V>;
+  const accepts = plainValueCheck(value);
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Date) {
       ctx.issues.push({ code: "custom", message: `Invalid input: expected record, received ${describeType(input)}`, input });
       return z.NEVER;
+    }
+    if (accepts !== undefined) {
+      const copy = copyIfEvery(input as Record<string, unknown>, accepts);
+      if (copy !== undefined) return copy as Record<string, V>;
     }
     const entries: [string, V][] = [];
     let failed = false;
@@ -215,6 +229,32 @@ export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Recor
     }
     return failed ? z.NEVER : (Object.fromEntries(entries) as Record<string, V>);
   }) as unknown as z.ZodType<Record<string, V>>;
+}
+
+/**
+ * For a value schema that outputs every value it accepts unchanged and needs no zod machinery to
+ * decide (`z.string()`, `z.unknown()` without checks), the test it applies; otherwise undefined.
+ * Labels and annotations are maps of strings: a `safeParse` per entry was most of their cost.
+ */
+function plainValueCheck(schema: z.ZodType): ((v: unknown) => boolean) | undefined {
+  const def = schema._zod.def as { type: string; checks?: unknown[] };
+  if (Object.keys(def).some((k) => k !== "type" && k !== "checks") || (def.checks?.length ?? 0) > 0) return undefined;
+  if (def.type === "string") return (v) => typeof v === "string";
+  if (def.type === "unknown") return () => true;
+  return undefined;
+}
+
+/**
+ * A spread copy of `input` when its values all pass `accepts` and it has no symbol keys (the entry
+ * loop keeps string keys only), else undefined. The values are tested on the copy, so a getter
+ * cannot hand the test one value and the output another; spreading defines keys, so an own
+ * `__proto__` stays a key.
+ */
+function copyIfEvery(input: Record<string, unknown>, accepts: (v: unknown) => boolean): Record<string, unknown> | undefined {
+  const copy = { ...input };
+  if (Object.getOwnPropertySymbols(copy).length > 0) return undefined;
+  for (const key of Object.keys(copy)) if (!accepts(copy[key])) return undefined;
+  return copy;
 }
 
 /**

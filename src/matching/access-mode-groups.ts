@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { containsAccessModes, parseAccessModesKey } from "../api/helpers/index.js";
-import { modeBitsOfKey, modeCount } from "./access-mode-bits.js";
+import { modeBitsOf, modeBitsOfKey, modeCount } from "./access-mode-bits.js";
 import type { DecodedVolume } from "./decoded-volume.js";
 
 /**
@@ -33,8 +32,12 @@ export function compareGroupKeys(a: string, b: string): number {
  * ```
  */
 export function matchingGroupKeys(keys: Iterable<string>, requested: readonly string[]): string[] {
+  // Bits instead of mode lists (this runs for every explained claim): a key holds only the four
+  // known modes, so a request naming any other mode is contained in no group.
+  const wanted = Array.isArray(requested) ? modeBitsOf(requested) : { bits: 0, unknown: false };
   const kept: string[] = [];
-  for (const k of keys) if (containsAccessModes(parseAccessModesKey(k), requested)) kept.push(k);
+  if (wanted.unknown) return kept;
+  for (const k of keys) if ((modeBitsOfKey(k) & wanted.bits) === wanted.bits) kept.push(k);
   return kept.sort(compareGroupKeys);
 }
 

@@ -6,6 +6,8 @@
  * leaves them Pending without ever searching the pool.
  */
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../src/api/index.js";
+import { runCluster } from "../src/engine/index.js";
+import { createCluster } from "../src/lifecycle/index.js";
 import { claims, LOCAL_CLASS, pool, STORAGE_CLASSES } from "../src/testing/index.js";
 
 export interface ClusterDump {
@@ -38,4 +40,22 @@ export function clusterDump(volumes = 50_000, prebound = 3_000): ClusterDump {
   }
   const classes = STORAGE_CLASSES.filter((n) => n !== "").map(storageClass);
   return { apiVersion: "v1", kind: "List", items: [...classes, ...pvs, ...pvcs] };
+}
+
+/**
+ * The same workload as a running cluster lists it once its controllers have caught up: the engine's
+ * end state of {@link clusterDump} (protection finalizers, bound pairs, provisioned volumes, deleted
+ * ones gone; the claims that still wait stay Pending). `clusterDump` makes every object new to the
+ * controllers (~284,000 writes before the run settles); here the run makes none.
+ */
+export function settledClusterDump(volumes = 50_000, prebound = 3_000): ClusterDump {
+  const dump = clusterDump(volumes, prebound);
+  const pick = <T>(kind: string) => dump.items.filter((o) => o.kind === kind) as T[];
+  const input = createCluster({
+    volumes: pick<PersistentVolume>("PersistentVolume"),
+    claims: pick<PersistentVolumeClaim>("PersistentVolumeClaim"),
+    classes: pick<StorageClass>("StorageClass"),
+  });
+  const end = runCluster(input, { now: "2026-01-01T00:00:00Z" }).cluster;
+  return { apiVersion: "v1", kind: "List", items: [...end.classes.values(), ...end.volumes.values(), ...end.claims.values()] };
 }

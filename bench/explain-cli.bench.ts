@@ -6,6 +6,9 @@
  * phases) and its peak RSS; the baseline, timed in the same run, is a `node` process that only reads
  * and `JSON.parse`s the same dump.
  *
+ * The same is measured on the settled dump (`settledClusterDump`: the workload after its controllers
+ * caught up, as a running cluster lists it), rows prefixed `settled:`.
+ *
  * Run: `node --import tsx bench/run.ts explain-cli` (KUBEVOL_BENCH_CLI_SAMPLES, default 3).
  */
 import { spawnSync } from "node:child_process";
@@ -13,7 +16,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { clusterDump } from "./cluster-dump.js";
+import { type ClusterDump, clusterDump, settledClusterDump } from "./cluster-dump.js";
 import { type BenchResult, type BenchSuite, quantile } from "./harness.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -54,11 +57,11 @@ const row = (name: string, ms: number[], note: string): BenchResult => {
   return { name, n: 100_000, medianNs: med * 1e6, p99Ns: quantile(ms, 0.99) * 1e6, opsPerSec: 1000 / med, note };
 };
 
-const suite: BenchSuite = () => {
-  if (!existsSync(join(ROOT, "dist/cli/main.js"))) throw new Error("run `npm run build` first");
+/** The baseline, the CLI end to end and each of its phases on one dump, the rows' names prefixed with `label`. */
+function measure(label: string, dump: ClusterDump): BenchResult[] {
   const dir = mkdtempSync(join(tmpdir(), "kubevol-dump-"));
   const file = join(dir, "cluster.json");
-  writeFileSync(file, JSON.stringify(clusterDump()));
+  writeFileSync(file, JSON.stringify(dump));
   const parseOnly = ["-e", "let s='';process.stdin.setEncoding('utf8');process.stdin.on('data',d=>s+=d).on('end',()=>JSON.parse(s))"];
   const base: number[] = [];
   const cli: Sample[] = [];
@@ -73,9 +76,9 @@ const suite: BenchSuite = () => {
   const baseMed = quantile(base, 0.5);
   const wall = cli.map((s) => s.wallMs);
   const rows: BenchResult[] = [
-    row("node: read + JSON.parse the dump (baseline)", base, "1.00×"),
+    row(`${label}node: read + JSON.parse the dump (baseline)`, base, "1.00×"),
     row(
-      "kubevol explain -f - (end to end)",
+      `${label}kubevol explain -f - (end to end)`,
       wall,
       `${(quantile(wall, 0.5) / baseMed).toFixed(1)}× baseline; peak RSS ${quantile(
         cli.map((s) => s.rssMiB),
@@ -90,9 +93,16 @@ const suite: BenchSuite = () => {
       cli.map((s) => s.heaps.get(phase) ?? Number.NaN),
       0.5,
     );
-    rows.push(row(`  phase: ${phase}`, ms, `${(quantile(ms, 0.5) / baseMed).toFixed(2)}× baseline; heap after ${heap} MiB`));
+    rows.push(row(`${label}  phase: ${phase}`, ms, `${(quantile(ms, 0.5) / baseMed).toFixed(2)}× baseline; heap after ${heap} MiB`));
   }
   return rows;
+}
+
+// The issue's dump (every object new to the controllers), then the same workload settled, as a
+// running cluster lists it (bench/cluster-dump.ts).
+const suite: BenchSuite = () => {
+  if (!existsSync(join(ROOT, "dist/cli/main.js"))) throw new Error("run `npm run build` first");
+  return [...measure("", clusterDump()), ...measure("settled: ", settledClusterDump())];
 };
 
 export default suite;

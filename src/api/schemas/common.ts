@@ -204,15 +204,10 @@ export function enumString<T extends string>(): z.ZodType<T, string> {
  */
 export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Record<string, V>> {
   const value = direct(valueSchema) as z.ZodType<V>;
-  const accepts = plainValueCheck(value);
   return z.unknown().transform((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input) || input instanceof Date) {
       ctx.issues.push({ code: "custom", message: `Invalid input: expected record, received ${describeType(input)}`, input });
       return z.NEVER;
-    }
-    if (accepts !== undefined) {
-      const copy = copyIfEvery(input as Record<string, unknown>, accepts);
-      if (copy !== undefined) return copy as Record<string, V>;
     }
     const entries: [string, V][] = [];
     let failed = false;
@@ -229,32 +224,6 @@ export function stringKeyedRecord<V>(valueSchema: z.ZodType<V>): z.ZodType<Recor
     }
     return failed ? z.NEVER : (Object.fromEntries(entries) as Record<string, V>);
   }) as unknown as z.ZodType<Record<string, V>>;
-}
-
-/**
- * For a value schema that outputs every value it accepts unchanged and needs no zod machinery to
- * decide (`z.string()`, `z.unknown()` without checks), the test it applies; otherwise undefined.
- * Labels and annotations are maps of strings: a `safeParse` per entry was most of their cost.
- */
-function plainValueCheck(schema: z.ZodType): ((v: unknown) => boolean) | undefined {
-  const def = schema._zod.def as { type: string; checks?: unknown[] };
-  if (Object.keys(def).some((k) => k !== "type" && k !== "checks") || (def.checks?.length ?? 0) > 0) return undefined;
-  if (def.type === "string") return (v) => typeof v === "string";
-  if (def.type === "unknown") return () => true;
-  return undefined;
-}
-
-/**
- * A spread copy of `input` when its values all pass `accepts` and it has no symbol keys (the entry
- * loop keeps string keys only), else undefined. The values are tested on the copy, so a getter
- * cannot hand the test one value and the output another; spreading defines keys, so an own
- * `__proto__` stays a key.
- */
-function copyIfEvery(input: Record<string, unknown>, accepts: (v: unknown) => boolean): Record<string, unknown> | undefined {
-  const copy = { ...input };
-  if (Object.getOwnPropertySymbols(copy).length > 0) return undefined;
-  for (const key of Object.keys(copy)) if (!accepts(copy[key])) return undefined;
-  return copy;
 }
 
 /**
